@@ -1,0 +1,73 @@
+// Package article holds the types every extraction stage shares: a read document, the
+// spans the cleaner keeps, sentences and tokens with byte offsets, and mentions.
+//
+// All offsets are byte offsets into Doc.Text, the article text that evidence refers to:
+// the file content for .txt and .md, the main text extracted from .html, the text field
+// of a .jsonl record.
+package article
+
+import "github.com/newsgraph/newsgraph/graph"
+
+// Doc is one article as it moves through the pipeline. Each stage fills its part.
+type Doc struct {
+	Meta graph.Article // id, source, title, url, published (+ where the date came from)
+	Text string        // the article text all offsets refer to
+
+	// clean
+	Blocks  []Span    // kept paragraphs/lines, in order, non-overlapping
+	Dropped []Dropped // what the cleaner removed and why (for --explain)
+
+	// segment
+	Sentences []Sentence
+
+	// recognize and resolve
+	Mentions []Mention
+}
+
+// Span is a half-open byte range [Start, End) of Doc.Text.
+type Span struct {
+	Start, End int
+}
+
+// Dropped is a span the cleaner removed, with the reason.
+type Dropped struct {
+	Span
+	Reason string
+}
+
+// Sentence is one sentence: its range in Doc.Text and its tokens.
+type Sentence struct {
+	Span
+	Tokens []Token
+}
+
+// Token is one word or punctuation token.
+type Token struct {
+	Span
+	Text string
+	Tag  string // part-of-speech tag when a tagger ran, else ""
+}
+
+// Kind says how an entity was mentioned.
+type Kind string
+
+// Mention kinds.
+const (
+	KindName    Kind = "name"    // a proper name: "Mark Rutte", "Rutte", "NATO"
+	KindDemonym Kind = "demonym" // "German", "Ukrainian" standing for a country
+	KindRole    Kind = "role"    // "the NATO chief", "his German counterpart"
+	KindPronoun Kind = "pronoun" // "he", "she"
+)
+
+// Mention is one reference to an entity in a sentence.
+type Mention struct {
+	Span
+	Sentence int         // index into Doc.Sentences
+	Text     string      // surface text
+	Label    graph.Label // entity type
+	Kind     Kind
+	Role     string // title stripped from a name or carried by a role phrase ("Prime Minister")
+	RoleOrg  string // node id of the country or organization a role belongs to, if stated
+	Entity   string // node id, filled by the resolver ("" when unresolved)
+	Why      string // how the resolver decided (for --explain)
+}

@@ -1,0 +1,2 @@
+// Package queries embeds the saved Cypher report templates of this folder and parses their checked headers.
+package queries
