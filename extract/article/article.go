@@ -68,6 +68,12 @@ type Mention struct {
 	Kind     Kind
 	Role     string // title stripped from a name or carried by a role phrase ("Prime Minister")
 	RoleOrg  string // node id of the country or organization a role belongs to, if stated
-	Entity   string // node id, filled by the resolver ("" when unresolved)
-	Why      string // how the resolver decided (for --explain)
+	// Modifier marks a mention inside another mention's phrase ("NATO" in "NATO chief Mark
+	// Rutte", "German" in "his German counterpart"): an entity of the article, not an actor
+	// of the clause.
+	Modifier bool
+	// Group marks a group standing for the entity ("NATO members", "European allies").
+	Group  bool
+	Entity string // node id, filled by the resolver ("" when unresolved)
+	Why    string // how the resolver decided (for --explain)
 }
