@@ -11,6 +11,7 @@
 #   neo4j.sh cypher ARGS...   cypher-shell logged in as neo4j
 #   neo4j.sh password [--rotate]  print the password file's path (or set a new password)
 #   neo4j.sh wipe [--yes]     stop and delete all data and the password
+#   neo4j.sh uri              print the Bolt URI of this server (bolt://127.0.0.1:PORT)
 #
 # Environment: NEO4J_BOLT_PORT (7687), NEO4J_HTTP_PORT (7474), NEO4J_START_TIMEOUT (180),
 # NEO4J_STOP_TIMEOUT (60), JAVA_HOME (else java on PATH), NEWSGRAPH_NEO4J_DIR (<repo>/.neo4j).
@@ -536,7 +537,7 @@ cmd_wipe() {
 }
 
 usage() {
-	sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+	sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 main() {
@@ -552,6 +553,7 @@ main() {
 	cypher | cypher-shell) cmd_cypher "$@" ;;
 	password) cmd_password "$@" ;;
 	wipe) cmd_wipe "$@" ;;
+	uri) echo "bolt://127.0.0.1:$(conf_port bolt)" ;;
 	help | -h | --help) usage ;;
 	"")
 		usage >&2
