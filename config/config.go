@@ -1,0 +1,502 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/viper"
+)
+
+// EnvPrefix is the prefix of every environment variable newsgraph reads: the key
+// "neo4j.uri" is read from NEWSGRAPH_NEO4J_URI.
+const EnvPrefix = "NEWSGRAPH"
+
+// PasswordEnv holds the Neo4j password when it is not read from a file. There is no
+// password flag and no password key in the config file: a password on a command line ends
+// up in shell history and process lists.
+const PasswordEnv = "NEWSGRAPH_NEO4J_PASSWORD"
+
+// ConfigEnv names a config file, like --config.
+const ConfigEnv = "NEWSGRAPH_CONFIG"
+
+// FileName is the config file newsgraph looks for in the working directory and then in
+// $XDG_CONFIG_HOME/newsgraph/.
+const FileName = "newsgraph.yaml"
+
+// LocalPasswordFile is where the local server started by the Makefile keeps its
+// password, relative to the repository root.
+var LocalPasswordFile = filepath.Join(".neo4j", "password")
+
+// The configuration keys.
+const (
+	KeyNeo4jURI          = "neo4j.uri"
+	KeyNeo4jUser         = "neo4j.user"
+	KeyNeo4jPasswordFile = "neo4j.password_file"
+	KeyNeo4jDatabase     = "neo4j.database"
+	KeyLoadBatchSize     = "load.batch_size"
+	KeyLogLevel          = "log.level"
+	KeyLogFormat         = "log.format"
+	KeyExtractWorkers    = "extract.workers"
+	KeyExtractMaxBytes   = "extract.max_file_bytes"
+	KeyExtractLexicons   = "extract.lexicon_dir"
+	KeyQueriesDir        = "queries.dir"
+)
+
+// Key describes one configuration key.
+type Key struct {
+	Name    string
+	Default any  // the built-in default (a string or an int)
+	Path    bool // a file or directory: relative values in a config file are relative to that file
+	Help    string
+}
+
+// Keys lists every configuration key, in the order `newsgraph config` prints them.
+// Every key has a default: viper ignores an environment variable for a key it knows
+// nothing about.
+var Keys = []Key{
+	{Name: KeyNeo4jURI, Default: "bolt://127.0.0.1:7687", Help: "Bolt URI of the Neo4j server (bolt://, neo4j://, +s/+ssc variants)"},
+	{Name: KeyNeo4jUser, Default: "neo4j", Help: "Neo4j user"},
+	{Name: KeyNeo4jPasswordFile, Default: "", Path: true, Help: "file holding the Neo4j password (default: the first .neo4j/password found walking up from the working directory)"},
+	{Name: KeyNeo4jDatabase, Default: "neo4j", Help: "Neo4j database"},
+	{Name: KeyLoadBatchSize, Default: 500, Help: "records (nodes + relationships) per write transaction; whole articles are never split"},
+	{Name: KeyLogLevel, Default: "info", Help: "debug, info, warn or error"},
+	{Name: KeyLogFormat, Default: "text", Help: "text or json"},
+	{Name: KeyExtractWorkers, Default: 0, Help: "parallel extraction workers (0: one per CPU)"},
+	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
+	{Name: KeyExtractLexicons, Default: "", Path: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
+	{Name: KeyQueriesDir, Default: "", Path: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
+}
+
+func lookupKey(name string) (Key, bool) {
+	for _, k := range Keys {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Key{}, false
+}
+
+// EnvVar returns the environment variable read for a key: "neo4j.uri" -> NEWSGRAPH_NEO4J_URI.
+func EnvVar(key string) string {
+	return EnvPrefix + "_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// Config is newsgraph's effective configuration.
+type Config struct {
+	// File is the config file that was read, "" when none was found.
+	File string
+
+	Neo4j   Neo4j
+	Load    LoadSettings
+	Log     Log
+	Extract Extract
+	Queries Queries
+
+	sources map[string]Source
+	values  map[string]any
+}
+
+// Neo4j says where the graph database is and how to log in.
+type Neo4j struct {
+	URI          string
+	User         string
+	PasswordFile string
+	Database     string
+
+	envPassword string // from PasswordEnv, read once at Load; never printed
+}
+
+// LoadSettings tunes `newsgraph load`.
+type LoadSettings struct {
+	BatchSize int
+}
+
+// Log configures the log/slog logger (stderr).
+type Log struct {
+	Level  string // debug, info, warn, error
+	Format string // text, json
+}
+
+// Extract tunes `newsgraph extract`.
+type Extract struct {
+	Workers      int
+	MaxFileBytes int
+	LexiconDir   string
+}
+
+// Queries configures the report templates.
+type Queries struct {
+	Dir string
+}
+
+// SourceKind says which layer a value came from.
+type SourceKind string
+
+// The layers, lowest precedence first.
+const (
+	FromDefault SourceKind = "default"
+	FromFile    SourceKind = "file"
+	FromEnv     SourceKind = "env"
+	FromFlag    SourceKind = "flag"
+)
+
+// Source tells where one key's value came from.
+type Source struct {
+	Kind  SourceKind
+	Where string // the file path, the variable name, the flag ("--neo4j-uri"), or a note for defaults
+}
+
+func (s Source) String() string {
+	if s.Where == "" {
+		return string(s.Kind)
+	}
+	return string(s.Kind) + " " + s.Where
+}
+
+// Flag is one command-line flag the user actually set, bound to a configuration key.
+// Flags the user did not set must not be passed: their defaults would hide the config
+// file and the environment.
+type Flag struct {
+	Key   string // configuration key, e.g. "neo4j.uri"
+	Name  string // flag name without dashes, e.g. "neo4j-uri"
+	Value string
+}
+
+// Options says where Load looks.
+type Options struct {
+	// ConfigFile is the --config flag: a file that must exist. "" means NEWSGRAPH_CONFIG,
+	// then ./newsgraph.yaml, then $XDG_CONFIG_HOME/newsgraph/newsgraph.yaml, each only if present.
+	ConfigFile string
+	// Flags the user set on the command line.
+	Flags []Flag
+	// WorkDir is where relative paths and the config file search start; "" is the
+	// process's working directory.
+	WorkDir string
+}
+
+// Error is a configuration problem the user must fix (a bad value, an unknown key, a
+// missing --config file). The CLI reports it as a usage error.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+func errorf(format string, args ...any) error { return &Error{Msg: fmt.Sprintf(format, args...)} }
+
+// flagValue adapts a Flag to viper.FlagValue, so viper's own precedence (flag > env >
+// file > default) applies.
+type flagValue struct{ f Flag }
+
+func (f flagValue) HasChanged() bool    { return true }
+func (f flagValue) Name() string        { return f.f.Name }
+func (f flagValue) ValueString() string { return f.f.Value }
+func (f flagValue) ValueType() string   { return "string" }
+
+// Load builds the effective configuration: defaults < config file < NEWSGRAPH_* env < flags.
+func Load(opts Options) (*Config, error) {
+	wd := opts.WorkDir
+	if wd == "" {
+		var err error
+		if wd, err = os.Getwd(); err != nil {
+			return nil, fmt.Errorf("working directory: %w", err)
+		}
+	}
+	v := viper.New()
+	v.SetConfigType("yaml")
+	defaultNotes := map[string]string{}
+	for _, k := range Keys {
+		def := k.Default
+		if k.Name == KeyNeo4jPasswordFile {
+			if p := findUp(wd, LocalPasswordFile); p != "" {
+				def = p
+				defaultNotes[k.Name] = "(found walking up from " + wd + ")"
+			}
+		}
+		v.SetDefault(k.Name, def)
+		if err := v.BindEnv(k.Name, EnvVar(k.Name)); err != nil {
+			return nil, err
+		}
+	}
+
+	file, err := configFile(opts.ConfigFile, wd)
+	if err != nil {
+		return nil, err
+	}
+	if file != "" {
+		v.SetConfigFile(file)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, errorf("reading config file %s: %v", file, err)
+		}
+		var unknown []string
+		for _, k := range v.AllKeys() {
+			if _, ok := lookupKey(k); !ok {
+				unknown = append(unknown, k)
+			}
+		}
+		if len(unknown) > 0 {
+			sort.Strings(unknown)
+			hint := ""
+			for _, u := range unknown {
+				if strings.Contains(u, "password") && u != KeyNeo4jPasswordFile {
+					hint = fmt.Sprintf(" (the password is never read from the config file: use %s or %s)", KeyNeo4jPasswordFile, PasswordEnv)
+				}
+			}
+			return nil, errorf("%s: unknown key(s) %s%s; known keys: %s", file, strings.Join(unknown, ", "), hint, strings.Join(KeyNames(), ", "))
+		}
+	}
+
+	flagged := map[string]Flag{}
+	for _, f := range opts.Flags {
+		if _, ok := lookupKey(f.Key); !ok {
+			return nil, fmt.Errorf("flag --%s bound to unknown config key %q", f.Name, f.Key)
+		}
+		flagged[f.Key] = f
+		if err := v.BindFlagValue(f.Key, flagValue{f}); err != nil {
+			return nil, err
+		}
+	}
+
+	c := &Config{File: file, sources: map[string]Source{}, values: map[string]any{}}
+	for _, k := range Keys {
+		var src Source
+		switch {
+		case flagged[k.Name] != (Flag{}):
+			src = Source{FromFlag, "--" + flagged[k.Name].Name}
+		case os.Getenv(EnvVar(k.Name)) != "":
+			src = Source{FromEnv, EnvVar(k.Name)}
+		case file != "" && v.InConfig(k.Name):
+			src = Source{FromFile, file}
+		default:
+			src = Source{FromDefault, defaultNotes[k.Name]}
+		}
+		c.sources[k.Name] = src
+
+		raw := v.Get(k.Name)
+		var val any
+		switch k.Default.(type) {
+		case int:
+			n, err := toInt(raw)
+			if err != nil {
+				return nil, errorf("%s: %q (from %s) is not an integer", k.Name, fmt.Sprint(raw), src)
+			}
+			if n < 0 {
+				return nil, errorf("%s: %d (from %s) must not be negative", k.Name, n, src)
+			}
+			val = n
+		default:
+			s := strings.TrimSpace(fmt.Sprint(raw))
+			if raw == nil {
+				s = ""
+			}
+			if k.Path && s != "" {
+				s = expandHome(s)
+				if !filepath.IsAbs(s) {
+					base := wd
+					if src.Kind == FromFile {
+						base = filepath.Dir(file)
+					}
+					s = filepath.Join(base, s)
+				}
+			}
+			val = s
+		}
+		c.values[k.Name] = val
+	}
+
+	c.Neo4j = Neo4j{
+		URI:          c.values[KeyNeo4jURI].(string),
+		User:         c.values[KeyNeo4jUser].(string),
+		PasswordFile: c.values[KeyNeo4jPasswordFile].(string),
+		Database:     c.values[KeyNeo4jDatabase].(string),
+		envPassword:  os.Getenv(PasswordEnv),
+	}
+	c.Load = LoadSettings{BatchSize: c.values[KeyLoadBatchSize].(int)}
+	c.Log = Log{Level: strings.ToLower(c.values[KeyLogLevel].(string)), Format: strings.ToLower(c.values[KeyLogFormat].(string))}
+	c.Extract = Extract{
+		Workers:      c.values[KeyExtractWorkers].(int),
+		MaxFileBytes: c.values[KeyExtractMaxBytes].(int),
+		LexiconDir:   c.values[KeyExtractLexicons].(string),
+	}
+	c.Queries = Queries{Dir: c.values[KeyQueriesDir].(string)}
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Config) validate() error {
+	bad := func(key string, val any, want string) error {
+		return errorf("%s: %q (from %s) is not %s", key, fmt.Sprint(val), c.sources[key], want)
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		return bad(KeyLogLevel, c.Log.Level, "debug, info, warn or error")
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		return bad(KeyLogFormat, c.Log.Format, "text or json")
+	}
+	if c.Load.BatchSize < 1 {
+		return bad(KeyLoadBatchSize, c.Load.BatchSize, "a positive number")
+	}
+	uri := c.Neo4j.URI
+	ok := false
+	for _, s := range []string{"bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://"} {
+		if strings.HasPrefix(uri, s) && len(uri) > len(s) {
+			ok = true
+		}
+	}
+	if !ok {
+		return bad(KeyNeo4jURI, uri, "a bolt://, neo4j:// (or +s, +ssc) URI")
+	}
+	if c.Neo4j.User == "" {
+		return bad(KeyNeo4jUser, "", "a user name")
+	}
+	if c.Neo4j.Database == "" {
+		return bad(KeyNeo4jDatabase, "", "a database name")
+	}
+	return nil
+}
+
+// KeyNames returns the names of every key, in Keys order.
+func KeyNames() []string {
+	out := make([]string, len(Keys))
+	for i, k := range Keys {
+		out[i] = k.Name
+	}
+	return out
+}
+
+// Source tells where a key's effective value came from.
+func (c *Config) Source(key string) Source { return c.sources[key] }
+
+// Sources tells, for every key, where its effective value came from.
+func (c *Config) Sources() map[string]Source {
+	out := make(map[string]Source, len(c.sources))
+	for k, s := range c.sources {
+		out[k] = s
+	}
+	return out
+}
+
+// Value returns a key's effective value (a string or an int), for display.
+func (c *Config) Value(key string) any { return c.values[key] }
+
+// ErrNoPassword means neither PasswordEnv nor a password file is available.
+var ErrNoPassword = errors.New("no Neo4j password")
+
+// Password returns the Neo4j password and where it came from ("env NEWSGRAPH_NEO4J_PASSWORD"
+// or "file PATH"). The environment variable wins over the file. The value must never be
+// printed or logged; the source may be.
+func (n Neo4j) Password() (password, source string, err error) {
+	if n.envPassword != "" {
+		return n.envPassword, "env " + PasswordEnv, nil
+	}
+	if n.PasswordFile == "" {
+		return "", "", fmt.Errorf("%w: set %s, or %s (%s) to a file holding it, or start the local server with `make neo4j-up`, which writes %s",
+			ErrNoPassword, PasswordEnv, KeyNeo4jPasswordFile, EnvVar(KeyNeo4jPasswordFile), LocalPasswordFile)
+	}
+	b, err := os.ReadFile(n.PasswordFile)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", "", fmt.Errorf("%w: password file %s does not exist", ErrNoPassword, n.PasswordFile)
+		}
+		return "", "", fmt.Errorf("%w: reading password file: %v", ErrNoPassword, err)
+	}
+	pw := strings.TrimRight(string(b), "\r\n")
+	if pw == "" {
+		return "", "", fmt.Errorf("%w: password file %s is empty", ErrNoPassword, n.PasswordFile)
+	}
+	return pw, "file " + n.PasswordFile, nil
+}
+
+// HasEnvPassword reports whether the password comes from the environment.
+func (n Neo4j) HasEnvPassword() bool { return n.envPassword != "" }
+
+func configFile(flag, wd string) (string, error) {
+	if flag == "" {
+		flag = os.Getenv(ConfigEnv)
+	}
+	if flag != "" {
+		p := expandHome(flag)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(wd, p)
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return "", errorf("config file %s: %v", flag, unwrapPathErr(err))
+		}
+		if st.IsDir() {
+			return "", errorf("config file %s is a directory", flag)
+		}
+		return p, nil
+	}
+	cands := []string{filepath.Join(wd, FileName)}
+	if dir, err := os.UserConfigDir(); err == nil {
+		cands = append(cands, filepath.Join(dir, "newsgraph", FileName))
+	}
+	for _, p := range cands {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+	}
+	return "", nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// findUp returns the first dir/rel found walking up from dir, or "".
+func findUp(dir, rel string) string {
+	for {
+		p := filepath.Join(dir, rel)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func expandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if h, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(h, strings.TrimPrefix(p, "~"))
+		}
+	}
+	return p
+}
+
+func toInt(v any) (int, error) {
+	switch x := v.(type) {
+	case int:
+		return x, nil
+	case int64:
+		return int(x), nil
+	case uint64:
+		return int(x), nil
+	case float64:
+		if x != float64(int(x)) {
+			return 0, fmt.Errorf("not an integer")
+		}
+		return int(x), nil
+	case string:
+		return strconv.Atoi(strings.TrimSpace(x))
+	}
+	return 0, fmt.Errorf("not an integer")
+}
