@@ -22,6 +22,22 @@ type Doc struct {
 
 	// recognize and resolve
 	Mentions []Mention
+	Events   []Event // event phrases; each also has a Mention with Label Event over its Span
+}
+
+// Event is a phrase naming a summit, meeting or conference ("a NATO summit", "the summit in
+// Helsinki", "a two-day meeting in Brussels" of "NATO foreign ministers"), or referring
+// back to one ("the summit"). The resolver merges the phrases of one event.
+type Event struct {
+	Span
+	Sentence     int
+	Kind         string // summit, meeting, conference
+	Name         string // proposed name: "NATO summit", "European leaders' meeting"
+	Qualifier    string // entity id of the organisation or country in the name, if any
+	Place        string // entity id of where it is held, if stated
+	PlaceName    string
+	Participants []Span // spans of actor mentions "between X and Y"
+	Anaphor      bool   // "the summit": refers back to an event named earlier
 }
 
 // Span is a half-open byte range [Start, End) of Doc.Text.
@@ -58,6 +74,18 @@ const (
 	KindRole    Kind = "role"    // "the NATO chief", "his German counterpart"
 	KindPronoun Kind = "pronoun" // "he", "she"
 )
+
+// NameKey folds a name for comparison across transliterations: lower-case ASCII with the
+// endings -iy/-yy/-ij/-ii written -y ("Zelenskiy", "Zelenskyy", "Zelensky" -> "zelensky").
+func NameKey(s string) string {
+	s = graph.Fold(s)
+	for _, suf := range []string{"iy", "yy", "ij", "ii"} {
+		if len(s) > len(suf)+2 && s[len(s)-len(suf):] == suf {
+			return s[:len(s)-len(suf)] + "y"
+		}
+	}
+	return s
+}
 
 // Mention is one reference to an entity in a sentence.
 type Mention struct {
