@@ -183,6 +183,9 @@ server.directories.run=run
 # LOAD CSV 'file:///x.csv' resolves inside server.directories.import.
 # Keep at most two days of transaction logs on a developer machine.
 db.tx_log.rotation.retention_policy=2 days
+# Bolt's shutdown waits 2 x 5 s (Netty quiet period, whole seconds) by default; 1 is plenty on
+# loopback and makes \`down\` ~8 s faster.
+internal.dbms.bolt.netty_server_shutdown_quiet_period=1
 
 # JVM flags of the stock neo4j.conf.
 server.jvm.additional=-XX:+UseG1GC
