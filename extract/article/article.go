@@ -92,6 +92,7 @@ type Mention struct {
 	Span
 	Sentence int         // index into Doc.Sentences
 	Text     string      // surface text
+	Name     string      // canonical name when the recognizer knows it (lexicon entries)
 	Label    graph.Label // entity type
 	Kind     Kind
 	Role     string // title stripped from a name or carried by a role phrase ("Prime Minister")
@@ -100,6 +101,7 @@ type Mention struct {
 	// Rutte", "German" in "his German counterpart"): an entity of the article, not an actor
 	// of the clause.
 	Modifier bool
+	Former   bool // the role is a former one ("former US Defense Secretary Leon Panetta")
 	// Group marks a group standing for the entity ("NATO members", "European allies").
 	Group  bool
 	Entity string // node id, filled by the resolver ("" when unresolved)

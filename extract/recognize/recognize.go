@@ -1,0 +1,540 @@
+package recognize
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+// classes holds the word classes of data/words.tsv.
+type classes struct {
+	head      map[string]graph.Label
+	honorific map[string]bool
+	group     map[string]bool
+	staff     map[string]bool
+	particle  map[string]bool
+	connector map[string]bool
+	calendar  map[string]bool
+	speech    map[string]bool
+	continent map[string]string
+	locative  map[string]bool
+}
+
+func parseClasses(src string) (*classes, error) {
+	c := &classes{
+		head: map[string]graph.Label{}, honorific: map[string]bool{}, group: map[string]bool{},
+		staff: map[string]bool{}, particle: map[string]bool{}, connector: map[string]bool{},
+		calendar: map[string]bool{}, speech: map[string]bool{}, continent: map[string]string{},
+		locative: map[string]bool{},
+	}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			return nil, fmt.Errorf("data/words.tsv:%d: want class<TAB>word<TAB>value", n)
+		}
+		val := ""
+		if len(f) > 2 {
+			val = f[2]
+		}
+		switch f[0] {
+		case "head":
+			l := graph.Label(val)
+			if !l.Valid() {
+				return nil, fmt.Errorf("data/words.tsv:%d: unknown label %q", n, val)
+			}
+			c.head[f[1]] = l
+		case "honorific":
+			c.honorific[f[1]] = true
+		case "group":
+			c.group[f[1]] = true
+		case "staff":
+			c.staff[f[1]] = true
+		case "particle":
+			c.particle[f[1]] = true
+		case "connector":
+			c.connector[f[1]] = true
+		case "calendar":
+			c.calendar[f[1]] = true
+		case "speech":
+			c.speech[f[1]] = true
+		case "continent":
+			c.continent[f[1]] = val
+		case "locative":
+			c.locative[f[1]] = true
+		default:
+			return nil, fmt.Errorf("data/words.tsv:%d: unknown class %q", n, f[0])
+		}
+	}
+	return c, nil
+}
+
+// Recognizer finds mentions of people, countries, organizations, places and events.
+// It is safe for concurrent use.
+type Recognizer struct {
+	lex *lexicon.Lexicon
+	cls *classes
+	// officeSurnames maps the surname of every holder in the offices table to the full
+	// name: a bare "Putin" is a person even in an article that never gives his first name.
+	officeSurnames map[string]string
+}
+
+// New returns a Recognizer using lex.
+func New(lex *lexicon.Lexicon) (*Recognizer, error) {
+	cls, err := parseClasses(wordsTSV)
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{lex: lex, cls: cls, officeSurnames: map[string]string{}}
+	for _, o := range lex.Offices() {
+		for _, h := range o.Holders {
+			parts := strings.Fields(h.Name)
+			if len(parts) >= 2 {
+				r.officeSurnames[parts[len(parts)-1]] = h.Name
+			}
+		}
+	}
+	return r, nil
+}
+
+// Recognize fills d.Mentions from d.Sentences. Lexicon entities get their node id in
+// Mention.Entity; people and role phrases are left for the resolver.
+func (r *Recognizer) Recognize(d *article.Doc) {
+	st := &state{r: r, d: d, surnames: map[string]bool{}}
+	for si := range d.Sentences {
+		st.sentence(si)
+	}
+	st.pendingNames()
+	findEvents(st)
+	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+}
+
+type pending struct {
+	sent int
+	ws   []word
+	i    int
+}
+
+type state struct {
+	r        *Recognizer
+	d        *article.Doc
+	surnames map[string]bool // surnames of people named in full in this article
+	pending  []pending       // bare capitalised words decided once every full name is known
+	sents    [][]word        // prepared words of each sentence (kept for the event pass)
+}
+
+func (st *state) add(m article.Mention) {
+	m.Text = st.d.Text[m.Start:m.End]
+	st.d.Mentions = append(st.d.Mentions, m)
+}
+
+func (st *state) sentence(si int) {
+	ws := words(st.d, &st.d.Sentences[si])
+	st.sents = append(st.sents, ws)
+	for i := 0; i < len(ws); {
+		n := st.at(si, ws, i)
+		if n <= 0 {
+			n = 1
+		}
+		i += n
+	}
+}
+
+// at recognizes what starts at ws[i] and returns how many words it used.
+func (st *state) at(si int, ws []word, i int) int {
+	w := ws[i]
+	cls := st.r.cls
+	if w.punct() || w.num {
+		return 1
+	}
+	// Honorific + surname: "Mr Rubio", "Mr. Trump".
+	if cls.honorific[w.text] {
+		j := i + 1
+		if j < len(ws) && ws[j].text == "." {
+			j++
+		}
+		if e := st.nameEnd(ws, j); e > j {
+			st.person(si, ws, j, e, "", "", "honorific")
+			return e - i
+		}
+	}
+	if n := st.roleAt(si, ws, i); n > 0 {
+		return n
+	}
+	// "members of the alliance", "allies of NATO".
+	if cls.group[w.lower] && i+2 < len(ws) && ws[i+1].lower == "of" {
+		j := i + 2
+		if ws[j].lower == "the" && j+1 < len(ws) && ws[j+1].lower == "alliance" {
+			st.add(article.Mention{Span: article.Span{Start: w.start, End: ws[j+1].end}, Sentence: si,
+				Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance", Group: true})
+			return j + 2 - i
+		}
+		if e, n, ok := st.r.lex.Lookup(texts(ws[j:])); ok && e.Label.IsActor() {
+			st.add(article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
+				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Group: true})
+			return j + n - i
+		}
+	}
+	if w.lower == "alliance" && i > 0 && ws[i-1].lower == "the" {
+		st.add(article.Mention{Span: article.Span{Start: ws[i-1].start, End: w.end}, Sentence: si,
+			Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance"})
+		return 1
+	}
+	if !w.cap {
+		return 1
+	}
+	// A capitalised chunk with a typing head ("Ramstein Group", "Trump Tower") wins over a
+	// lexicon entry that is only its first word.
+	end := st.chunkEnd(ws, i)
+	if lbl, ok := st.headLabel(ws, i, end); ok && end-i >= 2 {
+		if e, n, ok := st.r.lex.Lookup(texts(ws[i:])); !ok || i+n < end {
+			st.add(article.Mention{Span: article.Span{Start: ws[i].start, End: ws[end-1].end}, Sentence: si,
+				Label: lbl, Kind: article.KindName})
+			return end - i
+		} else {
+			_ = e
+		}
+	}
+	if n := st.lexiconAt(si, ws, i); n > 0 {
+		return n
+	}
+	if place, ok := cls.continent[w.text]; ok {
+		m := article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
+			Label: graph.LabelPlace, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelPlace, place), Name: place}
+		if i+1 < len(ws) && cls.group[ws[i+1].lower] {
+			m.Group = true
+			m.End = ws[i+1].end
+			st.add(m)
+			return 2
+		}
+		st.add(m)
+		return 1
+	}
+	if c, ok := st.r.lex.Demonym(w.text); ok {
+		m := article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
+			Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name}
+		if i+1 < len(ws) && cls.group[ws[i+1].lower] {
+			m.Group = true
+			m.End = ws[i+1].end
+			st.add(m)
+			return 2
+		}
+		if i+1 < len(ws) && cls.staff[ws[i+1].lower] {
+			m.Modifier = true
+		}
+		st.add(m)
+		return 1
+	}
+	return st.chunk(si, ws, i)
+}
+
+// lexiconAt adds a known country, organization or place at ws[i].
+func (st *state) lexiconAt(si int, ws []word, i int) int {
+	e, n, ok := st.r.lex.Lookup(texts(ws[i:]))
+	if !ok {
+		return 0
+	}
+	// A lexicon place that starts a person's name ("Jordan Peterson") or an ambiguous entry
+	// not backed by context is left to the chunk rules.
+	if e.Ambiguous && i+n < len(ws) && ws[i+n].cap && !ws[i+n].punct() {
+		return 0
+	}
+	if w := ws[i]; w.initial && n == 1 && e.Ambiguous && st.r.lex.IsCommonWord(w.lower) {
+		return 0
+	}
+	last := ws[i+n-1]
+	m := article.Mention{Span: article.Span{Start: ws[i].start, End: last.end}, Sentence: si,
+		Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical}
+	used := n
+	if !last.poss && i+n < len(ws) && e.Label.IsActor() {
+		nx := ws[i+n]
+		switch {
+		case st.r.cls.group[nx.lower] || (nx.lower == "member" && i+n+1 < len(ws) && st.r.cls.group[ws[i+n+1].lower]):
+			m.Group = true
+		case st.r.cls.staff[nx.lower]:
+			m.Modifier = true
+		}
+	}
+	st.add(m)
+	return used
+}
+
+// chunkEnd returns the end of the capitalised chunk starting at ws[i]: capitalised words,
+// initials, name particles and organisation connectors followed by a capitalised word.
+func (st *state) chunkEnd(ws []word, i int) int {
+	j := i
+	for j < len(ws) {
+		w := ws[j]
+		switch {
+		case w.cap && !st.r.cls.calendar[w.text]:
+			j++
+		case w.cap && st.r.cls.calendar[w.text] && j > i && st.r.lex.IsFirstName(ws[j-1].text):
+			j++ // "Theresa May"
+		case w.text == "." && j > i && len(ws[j-1].text) <= 2 && ws[j-1].upper:
+			j++ // initials "J. D."
+		case w.text == "-" && j > i && j+1 < len(ws) && ws[j+1].cap && ws[j].start == ws[j-1].end:
+			j++
+		case j > i && (st.r.cls.particle[w.lower] || st.r.cls.connector[w.lower]) && j+1 < len(ws) && ws[j+1].cap:
+			// "Contact Group for the Defence", "Ursula von der Leyen"
+			k := j
+			for k < len(ws) && (st.r.cls.particle[ws[k].lower] || st.r.cls.connector[ws[k].lower]) {
+				k++
+			}
+			if k >= len(ws) || !ws[k].cap {
+				return j
+			}
+			if st.r.cls.connector[w.lower] && !st.orgLike(ws, i, j) {
+				return j
+			}
+			j = k
+		default:
+			return j
+		}
+		if ws[j-1].poss {
+			return j
+		}
+	}
+	return j
+}
+
+// orgLike reports whether ws[i:j] ends in an organisation head ("Contact Group").
+func (st *state) orgLike(ws []word, i, j int) bool {
+	l, ok := st.r.cls.head[ws[j-1].text]
+	return ok && l != graph.LabelPlace
+}
+
+// headLabel types a chunk by its head word: the last word before the first connector.
+func (st *state) headLabel(ws []word, i, end int) (graph.Label, bool) {
+	h := end - 1
+	for k := i + 1; k < end; k++ {
+		if st.r.cls.connector[ws[k].lower] {
+			h = k - 1
+			break
+		}
+	}
+	l, ok := st.r.cls.head[ws[h].text]
+	return l, ok
+}
+
+// nameEnd returns the end of a personal name starting at ws[i] (i itself when none).
+func (st *state) nameEnd(ws []word, i int) int {
+	j := i
+	for j < len(ws) {
+		w := ws[j]
+		switch {
+		case w.cap && !(st.r.cls.calendar[w.text] && j == i):
+			if _, _, ok := st.r.lex.Title(texts(ws[j:])); ok && j > i {
+				return j
+			}
+			j++
+		case w.text == "." && j > i && len(ws[j-1].text) <= 2 && ws[j-1].upper:
+			j++
+		case w.text == "-" && j > i && j+1 < len(ws) && ws[j+1].cap && ws[j].start == ws[j-1].end:
+			j++
+		case j > i && st.r.cls.particle[w.lower] && j+1 < len(ws) && ws[j+1].cap:
+			j++
+		default:
+			return j
+		}
+		if ws[j-1].poss || j-i >= 4 {
+			return j
+		}
+	}
+	return j
+}
+
+// person adds a Person mention over ws[i:e].
+func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) {
+	for e > i && ws[e-1].punct() {
+		e--
+	}
+	if e <= i {
+		return
+	}
+	m := article.Mention{Span: article.Span{Start: ws[i].start, End: ws[e-1].end}, Sentence: si,
+		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: roleOrg, Why: why}
+	if e-i >= 2 {
+		st.surnames[ws[e-1].text] = true
+	}
+	st.add(m)
+}
+
+// roleAt recognizes "[former] [Country|Org|demonym]* Title [Name]" at ws[i].
+func (st *state) roleAt(si int, ws []word, i int) int {
+	j := i
+	var quals []article.Mention
+	for j < len(ws) {
+		w := ws[j]
+		if w.lower == "former" || w.lower == "then" || w.lower == "acting" || w.lower == "newly" || w.lower == "confirmed" || w.lower == "new" || w.lower == "outgoing" {
+			j++
+			continue
+		}
+		if e, n, ok := st.r.lex.Lookup(texts(ws[j:])); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) && !ws[j+n-1].poss {
+			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
+				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})
+			j += n
+			continue
+		}
+		if c, ok := st.r.lex.Demonym(w.text); ok {
+			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
+				Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name, Modifier: true})
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(ws) {
+		return 0
+	}
+	var role string
+	var n int
+	var scope string
+	if t, tn, ok := st.r.lex.Title(texts(ws[j:])); ok {
+		role, n, scope = t.Role, tn, t.Scope
+	} else if ws[j].lower == "counterpart" || ws[j].lower == "counterparts" {
+		role, n = "counterpart", 1
+	} else {
+		return 0
+	}
+	// A lower-case title needs a determiner or a qualifier before it: "the US president",
+	// "his German counterpart"; a bare "president" mid-sentence is left alone unless a name
+	// follows.
+	t := j + n
+	nameE := st.nameEnd(ws, t)
+	if t < len(ws) && ws[t].text == "," && !ws[j+n-1].cap {
+		nameE = t
+	}
+	hasName := nameE > t
+	if hasName {
+		// "Secretary of State Marco Rubio": a name made only of lexicon entries is not a name.
+		if _, ln, ok := st.r.lex.Lookup(texts(ws[t:nameE])); ok && t+ln == nameE {
+			hasName = false
+		}
+	}
+	if !hasName && len(quals) == 0 && !ws[j].cap {
+		if i == 0 {
+			return 0
+		}
+		prev := ws[i-1].lower
+		if prev != "the" && prev != "his" && prev != "her" && prev != "its" && prev != "their" && prev != "a" && prev != "an" {
+			return 0
+		}
+	}
+	roleOrg := ""
+	if len(quals) > 0 {
+		roleOrg = quals[len(quals)-1].Entity
+	}
+	_ = scope
+	for _, q := range quals {
+		st.add(q)
+	}
+	former := false
+	for k := i; k < j; k++ {
+		if ws[k].lower == "former" {
+			former = true
+		}
+	}
+	if hasName {
+		st.person(si, ws, t, nameE, role, roleOrg, "title")
+		st.d.Mentions[len(st.d.Mentions)-1].Former = former
+		return nameE - i
+	}
+	start := i
+	if i > 0 {
+		switch ws[i-1].lower {
+		case "the", "his", "her", "its", "their":
+			start = i - 1
+		}
+	}
+	last := ws[t-1]
+	m := article.Mention{Span: article.Span{Start: ws[start].start, End: last.end}, Sentence: si,
+		Label: graph.LabelPerson, Kind: article.KindRole, Role: role, RoleOrg: roleOrg}
+	m.Former = former
+	st.add(m)
+	return t - i
+}
+
+// chunk classifies an unknown capitalised chunk at ws[i].
+func (st *state) chunk(si int, ws []word, i int) int {
+	cls := st.r.cls
+	end := st.chunkEnd(ws, i)
+	if end <= i {
+		return 1
+	}
+	if cls.calendar[ws[i].text] {
+		return 1
+	}
+	// A sentence-initial common word is not a name ("Speaking at...", "Senior officials").
+	if ws[i].initial && st.r.lex.IsCommonWord(ws[i].lower) && !st.r.lex.IsFirstName(ws[i].text) &&
+		st.r.officeSurnames[ws[i].text] == "" {
+		if end-i == 1 {
+			st.pending = append(st.pending, pending{sent: si, ws: ws, i: i})
+			return 1
+		}
+		return 1
+	}
+	n := end - i
+	first := ws[i]
+	initials := first.upper && len(first.text) <= 2 && n >= 2
+	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper {
+		e := st.nameEnd(ws, i)
+		if e < end && e > i+1 {
+			end = e
+		}
+		st.person(si, ws, i, end, "", "", "first name")
+		return end - i
+	}
+	if n == 1 {
+		st.pending = append(st.pending, pending{sent: si, ws: ws, i: i})
+		return 1
+	}
+	// A known surname leads the chunk ("Trump Whisperer"): the surname alone.
+	if st.r.officeSurnames[first.text] != "" || st.surnames[first.text] {
+		st.pending = append(st.pending, pending{sent: si, ws: ws, i: i})
+		return 1
+	}
+	if i > 0 && cls.locative[ws[i-1].lower] && !ws[end-1].upper {
+		st.add(article.Mention{Span: article.Span{Start: first.start, End: ws[end-1].end}, Sentence: si,
+			Label: graph.LabelPlace, Kind: article.KindName, Why: "after a locative preposition"})
+		return n
+	}
+	if end < len(ws) && cls.speech[ws[end].lower] && n <= 3 {
+		st.person(si, ws, i, end, "", "", "speaker")
+		return n
+	}
+	return n
+}
+
+// pendingNames decides bare capitalised words once every full name of the article is known:
+// a surname of someone named in full, or of a well-known office holder, is a person.
+func (st *state) pendingNames() {
+	for _, p := range st.pending {
+		w := p.ws[p.i]
+		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" {
+			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
+				Label: graph.LabelPerson, Kind: article.KindName, Why: "surname"})
+			continue
+		}
+		// "Zelensky, 46," - a bare name with an age apposition.
+		if p.i+3 < len(p.ws) && p.ws[p.i+1].text == "," && p.ws[p.i+2].num && p.ws[p.i+3].text == "," && !w.initial {
+			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
+				Label: graph.LabelPerson, Kind: article.KindName, Why: "age apposition"})
+		}
+	}
+	st.pending = nil
+}

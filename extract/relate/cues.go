@@ -1,0 +1,180 @@
+package relate
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+//go:embed data/cues.tsv
+var cuesTSV string
+
+// Pattern kinds of data/cues.tsv.
+const (
+	patVerb      = "verb"
+	patVerbPrep  = "verbprep"
+	patVerbOf    = "verbof"
+	patNounWith  = "nounwith"
+	patBetween   = "between"
+	patFrom      = "from"
+	patNounTo    = "nounto"
+	patLetter    = "letter"
+	patDemand    = "demand"
+	patAttend    = "attend"
+	patTravelFor = "travelfor"
+)
+
+// cue is one row of data/cues.tsv.
+type cue struct {
+	Type       graph.RelType
+	Pattern    string
+	Lemma      string
+	Args       []string // prepositions (verbprep, nounto), nouns (verbof), participles (letter)
+	Cameo      string
+	Confidence float64
+	Line       int
+}
+
+// form is one inflected form of a cue: its words ("sat", "down") and whether it is a past
+// form (for dates) or a noun form.
+type form struct {
+	cue   *cue
+	words []string
+	past  bool
+	ing   bool
+}
+
+// cueTable indexes every form by its first word.
+type cueTable struct {
+	cues  []*cue
+	first map[string][]form
+}
+
+func parseCues(src string) (*cueTable, error) {
+	t := &cueTable{first: map[string][]form{}}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			return nil, fmt.Errorf("data/cues.tsv:%d: want 6 tab-separated columns, got %d", n, len(f))
+		}
+		c := &cue{Type: graph.RelType(f[0]), Pattern: f[1], Cameo: strings.TrimSpace(f[4]), Line: n}
+		if !c.Type.Valid() {
+			return nil, fmt.Errorf("data/cues.tsv:%d: unknown relationship type %q", n, f[0])
+		}
+		switch c.Pattern {
+		case patVerb, patVerbPrep, patVerbOf, patNounWith, patBetween, patFrom, patNounTo, patLetter, patDemand, patAttend, patTravelFor:
+		default:
+			return nil, fmt.Errorf("data/cues.tsv:%d: unknown pattern %q", n, c.Pattern)
+		}
+		conf, err := strconv.ParseFloat(strings.TrimSpace(f[5]), 64)
+		if err != nil || conf <= 0 || conf > 1 {
+			return nil, fmt.Errorf("data/cues.tsv:%d: confidence %q is not in (0,1]", n, f[5])
+		}
+		c.Confidence = conf
+		if a := strings.TrimSpace(f[3]); a != "" {
+			c.Args = strings.Split(a, "|")
+		}
+		lemma, irregular, _ := strings.Cut(f[2], "=")
+		c.Lemma = lemma
+		t.cues = append(t.cues, c)
+		forms := map[string]form{}
+		add := func(s string, past, ing bool) {
+			w := strings.Fields(s)
+			if len(w) == 0 {
+				return
+			}
+			if _, dup := forms[s]; !dup {
+				forms[s] = form{cue: c, words: w, past: past, ing: ing}
+			}
+		}
+		noun := c.Pattern == patNounWith || c.Pattern == patBetween || c.Pattern == patFrom || c.Pattern == patNounTo ||
+			c.Pattern == patLetter || c.Pattern == patDemand
+		if noun {
+			add(lemma, false, false)
+			if c.Pattern == patLetter {
+				add(lemma+"s", false, false)
+			}
+		} else {
+			for _, inf := range inflect(lemma) {
+				add(inf.s, inf.past, inf.ing)
+			}
+		}
+		if irregular != "" {
+			for _, s := range strings.Split(irregular, "|") {
+				add(s, !strings.HasSuffix(strings.Fields(s)[0], "ing"), strings.HasSuffix(strings.Fields(s)[0], "ing"))
+			}
+		}
+		for _, fm := range forms {
+			t.first[fm.words[0]] = append(t.first[fm.words[0]], fm)
+		}
+	}
+	return t, nil
+}
+
+type inflection struct {
+	s         string
+	past, ing bool
+}
+
+// inflect generates the regular inflections of a (possibly multi-word) verb lemma, the
+// first word inflected: British -ise spellings come with -ize ones.
+func inflect(lemma string) []inflection {
+	w := strings.Fields(lemma)
+	head, rest := w[0], strings.Join(w[1:], " ")
+	join := func(s string) string {
+		if rest == "" {
+			return s
+		}
+		return s + " " + rest
+	}
+	var out []inflection
+	stems := []string{head}
+	if strings.HasSuffix(head, "ize") {
+		stems = append(stems, strings.TrimSuffix(head, "ize")+"ise")
+	}
+	for _, h := range stems {
+		out = append(out, inflection{s: join(h)})
+		switch {
+		case strings.HasSuffix(h, "e"):
+			out = append(out, inflection{s: join(h + "s")}, inflection{s: join(h + "d"), past: true},
+				inflection{s: join(strings.TrimSuffix(h, "e") + "ing"), ing: true})
+		case strings.HasSuffix(h, "y") && len(h) > 2 && !strings.ContainsAny(h[len(h)-2:len(h)-1], "aeiou"):
+			st := strings.TrimSuffix(h, "y")
+			out = append(out, inflection{s: join(st + "ies")}, inflection{s: join(st + "ied"), past: true},
+				inflection{s: join(h + "ing"), ing: true})
+		case strings.HasSuffix(h, "s") || strings.HasSuffix(h, "sh") || strings.HasSuffix(h, "ch") || strings.HasSuffix(h, "x"):
+			out = append(out, inflection{s: join(h + "es")}, inflection{s: join(h + "ed"), past: true},
+				inflection{s: join(h + "ing"), ing: true})
+		case doubles(h):
+			last := h[len(h)-1:]
+			out = append(out, inflection{s: join(h + "s")}, inflection{s: join(h + last + "ed"), past: true},
+				inflection{s: join(h + last + "ing"), ing: true})
+		default:
+			out = append(out, inflection{s: join(h + "s")}, inflection{s: join(h + "ed"), past: true},
+				inflection{s: join(h + "ing"), ing: true})
+		}
+	}
+	return out
+}
+
+// doubles reports whether a one-syllable consonant-vowel-consonant verb doubles its last
+// letter ("slam" -> "slammed").
+func doubles(h string) bool {
+	if len(h) < 3 || len(h) > 4 {
+		return false
+	}
+	v := func(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+	a, b, c := h[len(h)-3], h[len(h)-2], h[len(h)-1]
+	return !v(a) && v(b) && !v(c) && c != 'w' && c != 'x' && c != 'y'
+}

@@ -1,0 +1,356 @@
+package relate
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// emit writes one edge per subject-object pair of a matched cue.
+func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string) bool {
+	c := f.fm.cue
+	status := x.modality(s, f, subj)
+	date, prec, dsrc := x.date(s, f, status)
+	place := x.place(s, f, objs)
+	topic := x.topic(s, objs, c.Type)
+	source := x.source(s, subj, objs)
+	rule := string(c.Type) + "/" + c.Pattern + "/" + c.Lemma
+	if variant != "" {
+		rule += "/" + variant
+	}
+	sp := x.d.Sentences[s.idx].Span
+	n := 0
+	for _, a := range subj {
+		for _, b := range objs {
+			if a.entity == b.entity || a.entity == "" || b.entity == "" {
+				continue
+			}
+			from, to := a.entity, b.entity
+			spec, _ := c.Type.Spec()
+			fl, _ := graph.LabelOfID(from)
+			tl, _ := graph.LabelOfID(to)
+			if !spec.Allows(fl, tl) {
+				continue
+			}
+			if spec.Symmetric && to < from {
+				from, to = to, from
+			}
+			conf := c.Confidence
+			if a.pronoun || a.inherited {
+				conf -= 0.1
+			}
+			if a.group || b.group {
+				conf -= 0.05
+			}
+			e := graph.Edge{
+				Kind: graph.KindEdge, Type: c.Type, From: from, To: to, Article: x.d.Meta.ID,
+				Status: status, Date: date, DatePrecision: prec, DateSource: dsrc, Place: place, Topic: topic,
+				Cameo: c.Cameo, Confidence: round2(conf), Rule: rule, Source: source,
+				Evidence: graph.Evidence{Sentence: x.d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End},
+			}
+			x.edges = append(x.edges, e)
+			n++
+		}
+	}
+	return n > 0
+}
+
+func round2(f float64) float64 {
+	if f < 0.05 {
+		f = 0.05
+	}
+	return float64(int(f*100+0.5)) / 100
+}
+
+// modality reads the words around a cue: negation, hypotheticals, plans.
+func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
+	from := 0
+	if len(subj) > 0 && subj[0].tj <= f.i {
+		from = subj[0].tj
+	}
+	if f.i-from > 8 {
+		from = f.i - 8
+	}
+	negated, hypo, planned := false, false, false
+	scan := func(a, b int) {
+		for q := a; q < b && q < len(s.toks); q++ {
+			t := s.toks[q].lower
+			switch t {
+			case "not", "n't", "never", "declined", "refused", "refuses", "refuse", "declines", "failed", "fails", "cancelled", "canceled", "without":
+				negated = true
+			case "could", "might", "may", "would", "if", "unless", "should", "possible", "possibly", "likely", "whether":
+				hypo = true
+			case "will", "'ll", "shall", "upcoming", "expected", "scheduled", "plans", "planning", "planned", "poised",
+				"intends", "forward", "ahead", "preparing", "due", "next", "tomorrow", "set":
+				planned = true
+			}
+			if t == "is" || t == "are" {
+				if q+1 < len(s.toks) && s.toks[q+1].lower == "to" {
+					planned = true
+				}
+			}
+		}
+	}
+	scan(from, f.i)
+	// Nominal cues carry their modality in the whole clause: "ahead of the much-hyped
+	// meeting", "a summit ..., set to take place on July 16".
+	switch f.fm.cue.Pattern {
+	case patBetween, patNounWith, patAttend:
+		a := f.i - 10
+		if a < 0 {
+			a = 0
+		}
+		scan(a, f.i)
+		for q := f.j; q < len(s.toks) && q < f.j+16; q++ {
+			t := s.toks[q].lower
+			if (t == "take" || t == "taking") && q+1 < len(s.toks) && s.toks[q+1].lower == "place" {
+				for r := q - 3; r < q; r++ {
+					if r >= 0 && (s.toks[r].lower == "set" || s.toks[r].lower == "will" || s.toks[r].lower == "to") {
+						planned = true
+					}
+				}
+			}
+		}
+	}
+	// "if" anywhere earlier in the clause makes it hypothetical.
+	for q := f.i - 1; q >= 0 && q >= f.i-14; q-- {
+		if isBoundary(s.toks[q]) {
+			break
+		}
+		if s.toks[q].lower == "if" || s.toks[q].lower == "unless" {
+			hypo = true
+		}
+	}
+	switch {
+	case negated:
+		return graph.StatusNegated
+	case hypo:
+		return graph.StatusHypothetical
+	case planned:
+		return graph.StatusPlanned
+	}
+	return graph.StatusReported
+}
+
+// place: the first place after the cue in the same clause ("at Trump Tower", "in Florida").
+func (x *extraction) place(s *sent, f *found, objs []actor) string {
+	start := f.j
+	if len(objs) > 0 && objs[len(objs)-1].tj > start {
+		start = objs[len(objs)-1].tj
+	}
+	for _, a := range s.acts {
+		if a.ti < start || a.ti > start+10 {
+			continue
+		}
+		if a.label != graph.LabelPlace {
+			continue
+		}
+		if a.ti > 0 && (s.toks[a.ti-1].lower == "in" || s.toks[a.ti-1].lower == "at" ||
+			(s.toks[a.ti-1].lower == "the" && a.ti > 1 && (s.toks[a.ti-2].lower == "in" || s.toks[a.ti-2].lower == "at"))) {
+			for q := start; q < a.ti; q++ {
+				if isBoundary(s.toks[q]) {
+					return ""
+				}
+			}
+			return a.entity
+		}
+	}
+	// An event object gives its place.
+	for _, o := range objs {
+		if o.label == graph.LabelEvent {
+			for _, ev := range x.res.Events {
+				if ev.ID == o.entity && ev.Place != "" {
+					return ev.Place
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// topic: what the text says the pressure or criticism is about: "to increase defense
+// spending", "for not following the guidelines", "over the spending rift".
+func (x *extraction) topic(s *sent, objs []actor, t graph.RelType) string {
+	if len(objs) == 0 {
+		return ""
+	}
+	switch t {
+	case graph.RelPressured, graph.RelCriticized, graph.RelSupported, graph.RelMet:
+	default:
+		return ""
+	}
+	q := objs[len(objs)-1].tj
+	for q < len(s.toks) && (s.toks[q].lower == "members" || s.toks[q].lower == "allies" || s.toks[q].lower == "'s") {
+		q++
+	}
+	if q >= len(s.toks) {
+		return ""
+	}
+	lead := s.toks[q].lower
+	switch lead {
+	case "to", "for", "over", "about", "on":
+	default:
+		return ""
+	}
+	if lead == "to" && t == graph.RelMet {
+		return ""
+	}
+	var words []string
+	for r := q + 1; r < len(s.toks) && len(words) < 10; r++ {
+		tk := s.toks[r]
+		if tk.lower == "," || tk.lower == "." || tk.lower == ";" || tk.lower == ":" || isBoundary(tk) {
+			break
+		}
+		words = append(words, tk.text)
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	if lead != "to" {
+		return lead + " " + joinWords(words)
+	}
+	return joinWords(words)
+}
+
+func joinWords(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && w != "'s" && w != "’s" && w != "%" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// source: who reports the fact ("X said Y criticized Z", "according to X").
+func (x *extraction) source(s *sent, subj, objs []actor) string {
+	skip := map[string]bool{}
+	for _, a := range subj {
+		skip[a.entity] = true
+	}
+	for _, a := range objs {
+		skip[a.entity] = true
+	}
+	for i, t := range s.toks {
+		switch t.lower {
+		case "according":
+			if i+1 < len(s.toks) && s.toks[i+1].lower == "to" {
+				if a := s.rightActors(i+2, 4, actorsOnly); len(a) > 0 && !skip[a[0].entity] {
+					return a[0].entity
+				}
+			}
+		case "said", "says", "told", "claimed", "reported", "added":
+			if a := s.leftActor(i); len(a) > 0 && !skip[a[0].entity] && a[0].tj >= i-2 {
+				return a[0].entity
+			}
+		}
+	}
+	return ""
+}
+
+// structural adds HOLDS_ROLE, MEMBER_OF, HELD_IN, LOCATED_IN and MENTIONS.
+func (x *extraction) structural() {
+	d := x.d
+	first := map[string]int{}
+	count := map[string]int{}
+	for i, m := range d.Mentions {
+		if m.Entity == "" || m.Label == "" {
+			continue
+		}
+		if _, ok := graph.LabelOfID(m.Entity); !ok {
+			continue
+		}
+		if _, ok := first[m.Entity]; !ok {
+			first[m.Entity] = i
+		}
+		count[m.Entity]++
+		sp := d.Sentences[m.Sentence].Span
+		ev := graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}
+		// HOLDS_ROLE: a title before a name, tied to a country or organisation.
+		if m.Label == graph.LabelPerson && m.Kind == article.KindName && m.Role != "" && m.RoleOrg != "" && !m.Former &&
+			m.Role != "counterpart" {
+			x.edges = append(x.edges, graph.Edge{Kind: graph.KindEdge, Type: graph.RelHoldsRole, From: m.Entity, To: m.RoleOrg,
+				Article: d.Meta.ID, Title: m.Role, Status: graph.StatusReported, Rule: "HOLDS_ROLE/title", Confidence: 0.9,
+				Evidence: ev})
+		}
+	}
+	for e, i := range first {
+		m := d.Mentions[i]
+		sp := d.Sentences[m.Sentence].Span
+		x.edges = append(x.edges, graph.Edge{Kind: graph.KindEdge, Type: graph.RelMentions, From: d.Meta.ID, To: e,
+			Article: d.Meta.ID, Rule: "MENTIONS", Confidence: 1,
+			Evidence: graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End},
+			Props:    map[string]any{"count": float64(count[e])}})
+	}
+	for _, ev := range x.res.Events {
+		if ev.Place == "" || ev.ID == "" {
+			continue
+		}
+		i, ok := first[ev.ID]
+		if !ok {
+			continue
+		}
+		sp := d.Sentences[d.Mentions[i].Sentence].Span
+		x.edges = append(x.edges, graph.Edge{Kind: graph.KindEdge, Type: graph.RelHeldIn, From: ev.ID, To: ev.Place,
+			Article: d.Meta.ID, Rule: "HELD_IN/event", Confidence: 0.85, Status: graph.StatusReported,
+			Evidence: graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}})
+	}
+	x.memberOf()
+}
+
+// memberOf: "NATO ally Canada", "EU member Hungary".
+func (x *extraction) memberOf() {
+	d := x.d
+	for i := 0; i+1 < len(d.Mentions); i++ {
+		a, b := d.Mentions[i], d.Mentions[i+1]
+		if a.Sentence != b.Sentence || a.Label != graph.LabelOrganization || b.Label != graph.LabelCountry || a.Entity == "" || b.Entity == "" {
+			continue
+		}
+		gap := strings.ToLower(strings.TrimSpace(d.Text[a.End:b.Start]))
+		switch gap {
+		case "ally", "member", "member state", "member country":
+		default:
+			continue
+		}
+		sp := d.Sentences[a.Sentence].Span
+		x.edges = append(x.edges, graph.Edge{Kind: graph.KindEdge, Type: graph.RelMemberOf, From: b.Entity, To: a.Entity,
+			Article: d.Meta.ID, Rule: "MEMBER_OF/apposition", Confidence: 0.85, Status: graph.StatusReported,
+			Evidence: graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}})
+	}
+}
+
+// dedupe keeps one edge per fact (graph.Edge.Key): the most confident, then the earliest.
+func dedupe(es []graph.Edge) []graph.Edge {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Evidence.Start != es[j].Evidence.Start {
+			return es[i].Evidence.Start < es[j].Evidence.Start
+		}
+		if es[i].Type != es[j].Type {
+			return es[i].Type < es[j].Type
+		}
+		if es[i].From != es[j].From {
+			return es[i].From < es[j].From
+		}
+		if es[i].To != es[j].To {
+			return es[i].To < es[j].To
+		}
+		return es[i].Confidence > es[j].Confidence
+	})
+	seen := map[string]int{}
+	var out []graph.Edge
+	for _, e := range es {
+		k := e.Key()
+		if at, ok := seen[k]; ok {
+			if e.Confidence > out[at].Confidence {
+				out[at] = e
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, e)
+	}
+	return out
+}

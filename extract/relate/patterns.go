@@ -1,0 +1,426 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// determiners before a cue word make it a noun ("the meeting", "his visit").
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
+	"their": true, "this": true, "that": true, "these": true, "those": true, "our": true, "my": true, "your": true}
+
+// auxiliaries and adverbs that may stand between a subject and its verb.
+func isAuxOrAdverb(t tok) bool {
+	switch t.lower {
+	case "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "shall", "must",
+		"is", "was", "were", "are", "be", "been", "being", "did", "does", "do", "not", "n't", "also", "then",
+		"to", "now", "again", "already", "reportedly", "repeatedly", "previously", "never", "just", "still",
+		"expected", "set", "due", "likely", "tried", "sought", "wants", "wanted", "plans", "planned", "going":
+		return true
+	}
+	return strings.HasSuffix(t.lower, "ly")
+}
+
+// apply runs one matched cue; it reports whether it produced an edge.
+func (x *extraction) apply(s *sent, f *found, prev *found) bool {
+	c := f.fm.cue
+	switch c.Pattern {
+	case patVerb, patVerbPrep, patVerbOf:
+		return x.verb(s, f, prev)
+	case patNounWith:
+		return x.nounWith(s, f)
+	case patBetween:
+		return x.between(s, f)
+	case patFrom:
+		return x.from(s, f)
+	case patNounTo:
+		return x.nounTo(s, f)
+	case patLetter:
+		return x.letter(s, f)
+	case patDemand:
+		return x.demand(s, f)
+	case patAttend:
+		return x.attend(s, f)
+	case patTravelFor:
+		return x.travelFor(s, f)
+	}
+	return false
+}
+
+// subjectOf finds the subject of a verb at f.i: a passive "by" agent is handled by the
+// caller; here the nearest actor to the left, or the subject of the previous verb when the
+// verb follows "and" ("pressured Europe ... and questioned NATO").
+func (x *extraction) subjectOf(s *sent, f *found, prev *found) ([]actor, bool) {
+	k := f.i - 1
+	for k >= 0 && isAuxOrAdverb(s.toks[k]) {
+		k--
+	}
+	if prev != nil && k >= 0 && (s.toks[k].lower == "and" || s.toks[k].lower == ",") && len(prev.subj) > 0 {
+		// Only when no actor stands between the "and" and the earlier verb's subject other
+		// than that verb's objects.
+		inh := make([]actor, len(prev.subj))
+		copy(inh, prev.subj)
+		for n := range inh {
+			inh[n].inherited = true
+		}
+		return inh, true
+	}
+	subj := s.leftActor(f.i)
+	return subj, len(subj) > 0
+}
+
+func (x *extraction) verb(s *sent, f *found, prev *found) bool {
+	c := f.fm.cue
+	// A determiner right before a verb form makes it a noun: "the meeting".
+	if f.i > 0 && determiners[s.toks[f.i-1].lower] {
+		return false
+	}
+	passive := false
+	if !f.fm.ing && f.fm.past && f.i > 0 {
+		k := f.i - 1
+		for k >= 0 && strings.HasSuffix(s.toks[k].lower, "ly") {
+			k--
+		}
+		if k >= 0 {
+			switch s.toks[k].lower {
+			case "was", "were", "been", "being", "be", "is", "are", "get", "got":
+				passive = true
+			}
+		}
+	}
+	var objs []actor
+	want := actorsOnly
+	if c.Type == graph.RelPressured || c.Type == graph.RelCriticized || c.Type == graph.RelSupported {
+		want = actorsOrPlaces
+	}
+	if c.Type == graph.RelVisited {
+		want = func(l graph.Label) bool { return l == graph.LabelPlace || l == graph.LabelCountry }
+	}
+	if c.Type == graph.RelHosted {
+		want = func(l graph.Label) bool { return l.IsActor() || l == graph.LabelEvent }
+	}
+	var subj []actor
+	switch c.Pattern {
+	case patVerb:
+		if passive {
+			// "Y was pressured by X": X is the agent, Y the object.
+			by := -1
+			for q := f.j; q < len(s.toks) && q < f.j+4; q++ {
+				if s.toks[q].lower == "by" {
+					by = q
+					break
+				}
+			}
+			if by < 0 {
+				return false
+			}
+			subj = s.rightActors(by+1, 3, actorsOnly)
+			objs = s.leftActor(f.i)
+			if len(subj) == 0 || len(objs) == 0 {
+				return false
+			}
+			f.subj = subj
+			return x.emit(s, f, subj, objs, "passive")
+		}
+		objs = s.rightActors(f.j, 5, want)
+	case patVerbPrep:
+		// The preposition may follow an object noun phrase: "discussed the issue with X".
+		for q := f.j; q < len(s.toks) && q <= f.j+8; q++ {
+			if isBoundary(s.toks[q]) || (q > f.j && s.toks[q].ment >= 0 && !s.d.Mentions[s.toks[q].ment].Modifier && !argAt(s, q-1, c.Args)) {
+				break
+			}
+			if n := argMatch(s, q, c.Args); n > 0 {
+				objs = s.rightActors(q+n, 4, want)
+				break
+			}
+		}
+		if len(c.Args) == 0 {
+			objs = s.rightActors(f.j, 5, want)
+		}
+	case patVerbOf:
+		// "questioned the fairness of the NATO alliance"
+		q := f.j
+		if q < len(s.toks) && determiners[s.toks[q].lower] {
+			q++
+		}
+		if q+1 < len(s.toks) && contains(c.Args, s.toks[q].lower) && s.toks[q+1].lower == "of" {
+			objs = s.rightActors(q+2, 3, want)
+		}
+	}
+	if len(objs) == 0 {
+		return false
+	}
+	subj, ok := x.subjectOf(s, f, prev)
+	if !ok {
+		return false
+	}
+	f.subj = subj
+	return x.emit(s, f, subj, objs, "")
+}
+
+// argMatch returns how many tokens at q match one of the (possibly multi-word) args.
+func argMatch(s *sent, q int, args []string) int {
+	for _, a := range args {
+		w := strings.Fields(a)
+		if s.matchWords(q, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+func argAt(s *sent, q int, args []string) bool { return q >= 0 && argMatch(s, q, args) > 0 }
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// agentOfNoun finds who does what a noun names: a possessor right before it ("his
+// meeting", "Rutte's visit"), else the clause subject.
+func (x *extraction) agentOfNoun(s *sent, i int) []actor {
+	k := i - 1
+	for k >= 0 && (isModifierWord(s.toks[k]) || s.toks[k].lower == "'s") {
+		k--
+	}
+	if k >= 0 {
+		for _, a := range s.acts {
+			if a.tj-1 == k && (a.possessive || a.pronoun) && a.label.IsActor() {
+				return []actor{a}
+			}
+		}
+	}
+	return s.leftActor(i)
+}
+
+func isModifierWord(t tok) bool {
+	switch t.lower {
+	case "first", "upcoming", "recent", "private", "phone", "direct", "bilateral", "face-to-face", "planned",
+		"several", "many", "two", "three", "seven", "least", "at", "more", "new", "further", "brief", "lengthy",
+		"long", "short", "official", "formal", "informal", "secret", "surprise", "first-ever", "in-person",
+		"full-scale", "much-hyped", "two-day", "high-level", "of", "-":
+		return true
+	}
+	return false
+}
+
+func (x *extraction) nounWith(s *sent, f *found) bool {
+	if f.j >= len(s.toks) || s.toks[f.j].lower != "with" {
+		return false
+	}
+	objs := s.rightActors(f.j+1, 4, actorsOnly)
+	if len(objs) == 0 {
+		return false
+	}
+	subj := x.agentOfNoun(s, f.i)
+	if len(subj) == 0 {
+		return false
+	}
+	return x.emit(s, f, subj, objs, "")
+}
+
+func (x *extraction) between(s *sent, f *found) bool {
+	if f.j >= len(s.toks) || s.toks[f.j].lower != "between" {
+		return false
+	}
+	acts := s.rightActors(f.j+1, 6, actorsOnly)
+	if len(acts) < 2 {
+		return false
+	}
+	return x.emit(s, f, acts[:1], acts[1:], "")
+}
+
+// from: "Y faced pressure from X", "the proposal drew a rebuke from X".
+func (x *extraction) from(s *sent, f *found) bool {
+	q := f.j
+	if q >= len(s.toks) || s.toks[q].lower != "from" {
+		return false
+	}
+	agents := s.rightActors(q+1, 4, actorsOnly)
+	if len(agents) == 0 {
+		return false
+	}
+	// The target: the subject of the governing verb (face, come under, draw, receive).
+	k := f.i - 1
+	for k >= 0 && (isModifierWord(s.toks[k]) || determiners[s.toks[k].lower] || strings.HasSuffix(s.toks[k].lower, "ing") ||
+		s.toks[k].lower == "growing" || s.toks[k].lower == "mounting" || s.toks[k].lower == "increasing" ||
+		s.toks[k].lower == "sharp" || s.toks[k].lower == "strong" || s.toks[k].lower == "heavy" || s.toks[k].lower == "fierce") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	gov := s.toks[k].lower
+	switch gov {
+	case "face", "faces", "faced", "facing", "under", "drew", "draw", "draws", "drawn", "received", "receive",
+		"receives", "got", "gets", "attracted", "attracts", "sparked", "prompted", "provoked", "triggered", "won", "earned":
+	default:
+		return false
+	}
+	targets := s.leftActor(k)
+	if len(targets) == 0 {
+		// "The proposal drew a rebuke from X": the author of the proposal, the subject of the
+		// sentence before.
+		if gov == "drew" || gov == "draw" || gov == "draws" || gov == "drawn" || gov == "sparked" || gov == "prompted" ||
+			gov == "provoked" || gov == "triggered" || gov == "attracted" {
+			if x.prevSubj != "" {
+				l, _ := graph.LabelOfID(x.prevSubj)
+				targets = []actor{{entity: x.prevSubj, label: l, inherited: true}}
+			}
+		}
+	}
+	if len(targets) == 0 {
+		return false
+	}
+	return x.emit(s, f, agents, targets, "")
+}
+
+// nounTo: "his visit to the United States", "pressure on Iran", "criticism of NATO".
+func (x *extraction) nounTo(s *sent, f *found) bool {
+	q := f.j
+	n := argMatch(s, q, f.fm.cue.Args)
+	if n == 0 {
+		return false
+	}
+	want := actorsOrPlaces
+	if f.fm.cue.Type == graph.RelVisited {
+		want = placesOnly
+	}
+	objs := s.rightActors(q+n, 3, want)
+	if len(objs) == 0 {
+		return false
+	}
+	subj := x.agentOfNoun(s, f.i)
+	if len(subj) == 0 {
+		return false
+	}
+	return x.emit(s, f, subj, objs, "")
+}
+
+// letter: "X sent letters to Y, Z and W, stressing that ...".
+func (x *extraction) letter(s *sent, f *found) bool {
+	k := f.i - 1
+	for k >= 0 && (determiners[s.toks[k].lower] || isModifierWord(s.toks[k])) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.toks[k].lower {
+	case "sent", "send", "sends", "sending", "wrote", "write", "writes", "writing", "addressed":
+	default:
+		return false
+	}
+	if f.j >= len(s.toks) || s.toks[f.j].lower != "to" {
+		return false
+	}
+	objs := s.rightActors(f.j+1, 5, actorsOnly)
+	if len(objs) == 0 {
+		return false
+	}
+	last := objs[len(objs)-1].tj
+	ok := false
+	for q := last; q < len(s.toks) && q <= last+4; q++ {
+		if contains(f.fm.cue.Args, s.toks[q].lower) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	subj := s.leftActor(k)
+	if len(subj) == 0 {
+		return false
+	}
+	f.i = k
+	return x.emit(s, f, subj, objs, "")
+}
+
+// demand: "Y fail to comply with X's demand", "Y rejected X's demands".
+func (x *extraction) demand(s *sent, f *found) bool {
+	var owner []actor
+	for _, a := range s.acts {
+		if a.tj == f.i && a.possessive && a.label.IsActor() {
+			owner = []actor{a}
+		}
+	}
+	if len(owner) == 0 {
+		return false
+	}
+	k := owner[0].ti - 1
+	if k < 0 || (s.toks[k].lower != "with" && s.toks[k].lower != "meet" && s.toks[k].lower != "met") {
+		return false
+	}
+	targets := s.leftActor(k)
+	if len(targets) == 0 || targets[0].entity == owner[0].entity {
+		return false
+	}
+	return x.emit(s, f, owner, targets, "")
+}
+
+// attend: "X attended the summit", "speaking at a summit, X said".
+func (x *extraction) attend(s *sent, f *found) bool {
+	evs := s.rightActors(f.j, 6, eventsOnly)
+	if len(evs) == 0 {
+		return false
+	}
+	ev := evs[0]
+	var subj []actor
+	if f.fm.ing && (f.i == 0 || s.toks[f.i-1].lower == ",") {
+		// "Speaking at X, Rutte warned": the subject follows the participle clause.
+		for _, a := range s.acts {
+			if a.ti > ev.tj && a.label.IsActor() {
+				subj = []actor{a}
+				break
+			}
+		}
+	} else {
+		subj = s.leftActor(f.i)
+	}
+	if len(subj) == 0 {
+		return false
+	}
+	// "along with X and Y": more attendees.
+	for q := ev.tj; q < len(s.toks) && q <= ev.tj+4; q++ {
+		if (s.toks[q].lower == "along" || s.toks[q].lower == "together" || s.toks[q].lower == "alongside") &&
+			q+1 < len(s.toks) {
+			st := q + 1
+			if s.toks[q].lower != "alongside" {
+				if s.toks[st].lower != "with" {
+					break
+				}
+				st++
+			}
+			subj = append(subj, s.rightActors(st, 4, actorsOnly)...)
+			break
+		}
+	}
+	return x.emit(s, f, subj, []actor{ev}, "")
+}
+
+// travelFor: "X will leave for Europe next week for a NATO summit".
+func (x *extraction) travelFor(s *sent, f *found) bool {
+	for q := f.j; q < len(s.toks) && q <= f.j+8; q++ {
+		if isBoundary(s.toks[q]) {
+			return false
+		}
+		if s.toks[q].lower == "for" || s.toks[q].lower == "to" {
+			evs := s.rightActors(q+1, 3, eventsOnly)
+			if len(evs) == 0 {
+				continue
+			}
+			subj := s.leftActor(f.i)
+			if len(subj) == 0 {
+				return false
+			}
+			return x.emit(s, f, subj, evs[:1], "")
+		}
+	}
+	return false
+}

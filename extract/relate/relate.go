@@ -1,0 +1,343 @@
+// Package relate finds who did what to whom: actor relationships (MET, SPOKE_WITH,
+// PRESSURED, CRITICIZED, SUPPORTED, VISITED, ATTENDED, HOSTED) from the cue patterns of
+// data/cues.tsv, with modality, date, place, topic and evidence, plus the structural
+// relationships (HOLDS_ROLE, MEMBER_OF, HELD_IN, MENTIONS).
+package relate
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/resolve"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Relater extracts relationships. It is safe for concurrent use.
+type Relater struct {
+	cues *cueTable
+}
+
+// New parses the embedded cue table.
+func New() (*Relater, error) {
+	t, err := parseCues(cuesTSV)
+	if err != nil {
+		return nil, err
+	}
+	return &Relater{cues: t}, nil
+}
+
+// tok is one non-space token of a sentence.
+type tok struct {
+	start, end int
+	text       string
+	lower      string
+	cap        bool
+	ment       int // index into Doc.Mentions of the mention covering it, or -1
+}
+
+// actor is a participant found in a sentence: a mention or a resolved pronoun.
+type actor struct {
+	entity     string
+	label      graph.Label
+	ti, tj     int // token range [ti, tj)
+	group      bool
+	pronoun    bool
+	inherited  bool
+	possessive bool
+}
+
+// sent is the working view of one sentence.
+type sent struct {
+	d     *article.Doc
+	idx   int
+	toks  []tok
+	acts  []actor // in order
+	subj  string  // entity of the sentence's subject, if a person/actor
+	start int
+}
+
+// Relate returns the edges of one resolved article, sorted and without duplicates.
+func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
+	d := res.Doc
+	x := &extraction{r: r, d: d, res: res}
+	for si := range d.Sentences {
+		s := x.prepare(si)
+		x.sentence(s)
+		if s.subj != "" {
+			x.lastSubj = s.subj
+			if l, _ := graph.LabelOfID(s.subj); l == graph.LabelPerson {
+				x.lastPerson = s.subj
+			}
+		}
+		x.prevSubj = s.subj
+	}
+	x.structural()
+	return dedupe(x.edges)
+}
+
+type extraction struct {
+	r          *Relater
+	d          *article.Doc
+	res        *resolve.Result
+	edges      []graph.Edge
+	lastSubj   string // subject of the last sentence that had one
+	lastPerson string // last person subject
+	prevSubj   string
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
+
+func (x *extraction) prepare(si int) *sent {
+	d := x.d
+	s := &sent{d: d, idx: si, start: d.Sentences[si].Start}
+	mi := 0
+	for _, t := range d.Sentences[si].Tokens {
+		txt := t.Text
+		if strings.TrimSpace(txt) == "" {
+			continue
+		}
+		tk := tok{start: t.Start, end: t.End, text: txt, lower: strings.ToLower(strings.ReplaceAll(txt, "’", "'")), ment: -1}
+		if r := []rune(txt); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
+			tk.cap = true
+		}
+		for mi < len(d.Mentions) && d.Mentions[mi].End <= t.Start {
+			mi++
+		}
+		for k := mi; k < len(d.Mentions) && d.Mentions[k].Start < t.End; k++ {
+			m := d.Mentions[k]
+			if m.Start <= t.Start && t.Start < m.End && m.Entity != "" && m.Label != "" {
+				if tk.ment < 0 || !m.Modifier {
+					tk.ment = k
+				}
+			}
+		}
+		s.toks = append(s.toks, tk)
+	}
+	// Actors: one per mention (first token), pronouns resolved to the subject so far.
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.ment >= 0 {
+			m := d.Mentions[t.ment]
+			j := i
+			for j < len(s.toks) && s.toks[j].ment == t.ment {
+				j++
+			}
+			if !m.Modifier {
+				poss := strings.HasSuffix(s.toks[j-1].lower, "'s") || (j < len(s.toks) && s.toks[j].lower == "'s")
+				s.acts = append(s.acts, actor{entity: m.Entity, label: m.Label, ti: i, tj: j, group: m.Group, possessive: poss})
+			}
+			i = j - 1
+			continue
+		}
+		if pronouns[t.lower] {
+			ent := ""
+			for _, a := range s.acts {
+				if a.label == graph.LabelPerson && !a.possessive && s.subj != "" && a.entity == s.subj {
+					ent = a.entity
+				}
+			}
+			if ent == "" {
+				ent = x.lastPerson
+			}
+			if ent != "" {
+				s.acts = append(s.acts, actor{entity: ent, label: graph.LabelPerson, ti: i, tj: i + 1, pronoun: true,
+					possessive: t.lower == "his" || t.lower == "her"})
+			}
+		}
+		if s.subj == "" {
+			if a := x.subjectCandidate(s, i); a != "" {
+				s.subj = a
+			}
+		}
+	}
+	if s.subj == "" {
+		for _, a := range s.acts {
+			if a.label.IsActor() && !isPrep(s, a.ti-1) {
+				s.subj = a.entity
+				break
+			}
+		}
+	}
+	return s
+}
+
+// subjectCandidate returns the entity of the first actor of the sentence that no
+// preposition governs, once the scan reaches its token.
+func (x *extraction) subjectCandidate(s *sent, i int) string {
+	for _, a := range s.acts {
+		if a.ti == i && a.label.IsActor() && !isPrep(s, a.ti-1) {
+			return a.entity
+		}
+	}
+	return ""
+}
+
+var preps = map[string]bool{
+	"in": true, "at": true, "with": true, "to": true, "for": true, "from": true, "of": true, "by": true,
+	"during": true, "after": true, "before": true, "since": true, "about": true, "on": true, "against": true,
+	"between": true, "among": true, "over": true, "into": true, "than": true, "like": true, "toward": true,
+	"towards": true, "via": true, "under": true, "outside": true, "inside": true, "near": true,
+}
+
+// isPrep reports whether token i (skipping title words and determiners back) is a preposition.
+func isPrep(s *sent, i int) bool {
+	for i >= 0 {
+		t := s.toks[i]
+		if t.lower == "the" || t.lower == "a" || t.lower == "an" || (t.cap && t.ment < 0) || (t.ment >= 0 && s.d.Mentions[t.ment].Modifier) {
+			i--
+			continue
+		}
+		return preps[t.lower]
+	}
+	return false
+}
+
+// boundary tokens end a clause for subject and object search.
+func isBoundary(t tok) bool {
+	switch t.lower {
+	case ";", ":", "“", "”", "\"", "—", "–":
+		return true
+	}
+	return false
+}
+
+// leftActor finds the subject of a cue at token i: the nearest actor to the left within
+// the clause, plus actors coordinated with it ("Trump and Putin").
+func (s *sent) leftActor(i int) []actor {
+	for k := len(s.acts) - 1; k >= 0; k-- {
+		a := s.acts[k]
+		if a.tj > i {
+			continue
+		}
+		// A boundary between the actor and the cue ends the search.
+		for q := a.tj; q < i; q++ {
+			if isBoundary(s.toks[q]) {
+				return nil
+			}
+		}
+		if !a.label.IsActor() {
+			continue
+		}
+		// An actor governed by a preposition is not the subject ("talks with Putin about").
+		if isPrep(s, a.ti-1) && !a.possessive {
+			continue
+		}
+		out := []actor{a}
+		// Coordinated subjects to the left: "Trump and Putin will".
+		for k2 := k - 1; k2 >= 0; k2-- {
+			b := s.acts[k2]
+			if !b.label.IsActor() || !s.coordinated(b.tj, out[len(out)-1].ti) {
+				break
+			}
+			out = append(out, b)
+		}
+		return out
+	}
+	return nil
+}
+
+// coordinated reports whether the tokens in [i, j) only join two actors of a list.
+func (s *sent) coordinated(i, j int) bool {
+	if i >= j {
+		return false
+	}
+	sep := false
+	for q := i; q < j; q++ {
+		t := s.toks[q]
+		switch {
+		case t.lower == "," || t.lower == "and" || t.lower == "or":
+			sep = true
+		case t.lower == "the" || t.lower == "of" || t.lower == "as" || t.lower == "well" || t.lower == "'s":
+		case t.cap:
+		case t.ment >= 0:
+		default:
+			return false
+		}
+	}
+	return sep
+}
+
+// rightActors finds the objects after token i: the first actor within max tokens (labels
+// allowed by want), plus actors coordinated with it.
+func (s *sent) rightActors(i, max int, want func(graph.Label) bool) []actor {
+	for k, a := range s.acts {
+		if a.ti < i {
+			continue
+		}
+		if a.ti-i > max {
+			return nil
+		}
+		for q := i; q < a.ti; q++ {
+			if isBoundary(s.toks[q]) || s.toks[q].lower == "." {
+				return nil
+			}
+		}
+		if !want(a.label) {
+			continue
+		}
+		out := []actor{a}
+		for _, b := range s.acts[k+1:] {
+			if !want(b.label) || !s.coordinated(out[len(out)-1].tj, b.ti) {
+				break
+			}
+			out = append(out, b)
+		}
+		return out
+	}
+	return nil
+}
+
+func actorsOnly(l graph.Label) bool { return l.IsActor() }
+
+func actorsOrPlaces(l graph.Label) bool { return l.IsActor() || l == graph.LabelPlace }
+
+func placesOnly(l graph.Label) bool {
+	return l == graph.LabelPlace || l == graph.LabelCountry
+}
+
+func eventsOnly(l graph.Label) bool { return l == graph.LabelEvent }
+
+// sentence runs every cue over one sentence.
+func (x *extraction) sentence(s *sent) {
+	var prev *found // the last verb cue of the sentence, for a subject carried over "and"
+	for i := 0; i < len(s.toks); i++ {
+		forms := x.r.cues.first[s.toks[i].lower]
+		if len(forms) == 0 {
+			continue
+		}
+		// Longest form first.
+		sort.SliceStable(forms, func(a, b int) bool { return len(forms[a].words) > len(forms[b].words) })
+		for _, fm := range forms {
+			if !s.matchWords(i, fm.words) {
+				continue
+			}
+			f := found{fm: fm, i: i, j: i + len(fm.words)}
+			if x.apply(s, &f, prev) {
+				if fm.cue.Pattern == patVerb || fm.cue.Pattern == patVerbPrep || fm.cue.Pattern == patVerbOf {
+					cp := f
+					prev = &cp
+				}
+			}
+		}
+	}
+}
+
+func (s *sent) matchWords(i int, words []string) bool {
+	if i+len(words) > len(s.toks) {
+		return false
+	}
+	for k, w := range words {
+		if s.toks[i+k].lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// found is one matched cue.
+type found struct {
+	fm   form
+	i, j int // token range of the cue
+	subj []actor
+}

@@ -1,0 +1,333 @@
+package resolve
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Global resolves people and events across articles: it rewrites every mention's entity
+// to its node id, and returns the entity nodes (sorted by id) and the merges it made.
+// Results must be in a deterministic order (by article id) for deterministic output.
+func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
+	var merges []Merge
+	// 1. People: one cluster per full-name key; surname-only keys join the single cluster
+	// with that surname, or the office holder with that surname.
+	type cluster struct {
+		key     string
+		surface map[string]int // full-name spellings and their counts
+		id      string
+	}
+	clusters := map[string]*cluster{}
+	bySurname := map[string][]string{} // surname key -> full keys
+	surnameOnly := map[string]bool{}
+	for _, res := range results {
+		for _, m := range res.Doc.Mentions {
+			if !strings.HasPrefix(m.Entity, localPrefix) {
+				continue
+			}
+			first, last := splitKey(m.Entity)
+			if first == "" {
+				surnameOnly[m.Entity] = true
+				continue
+			}
+			c := clusters[m.Entity]
+			if c == nil {
+				c = &cluster{key: m.Entity, surface: map[string]int{}}
+				clusters[m.Entity] = c
+				bySurname[last] = append(bySurname[last], m.Entity)
+			}
+			if m.Kind == article.KindName && strings.Contains(strings.TrimSpace(m.Text), " ") {
+				c.surface[strings.TrimSpace(m.Text)]++
+			}
+		}
+	}
+	// Full names known only from the offices table (a role resolved by date) have no surface.
+	officeNames := map[string]string{} // full key -> office spelling
+	for _, o := range r.lex.Offices() {
+		for _, h := range o.Holders {
+			f, l := splitName(h.Name)
+			if f != "" {
+				officeNames[personKey(f, l)] = h.Name
+			}
+		}
+	}
+	alias := map[string]string{} // surname-only key -> full key
+	why := map[string]string{}
+	for _, k := range sortedKeys(surnameOnly) {
+		_, last := splitKey(k)
+		cands := uniqueSorted(bySurname[last])
+		switch {
+		case len(cands) == 1:
+			alias[k], why[k] = cands[0], "surname of a person named in full in another article"
+		case len(cands) > 1:
+			for _, c := range cands {
+				if _, ok := officeNames[c]; ok {
+					alias[k], why[k] = c, "surname shared by several people; the office holder wins"
+					break
+				}
+			}
+		default:
+			for full, name := range officeNames {
+				if _, l := splitKey(full); l == last {
+					if prev, ok := alias[k]; !ok || full < prev {
+						alias[k], why[k] = full, "surname of "+name+" (offices table)"
+					}
+				}
+			}
+			if full, ok := alias[k]; ok && clusters[full] == nil {
+				clusters[full] = &cluster{key: full, surface: map[string]int{}}
+			}
+		}
+	}
+	for _, res := range results {
+		for _, m := range res.Doc.Mentions {
+			if strings.HasPrefix(m.Entity, localPrefix) {
+				first, _ := splitKey(m.Entity)
+				if first != "" && clusters[m.Entity] == nil {
+					clusters[m.Entity] = &cluster{key: m.Entity, surface: map[string]int{}}
+				}
+			}
+		}
+	}
+	// Canonical spelling: the most frequent full name, then the offices table's, then the
+	// smallest; ids from it.
+	used := map[string]bool{}
+	name := map[string]string{} // entity key or id -> canonical name
+	for _, k := range sortedKeys(clusters) {
+		c := clusters[k]
+		best, bestN := "", -1
+		for _, s := range sortedKeys(c.surface) {
+			if n := c.surface[s]; n > bestN || (n == bestN && s == officeNames[k]) {
+				best, bestN = s, n
+			}
+		}
+		if best == "" {
+			best = officeNames[k]
+		}
+		if best == "" {
+			f, l := splitKey(k)
+			best = strings.TrimSpace(f + " " + l)
+		}
+		id := uniqueID(graph.NodeID(graph.LabelPerson, best), used)
+		c.id = id
+		name[id] = best
+	}
+	for _, k := range sortedKeys(surnameOnly) {
+		if full, ok := alias[k]; ok {
+			continue
+		} else {
+			_ = full
+		}
+		_, last := splitKey(k)
+		// Keep the surname as written in the first mention.
+		surface := ""
+		for _, res := range results {
+			for _, m := range res.Doc.Mentions {
+				if m.Entity == k {
+					surface = m.Text
+					break
+				}
+			}
+			if surface != "" {
+				break
+			}
+		}
+		if surface == "" {
+			surface = last
+		}
+		id := uniqueID(graph.NodeID(graph.LabelPerson, surface), used)
+		clusters[k] = &cluster{key: k, id: id}
+		name[id] = surface
+	}
+	personID := func(k string) string {
+		if full, ok := alias[k]; ok {
+			k = full
+		}
+		if c := clusters[k]; c != nil {
+			return c.id
+		}
+		return ""
+	}
+	// 2. Rewrite people; record cross-article merges of surname-only mentions.
+	for _, res := range results {
+		for i := range res.Doc.Mentions {
+			m := &res.Doc.Mentions[i]
+			if !strings.HasPrefix(m.Entity, localPrefix) {
+				continue
+			}
+			k := m.Entity
+			m.Entity = personID(k)
+			if w, ok := why[k]; ok {
+				merges = append(merges, Merge{Article: res.Doc.Meta.ID, Mention: m.Text, Entity: m.Entity, Reason: w})
+			}
+		}
+		for n := range res.Events {
+			for p, k := range res.Events[n].Participants {
+				if strings.HasPrefix(k, localPrefix) {
+					res.Events[n].Participants[p] = personID(k)
+				}
+			}
+		}
+	}
+	// 3. Events: id from name, place and the article's year, so two articles about the same
+	// summit give one event.
+	events := map[string]*graph.Node{}
+	for _, res := range results {
+		year := ""
+		if len(res.Doc.Meta.Published) >= 4 {
+			year = res.Doc.Meta.Published[:4]
+		}
+		for n := range res.Events {
+			ev := &res.Events[n]
+			if ev.Name == "" && len(ev.Participants) >= 2 {
+				var sur []string
+				for _, p := range ev.Participants {
+					f := strings.Fields(name[p])
+					if len(f) > 0 {
+						sur = append(sur, f[len(f)-1])
+					}
+				}
+				sort.Strings(sur)
+				ev.Name = strings.Join(sur, "-") + " " + ev.Kind
+			}
+			if ev.Name == "" {
+				ev.Name = ev.Kind
+			}
+			idName := ev.Name
+			if ev.PlaceName != "" && !strings.Contains(ev.Name, ev.PlaceName) {
+				idName += " " + ev.PlaceName
+			}
+			if year != "" {
+				idName += " " + year
+			}
+			ev.ID = graph.NodeID(graph.LabelEvent, idName)
+			key := "~e:" + itoa(n)
+			for i := range res.Doc.Mentions {
+				if res.Doc.Mentions[i].Entity == key {
+					res.Doc.Mentions[i].Entity = ev.ID
+				}
+			}
+			node := events[ev.ID]
+			if node == nil {
+				node = &graph.Node{ID: ev.ID, Label: graph.LabelEvent, Name: ev.Name, Props: map[string]any{"kind": ev.Kind}}
+				events[ev.ID] = node
+			} else {
+				merges = append(merges, Merge{Article: res.Doc.Meta.ID, Mention: ev.Name, Entity: ev.ID,
+					Reason: "same name, place and year as an event of another article"})
+			}
+			if ev.Place != "" {
+				node.Props["place"] = ev.Place
+				node.Props["place_name"] = ev.PlaceName
+			}
+			node.Aliases = append(node.Aliases, ev.Aliases...)
+		}
+	}
+	// 4. Nodes from every resolved mention.
+	nodes := map[string]*graph.Node{}
+	for id, n := range events {
+		nodes[id] = n
+	}
+	for _, res := range results {
+		aid := res.Doc.Meta.ID
+		for _, m := range res.Doc.Mentions {
+			if m.Entity == "" || m.Label == "" {
+				continue
+			}
+			lbl, ok := graph.LabelOfID(m.Entity)
+			if !ok {
+				continue
+			}
+			n := nodes[m.Entity]
+			if n == nil {
+				nm := name[m.Entity]
+				if nm == "" {
+					nm = m.Name
+				}
+				if nm == "" {
+					nm = canonicalText(m.Text)
+				}
+				n = &graph.Node{ID: m.Entity, Label: lbl, Name: nm, Props: r.props(lbl, nm)}
+				nodes[m.Entity] = n
+			}
+			n.Articles = append(n.Articles, aid)
+			if m.Kind == article.KindName && lbl != graph.LabelEvent {
+				n.Aliases = append(n.Aliases, canonicalText(m.Text))
+			}
+		}
+	}
+	out := make([]graph.Node, 0, len(nodes))
+	for _, id := range sortedKeys(nodes) {
+		n := nodes[id]
+		n.Articles = uniqueSorted(n.Articles)
+		var al []string
+		for _, a := range uniqueSorted(n.Aliases) {
+			if !strings.EqualFold(a, n.Name) {
+				al = append(al, a)
+			}
+		}
+		n.Aliases = al
+		if len(n.Props) == 0 {
+			n.Props = nil
+		}
+		out = append(out, *n)
+	}
+	return out, merges
+}
+
+// props returns the node properties the lexicon knows for an entity.
+func (r *Resolver) props(l graph.Label, name string) map[string]any {
+	p := map[string]any{}
+	switch l {
+	case graph.LabelCountry:
+		if c, ok := r.lex.Country(name); ok {
+			p["iso2"] = c.ISO2
+		}
+	case graph.LabelOrganization, graph.LabelPlace:
+		if e, n, ok := r.lex.Lookup(strings.Fields(name)); ok && n == len(strings.Fields(name)) {
+			if e.Kind != "" {
+				p["kind"] = e.Kind
+			}
+			if e.Country != "" {
+				p["country"] = e.Country
+			}
+		}
+	}
+	return p
+}
+
+func splitKey(k string) (first, last string) {
+	k = strings.TrimPrefix(k, localPrefix)
+	i := strings.IndexByte(k, '|')
+	if i < 0 {
+		return "", k
+	}
+	return k[:i], k[i+1:]
+}
+
+func uniqueSorted(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	c := append([]string{}, ss...)
+	sort.Strings(c)
+	out := c[:1]
+	for _, s := range c[1:] {
+		if s != out[len(out)-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func uniqueID(id string, used map[string]bool) string {
+	base, n := id, 2
+	for used[id] {
+		id = base + "-" + itoa(n)
+		n++
+	}
+	used[id] = true
+	return id
+}

@@ -1,0 +1,318 @@
+// Package resolve turns mentions into entities: within an article (surname -> full name,
+// appositions, role phrases -> the person the article ties the role to, event phrases ->
+// one event) and then across articles (one node for "Zelensky" / "Zelenskiy" /
+// "Volodymyr Zelenskiy"). Every merge records why; ids are deterministic.
+package resolve
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Merge records one decision of the resolver, for `extract --explain`.
+type Merge struct {
+	Article string // article id
+	Mention string // surface text
+	Entity  string // node id it was resolved to
+	Reason  string
+}
+
+// Resolver resolves mentions. It is safe for concurrent use across articles in Local;
+// Global runs once over every article.
+type Resolver struct {
+	lex *lexicon.Lexicon
+}
+
+// New returns a Resolver that uses lex for office holders and organisation kinds.
+func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex} }
+
+// local person keys are "~p:<first key>|<surname key>"; Global rewrites them to node ids.
+const localPrefix = "~p:"
+
+func splitName(name string) (first, last string) {
+	f := strings.Fields(strings.ReplaceAll(name, ".", ". "))
+	if len(f) == 0 {
+		return "", ""
+	}
+	last = f[len(f)-1]
+	if len(f) >= 2 {
+		first = strings.ReplaceAll(f[0], ".", "")
+		if len(f) > 2 && len(strings.TrimRight(f[0], ".")) == 1 { // "J. D. Vance"
+			first = ""
+			for _, p := range f[:len(f)-1] {
+				first += strings.TrimRight(p, ".")
+			}
+		}
+	}
+	return first, last
+}
+
+func personKey(first, last string) string {
+	return localPrefix + strings.ToLower(graph.Fold(first)) + "|" + article.NameKey(last)
+}
+
+// Result is the resolution of one article.
+type Result struct {
+	Doc    *article.Doc
+	Merges []Merge
+	Events []EventInfo // event n of the article has the local key "~e:n" until Global
+}
+
+// Local resolves the mentions of one article in place: people and events get a local key
+// (turned into node ids by Global), everything else its node id.
+func (r *Resolver) Local(d *article.Doc) *Result {
+	var merges []Merge
+	note := func(m *article.Mention, why string) {
+		m.Why = why
+		merges = append(merges, Merge{Article: d.Meta.ID, Mention: m.Text, Entity: m.Entity, Reason: why})
+	}
+	// Full names first: they define the article's people.
+	type person struct {
+		key, first, last string
+		roles            []role
+	}
+	var people []*person
+	byKey := map[string]*person{}
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Label != graph.LabelPerson || m.Kind != article.KindName {
+			continue
+		}
+		first, last := splitName(m.Text)
+		if first == "" {
+			continue
+		}
+		k := personKey(first, last)
+		p := byKey[k]
+		if p == nil {
+			p = &person{key: k, first: first, last: last}
+			byKey[k] = p
+			people = append(people, p)
+		}
+		m.Entity = k
+		if m.Role != "" {
+			p.roles = append(p.roles, role{m.Role, m.RoleOrg})
+		}
+	}
+	// Surname-only mentions: the person of the article with that surname (nearest before).
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Label != graph.LabelPerson || m.Kind != article.KindName || m.Entity != "" {
+			continue
+		}
+		sk := article.NameKey(m.Text)
+		var best *person
+		for _, p := range people {
+			if article.NameKey(p.last) == sk {
+				best = p // people are in order of first mention; last match wins only if it's before
+				if firstMentionBefore(d, p.key, m.Start) {
+					break
+				}
+			}
+		}
+		if best != nil {
+			m.Entity = best.key
+			reason := "surname of " + best.first + " " + best.last + " named in this article"
+			if graph.Fold(best.last) != graph.Fold(m.Text) {
+				reason = "transliteration variant of " + best.last + " (" + best.first + " " + best.last + ") in this article"
+			}
+			note(m, reason)
+			if m.Role != "" {
+				best.roles = append(best.roles, role{m.Role, m.RoleOrg})
+			}
+			continue
+		}
+		m.Entity = personKey("", m.Text)
+		if m.Role != "" {
+			p := &person{key: m.Entity, last: m.Text, roles: []role{{m.Role, m.RoleOrg}}}
+			if byKey[p.key] == nil {
+				byKey[p.key] = p
+				people = append(people, p)
+			} else {
+				byKey[p.key].roles = append(byKey[p.key].roles, p.roles...)
+			}
+		} else if byKey[m.Entity] == nil {
+			p := &person{key: m.Entity, last: m.Text}
+			byKey[p.key] = p
+			people = append(people, p)
+		}
+	}
+	// Unknown organisations and places named by the article: their own ids; "known as"
+	// gives a second name of the same entity.
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Entity != "" || m.Label == graph.LabelPerson || m.Label == graph.LabelEvent || m.Kind != article.KindName {
+			continue
+		}
+		m.Entity = graph.NodeID(m.Label, canonicalText(m.Text))
+	}
+	r.knownAs(d, note)
+	// Role phrases: apposition, then the person the article gave that role, then the office
+	// holder on the article's date.
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		switch {
+		case m.Kind == article.KindRole && m.Label == graph.LabelOrganization:
+			if e := r.lastAlliance(d, i); e != "" {
+				m.Entity = e
+				note(m, "the alliance last named before it")
+			}
+		case m.Kind == article.KindRole && m.Label == graph.LabelPerson:
+			if p := appositionPerson(d, i); p >= 0 {
+				m.Entity = d.Mentions[p].Entity
+				note(m, "apposition to "+d.Mentions[p].Text)
+				continue
+			}
+			if m.Former || m.Role == "counterpart" {
+				continue
+			}
+			var match *person
+			for _, p := range people {
+				for _, pr := range p.roles {
+					if roleMatches(pr, role{m.Role, m.RoleOrg}) {
+						if match == nil || firstMentionBefore(d, p.key, m.Start) {
+							match = p
+						}
+					}
+				}
+			}
+			if match != nil {
+				m.Entity = match.key
+				note(m, "the article calls "+strings.TrimSpace(match.first+" "+match.last)+" "+m.Role)
+				continue
+			}
+			if name, office := r.holder(m.Role, m.RoleOrg, d.Meta.Published); name != "" {
+				first, last := splitName(name)
+				m.Entity = personKey(first, last)
+				note(m, office+" on "+d.Meta.Published+" (offices table)")
+			}
+		}
+	}
+	evs := r.events(d, note)
+	return &Result{Doc: d, Merges: merges, Events: evs}
+}
+
+type role struct{ title, org string }
+
+// generic roles match any head-of role of the same organisation or country.
+var generic = map[string]bool{"chief": true, "head": true, "leader": true, "boss": true}
+
+func roleMatches(have, want role) bool {
+	if want.org != "" && have.org != "" && want.org != have.org {
+		return false
+	}
+	if strings.EqualFold(have.title, want.title) {
+		return true
+	}
+	if want.org != "" && have.org == want.org && (generic[strings.ToLower(want.title)] || generic[strings.ToLower(have.title)]) {
+		return true
+	}
+	return false
+}
+
+func firstMentionBefore(d *article.Doc, key string, off int) bool {
+	for _, m := range d.Mentions {
+		if m.Entity == key && m.Start < off {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionPerson finds "NAME, ROLE" or "ROLE, NAME" around mention i.
+func appositionPerson(d *article.Doc, i int) int {
+	m := d.Mentions[i]
+	for j := i - 1; j >= 0; j-- {
+		p := d.Mentions[j]
+		if p.Sentence != m.Sentence || p.Modifier {
+			continue
+		}
+		if p.Label == graph.LabelPerson && p.Kind == article.KindName {
+			gap := d.Text[p.End:m.Start]
+			if strings.TrimSpace(gap) == "," {
+				return j
+			}
+		}
+		break
+	}
+	for j := i + 1; j < len(d.Mentions); j++ {
+		p := d.Mentions[j]
+		if p.Sentence != m.Sentence || p.Modifier {
+			continue
+		}
+		if p.Label == graph.LabelPerson && p.Kind == article.KindName && strings.TrimSpace(d.Text[m.End:p.Start]) == "," {
+			return j
+		}
+		break
+	}
+	return -1
+}
+
+func canonicalText(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"the ", "The "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// knownAs links "X, known as Y" / "X, also known as Y": Y is another name of X.
+func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) {
+	for i := 0; i+1 < len(d.Mentions); i++ {
+		a, b := &d.Mentions[i], &d.Mentions[i+1]
+		if a.Sentence != b.Sentence || a.Label != b.Label || a.Label == graph.LabelPerson || a.Entity == "" {
+			continue
+		}
+		gap := strings.ToLower(strings.TrimSpace(d.Text[a.End:b.Start]))
+		gap = strings.TrimSuffix(strings.TrimPrefix(gap, ","), " the")
+		gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
+		switch gap {
+		case "known as", "also known as", "dubbed", "or", "called":
+			old := b.Entity
+			b.Entity = a.Entity
+			note(b, "another name of "+a.Text+" ("+gap+")")
+			for k := range d.Mentions {
+				if d.Mentions[k].Entity == old && old != "" {
+					d.Mentions[k].Entity = a.Entity
+				}
+			}
+		}
+	}
+}
+
+// lastAlliance returns the entity of the last alliance-like organisation named before i.
+func (r *Resolver) lastAlliance(d *article.Doc, i int) string {
+	for j := i - 1; j >= 0; j-- {
+		m := d.Mentions[j]
+		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Kind == article.KindRole {
+			continue
+		}
+		if e, _, ok := r.lex.Lookup(strings.Fields(m.Text)); ok && e.Kind == "alliance" {
+			return m.Entity
+		}
+	}
+	for j := i + 1; j < len(d.Mentions); j++ {
+		m := d.Mentions[j]
+		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Kind == article.KindRole {
+			continue
+		}
+		if e, _, ok := r.lex.Lookup(strings.Fields(m.Text)); ok && e.Kind == "alliance" {
+			return m.Entity
+		}
+	}
+	return ""
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
