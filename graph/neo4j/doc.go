@@ -1,0 +1,13 @@
+// Package neo4j is newsgraph's Neo4j store and the only importer of the Neo4j Go driver.
+//
+// Open connects and checks connectivity, credentials and the database, classifying
+// failures as ErrUnreachable or ErrAuth. ApplySchema creates the constraints and indexes
+// (idempotent); SchemaStatus reports them. Load writes a graph.Document in batches of
+// whole articles, one managed write transaction (ExecuteWrite) per batch, with
+// `UNWIND $rows AS row MERGE ...` statements built per label and relationship type from
+// the closed sets in package graph (never from user text). Query runs a read-only
+// statement in a read transaction after EXPLAIN has shown that it does not write.
+//
+// Everything here except Open's checks, Load's batching and Query's guard is plain Cypher;
+// NewPlan, the batching, needs no server and is what `newsgraph load --dry-run` prints.
+package neo4j

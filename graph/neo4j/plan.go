@@ -1,0 +1,322 @@
+package neo4j
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// DefaultBatchSize is the batch size used when LoadOptions.BatchSize is not positive.
+const DefaultBatchSize = 500
+
+// RuleNodeArticles is the rule of a MENTIONS relationship implied by a node record's
+// "articles" list when the input has no explicit MENTIONS edge for that pair.
+const RuleNodeArticles = "node.articles"
+
+// Plan is what Load will write, computed without a database: the batches (one write
+// transaction each) and the totals. `newsgraph load --dry-run` prints it.
+type Plan struct {
+	Batches []Batch
+	// Distinct records in the input, per label and per relationship type.
+	Nodes map[graph.Label]int
+	Rels  map[graph.RelType]int
+	// ImpliedMentions counts MENTIONS relationships added from node "articles" lists.
+	ImpliedMentions int
+}
+
+// Batch is the content of one write transaction: whole articles, every node they
+// reference, and their relationships. A batch without articles carries nodes that no
+// article references.
+type Batch struct {
+	Articles []row            // Article nodes: id, props
+	Keys     map[string][]any // article id -> keys of its relationships (stale ones are removed)
+	Nodes    map[graph.Label][]row
+	Edges    map[edgeGroup][]row
+	Size     int // records in the batch
+}
+
+type edgeGroup struct {
+	Type     graph.RelType
+	From, To graph.Label
+}
+
+type row = map[string]any
+
+// Articles returns the number of articles in the plan.
+func (p *Plan) Articles() int { return p.Nodes[graph.LabelArticle] }
+
+// Records returns the number of node and relationship records the plan writes.
+func (p *Plan) Records() (nodes, rels int) {
+	for _, n := range p.Nodes {
+		nodes += n
+	}
+	for _, n := range p.Rels {
+		rels += n
+	}
+	return nodes, rels
+}
+
+// NewPlan groups a validated document into batches of whole articles, about batchSize
+// records each. name is the input's name, for messages ("name:line: ..."). It fails
+// when a record cannot be stored as Neo4j properties (a prop that clashes with a built-in
+// property, a list mixing types).
+func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
+	if batchSize <= 0 {
+		batchSize = DefaultBatchSize
+	}
+	p := &Plan{Nodes: map[graph.Label]int{}, Rels: map[graph.RelType]int{}}
+
+	labelOf := map[string]graph.Label{}
+	nodeRows := map[string]row{}
+	for i := range d.Nodes {
+		n := &d.Nodes[i]
+		r, err := nodeRow(n)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, n.Line, err)
+		}
+		labelOf[n.ID] = n.Label
+		nodeRows[n.ID] = r
+		p.Nodes[n.Label]++
+	}
+	for i := range d.Articles {
+		labelOf[d.Articles[i].ID] = graph.LabelArticle
+		p.Nodes[graph.LabelArticle]++
+	}
+
+	// Relationships per article, explicit ones first; then MENTIONS implied by node
+	// records, unless the same fact is already there.
+	edges := map[string][]*graph.Edge{}
+	seen := map[string]bool{}
+	for i := range d.Edges {
+		e := &d.Edges[i]
+		k := e.Key()
+		if seen[k] { // the same fact stated twice: the first statement wins
+			continue
+		}
+		seen[k] = true
+		edges[e.Article] = append(edges[e.Article], e)
+	}
+	for i := range d.Nodes {
+		n := &d.Nodes[i]
+		for _, a := range n.Articles {
+			e := &graph.Edge{Kind: graph.KindEdge, Type: graph.RelMentions, From: a, To: n.ID, Article: a, Rule: RuleNodeArticles, Line: n.Line}
+			if k := e.Key(); !seen[k] {
+				seen[k] = true
+				edges[a] = append(edges[a], e)
+				p.ImpliedMentions++
+			}
+		}
+	}
+
+	attached := map[string]bool{}
+	var cur *Batch
+	inBatch := map[string]bool{}
+	flush := func() {
+		if cur != nil && cur.Size > 0 {
+			p.Batches = append(p.Batches, *cur)
+		}
+		cur = &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{}}
+		inBatch = map[string]bool{}
+	}
+	flush()
+	addNode := func(id string) {
+		attached[id] = true
+		if inBatch[id] {
+			return
+		}
+		inBatch[id] = true
+		l := labelOf[id]
+		cur.Nodes[l] = append(cur.Nodes[l], nodeRows[id])
+		cur.Size++
+	}
+
+	// Nodes each article references, in input order.
+	refs := map[string][]string{}
+	for i := range d.Nodes {
+		for _, a := range d.Nodes[i].Articles {
+			refs[a] = append(refs[a], d.Nodes[i].ID)
+		}
+	}
+	for i := range d.Articles {
+		a := &d.Articles[i]
+		ids := map[string]bool{}
+		var need []string
+		add := func(id string) {
+			if labelOf[id] != graph.LabelArticle && !ids[id] {
+				ids[id] = true
+				need = append(need, id)
+			}
+		}
+		for _, id := range refs[a.ID] {
+			add(id)
+		}
+		for _, e := range edges[a.ID] {
+			add(e.From)
+			add(e.To)
+		}
+		size := 1 + len(need) + len(edges[a.ID])
+		if cur.Size > 0 && cur.Size+size > batchSize {
+			flush()
+		}
+		cur.Articles = append(cur.Articles, articleRow(a))
+		cur.Size++
+		for _, id := range need {
+			addNode(id)
+		}
+		keys := []any{}
+		for _, e := range edges[a.ID] {
+			r, err := edgeRow(e)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", name, e.Line, err)
+			}
+			g := edgeGroup{Type: e.Type, From: labelOf[e.From], To: labelOf[e.To]}
+			cur.Edges[g] = append(cur.Edges[g], r)
+			cur.Size++
+			keys = append(keys, r["key"])
+			p.Rels[e.Type]++
+		}
+		cur.Keys[a.ID] = keys
+	}
+	// Nodes no article references still get loaded, after the articles.
+	flush()
+	for i := range d.Nodes {
+		if id := d.Nodes[i].ID; !attached[id] {
+			if cur.Size >= batchSize {
+				flush()
+			}
+			addNode(id)
+		}
+	}
+	flush()
+	return p, nil
+}
+
+// builtinNodeProps are the node properties Load sets itself.
+var builtinNodeProps = map[string]bool{"id": true, "name": true, "aliases": true}
+
+func nodeRow(n *graph.Node) (row, error) {
+	props := map[string]any{}
+	for k, v := range n.Props {
+		if builtinNodeProps[k] {
+			return nil, fmt.Errorf("node %s: prop %q clashes with the built-in property of that name", n.ID, k)
+		}
+		v, err := propValue(v)
+		if err != nil {
+			return nil, fmt.Errorf("node %s: prop %q: %w", n.ID, k, err)
+		}
+		props[k] = v
+	}
+	aliases := make([]any, 0, len(n.Aliases))
+	for _, a := range n.Aliases {
+		aliases = append(aliases, a)
+	}
+	return row{"id": n.ID, "name": n.Name, "aliases": aliases, "props": props}, nil
+}
+
+func articleRow(a *graph.Article) row {
+	props := map[string]any{"id": a.ID}
+	set := func(k, v string) {
+		if v != "" {
+			props[k] = v
+		}
+	}
+	set("title", a.Title)
+	set("source", a.Source)
+	set("url", a.URL)
+	set("published", a.Published)
+	set("published_source", a.PublishedSource)
+	set("hash", a.Hash)
+	if a.Words > 0 {
+		props["words"] = int64(a.Words)
+	}
+	return row{"id": a.ID, "props": props}
+}
+
+// EdgeProperties lists the properties Load sets on every relationship (when not empty),
+// besides the edge's own props.
+var EdgeProperties = []string{"key", "article", "status", "date", "date_precision", "date_source",
+	"place", "topic", "cameo", "confidence", "rule", "title", "source", "sentence", "start", "end"}
+
+func edgeRow(e *graph.Edge) (row, error) {
+	key := e.Key()
+	props := map[string]any{"key": key, "article": e.Article}
+	set := func(k, v string) {
+		if v != "" {
+			props[k] = v
+		}
+	}
+	set("status", string(e.Status))
+	set("date", e.Date)
+	set("date_precision", e.DatePrecision)
+	set("date_source", e.DateSource)
+	set("place", e.Place)
+	set("topic", e.Topic)
+	set("cameo", e.Cameo)
+	set("rule", e.Rule)
+	set("title", e.Title)
+	set("source", e.Source)
+	if e.Confidence > 0 {
+		props["confidence"] = e.Confidence
+	}
+	if e.Evidence.Sentence != "" || e.Evidence.End > 0 {
+		props["sentence"] = e.Evidence.Sentence
+		props["start"] = int64(e.Evidence.Start)
+		props["end"] = int64(e.Evidence.End)
+	}
+	names := make([]string, 0, len(e.Props))
+	for k := range e.Props {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if _, clash := props[k]; clash || isEdgeProperty(k) {
+			return nil, fmt.Errorf("%s edge: prop %q clashes with the built-in property of that name", e.Type, k)
+		}
+		v, err := propValue(e.Props[k])
+		if err != nil {
+			return nil, fmt.Errorf("%s edge: prop %q: %w", e.Type, k, err)
+		}
+		props[k] = v
+	}
+	return row{"from": e.From, "to": e.To, "key": key, "props": props}, nil
+}
+
+func isEdgeProperty(k string) bool {
+	for _, p := range EdgeProperties {
+		if p == k {
+			return true
+		}
+	}
+	return false
+}
+
+// propValue checks that v can be a Neo4j property: a scalar or a list of scalars of one
+// type. graph.Read already rejects nested objects.
+func propValue(v any) (any, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return v, nil
+	}
+	kind := ""
+	for _, x := range list {
+		k := fmt.Sprintf("%T", x)
+		if kind != "" && k != kind {
+			return nil, fmt.Errorf("a list mixing %s and %s cannot be stored in Neo4j", kindName(kind), kindName(k))
+		}
+		kind = k
+	}
+	return v, nil
+}
+
+func kindName(goType string) string {
+	switch goType {
+	case "string":
+		return "strings"
+	case "float64":
+		return "numbers"
+	case "bool":
+		return "booleans"
+	}
+	return goType
+}

@@ -1,0 +1,199 @@
+package neo4j
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+func readFixture(t *testing.T) *graph.Document {
+	t.Helper()
+	p := filepath.Join("..", "..", "testdata", "fixture.jsonl")
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := graph.Read(f, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestPlanFixture(t *testing.T) {
+	d := readFixture(t)
+	p, err := NewPlan(d, "fixture.jsonl", 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Batches) != 1 {
+		t.Fatalf("batches = %d, want 1", len(p.Batches))
+	}
+	wantNodes := map[graph.Label]int{graph.LabelArticle: 2, graph.LabelPerson: 2, graph.LabelCountry: 1,
+		graph.LabelOrganization: 1, graph.LabelPlace: 1, graph.LabelEvent: 1}
+	for l, n := range wantNodes {
+		if p.Nodes[l] != n {
+			t.Errorf("nodes %s = %d, want %d", l, p.Nodes[l], n)
+		}
+	}
+	// 9 explicit edges; node "articles" lists imply MENTIONS for the 6 (article, node)
+	// pairs not already stated: 001 -> rutte, nato, the-hague, summit; 002 -> trump, us.
+	wantRels := map[graph.RelType]int{graph.RelMet: 1, graph.RelPressured: 1, graph.RelHoldsRole: 2,
+		graph.RelAttended: 2, graph.RelHeldIn: 1, graph.RelMentions: 8}
+	for r, n := range wantRels {
+		if p.Rels[r] != n {
+			t.Errorf("rels %s = %d, want %d", r, p.Rels[r], n)
+		}
+	}
+	if p.ImpliedMentions != 6 {
+		t.Errorf("implied mentions = %d, want 6", p.ImpliedMentions)
+	}
+	nodes, rels := p.Records()
+	if nodes != 8 || rels != 15 {
+		t.Errorf("records = %d nodes, %d rels; want 8, 15", nodes, rels)
+	}
+	b := p.Batches[0]
+	if b.Size != nodes+rels {
+		t.Errorf("batch size = %d, want %d", b.Size, nodes+rels)
+	}
+	if got := len(b.Keys["002_palm_beach"]); got != 5 {
+		t.Errorf("keys of 002 = %d, want 5 (MET, HOLDS_ROLE, MENTIONS x3)", got)
+	}
+}
+
+func TestPlanBatchesWholeArticles(t *testing.T) {
+	d := readFixture(t)
+	// A batch size of 1 still keeps each article whole: one batch per article.
+	p, err := NewPlan(d, "fixture.jsonl", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Batches) != 2 {
+		t.Fatalf("batches = %d, want 2", len(p.Batches))
+	}
+	for i, b := range p.Batches {
+		if len(b.Articles) != 1 {
+			t.Errorf("batch %d has %d articles", i, len(b.Articles))
+		}
+		// Every edge endpoint is merged in the same batch.
+		have := map[string]bool{}
+		for _, a := range b.Articles {
+			have[a["id"].(string)] = true
+		}
+		for _, rows := range b.Nodes {
+			for _, r := range rows {
+				have[r["id"].(string)] = true
+			}
+		}
+		for g, rows := range b.Edges {
+			for _, r := range rows {
+				if !have[r["from"].(string)] || !have[r["to"].(string)] {
+					t.Errorf("batch %d: %s edge %v -> %v has an endpoint outside the batch", i, g.Type, r["from"], r["to"])
+				}
+			}
+		}
+	}
+	// Shared nodes (Trump, Rutte) are merged in both batches.
+	if len(p.Batches[0].Nodes[graph.LabelPerson]) != 2 || len(p.Batches[1].Nodes[graph.LabelPerson]) != 2 {
+		t.Errorf("persons per batch: %d, %d", len(p.Batches[0].Nodes[graph.LabelPerson]), len(p.Batches[1].Nodes[graph.LabelPerson]))
+	}
+}
+
+func TestPlanOrphanNodes(t *testing.T) {
+	d := &graph.Document{Nodes: []graph.Node{{ID: "person:a", Label: graph.LabelPerson, Name: "A"}, {ID: "person:b", Label: graph.LabelPerson, Name: "B"}}}
+	p, err := NewPlan(d, "x", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Batches) != 2 || len(p.Batches[0].Articles) != 0 {
+		t.Errorf("orphans: %d batches", len(p.Batches))
+	}
+}
+
+func TestPlanEdgeRow(t *testing.T) {
+	d := readFixture(t)
+	p, err := NewPlan(d, "fixture.jsonl", 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := p.Batches[0].Edges[edgeGroup{Type: graph.RelMet, From: graph.LabelPerson, To: graph.LabelPerson}]
+	if len(rows) != 1 {
+		t.Fatalf("MET rows = %d", len(rows))
+	}
+	props := rows[0]["props"].(map[string]any)
+	want := map[string]any{"article": "002_palm_beach", "status": "reported", "date": "2024-11-22", "date_precision": "day",
+		"date_source": "on Friday", "topic": "defense spending", "cameo": "040", "confidence": 0.9, "rule": "svo:meet",
+		"start": int64(0), "end": int64(78), "venue": "Mar-a-Lago"}
+	for k, v := range want {
+		if props[k] != v {
+			t.Errorf("MET %s = %#v, want %#v", k, props[k], v)
+		}
+	}
+	if props["key"] != rows[0]["key"] || props["key"] != d.Edges[6].Key() {
+		t.Errorf("key = %v", props["key"])
+	}
+	if _, ok := props["place"]; ok {
+		t.Errorf("empty place stored: %v", props["place"])
+	}
+}
+
+func TestPlanBadProps(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  graph.Document
+		want string
+	}{
+		{name: "node prop clashes", doc: graph.Document{Nodes: []graph.Node{{ID: "person:a", Label: graph.LabelPerson, Name: "A", Props: map[string]any{"name": "x"}, Line: 4}}},
+			want: `f.jsonl:4: node person:a: prop "name" clashes`},
+		{name: "mixed list", doc: graph.Document{Nodes: []graph.Node{{ID: "person:a", Label: graph.LabelPerson, Name: "A", Props: map[string]any{"x": []any{"a", 1.0}}, Line: 2}}},
+			want: "f.jsonl:2: node person:a: prop \"x\": a list mixing strings and numbers"},
+		{name: "edge prop clashes", doc: graph.Document{
+			Articles: []graph.Article{{ID: "a1"}},
+			Nodes:    []graph.Node{{ID: "person:a", Label: graph.LabelPerson, Name: "A"}, {ID: "person:b", Label: graph.LabelPerson, Name: "B"}},
+			Edges:    []graph.Edge{{Type: graph.RelMet, From: "person:a", To: "person:b", Article: "a1", Props: map[string]any{"date": "x"}, Line: 9}}},
+			want: `f.jsonl:9: MET edge: prop "date" clashes`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewPlan(&tt.doc, "f.jsonl", 10)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestIdentRejectsUserText(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("ident accepted a name with a backtick")
+		}
+	}()
+	ident("Person`) DETACH DELETE n //")
+}
+
+func TestSchemaCoversModel(t *testing.T) {
+	cons, idx := 0, 0
+	names := map[string]bool{}
+	for _, it := range Schema() {
+		if names[it.Name] {
+			t.Errorf("duplicate schema name %s", it.Name)
+		}
+		names[it.Name] = true
+		if !strings.Contains(it.Create, "IF NOT EXISTS") {
+			t.Errorf("%s is not idempotent: %s", it.Name, it.Create)
+		}
+		if it.Kind == "constraint" {
+			cons++
+		} else {
+			idx++
+		}
+	}
+	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+2*len(graph.Relations) {
+		t.Errorf("constraints %d, indexes %d", cons, idx)
+	}
+}

@@ -1,0 +1,184 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// SchemaItem is one constraint or index newsgraph needs.
+type SchemaItem struct {
+	Name   string // e.g. "person_id"
+	Kind   string // "constraint" or "index"
+	Entity string // "NODE" or "RELATIONSHIP"
+	On     string // label or relationship type
+	Prop   string
+	Create string // the CREATE ... IF NOT EXISTS statement
+}
+
+// String describes the item: "constraint :Person(id) unique", "index [:MET](key)".
+func (i SchemaItem) String() string {
+	if i.Entity == "RELATIONSHIP" {
+		return fmt.Sprintf("%s [:%s](%s)", i.Kind, i.On, i.Prop)
+	}
+	if i.Kind == "constraint" {
+		return fmt.Sprintf("%s :%s(%s) unique", i.Kind, i.On, i.Prop)
+	}
+	return fmt.Sprintf("%s :%s(%s)", i.Kind, i.On, i.Prop)
+}
+
+// Schema lists what ApplySchema creates: a uniqueness constraint on id for every label
+// (which also indexes it), an index on name for every entity label, and indexes on key
+// (MERGE of a relationship) and article (removal of a reloaded article's stale
+// relationships) for every relationship type.
+func Schema() []SchemaItem {
+	var out []SchemaItem
+	for _, l := range graph.AllLabels {
+		name := strings.ToLower(string(l)) + "_id"
+		out = append(out, SchemaItem{Name: name, Kind: "constraint", Entity: "NODE", On: string(l), Prop: "id",
+			Create: fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", name, ident(string(l)))})
+	}
+	for _, l := range graph.EntityLabels {
+		name := strings.ToLower(string(l)) + "_name"
+		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: string(l), Prop: "name",
+			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.name)", name, ident(string(l)))})
+	}
+	for _, r := range graph.Relations {
+		for _, p := range []string{"key", "article"} {
+			name := strings.ToLower(string(r.Type)) + "_" + p
+			out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "RELATIONSHIP", On: string(r.Type), Prop: p,
+				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
+		}
+	}
+	return out
+}
+
+// SchemaChange is what ApplySchema did with one item.
+type SchemaChange struct {
+	Item    SchemaItem
+	Created bool // false: it (or an equivalent) already existed
+}
+
+// ApplySchema creates every missing constraint and index of Schema (IF NOT EXISTS, so it
+// is idempotent) and waits for new indexes to come online. `newsgraph schema apply` and
+// `newsgraph load` call it. Errors: connection errors, or the server's (e.g. an existing
+// index that conflicts with a constraint); items before the failing one stay created.
+func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	var out []SchemaChange
+	created := 0
+	for _, it := range Schema() {
+		n, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, it.Create, nil)
+			if err != nil {
+				return nil, err
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return sum.Counters().ConstraintsAdded() + sum.Counters().IndexesAdded(), nil
+		})
+		if err != nil {
+			return out, fmt.Errorf("creating %s: %w", it, s.classify(ctx, err))
+		}
+		ch := SchemaChange{Item: it, Created: n.(int) > 0}
+		if ch.Created {
+			created++
+			s.log.Debug("schema created", "item", it.String())
+		}
+		out = append(out, ch)
+	}
+	if created > 0 {
+		res, err := sess.Run(ctx, "CALL db.awaitIndexes(300)", nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return out, fmt.Errorf("waiting for new indexes: %w", s.classify(ctx, err))
+		}
+	}
+	return out, nil
+}
+
+// SchemaState is whether one item of Schema is present.
+type SchemaState struct {
+	Item    SchemaItem
+	Present bool
+	Name    string // name of the constraint or index found (may differ from Item.Name)
+	State   string // index state: ONLINE, POPULATING, FAILED ("" when absent)
+}
+
+// SchemaStatus reports which items of Schema exist, matching by what they cover (label
+// or type and property), not by name. `newsgraph doctor` calls it. Errors are
+// connection errors.
+func (s *Store) SchemaStatus(ctx context.Context) ([]SchemaState, error) {
+	type found struct{ name, state string }
+	key := func(kind, entity, on, prop string) string { return kind + "|" + entity + "|" + on + "|" + prop }
+	have := map[string]found{}
+	cons, err := s.read(ctx, "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties RETURN name, type, entityType, labelsOrTypes, properties", nil)
+	if err != nil {
+		return nil, fmt.Errorf("listing constraints: %w", err)
+	}
+	for _, r := range cons {
+		m := r.AsMap()
+		typ, _ := m["type"].(string)
+		if !strings.Contains(typ, "UNIQUENESS") {
+			continue
+		}
+		on, props := one(m["labelsOrTypes"]), one(m["properties"])
+		if on == "" || props == "" {
+			continue
+		}
+		name, _ := m["name"].(string)
+		ent, _ := m["entityType"].(string)
+		have[key("constraint", ent, on, props)] = found{name: name}
+	}
+	idx, err := s.read(ctx, "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, state RETURN name, type, entityType, labelsOrTypes, properties, state", nil)
+	if err != nil {
+		return nil, fmt.Errorf("listing indexes: %w", err)
+	}
+	states := map[string]string{}
+	for _, r := range idx {
+		m := r.AsMap()
+		name, _ := m["name"].(string)
+		state, _ := m["state"].(string)
+		states[name] = state
+		if typ, _ := m["type"].(string); typ != "RANGE" {
+			continue
+		}
+		on, props := one(m["labelsOrTypes"]), one(m["properties"])
+		if on == "" || props == "" {
+			continue
+		}
+		ent, _ := m["entityType"].(string)
+		have[key("index", ent, on, props)] = found{name: name, state: state}
+	}
+	var out []SchemaState
+	for _, it := range Schema() {
+		st := SchemaState{Item: it}
+		if f, ok := have[key(it.Kind, it.Entity, it.On, it.Prop)]; ok {
+			st.Present, st.Name, st.State = true, f.name, f.state
+			if st.State == "" {
+				st.State = states[f.name] // a constraint's backing index has the same name
+			}
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// one returns the only string of a one-element list, or "".
+func one(v any) string {
+	l, ok := v.([]any)
+	if !ok || len(l) != 1 {
+		return ""
+	}
+	s, _ := l[0].(string)
+	return s
+}

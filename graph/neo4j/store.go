@@ -1,0 +1,548 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	ncfg "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// DriverVersion is the version of the Neo4j Go driver newsgraph is built with.
+var DriverVersion = strings.TrimPrefix(neo4j.UserAgent, "Go Driver/")
+
+// Config says which server to open and how to log in.
+type Config struct {
+	URI      string // bolt://, neo4j:// (+s, +ssc)
+	User     string
+	Password string
+	Database string // "" means the server's default database
+	// UserAgent is sent to the server (shows in SHOW TRANSACTIONS); "" means "newsgraph".
+	UserAgent string
+	// ConnectTimeout bounds connecting to the server; 0 means 5s.
+	ConnectTimeout time.Duration
+	// Logger receives debug logs of batches and schema changes; nil discards them.
+	Logger *slog.Logger
+}
+
+// Store is a Neo4j database opened by Open. It implements graph.Store. It is safe for
+// concurrent use; Close it when done.
+type Store struct {
+	driver neo4j.DriverWithContext
+	uri    string
+	user   string
+	db     string
+	log    *slog.Logger
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open connects to the server, checks that it answers and accepts the credentials, and
+// that the database exists. Every command that talks to Neo4j calls it first.
+//
+// Errors: a *ConnError matching ErrUnreachable (no connection) or ErrAuth (credentials
+// rejected), an error matching ErrNoDatabase, or a plain error for a malformed URI.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	timeout := cfg.ConnectTimeout
+	if timeout <= 0 {
+		timeout = 5 * time.Second
+	}
+	agent := cfg.UserAgent
+	if agent == "" {
+		agent = "newsgraph"
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *ncfg.Config) {
+		c.SocketConnectTimeout = timeout
+		c.ConnectionAcquisitionTimeout = 2 * timeout
+		c.MaxTransactionRetryTime = 15 * time.Second
+		c.UserAgent = agent
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j uri %q: %w", cfg.URI, err)
+	}
+	s := &Store{driver: drv, uri: cfg.URI, user: cfg.User, db: cfg.Database, log: logger}
+	if err := drv.VerifyConnectivity(ctx); err != nil {
+		_ = drv.Close(context.WithoutCancel(ctx))
+		return nil, s.classify(ctx, err)
+	}
+	if _, err := s.read(ctx, "RETURN 1", nil); err != nil {
+		_ = drv.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the driver's connections. Errors are unlikely and safe to ignore.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// URI returns the server's URI as configured.
+func (s *Store) URI() string { return s.uri }
+
+// Database returns the configured database name ("" for the server's default).
+func (s *Store) Database() string { return s.db }
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
+}
+
+// read runs one statement in a read transaction and collects its records.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	})
+	if err != nil {
+		return nil, s.classify(ctx, err)
+	}
+	return out.([]*neo4j.Record), nil
+}
+
+// ServerInfo describes the server Open connected to.
+type ServerInfo struct {
+	Address  string // host:port that answered
+	Agent    string // e.g. "Neo4j/5.26.0"
+	Protocol string // Bolt version, e.g. "5.8"
+	Name     string // e.g. "Neo4j Kernel"
+	Version  string // e.g. "5.26.0"
+	Edition  string // "community" or "enterprise"
+}
+
+// ServerInfo asks the server who it is (doctor and version call it). Errors are
+// connection errors as for Open.
+func (s *Store) ServerInfo(ctx context.Context) (ServerInfo, error) {
+	si, err := s.driver.GetServerInfo(ctx)
+	if err != nil {
+		return ServerInfo{}, s.classify(ctx, err)
+	}
+	info := ServerInfo{Address: si.Address(), Agent: si.Agent(),
+		Protocol: fmt.Sprintf("%d.%d", si.ProtocolVersion().Major, si.ProtocolVersion().Minor)}
+	recs, err := s.read(ctx, "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition", nil)
+	if err != nil {
+		return info, fmt.Errorf("dbms.components: %w", err)
+	}
+	if len(recs) > 0 {
+		m := recs[0].AsMap()
+		info.Name, _ = m["name"].(string)
+		info.Version, _ = m["version"].(string)
+		info.Edition, _ = m["edition"].(string)
+	}
+	return info, nil
+}
+
+// Load writes a validated document in batches of whole articles (see NewPlan), one
+// managed write transaction per batch, so every article is either fully loaded or
+// untouched. Within a batch: the Article nodes, every node they reference (MERGE on id;
+// name set, aliases united with those already stored, props set), their relationships
+// (MERGE on key between the two nodes, every contract field set), and the removal of each
+// article's relationships whose key is no longer produced (a changed article replaces its
+// facts). `newsgraph load` calls it, after ApplySchema.
+//
+// Errors: a *ConnError (ErrUnreachable, ErrAuth); "loading batch N of M: ..." for a
+// failed batch, wrapped in a *graph.PartialLoadError when earlier batches were committed;
+// a plan error naming "name:line" when a record cannot be stored (nothing written).
+func (s *Store) Load(ctx context.Context, d *graph.Document, opts graph.LoadOptions) (graph.LoadStats, error) {
+	name := opts.Name
+	if name == "" {
+		name = "input"
+	}
+	plan, err := NewPlan(d, name, opts.BatchSize)
+	if err != nil {
+		return graph.LoadStats{}, err
+	}
+	return s.LoadPlan(ctx, plan, opts.Progress)
+}
+
+// LoadPlan writes a plan made by NewPlan; see Load.
+func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, total int)) (graph.LoadStats, error) {
+	var total graph.LoadStats
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	n := len(plan.Batches)
+	for i := range plan.Batches {
+		b := &plan.Batches[i]
+		start := time.Now()
+		out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return s.writeBatch(ctx, tx, b)
+		})
+		if err != nil {
+			err = fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, err))
+			if i > 0 {
+				return total, &graph.PartialLoadError{Done: total, Total: n, Err: err}
+			}
+			return total, err
+		}
+		st := out.(graph.LoadStats)
+		total.Add(st)
+		s.log.Debug("batch committed", "batch", i+1, "of", n, "articles", st.Articles, "records", b.Size,
+			"nodes_created", st.NodesCreated, "rels_created", st.RelsCreated, "rels_removed", st.RelsRemoved,
+			"took", time.Since(start).Round(time.Millisecond))
+		if progress != nil {
+			progress(i+1, n)
+		}
+	}
+	return total, nil
+}
+
+var safeName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+// ident quotes a label or relationship type from the closed sets in graph. Labels and
+// types cannot be query parameters, so statements are built per label and type — never
+// from user text; anything else panics.
+func ident(s string) string {
+	if !safeName.MatchString(s) {
+		panic(fmt.Sprintf("neo4j: %q is not a label or relationship type of the model", s))
+	}
+	return "`" + s + "`"
+}
+
+const articleStmt = `UNWIND $rows AS row
+MERGE (n:Article {id: row.id})
+WITH n, row, properties(n) AS before
+SET n = row.props
+RETURN count(n) AS rows, sum(CASE WHEN before = properties(n) THEN 0 ELSE 1 END) AS changed`
+
+func nodeStmt(l graph.Label) string {
+	return `UNWIND $rows AS row
+MERGE (n:` + ident(string(l)) + ` {id: row.id})
+WITH n, row, properties(n) AS before
+SET n += row.props
+WITH n, row, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
+SET n.name = row.name, n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
+RETURN count(n) AS rows, sum(CASE WHEN before = properties(n) THEN 0 ELSE 1 END) AS changed`
+}
+
+func edgeStmt(g edgeGroup) string {
+	return `UNWIND $rows AS row
+MATCH (a:` + ident(string(g.From)) + ` {id: row.from})
+MATCH (b:` + ident(string(g.To)) + ` {id: row.to})
+MERGE (a)-[r:` + ident(string(g.Type)) + ` {key: row.key}]->(b)
+WITH r, row, properties(r) AS before
+SET r = row.props
+RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed`
+}
+
+func staleStmt(t graph.RelType) string {
+	return `UNWIND $articles AS art
+MATCH ()-[r:` + ident(string(t)) + `]->()
+WHERE r.article = art.id AND NOT r.key IN art.keys
+DELETE r
+RETURN count(r) AS removed`
+}
+
+// writeBatch runs inside a managed write transaction; it may be retried, so it only
+// returns its counts.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (graph.LoadStats, error) {
+	st := graph.LoadStats{Articles: len(b.Articles), Batches: 1}
+	run := func(what, cypher string, params map[string]any, want int) (changed int, c neo4j.Counters, err error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return 0, nil, fmt.Errorf("%s: %w", what, err)
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return 0, nil, fmt.Errorf("%s: %w", what, err)
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return 0, nil, fmt.Errorf("%s: %w", what, err)
+		}
+		if want >= 0 {
+			rows, _ := rec.Values[0].(int64)
+			if int(rows) != want {
+				return 0, nil, fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, rows, want)
+			}
+			ch, _ := rec.Values[1].(int64)
+			changed = int(ch)
+		}
+		return changed, sum.Counters(), nil
+	}
+	if len(b.Articles) > 0 {
+		ch, c, err := run("Article nodes", articleStmt, map[string]any{"rows": b.Articles}, len(b.Articles))
+		if err != nil {
+			return st, err
+		}
+		st.NodesCreated += c.NodesCreated()
+		st.NodesUpdated += ch - c.NodesCreated()
+	}
+	for _, l := range graph.EntityLabels {
+		rows := b.Nodes[l]
+		if len(rows) == 0 {
+			continue
+		}
+		ch, c, err := run(string(l)+" nodes", nodeStmt(l), map[string]any{"rows": rows}, len(rows))
+		if err != nil {
+			return st, err
+		}
+		st.NodesCreated += c.NodesCreated()
+		st.NodesUpdated += ch - c.NodesCreated()
+	}
+	groups := make([]edgeGroup, 0, len(b.Edges))
+	for g := range b.Edges {
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(i, j int) bool {
+		a, b := groups[i], groups[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.To < b.To
+	})
+	for _, g := range groups {
+		rows := b.Edges[g]
+		what := fmt.Sprintf("%s relationships (%s -> %s)", g.Type, g.From, g.To)
+		ch, c, err := run(what, edgeStmt(g), map[string]any{"rows": rows}, len(rows))
+		if err != nil {
+			return st, err
+		}
+		st.RelsCreated += c.RelationshipsCreated()
+		st.RelsUpdated += ch - c.RelationshipsCreated()
+	}
+	if len(b.Keys) > 0 {
+		arts := make([]any, 0, len(b.Keys))
+		for _, a := range b.Articles {
+			id := a["id"].(string)
+			arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
+		}
+		for _, spec := range graph.Relations {
+			_, c, err := run("removing stale "+string(spec.Type)+" relationships", staleStmt(spec.Type), map[string]any{"articles": arts}, -1)
+			if err != nil {
+				return st, err
+			}
+			st.RelsRemoved += c.RelationshipsDeleted()
+		}
+	}
+	return st, nil
+}
+
+// Query runs one statement in a read transaction (access mode read) and returns every
+// row; `newsgraph query` and the report templates call it. It first asks the server to
+// EXPLAIN the statement and refuses anything whose query type is not read-only, so a
+// write never starts.
+//
+// Errors: a *WriteQueryError (errors.Is ErrWriteQuery) for a writing statement; a
+// *ConnError for connection problems; the server's error (syntax, missing parameter) as is.
+func (s *Store) Query(ctx context.Context, cypher string, params map[string]any) (*graph.Rows, error) {
+	if strings.TrimSpace(cypher) == "" {
+		return nil, errors.New("empty query")
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := explainReadOnly(ctx, tx, cypher, params); err != nil {
+			return nil, err
+		}
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		keys, err := res.Keys()
+		if err != nil {
+			return nil, err
+		}
+		rows := &graph.Rows{Columns: keys, Rows: [][]any{}}
+		for res.Next(ctx) {
+			rec := res.Record()
+			vals := make([]any, len(rec.Values))
+			for i, v := range rec.Values {
+				vals[i] = plain(v)
+			}
+			rows.Rows = append(rows.Rows, vals)
+		}
+		if err := res.Err(); err != nil {
+			return nil, err
+		}
+		return rows, nil
+	})
+	if err != nil {
+		return nil, s.classify(ctx, err)
+	}
+	return out.(*graph.Rows), nil
+}
+
+// Explain asks the server to plan a statement without running it and returns its query
+// type: "r" (read only), "rw", "w" or "s" (schema). Report templates are checked with
+// it. Errors are the server's (syntax, unknown function) or connection errors.
+func (s *Store) Explain(ctx context.Context, cypher string, params map[string]any) (string, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return explain(ctx, tx, cypher, params)
+	})
+	if err != nil {
+		return "", s.classify(ctx, err)
+	}
+	return out.(string), nil
+}
+
+var leadingKeyword = regexp.MustCompile(`(?is)^\s*(EXPLAIN|PROFILE)\b`)
+
+func explain(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (string, error) {
+	stmt := "EXPLAIN " + leadingKeyword.ReplaceAllString(cypher, "")
+	res, err := tx.Run(ctx, stmt, params)
+	if err != nil {
+		return "", err
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return "", err
+	}
+	return sum.StatementType().String(), nil
+}
+
+func explainReadOnly(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	qt, err := explain(ctx, tx, cypher, params)
+	if err != nil {
+		return err
+	}
+	if qt != neo4j.StatementTypeReadOnly.String() {
+		if qt == "" {
+			qt = "unknown"
+		}
+		return &WriteQueryError{QueryType: qt}
+	}
+	return nil
+}
+
+// plain converts a driver value into the plain values graph.Rows promises.
+func plain(v any) any {
+	switch x := v.(type) {
+	case dbtype.Node:
+		return nodeValue(x)
+	case dbtype.Relationship:
+		return relValue(x)
+	case dbtype.Path:
+		p := graph.PathValue{}
+		for _, n := range x.Nodes {
+			p.Nodes = append(p.Nodes, nodeValue(n))
+		}
+		for _, r := range x.Relationships {
+			p.Rels = append(p.Rels, relValue(r))
+		}
+		return p
+	case []any:
+		out := make([]any, len(x))
+		for i, y := range x {
+			out[i] = plain(y)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, y := range x {
+			out[k] = plain(y)
+		}
+		return out
+	case dbtype.Date:
+		return x.Time().Format("2006-01-02")
+	case dbtype.LocalDateTime:
+		return x.Time().Format("2006-01-02T15:04:05.999999999")
+	case dbtype.LocalTime:
+		return x.Time().Format("15:04:05.999999999")
+	case dbtype.Time:
+		return x.Time().Format("15:04:05.999999999Z07:00")
+	case time.Time:
+		return x.Format(time.RFC3339Nano)
+	case dbtype.Duration:
+		return x.String()
+	case dbtype.Point2D:
+		return map[string]any{"srid": int64(x.SpatialRefId), "x": x.X, "y": x.Y}
+	case dbtype.Point3D:
+		return map[string]any{"srid": int64(x.SpatialRefId), "x": x.X, "y": x.Y, "z": x.Z}
+	}
+	return v
+}
+
+func nodeValue(n dbtype.Node) graph.NodeValue {
+	return graph.NodeValue{ElementID: n.ElementId, Labels: n.Labels, Props: plain(n.Props).(map[string]any)}
+}
+
+func relValue(r dbtype.Relationship) graph.RelValue {
+	return graph.RelValue{ElementID: r.ElementId, Type: r.Type, StartID: r.StartElementId, EndID: r.EndElementId,
+		Props: plain(r.Props).(map[string]any)}
+}
+
+// Counts is how many nodes and relationships the database holds.
+type Counts struct {
+	Nodes      map[graph.Label]int64
+	Rels       map[graph.RelType]int64
+	TotalNodes int64 // every node, whatever its labels
+	TotalRels  int64
+}
+
+// Counts counts nodes per label of the model, relationships per type, and the totals
+// (doctor and the tests call it). Errors are connection errors.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	c := Counts{Nodes: map[graph.Label]int64{}, Rels: map[graph.RelType]int64{}}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	one := func(tx neo4j.ManagedTransaction, cypher string) (int64, error) {
+		res, err := tx.Run(ctx, cypher, nil)
+		if err != nil {
+			return 0, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return 0, err
+		}
+		n, _ := rec.Values[0].(int64)
+		return n, nil
+	}
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		var err error
+		for _, l := range graph.AllLabels {
+			if c.Nodes[l], err = one(tx, "MATCH (n:"+ident(string(l))+") RETURN count(n)"); err != nil {
+				return nil, err
+			}
+		}
+		for _, r := range graph.Relations {
+			if c.Rels[r.Type], err = one(tx, "MATCH ()-[r:"+ident(string(r.Type))+"]->() RETURN count(r)"); err != nil {
+				return nil, err
+			}
+		}
+		if c.TotalNodes, err = one(tx, "MATCH (n) RETURN count(n)"); err != nil {
+			return nil, err
+		}
+		c.TotalRels, err = one(tx, "MATCH ()-[r]->() RETURN count(r)")
+		return nil, err
+	})
+	if err != nil {
+		return Counts{}, s.classify(ctx, err)
+	}
+	return c, nil
+}
+
+// DeleteAll removes every node and relationship of the database (schema is kept). Only
+// the integration tests call it, on a database they are allowed to wipe.
+func (s *Store) DeleteAll(ctx context.Context) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, "MATCH (n) DETACH DELETE n", nil)
+		if err != nil {
+			return nil, err
+		}
+		return res.Consume(ctx)
+	})
+	return s.classify(ctx, err)
+}

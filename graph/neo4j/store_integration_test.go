@@ -1,0 +1,277 @@
+//go:build integration
+
+// Integration tests against a real Neo4j. They connect like the CLI does
+// (NEWSGRAPH_NEO4J_URI, NEWSGRAPH_NEO4J_PASSWORD or the password file, defaulting to the
+// local server of tools/neo4j) and WIPE THE DATABASE THEY ARE POINTED AT
+// (MATCH (n) DETACH DELETE n). Run with: go test -tags integration -p 1 ./graph/neo4j/
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+func testConfig(t *testing.T) Config {
+	t.Helper()
+	c, err := config.Load(config.Options{})
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	pw, _, err := c.Neo4j.Password()
+	if err != nil {
+		t.Fatalf("integration tests need a server: %v", err)
+	}
+	return Config{URI: c.Neo4j.URI, User: c.Neo4j.User, Password: pw, Database: c.Neo4j.Database}
+}
+
+// openClean opens the test server, applies the schema and deletes every node.
+func openClean(t *testing.T) *Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, testConfig(t))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+	if _, err := s.ApplySchema(ctx); err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatalf("wipe: %v", err)
+	}
+	return s
+}
+
+func counts(t *testing.T, s *Store) Counts {
+	t.Helper()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestSchemaApplyTwice(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	// The first apply may or may not create (openClean applied it already); the second
+	// must find everything in place.
+	ch, err := s.ApplySchema(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch) != len(Schema()) {
+		t.Fatalf("%d changes for %d items", len(ch), len(Schema()))
+	}
+	for _, c := range ch {
+		if c.Created {
+			t.Errorf("second apply created %s", c.Item)
+		}
+	}
+	st, err := s.SchemaStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range st {
+		if !x.Present {
+			t.Errorf("missing after apply: %s", x.Item)
+		} else if x.State != "ONLINE" {
+			t.Errorf("%s state %s", x.Item, x.State)
+		}
+	}
+}
+
+func TestLoadTwiceChangesNothing(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	d := readFixture(t)
+	st, err := s.Load(ctx, d, graph.LoadOptions{Name: "fixture.jsonl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.NodesCreated != 8 || st.RelsCreated != 15 || st.Articles != 2 {
+		t.Errorf("first load: %+v, want 8 nodes and 15 relationships created", st)
+	}
+	first := counts(t, s)
+	if first.TotalNodes != 8 || first.TotalRels != 15 {
+		t.Errorf("after first load: %d nodes, %d rels", first.TotalNodes, first.TotalRels)
+	}
+	st, err = s.Load(ctx, readFixture(t), graph.LoadOptions{Name: "fixture.jsonl", BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.NodesCreated+st.NodesUpdated+st.RelsCreated+st.RelsUpdated+st.RelsRemoved != 0 {
+		t.Errorf("second load changed something: %+v", st)
+	}
+	second := counts(t, s)
+	if first.TotalNodes != second.TotalNodes || first.TotalRels != second.TotalRels {
+		t.Errorf("counts changed: %+v -> %+v", first, second)
+	}
+	for l, n := range first.Nodes {
+		if second.Nodes[l] != n {
+			t.Errorf("%s: %d -> %d", l, n, second.Nodes[l])
+		}
+	}
+	for r, n := range first.Rels {
+		if second.Rels[r] != n {
+			t.Errorf("%s: %d -> %d", r, n, second.Rels[r])
+		}
+	}
+
+	// Properties as the contract says.
+	rows, err := s.Query(ctx, `MATCH (a:Person {id: $from})-[r:MET]->(b:Person) RETURN r, b.name AS name, a.aliases AS aliases`, map[string]any{"from": "person:mark-rutte"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows.Rows) != 1 {
+		t.Fatalf("MET rows: %d", len(rows.Rows))
+	}
+	r := rows.Rows[0][0].(graph.RelValue)
+	for k, v := range map[string]any{"article": "002_palm_beach", "status": "reported", "date": "2024-11-22", "topic": "defense spending",
+		"cameo": "040", "confidence": 0.9, "rule": "svo:meet", "start": int64(0), "end": int64(78), "venue": "Mar-a-Lago"} {
+		if r.Props[k] != v {
+			t.Errorf("MET.%s = %#v, want %#v", k, r.Props[k], v)
+		}
+	}
+	if rows.Rows[0][1] != "Donald Trump" {
+		t.Errorf("name = %v", rows.Rows[0][1])
+	}
+	ev, err := s.Query(ctx, `MATCH (e:Event) RETURN e.kind AS kind, e.date AS date, e.place AS place`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ev.Rows[0]; got[0] != "summit" || got[1] != "2025-06-24" || got[2] != "place:the-hague" {
+		t.Errorf("event props = %v", got)
+	}
+}
+
+func TestReloadChangedArticle(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	if _, err := s.Load(ctx, readFixture(t), graph.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, s)
+	// Article 002 re-extracted: the MET sentence is gone, Trump got a new alias.
+	d := readFixture(t)
+	var edges []graph.Edge
+	for _, e := range d.Edges {
+		if e.Type != graph.RelMet {
+			edges = append(edges, e)
+		}
+	}
+	d.Edges = edges
+	for i := range d.Nodes {
+		if d.Nodes[i].ID == "person:donald-trump" {
+			d.Nodes[i].Aliases = []string{"the president-elect"}
+		}
+	}
+	st, err := s.Load(ctx, d, graph.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.RelsRemoved != 1 || st.RelsCreated != 0 || st.NodesCreated != 0 || st.NodesUpdated != 1 {
+		t.Errorf("reload: %+v, want 1 relationship removed and 1 node updated", st)
+	}
+	after := counts(t, s)
+	if after.Rels[graph.RelMet] != 0 || after.TotalRels != before.TotalRels-1 || after.TotalNodes != before.TotalNodes {
+		t.Errorf("after reload: MET %d, rels %d -> %d, nodes %d -> %d", after.Rels[graph.RelMet], before.TotalRels, after.TotalRels, before.TotalNodes, after.TotalNodes)
+	}
+	rows, err := s.Query(ctx, `MATCH (p:Person {id: "person:donald-trump"}) RETURN p.aliases`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rows.Rows[0][0].([]any)
+	if len(got) != 3 || got[2] != "the president-elect" {
+		t.Errorf("aliases = %v, want the old two plus the new one", got)
+	}
+}
+
+func TestQueryRefusesWrites(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	for _, q := range []string{
+		`CREATE (n:Person {id: "person:x"})`,
+		`MATCH (n) DETACH DELETE n`,
+		`MERGE (n:Person {id: "person:y"}) RETURN n`,
+		`PROFILE CREATE (n:Person {id: "person:z"})`,
+		`CREATE INDEX x_name IF NOT EXISTS FOR (n:X) ON (n.name)`,
+	} {
+		_, err := s.Query(ctx, q, nil)
+		if !errors.Is(err, ErrWriteQuery) {
+			t.Errorf("%s: err = %v, want ErrWriteQuery", q, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), "query type:") || !strings.Contains(err.Error(), "newsgraph load") {
+			t.Errorf("message does not say why: %v", err)
+		}
+	}
+	if c := counts(t, s); c.TotalNodes != 0 {
+		t.Errorf("a refused query wrote %d nodes", c.TotalNodes)
+	}
+	if qt, err := s.Explain(ctx, `MATCH (n) RETURN n`, nil); err != nil || qt != "r" {
+		t.Errorf("Explain = %q, %v", qt, err)
+	}
+}
+
+func TestQueryValues(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	rows, err := s.Query(ctx, `RETURN $n AS n, [1, 2.5, "x"] AS l, {a: true} AS m, date("2024-11-22") AS d, null AS z`, map[string]any{"n": int64(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows.Columns, ",") != "n,l,m,d,z" {
+		t.Errorf("columns = %v", rows.Columns)
+	}
+	r := rows.Rows[0]
+	if r[0] != int64(3) || r[3] != "2024-11-22" || r[4] != nil {
+		t.Errorf("row = %#v", r)
+	}
+	if _, err := s.Query(ctx, `MATCH (n RETURN n`, nil); err == nil || errors.Is(err, ErrWriteQuery) {
+		t.Errorf("syntax error: err = %v", err)
+	}
+}
+
+func TestOpenWrongPassword(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Password = "definitely-not-the-password"
+	_, err := Open(context.Background(), cfg)
+	if !errors.Is(err, ErrAuth) || errors.Is(err, ErrUnreachable) {
+		t.Fatalf("err = %v, want ErrAuth", err)
+	}
+	if !strings.Contains(err.Error(), "authentication") {
+		t.Errorf("message: %v", err)
+	}
+}
+
+func TestOpenUnreachable(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.URI = "bolt://127.0.0.1:1"
+	start := time.Now()
+	_, err := Open(context.Background(), cfg)
+	if !errors.Is(err, ErrUnreachable) || errors.Is(err, ErrAuth) {
+		t.Fatalf("err = %v, want ErrUnreachable", err)
+	}
+	if !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("message does not name the address: %v", err)
+	}
+	if time.Since(start) > 20*time.Second {
+		t.Errorf("took %s to notice", time.Since(start))
+	}
+}
+
+func TestOpenUnknownDatabase(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Database = "nosuchdb"
+	_, err := Open(context.Background(), cfg)
+	if !errors.Is(err, ErrNoDatabase) {
+		t.Fatalf("err = %v, want ErrNoDatabase", err)
+	}
+}
