@@ -168,6 +168,8 @@ server.http.listen_address=127.0.0.1:$HTTP_PORT
 server.https.enabled=false
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
+# Browser and cypher-shell: no product-usage telemetry either.
+client.allow_telemetry=false
 
 # Sized for a 2-core, 24 GiB developer/CI machine.
 server.memory.heap.initial_size=1g
