@@ -9,7 +9,9 @@ FUZZTIME=${FUZZTIME:-20s}
 
 # -list prints the matching names of a package, then "ok  <pkg> <time>" (or "?  <pkg> [no test
 # files]"); pair each name with the package line that follows it.
-listing=$("$GO" test -list '^Fuzz' ./...)
+# A package that does not build is reported and makes the run fail, but the others still run.
+list_failed=0
+listing=$("$GO" test -list '^Fuzz' ./...) || list_failed=1
 targets=()
 names=()
 while IFS= read -r line; do
@@ -23,9 +25,10 @@ while IFS= read -r line; do
 	esac
 done <<<"$listing"
 
+((list_failed)) && echo "fuzz: some packages did not build (above); fuzzing the rest" >&2
 if ((${#targets[@]} == 0)); then
 	echo "fuzz: no Fuzz* functions found" >&2
-	exit 0
+	exit "$list_failed"
 fi
 echo "fuzz: ${#targets[@]} target(s), $FUZZTIME each" >&2
 failed=()
@@ -34,6 +37,7 @@ for t in "${targets[@]}"; do
 	printf '\n==== %s %s ====\n' "$pkg" "$name" >&2
 	"$GO" test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg" || failed+=("$pkg.$name")
 done
+((list_failed)) && failed+=("(packages that did not build)")
 if ((${#failed[@]})); then
 	echo "fuzz: FAILED: ${failed[*]} (failing inputs are saved under testdata/fuzz/)" >&2
 	exit 1
