@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -376,9 +377,50 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 		return rows, nil
 	})
 	if err != nil {
-		return nil, s.classify(ctx, err)
+		return nil, queryError(s.classify(ctx, err))
 	}
 	return out.(*graph.Rows), nil
+}
+
+var errorPos = regexp.MustCompile(`\(line (\d+), column (\d+) \(offset: (\d+)\)\)`)
+
+// queryError rewrites the server's error about the EXPLAIN-prefixed statement so that
+// it quotes and points into the statement the user wrote, and drops the driver's prefix.
+func queryError(err error) error {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return err
+	}
+	msg := ne.Msg
+	shift := len("EXPLAIN ")
+	onFirstLine := false
+	msg = errorPos.ReplaceAllStringFunc(msg, func(m string) string {
+		p := errorPos.FindStringSubmatch(m)
+		line, _ := strconv.Atoi(p[1])
+		col, _ := strconv.Atoi(p[2])
+		off, _ := strconv.Atoi(p[3])
+		if off >= shift {
+			off -= shift
+		}
+		if line == 1 && col > shift {
+			col -= shift
+			onFirstLine = true
+		}
+		return fmt.Sprintf("(line %d, column %d (offset: %d))", line, col, off)
+	})
+	if strings.Contains(msg, "\"EXPLAIN ") {
+		msg = strings.Replace(msg, "\"EXPLAIN ", "\"", 1)
+		if onFirstLine {
+			lines := strings.Split(msg, "\n")
+			for i, l := range lines {
+				if strings.TrimLeft(l, " ") == "^" && len(l)-1 >= shift {
+					lines[i] = l[shift:]
+				}
+			}
+			msg = strings.Join(lines, "\n")
+		}
+	}
+	return fmt.Errorf("query failed (%s): %s", ne.Code, msg)
 }
 
 // Explain asks the server to plan a statement without running it and returns its query

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Output formats of query results.
+var formats = []string{"table", "csv", "json"}
+
+func checkFormat(f string) error {
+	for _, x := range formats {
+		if f == x {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown format %q (want %s)", f, strings.Join(formats, ", "))
+}
+
+// writeRows renders query results: "table" (aligned, for people), "csv" (header line,
+// then one line per row; nested values as JSON), "json" (an array of objects, one per
+// line, keys in column order).
+func writeRows(w io.Writer, rows *graph.Rows, format string) error {
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		if err := cw.Write(rows.Columns); err != nil {
+			return err
+		}
+		for _, r := range rows.Rows {
+			rec := make([]string, len(r))
+			for i, v := range r {
+				if v != nil {
+					rec[i] = cell(v, true)
+				}
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	case "json":
+		var b bytes.Buffer
+		b.WriteString("[")
+		for i, r := range rows.Rows {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n  {")
+			for j, col := range rows.Columns {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				k, _ := json.Marshal(col)
+				b.Write(k)
+				b.WriteString(": ")
+				v, err := marshalJSON(r[j])
+				if err != nil {
+					return fmt.Errorf("column %s: %w", col, err)
+				}
+				b.Write(v)
+			}
+			b.WriteString("}")
+		}
+		if len(rows.Rows) > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("]\n")
+		_, err := w.Write(b.Bytes())
+		return err
+	default:
+		t := table.NewWriter()
+		t.SetOutputMirror(w)
+		t.SetStyle(table.StyleLight)
+		hdr := make(table.Row, len(rows.Columns))
+		for i, c := range rows.Columns {
+			hdr[i] = c
+		}
+		t.AppendHeader(hdr)
+		for _, r := range rows.Rows {
+			tr := make(table.Row, len(r))
+			for i, v := range r {
+				tr[i] = cell(v, false)
+			}
+			t.AppendRow(tr)
+		}
+		t.Style().Format.Header = 0 // keep column names as written (no upper-casing)
+		var cc []table.ColumnConfig
+		for i := range rows.Columns {
+			if numericColumn(rows.Rows, i) {
+				cc = append(cc, table.ColumnConfig{Number: i + 1, Align: text.AlignRight, AlignHeader: text.AlignRight})
+			}
+		}
+		t.SetColumnConfigs(cc)
+		t.Render()
+		n := len(rows.Rows)
+		_, err := fmt.Fprintf(w, "(%d row%s)\n", n, plural(n))
+		return err
+	}
+}
+
+// numericColumn reports whether every non-null value of column i is a number.
+func numericColumn(rows [][]any, i int) bool {
+	seen := false
+	for _, r := range rows {
+		switch r[i].(type) {
+		case nil:
+		case int64, int, float64:
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// cell renders one value as text: strings as they are, numbers in their shortest form,
+// nodes as (:Label {props}), relationships as [:TYPE {props}], paths as a chain, lists and
+// maps as JSON (csv) or Cypher-like literals (table).
+func cell(v any, csvMode bool) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return formatFloat(x)
+	case graph.NodeValue:
+		return "(" + labels(x.Labels) + " " + literal(x.Props) + ")"
+	case graph.RelValue:
+		return "[:" + x.Type + " " + literal(x.Props) + "]"
+	case graph.PathValue:
+		var b strings.Builder
+		for i, n := range x.Nodes {
+			if i > 0 && i-1 < len(x.Rels) {
+				r := x.Rels[i-1]
+				if r.StartID == x.Nodes[i-1].ElementID {
+					b.WriteString("-[:" + r.Type + "]->")
+				} else {
+					b.WriteString("<-[:" + r.Type + "]-")
+				}
+			}
+			b.WriteString("(" + labels(n.Labels) + " " + literal(n.Props) + ")")
+		}
+		return b.String()
+	}
+	if csvMode {
+		j, err := marshalJSON(v)
+		if err == nil {
+			return string(j)
+		}
+	}
+	return literal(v)
+}
+
+func labels(ls []string) string {
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(":" + l)
+	}
+	return b.String()
+}
+
+func formatFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEN") {
+		s += ".0" // keep floats recognisable: 2.0, not 2
+	}
+	return s
+}
+
+// literal renders a value the way Cypher writes it: {id: "x", n: 2}, ["a", "b"].
+func literal(v any) string {
+	switch x := v.(type) {
+	case string:
+		q, _ := json.Marshal(x)
+		return string(q)
+	case []any:
+		parts := make([]string, len(x))
+		for i, y := range x {
+			parts[i] = literal(y)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = k + ": " + literal(x[k])
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return cell(v, false)
+}
+
+// marshalJSON encodes a value without HTML escaping; NaN and infinities become strings.
+func marshalJSON(v any) ([]byte, error) {
+	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		return json.Marshal(formatFloat(f))
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
