@@ -25,8 +25,10 @@ func (c *Cleaner) classify(l *line) {
 		norm = normalize(l.text)
 	}
 	switch {
-	case l.letters == 0 || (l.runes < 200 && 2*l.letters < l.nonSpace):
+	case l.letters == 0 || (l.runes < 200 && l.nonSpace >= 8 && 2*l.letters < l.nonSpace):
 		l.drop(ReasonSymbols)
+	case l.mdHeading:
+		l.drop(ReasonHeading)
 	case norm != "" && isCue(norm, l):
 		l.drop(ReasonBoilerplate)
 	case l.nonSpace > 0 && float64(l.linkish) > c.opts.MaxLinkDensity*float64(l.nonSpace):
@@ -41,7 +43,7 @@ func (c *Cleaner) classify(l *line) {
 		l.drop(ReasonDateline)
 	case !l.terminated && (l.words <= 2 || (l.allCaps && l.words <= 8)):
 		l.drop(ReasonUILabel)
-	case l.mdHeading || (!l.terminated && !l.colon && l.words <= 20 && l.titleCased()):
+	case !l.terminated && !l.colon && l.words <= 20 && l.titleCased():
 		l.drop(ReasonHeading)
 	default:
 		c.jusText(l)
@@ -190,7 +192,8 @@ func (c *Cleaner) cutCreditTail(l *line) {
 		return
 	}
 	t := l.text
-	for k := len(t) - 1; k > 0; k-- {
+	// a credit is a short tail: look at the last 160 bytes only
+	for k := len(t) - 1; k > 0 && k >= len(t)-160; k-- {
 		slug := false
 		switch {
 		case t[k] == '/':
@@ -210,7 +213,7 @@ func (c *Cleaner) cutCreditTail(l *line) {
 			continue
 		}
 		// the caption must end a real sentence, not an abbreviation or an initial
-		w := core[strings.LastIndexAny(core[:len(core)-1], " \t")+1 : len(core)-1]
+		w := lastWord(core[:len(core)-1])
 		if titleAbbrevs[w] || utf8.RuneCountInString(w) < 2 || strings.Contains(w, ".") {
 			continue
 		}
@@ -235,6 +238,19 @@ func (c *Cleaner) cutCreditTail(l *line) {
 		c.features(l)
 		return
 	}
+}
+
+// lastWord returns the word ending s (after the last white space).
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if isSpace(r) {
+			break
+		}
+		i -= n
+	}
+	return s[i:]
 }
 
 // isSlug: two to eight upper-case letters, nothing else ("REL", "AFP").
@@ -317,7 +333,7 @@ func (c *Cleaner) header(d *article.Doc, lines []line) {
 			}
 			continue
 		}
-		if date, ok := datelineLine(l.text); ok {
+		if date, ok := datelineLine(l.text); ok && l.linkish == 0 {
 			l.drop(ReasonDateline)
 			if d.Meta.Published == "" {
 				d.Meta.Published, d.Meta.PublishedSource = date, "dateline"
@@ -459,17 +475,40 @@ func markLists(lines []line) {
 
 // ---- context ----
 
-// neighbour returns the class of the nearest line before (dir -1) or after (dir +1) i
-// that is not short (and not near-good when skipNear), or bad at the document's edge.
-func neighbour(lines []line, i, dir int, skipNear bool) class {
-	for j := i + dir; j >= 0 && j < len(lines); j += dir {
-		c := lines[j].final
-		if c == short || (skipNear && c == nearGood) {
+// neighbours returns, for every line, the class of the nearest line before it (dir -1)
+// or after it (dir +1) that is neither short nor near-good, or bad at the document's
+// edge. With skipTemplate, lines that sites insert inside articles too (advertisement
+// labels, share widgets, credits, date lines) are passed over: they do not mark the
+// article's end. One linear pass.
+func neighbours(lines []line, dir int, skipTemplate bool, out []class) []class {
+	out = out[:0]
+	out = append(out, make([]class, len(lines))...)
+	cur := bad
+	i, end := 0, len(lines)
+	if dir > 0 {
+		i, end = len(lines)-1, -1
+	}
+	for ; i != end; i -= dir {
+		out[i] = cur
+		c := lines[i].final
+		if c == short || c == nearGood || (skipTemplate && lines[i].template()) {
 			continue
 		}
-		return c
+		cur = c
 	}
-	return bad
+	return out
+}
+
+// template: dropped as a widget, label, credit or date — not as part of a list or a title.
+func (l *line) template() bool {
+	if !l.hard {
+		return false
+	}
+	switch l.reason {
+	case ReasonBoilerplate, ReasonUILabel, ReasonCredit, ReasonDateline, ReasonSymbols, ReasonMarkup, ReasonHeading:
+		return true
+	}
+	return false
 }
 
 // context revises short and near-good lines from their neighbours, as jusText does:
@@ -478,36 +517,40 @@ func (c *Cleaner) context(lines []line) {
 	for i := range lines {
 		lines[i].final = lines[i].cls
 	}
-	next := make([]class, len(lines))
+	var prev, next, prevT, nextT []class
+	prev = neighbours(lines, -1, false, prev)
+	next = neighbours(lines, 1, false, next)
+	prevT = neighbours(lines, -1, true, prevT)
+	nextT = neighbours(lines, 1, true, nextT)
 	for i := range lines {
-		next[i] = lines[i].final
-		if lines[i].final != short {
+		l := &lines[i]
+		if l.cls != short {
 			continue
 		}
-		if neighbour(lines, i, -1, true) == good && neighbour(lines, i, 1, true) == good {
-			next[i] = good
+		// a sentence-like short line may look past template lines; a headline-like one not
+		p, n := prev[i], next[i]
+		if l.terminated {
+			p, n = prevT[i], nextT[i]
+		}
+		if p == good && n == good {
+			l.final = good
 		} else {
-			next[i] = bad
+			l.final = bad
 		}
 	}
-	for i := range lines {
-		lines[i].final = next[i]
-	}
-	for i := range lines {
-		next[i] = lines[i].final
-		if lines[i].final != nearGood {
-			continue
-		}
-		if neighbour(lines, i, -1, true) == bad && neighbour(lines, i, 1, true) == bad {
-			next[i] = bad
-		} else {
-			next[i] = good
-		}
-	}
+	prevT = neighbours(lines, -1, true, prevT)
+	nextT = neighbours(lines, 1, true, nextT)
 	kept := false
 	for i := range lines {
-		lines[i].final = next[i]
-		kept = kept || next[i] == good
+		l := &lines[i]
+		if l.cls == nearGood {
+			if prevT[i] == bad && nextT[i] == bad {
+				l.final = bad
+			} else {
+				l.final = good
+			}
+		}
+		kept = kept || l.final == good
 	}
 	if !kept {
 		// No paragraph passed (a very short article): keep what reads like sentences.

@@ -247,8 +247,7 @@ func wraps(text string, a, b *line) bool {
 	if a.mdHeading || b.mdHeading || b.marker || strings.Count(text[a.end:b.start], "\n") != 1 {
 		return false
 	}
-	last := a.text[strings.LastIndexAny(a.text, " \t\n")+1:]
-	if utf8.RuneCountInString(a.text) < 30 && !a.wrapped {
+	if !a.wrapped && utf8.RuneCountInString(a.text) < 30 {
 		return false
 	}
 	lr, _ := utf8.DecodeLastRuneInString(a.text)
@@ -259,7 +258,11 @@ func wraps(text string, a, b *line) bool {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(b.text)
-	return unicode.IsLower(first) || stopwords[foldWord(last)]
+	if unicode.IsLower(first) {
+		return true
+	}
+	i := max(strings.LastIndexAny(a.text, " \t\n"), len(a.text)-40)
+	return isStop(a.text[i+1:])
 }
 
 // features computes the counts of l from l.text (and resets derived fields).
@@ -318,7 +321,7 @@ func (c *Cleaner) features(l *line) {
 		}
 		l.words++
 		first, _ := utf8.DecodeRuneInString(core)
-		isStop := stopwords[foldWord(core)]
+		isStop := isStop(core)
 		if isStop {
 			l.stops++
 		}
@@ -367,25 +370,38 @@ func trimPunct(w string) string {
 	return strings.TrimFunc(w, func(r rune) bool { return !isLetterOrDigit(r) })
 }
 
-// foldWord lowercases a word and folds ’ to ' for the stop-word lookup.
-func foldWord(w string) string {
-	ascii := true
+// isStop looks a word up in the stop-word list, lowercased and with ’ folded to ',
+// without allocating for ordinary words.
+func isStop(w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return false // no stop word is that long
+	}
+	n := 0
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			ascii = false
-			break
+		c := w[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
+			c = '\''
+			i += 2
+		case c >= utf8.RuneSelf:
+			return stopwords[strings.ToLower(w)]
 		}
+		buf[n] = c
+		n++
 	}
-	if ascii {
-		return w
-	}
-	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+	return stopwords[string(buf[:n])]
 }
 
 // linkLike reports whether a word is a URL, an e-mail address, a handle, a hashtag, an
 // HTML tag or a markdown link.
 func linkLike(w string) bool {
 	if len(w) < 2 {
+		return false
+	}
+	if strings.IndexAny(w, "/@#<]") < 0 && !strings.HasPrefix(w, "www.") {
 		return false
 	}
 	switch {
@@ -396,8 +412,6 @@ func linkLike(w string) bool {
 		r, _ := utf8.DecodeRuneInString(w[1:])
 		return unicode.IsLetter(r)
 	case strings.IndexByte(w, '@') > 0 && strings.IndexByte(w, '.') > strings.IndexByte(w, '@'):
-		return true
-	case strings.HasSuffix(w, ".com") || strings.HasSuffix(w, ".html") || strings.HasSuffix(w, ".php"):
 		return true
 	}
 	return false

@@ -98,7 +98,7 @@ func FindDate(s string) (date string, start, end int, ok bool) {
 // datelineLine reports whether a whole line is a dateline: a full date with little else
 // around it (times, zones, weekdays, "Updated", a short byline). It returns the date.
 func datelineLine(s string) (string, bool) {
-	if len(s) > 120 {
+	if len(s) > 120 || strings.Contains(s, "://") || strings.Contains(s, "www.") {
 		return "", false
 	}
 	date, st, en, ok := FindDate(s)

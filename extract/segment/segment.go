@@ -9,6 +9,16 @@ import (
 	"github.com/newsgraph/newsgraph/extract/article"
 )
 
+// Segmenter splits documents into sentences and tokens. It holds no per-document state
+// (the abbreviation tables are built once per process) and is safe for concurrent use.
+type Segmenter struct{}
+
+// New returns a Segmenter.
+func New() *Segmenter { return &Segmenter{} }
+
+// Segment fills d.Sentences; see the package function Segment.
+func (*Segmenter) Segment(d *article.Doc) { Segment(d) }
+
 // Segment fills d.Sentences from d.Blocks: the sentences of every kept block, in order,
 // each with its tokens. Newlines end sentences; a block that spans several lines (the
 // cleaner joins the lines of a hard-wrapped paragraph into one block) reads its newlines
