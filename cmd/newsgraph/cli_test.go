@@ -64,6 +64,7 @@ func TestExitCode(t *testing.T) {
 		{"no password", nil, fmt.Errorf("%w: set it", config.ErrNoPassword), 4},
 		{"partial", nil, &graph.PartialLoadError{Total: 3, Err: errors.New("loading batch 2 of 3: deadlock")}, 3},
 		{"partial and unreachable", nil, &graph.PartialLoadError{Total: 3, Err: fmt.Errorf("loading batch 2 of 3: %w", unreachable)}, 4},
+		{"command's own partial", nil, fmt.Errorf("extract: %w", somePartial{}), 3},
 		{"doctor db", nil, &doctorFailed{failed: []string{"auth"}, db: auth}, 4},
 		{"doctor other", nil, &doctorFailed{failed: []string{"schema"}}, 1},
 		{"write refused", nil, &neo4j.WriteQueryError{QueryType: "rw"}, 1},
@@ -82,6 +83,11 @@ func TestExitCode(t *testing.T) {
 		})
 	}
 }
+
+type somePartial struct{}
+
+func (somePartial) Error() string { return "2 of 5 inputs could not be read" }
+func (somePartial) Partial() bool { return true }
 
 func TestParseParams(t *testing.T) {
 	tests := []struct {

@@ -37,6 +37,11 @@ func usagef(command, format string, args ...any) error {
 	return usageError{err: fmt.Errorf(format, args...), command: command}
 }
 
+// partial is implemented by a command's error that means "some of the work was done,
+// some failed" (exit 3), besides *graph.PartialLoadError: give the error type a
+// `Partial() bool` method returning true.
+type partial interface{ Partial() bool }
+
 // exitCode maps the error a command returned to the process's exit code. A database
 // problem (4) wins over a partial load (3): either way rerunning is safe.
 func exitCode(ctx context.Context, err error) int {
@@ -44,6 +49,7 @@ func exitCode(ctx context.Context, err error) int {
 		ue usageError
 		ce *config.Error
 		pe *graph.PartialLoadError
+		pi partial
 	)
 	switch {
 	case err == nil:
@@ -54,7 +60,7 @@ func exitCode(ctx context.Context, err error) int {
 		return exitUsage
 	case errors.Is(err, neo4j.ErrUnreachable), errors.Is(err, neo4j.ErrAuth), errors.Is(err, config.ErrNoPassword):
 		return exitDatabase
-	case errors.As(err, &pe):
+	case errors.As(err, &pe), errors.As(err, &pi) && pi.Partial():
 		return exitPartial
 	}
 	return exitError
