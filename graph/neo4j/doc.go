@@ -8,6 +8,7 @@
 // the closed sets in package graph (never from user text). Query runs a read-only
 // statement in a read transaction after EXPLAIN has shown that it does not write.
 //
-// Everything here except Open's checks, Load's batching and Query's guard is plain Cypher;
-// NewPlan, the batching, needs no server and is what `newsgraph load --dry-run` prints.
+// NewPlan, the batching, needs no server: it is unit-tested on its own and is what
+// `newsgraph load --dry-run` prints. Integration tests (build tag integration) run the
+// rest against a real server and wipe the database they are pointed at.
 package neo4j
