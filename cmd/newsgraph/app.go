@@ -20,6 +20,7 @@ import (
 // line here.
 func commands(e *env) []*cli.Command {
 	return []*cli.Command{
+		extractCommand(e),
 		loadCommand(e),
 		queryCommand(e),
 		schemaCommand(e),

@@ -102,10 +102,10 @@ func New(lex *lexicon.Lexicon) (*Recognizer, error) {
 	}
 	r := &Recognizer{lex: lex, cls: cls, officeSurnames: map[string]string{}}
 	for _, o := range lex.Offices() {
-		for _, h := range o.Holders {
-			parts := strings.Fields(h.Name)
+		for _, name := range append([]string{o.Holder}, o.Aliases...) {
+			parts := strings.Fields(name)
 			if len(parts) >= 2 {
-				r.officeSurnames[parts[len(parts)-1]] = h.Name
+				r.officeSurnames[parts[len(parts)-1]] = o.Holder
 			}
 		}
 	}
@@ -401,11 +401,10 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	if j >= len(ws) {
 		return 0
 	}
-	var role string
+	var role, of string
 	var n int
-	var scope string
 	if t, tn, ok := st.r.lex.Title(texts(ws[j:])); ok {
-		role, n, scope = t.Role, tn, t.Scope
+		role, n, of = t.Role, tn, t.Of
 	} else if ws[j].lower == "counterpart" || ws[j].lower == "counterparts" {
 		role, n = "counterpart", 1
 	} else {
@@ -438,8 +437,9 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	roleOrg := ""
 	if len(quals) > 0 {
 		roleOrg = quals[len(quals)-1].Entity
+	} else if of != "" {
+		roleOrg = st.r.orgID(of)
 	}
-	_ = scope
 	for _, q := range quals {
 		st.add(q)
 	}
@@ -537,4 +537,18 @@ func (st *state) pendingNames() {
 		}
 	}
 	st.pending = nil
+}
+
+// orgID turns an ISO2 code or an organisation name (as the lexicon's titles and offices
+// write them) into a node id.
+func (r *Recognizer) orgID(of string) string {
+	if len(of) == 2 && strings.ToUpper(of) == of {
+		if c, ok := r.lex.CountryByISO(of); ok {
+			return graph.NodeID(graph.LabelCountry, c.Name)
+		}
+	}
+	if e, n, ok := r.lex.Lookup(strings.Fields(of)); ok && n == len(strings.Fields(of)) {
+		return graph.NodeID(e.Label, e.Canonical)
+	}
+	return graph.NodeID(graph.LabelOrganization, of)
 }

@@ -47,10 +47,15 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 	// Full names known only from the offices table (a role resolved by date) have no surface.
 	officeNames := map[string]string{} // full key -> office spelling
 	for _, o := range r.lex.Offices() {
-		for _, h := range o.Holders {
-			f, l := splitName(h.Name)
-			if f != "" {
-				officeNames[personKey(f, l)] = h.Name
+		f, l := splitName(o.Holder)
+		if f != "" {
+			officeNames[personKey(f, l)] = o.Holder
+		}
+		for _, a := range o.Aliases {
+			if f, l := splitName(a); f != "" {
+				if _, ok := officeNames[personKey(f, l)]; !ok {
+					officeNames[personKey(f, l)] = o.Holder
+				}
 			}
 		}
 	}

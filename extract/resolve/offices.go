@@ -7,17 +7,23 @@ import (
 )
 
 // holder returns the holder, on the article's date, of the office a role phrase names
-// ("the US president" -> the US president on that date), with a description of the office.
+// ("the US president" -> the US president on that date), with the office's key.
 // A role without a stated country or organisation, or an article without a date, gives "".
 func (r *Resolver) holder(title, roleOrg, date string) (string, string) {
 	if roleOrg == "" || date == "" {
 		return "", ""
 	}
+	seen := map[string]bool{}
 	for _, o := range r.lex.Offices() {
-		if r.officeOrgID(o.Scope, o.Org) != roleOrg {
+		if seen[o.Key] {
 			continue
 		}
-		if !strings.EqualFold(o.Role, title) && !(generic[strings.ToLower(title)] && o.HeadOf) {
+		seen[o.Key] = true
+		scope, org, role, ok := splitOffice(o.Key)
+		if !ok || r.officeOrgID(scope, org) != roleOrg {
+			continue
+		}
+		if !strings.EqualFold(role, title) && !(generic[strings.ToLower(title)] && headRole(role)) {
 			continue
 		}
 		if name, ok := r.lex.Holder(o.Key, date); ok {
@@ -27,6 +33,22 @@ func (r *Resolver) holder(title, roleOrg, date string) (string, string) {
 	return "", ""
 }
 
+// headRole reports whether an office leads its country or organisation.
+func headRole(role string) bool {
+	switch strings.ToLower(role) {
+	case "president", "prime minister", "chancellor", "secretary general", "secretary-general", "king", "queen", "supreme leader", "chairman", "chair":
+		return true
+	}
+	return false
+}
+
+// splitOffice splits "country:US/President" into ("country", "US", "President").
+func splitOffice(key string) (scope, org, role string, ok bool) {
+	scope, rest, ok1 := strings.Cut(key, ":")
+	org, role, ok2 := strings.Cut(rest, "/")
+	return scope, org, role, ok1 && ok2
+}
+
 // officeOrgID turns an office's country code or organisation name into a node id.
 func (r *Resolver) officeOrgID(scope, org string) string {
 	if scope == "country" {
@@ -34,6 +56,9 @@ func (r *Resolver) officeOrgID(scope, org string) string {
 			return graph.NodeID(graph.LabelCountry, c.Name)
 		}
 		return ""
+	}
+	if e, n, ok := r.lex.Lookup(strings.Fields(org)); ok && n == len(strings.Fields(org)) {
+		return graph.NodeID(e.Label, e.Canonical)
 	}
 	return graph.NodeID(graph.LabelOrganization, org)
 }
