@@ -247,6 +247,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--config", "missing.yaml", "config"}, "missing.yaml"},
 		{[]string{"load", "--batch-size", "zero", "x"}, "load.batch_size"},
 		{[]string{"version", "extra"}, "unexpected argument"},
+		{[]string{"schema", "bogus"}, `unknown schema command "bogus"`},
+		{[]string{"schema", "apply", "now"}, `unexpected argument "now"`},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCLI(t, "", tt.args...)

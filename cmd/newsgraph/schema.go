@@ -36,6 +36,12 @@ indexes on key and article for every relationship type. ` + "`load`" + ` applies
 Examples:
    newsgraph schema apply     # create what is missing; safe to repeat
    newsgraph schema status    # list what is there`,
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usagef("schema", "unknown schema command %q (want apply or status)", c.Args().First())
+			}
+			return cli.ShowSubcommandHelp(c)
+		},
 		Subcommands: []*cli.Command{
 			{
 				Name:        "apply",
