@@ -491,7 +491,7 @@ func (st *state) chunk(si int, ws []word, i int) int {
 	n := end - i
 	first := ws[i]
 	initials := first.upper && len(first.text) <= 2 && n >= 2
-	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper {
+	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper && st.surnameLike(ws[end-1]) {
 		e := st.nameEnd(ws, i)
 		if e < end && e > i+1 {
 			end = e
@@ -551,4 +551,19 @@ func (r *Recognizer) orgID(of string) string {
 		return graph.NodeID(e.Label, e.Canonical)
 	}
 	return graph.NodeID(graph.LabelOrganization, of)
+}
+
+// surnameLike reports whether w can end a personal name: not a demonym ("Western
+// European"), a continent adjective or a known place, country or organisation.
+func (st *state) surnameLike(w word) bool {
+	if _, ok := st.r.lex.Demonym(w.text); ok {
+		return false
+	}
+	if _, ok := st.r.cls.continent[w.text]; ok {
+		return false
+	}
+	if e, n, ok := st.r.lex.Lookup([]string{w.text}); ok && n == 1 && !e.Ambiguous {
+		return false
+	}
+	return true
 }

@@ -126,6 +126,9 @@ func (x *extraction) prepare(si int) *sent {
 			if !m.Modifier {
 				poss := strings.HasSuffix(s.toks[j-1].lower, "'s") || (j < len(s.toks) && s.toks[j].lower == "'s")
 				s.acts = append(s.acts, actor{entity: m.Entity, label: m.Label, ti: i, tj: j, group: m.Group, possessive: poss})
+				if s.subj == "" && m.Label.IsActor() && !isPrep(s, i-1) {
+					s.subj = m.Entity
+				}
 			}
 			i = j - 1
 			continue
@@ -166,7 +169,7 @@ func (x *extraction) prepare(si int) *sent {
 // preposition governs, once the scan reaches its token.
 func (x *extraction) subjectCandidate(s *sent, i int) string {
 	for _, a := range s.acts {
-		if a.ti == i && a.label.IsActor() && !isPrep(s, a.ti-1) {
+		if a.ti == i && a.label.IsActor() && !a.possessive && !isPrep(s, a.ti-1) {
 			return a.entity
 		}
 	}
@@ -216,7 +219,7 @@ func (s *sent) leftActor(i int) []actor {
 				return nil
 			}
 		}
-		if !a.label.IsActor() {
+		if !a.label.IsActor() || (a.pronoun && a.possessive) {
 			continue
 		}
 		// An actor governed by a preposition is not the subject ("talks with Putin about").
@@ -273,7 +276,7 @@ func (s *sent) rightActors(i, max int, want func(graph.Label) bool) []actor {
 				return nil
 			}
 		}
-		if !want(a.label) {
+		if !want(a.label) || (a.pronoun && a.possessive) {
 			continue
 		}
 		out := []actor{a}
