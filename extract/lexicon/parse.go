@@ -425,7 +425,9 @@ func (d *data) build() (*Lexicon, error) {
 			}
 		}
 		forms := []string{surface}
-		if f := fold(surface); f != surface {
+		// The diacritic-free form also matches, unless it is an English word
+		// ("Ísland" must not make "Island" mean Iceland).
+		if f := fold(surface); f != surface && !inSet(l.commonWords, f, false) && !inSet(l.stopWords, f, false) {
 			forms = append(forms, f)
 		}
 		for _, form := range forms {

@@ -25,6 +25,7 @@ import (
 	"unicode"
 
 	"github.com/biter777/countries"
+	"golang.org/x/text/unicode/norm"
 )
 
 var (
@@ -500,7 +501,7 @@ name	aliases	kind	country	ambiguous
 			}
 		}
 		lw := strings.ToLower(n)
-		if r, ok := sub[lw]; ok && r < *notNameRank {
+		if r, ok := sub[foldASCII(lw)]; ok && r < *notNameRank {
 			why = append(why, fmt.Sprintf("common word #%d", r))
 		}
 		if b := births[lw]; b >= *cityNameBirths && p.pop < *cityNamePop {
@@ -515,6 +516,17 @@ name	aliases	kind	country	ambiguous
 	}
 	closeFile(w)
 	return written
+}
+
+// foldASCII drops diacritics: "salé" -> "sale".
+func foldASCII(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // plainName rejects GeoNames names that are not usable surface forms in English text
