@@ -63,9 +63,14 @@ func (c *Cleaner) jusText(l *line) {
 	o := c.opts
 	switch {
 	case l.runes < o.LengthLow:
-		l.cls, l.reason = short, ReasonShort
-		if l.linkish > 0 {
+		switch {
+		case l.linkish > 0:
 			l.cls, l.reason = bad, ReasonMarkup
+		case !l.terminated && !l.colon:
+			// "Story continues below", "3 hours ago", a subheading: not a sentence
+			l.cls, l.reason, l.furniture = bad, ReasonFragment, true
+		default:
+			l.cls, l.reason = short, ReasonShort
 		}
 		return
 	}
@@ -325,26 +330,6 @@ func isKeywordList(t string) bool {
 // header finds datelines and the title among the first lines.
 func (c *Cleaner) header(d *article.Doc, lines []line) {
 	n := min(len(lines), c.opts.HeaderLines)
-	for i := 0; i < n; i++ {
-		l := &lines[i]
-		if l.words > 14 || strings.IndexAny(l.text, "0123456789") < 0 {
-			if k, date := prefixDateline(l.text); k > 0 && k < len(l.text) && !l.hard {
-				c.cutDateline(d, l, k, date)
-			}
-			continue
-		}
-		if date, ok := datelineLine(l.text); ok && l.linkish == 0 {
-			l.drop(ReasonDateline)
-			if d.Meta.Published == "" {
-				d.Meta.Published, d.Meta.PublishedSource = date, "dateline"
-			}
-			continue
-		}
-		if k, date := prefixDateline(l.text); k > 0 && k < len(l.text) && !l.hard {
-			c.cutDateline(d, l, k, date)
-		}
-	}
-
 	// the body starts at the first line that reads as a paragraph
 	body := n
 	for i := 0; i < n; i++ {
@@ -353,18 +338,45 @@ func (c *Cleaner) header(d *article.Doc, lines []line) {
 			break
 		}
 	}
+	// datelines: before the body or opening it
+	for i := 0; i < n && i <= body; i++ {
+		l := &lines[i]
+		if l.words <= 14 && l.linkish == 0 && strings.IndexAny(l.text, "0123456789") >= 0 {
+			if date, ok := datelineLine(l.text); ok {
+				l.drop(ReasonDateline)
+				if d.Meta.Published == "" {
+					d.Meta.Published, d.Meta.PublishedSource = date, "dateline"
+				}
+				continue
+			}
+		}
+		if k, date := prefixDateline(l.text); k > 0 && k < len(l.text) && !l.hard {
+			c.cutDateline(d, l, k, date)
+		}
+	}
 	title := strings.Join(strings.Fields(d.Meta.Title), " ")
 	if title == "" {
-		best := -1
+		// a markdown heading; else the first candidate of six words or more (site names
+		// and section labels are shorter, captions come later); else the longest
+		best, first6 := -1, -1
 		for i := 0; i < body; i++ {
 			l := &lines[i]
 			if !titleCandidate(l) {
 				continue
 			}
-			if best < 0 || (l.mdHeading && !lines[best].mdHeading) ||
-				(l.mdHeading == lines[best].mdHeading && l.runes > lines[best].runes) {
+			if l.mdHeading {
+				best, first6 = i, -1
+				break
+			}
+			if first6 < 0 && l.words >= 6 {
+				first6 = i
+			}
+			if best < 0 || l.runes > lines[best].runes {
 				best = i
 			}
+		}
+		if first6 >= 0 {
+			best = first6
 		}
 		if best < 0 {
 			return
@@ -501,6 +513,9 @@ func neighbours(lines []line, dir int, skipTemplate bool, out []class) []class {
 
 // template: dropped as a widget, label, credit or date — not as part of a list or a title.
 func (l *line) template() bool {
+	if l.furniture {
+		return true
+	}
 	if !l.hard {
 		return false
 	}

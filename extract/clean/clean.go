@@ -22,7 +22,8 @@ const (
 	ReasonMarkup      = "markup"        // URLs, markup, menu separators
 	ReasonSymbols     = "symbols"       // too few letters
 	ReasonCredit      = "credit"        // a photo credit or agency tag, alone or after a caption
-	ReasonShort       = "short"         // a short line not between kept paragraphs
+	ReasonShort       = "short"         // a short sentence not between kept paragraphs
+	ReasonFragment    = "fragment"      // a short line that is not a sentence ("Story continues below")
 	ReasonStopwords   = "low-stopwords" // too few function words for prose
 	ReasonContext     = "context"       // a borderline line among dropped ones
 )
@@ -94,20 +95,29 @@ const (
 	good
 )
 
-// line is one non-blank line of the text with its features.
+// line is one non-blank line (or hard-wrapped paragraph) of the text with its features.
 type line struct {
-	start, end int // content span in Doc.Text (trimmed, list marker removed)
-	text       string
+	start, end int    // content span in Doc.Text (trimmed, list marker removed)
+	text       string // Doc.Text[start:end]
 
-	runes, words, stops, propers, titleCase int
-	letters, nonSpace, linkish, maxWordLen  int
-	terminated                              bool // ends like a sentence: . ! ? … (then closing quotes or brackets)
-	colon                                   bool // ends with ':'
-	question                                bool // ends with '?' (maybe then closing quotes)
-	allCaps                                 bool
-	mdHeading                               bool // "# ..." in markdown
-	marker                                  bool // started with a list or quote marker
-	wrapped                                 bool // joined from the lines of a hard-wrapped paragraph
+	// counts
+	runes, words int
+	stops        int // stop words
+	propers      int // capitalised non-stop words not opening a sentence
+	titleCase    int // capitalised non-stop words
+	letters      int
+	nonSpace     int
+	linkish      int // characters of URLs, markup, handles, menu separators
+	maxWordLen   int
+
+	terminated bool // ends like a sentence: . ! ? … (then closing quotes or brackets)
+	colon      bool // ends with ':'
+	question   bool // ends with '?' (maybe then closing quotes)
+	allCaps    bool
+	mdHeading  bool // "# ..." in markdown
+	marker     bool // started with a list or quote marker
+	wrapped    bool // joined from the lines of a hard-wrapped paragraph
+	furniture  bool // a fragment that does not end the article for its neighbours
 
 	cls    class  // context-free class
 	final  class  // after the context pass

@@ -137,6 +137,31 @@ func TestClean(t *testing.T) {
 			keep: []string{"Poland and Lithuania held talks on Friday.", "Both sides called them useful."},
 		},
 		{
+			name: "broadcaster layout: byline block, credit and caption before the lead, related links",
+			text: "Baltic war games: Estonia hosts biggest NATO drill in a decade\n3 hours ago\nShare\nSave\nAnna Berg\nNorthern Europe correspondent\nReporting from Tallinn\n" +
+				"Getty Images\nEstonian conscripts take part in a night exercise near the Russian border\n" +
+				leadA + "\n" + paraB + "\nStory continues below this advertisement\nThe exercise ends on Sunday.\n" + paraC + "\n" +
+				"Related\nLatvia extends conscription to women\nFinland opens new border fence section\nMore on this story\n",
+			title: "Baltic war games: Estonia hosts biggest NATO drill in a decade",
+			keep:  []string{"Estonian Prime Minister", "The exercise ends on Sunday.", "Merz said"},
+			drop:  map[string]string{"Getty Images": ReasonCredit, "Story continues below": "", "Latvia extends": ReasonLinkList},
+			gone:  []string{"Anna Berg", "Estonian conscripts take part", "Reporting from", "More on this story"},
+		},
+		{
+			name: "wire layout: dateline, reporting credits, trust line, first-published date",
+			text: "Poland to buy more air-defence batteries, minister says\n\nWARSAW, March 6 (Reuters) - " + leadA + "\n\n" + paraB + "\n\n" +
+				"(Reporting by Anna Nowak; Editing by Mark Hale)\n\nFirst published on Thu 6 Mar 2025 09.30 GMT\n",
+			title: "Poland to buy more air-defence batteries, minister says",
+			keep:  []string{"Estonian Prime Minister", "The two leaders"},
+			drop:  map[string]string{"WARSAW, March 6 (Reuters) - ": ReasonDateline, "(Reporting by": "", "First published": ReasonDateline},
+		},
+		{
+			name: "tags and photo lines",
+			text: leadA + "\nPhotograph: Ludovic Marin/AFP/Getty Images\n" + paraB + "\nTags: NATO, Estonia, air defence\nClick here to get our daily briefing\n",
+			keep: []string{"Estonian", "The two leaders"},
+			drop: map[string]string{"Photograph:": "", "Tags:": ReasonBoilerplate, "Click here": ReasonBoilerplate},
+		},
+		{
 			name: "nav links and urls",
 			text: leadA + "\n[Home](https://example.com) [World](https://example.com/world)\nhttps://example.com/news/2025/03/03/story.html\n" + paraB + "\n",
 			keep: []string{"Estonian", "The two leaders"},
