@@ -35,6 +35,8 @@ func TestLookup(t *testing.T) {
 		{"U.S. Army", "US Army", graph.LabelOrganization, 2, false},
 		{"U.S.", "United States", graph.LabelCountry, 1, false},
 		{"U.S . Army", "US Army", graph.LabelOrganization, 3, false}, // "U.S" "." "Army"
+		{"US . He", "United States", graph.LabelCountry, 1, false},   // a full stop is not eaten
+		{"Vladimir Putin", "Vladimir", graph.LabelPlace, 1, true},    // the city is ambiguous
 		{"USA", "United States", graph.LabelCountry, 1, false},
 		{"United States of America", "United States", graph.LabelCountry, 4, false},
 		{"UNITED STATES", "United States", graph.LabelCountry, 2, false},

