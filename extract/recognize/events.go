@@ -87,7 +87,8 @@ func findEvents(st *state) {
 					}
 				}
 			}
-			anaphor := qualText == "" && k >= 0 && st.isDeterminer(ws[k]) && strings.ToLower(ws[k].text) != "a" && strings.ToLower(ws[k].text) != "an"
+			anaphor := qualText == "" && k >= 0 && st.isDeterminer(ws[k]) && strings.ToLower(ws[k].text) != "a" && strings.ToLower(ws[k].text) != "an" &&
+				!(i+1 < len(ws) && ws[i+1].lower == "between")
 			if k >= 0 && ws[k].poss && qualText == "" {
 				continue // "the group's last meeting": owned by something we cannot name
 			}
@@ -100,7 +101,7 @@ func findEvents(st *state) {
 			}
 			// Right: "in PLACE", "between X and Y", "of NATO foreign ministers".
 			end := i + 1
-			for j := i + 1; j < len(ws) && j <= i+14; j++ {
+			for j := i + 1; j < len(ws) && j <= i+22; j++ {
 				x := ws[j]
 				if x.text == ";" || x.text == ":" || (x.text == "." && j == len(ws)-1) {
 					break

@@ -254,6 +254,13 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 	if e.Ambiguous && i+n < len(ws) && ws[i+n].cap && !ws[i+n].punct() {
 		return 0
 	}
+	// A city name that is also a first name, followed by a capitalised word that no lexicon
+	// knows, starts a personal name: "Vladimir Putin", "Florence Pugh".
+	if n == 1 && e.Label == graph.LabelPlace && i+1 < len(ws) && ws[i+1].cap && st.r.lex.IsFirstName(ws[i].text) {
+		if _, _, ok := st.r.lex.Lookup(texts(ws[i+1:])); !ok && !st.r.cls.head[ws[i+1].text].Valid() {
+			return 0
+		}
+	}
 	if w := ws[i]; w.initial && n == 1 && e.Ambiguous && st.r.lex.IsCommonWord(w.lower) {
 		return 0
 	}
@@ -314,8 +321,12 @@ func (st *state) chunkEnd(ws []word, i int) int {
 
 // orgLike reports whether ws[i:j] ends in an organisation head ("Contact Group").
 func (st *state) orgLike(ws []word, i, j int) bool {
-	l, ok := st.r.cls.head[ws[j-1].text]
-	return ok && l != graph.LabelPlace
+	for k := i; k < j; k++ {
+		if l, ok := st.r.cls.head[ws[k].text]; ok && l != graph.LabelPlace {
+			return true
+		}
+	}
+	return false
 }
 
 // headLabel types a chunk by its head word: the last word before the first connector.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -115,9 +116,15 @@ func parseCues(src string) (*cueTable, error) {
 				add(s, !strings.HasSuffix(strings.Fields(s)[0], "ing"), strings.HasSuffix(strings.Fields(s)[0], "ing"))
 			}
 		}
-		for _, fm := range forms {
+		for _, k := range sortedForms(forms) {
+			fm := forms[k]
 			t.first[fm.words[0]] = append(t.first[fm.words[0]], fm)
 		}
+	}
+	// Longest form first, so "sat down" wins over "sat"; stable for deterministic output.
+	for k, fs := range t.first {
+		sort.SliceStable(fs, func(a, b int) bool { return len(fs[a].words) > len(fs[b].words) })
+		t.first[k] = fs
 	}
 	return t, nil
 }
@@ -177,4 +184,13 @@ func doubles(h string) bool {
 	v := func(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 	a, b, c := h[len(h)-3], h[len(h)-2], h[len(h)-1]
 	return !v(a) && v(b) && !v(c) && c != 'w' && c != 'x' && c != 'y'
+}
+
+func sortedForms(m map[string]form) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

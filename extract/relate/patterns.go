@@ -424,3 +424,4 @@ func (x *extraction) travelFor(s *sent, f *found) bool {
 	}
 	return false
 }
+

@@ -5,7 +5,6 @@
 package relate
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/article"
@@ -34,6 +33,12 @@ type tok struct {
 	lower      string
 	cap        bool
 	ment       int // index into Doc.Mentions of the mention covering it, or -1
+}
+
+// isActor reports whether a can do or undergo an actor relationship: a person, country or
+// organisation, or a group standing for a region ("European countries").
+func (a actor) isActor() bool {
+	return a.label.IsActor() || (a.label == graph.LabelPlace && a.group)
 }
 
 // actor is a participant found in a sentence: a mention or a resolved pronoun.
@@ -135,10 +140,8 @@ func (x *extraction) prepare(si int) *sent {
 		}
 		if pronouns[t.lower] {
 			ent := ""
-			for _, a := range s.acts {
-				if a.label == graph.LabelPerson && !a.possessive && s.subj != "" && a.entity == s.subj {
-					ent = a.entity
-				}
+			if l, _ := graph.LabelOfID(s.subj); l == graph.LabelPerson {
+				ent = s.subj
 			}
 			if ent == "" {
 				ent = x.lastPerson
@@ -191,6 +194,11 @@ func isPrep(s *sent, i int) bool {
 			i--
 			continue
 		}
+		// "of" inside a capitalised title: "Secretary of State Marco Rubio".
+		if t.lower == "of" && i > 0 && s.toks[i-1].cap && i+1 < len(s.toks) && s.toks[i+1].cap {
+			i--
+			continue
+		}
 		return preps[t.lower]
 	}
 	return false
@@ -219,7 +227,7 @@ func (s *sent) leftActor(i int) []actor {
 				return nil
 			}
 		}
-		if !a.label.IsActor() || (a.pronoun && a.possessive) {
+		if !a.isActor() || (a.pronoun && a.possessive) {
 			continue
 		}
 		// An actor governed by a preposition is not the subject ("talks with Putin about").
@@ -230,7 +238,13 @@ func (s *sent) leftActor(i int) []actor {
 		// Coordinated subjects to the left: "Trump and Putin will".
 		for k2 := k - 1; k2 >= 0; k2-- {
 			b := s.acts[k2]
-			if !b.label.IsActor() || !s.coordinated(b.tj, out[len(out)-1].ti) {
+			if !b.isActor() || !s.coordinated(b.tj, out[len(out)-1].ti) {
+				break
+			}
+			// Going left, the link next to the verb's subject must be "and"/"or" ("X, Y and
+			// Z met"): a bare comma there closes an introductory phrase ("between the US
+			// and its allies, President Trump sent").
+			if len(out) == 1 && !s.hasConjunction(b.tj, out[0].ti) {
 				break
 			}
 			out = append(out, b)
@@ -251,7 +265,9 @@ func (s *sent) coordinated(i, j int) bool {
 		switch {
 		case t.lower == "," || t.lower == "and" || t.lower == "or":
 			sep = true
-		case t.lower == "the" || t.lower == "of" || t.lower == "as" || t.lower == "well" || t.lower == "'s":
+		case t.lower == "the" || t.lower == "of" || t.lower == "as" || t.lower == "well" || t.lower == "'s" ||
+			t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "its" || t.lower == "former" ||
+			t.lower == "counterpart" || t.lower == "counterparts" || t.lower == "colleague":
 		case t.cap:
 		case t.ment >= 0:
 		default:
@@ -259,6 +275,15 @@ func (s *sent) coordinated(i, j int) bool {
 		}
 	}
 	return sep
+}
+
+func (s *sent) hasConjunction(i, j int) bool {
+	for q := i; q < j; q++ {
+		if s.toks[q].lower == "and" || s.toks[q].lower == "or" {
+			return true
+		}
+	}
+	return false
 }
 
 // rightActors finds the objects after token i: the first actor within max tokens (labels
@@ -309,8 +334,6 @@ func (x *extraction) sentence(s *sent) {
 		if len(forms) == 0 {
 			continue
 		}
-		// Longest form first.
-		sort.SliceStable(forms, func(a, b int) bool { return len(forms[a].words) > len(forms[b].words) })
 		for _, fm := range forms {
 			if !s.matchWords(i, fm.words) {
 				continue

@@ -108,8 +108,10 @@ func (r *Resolver) events(d *article.Doc, note func(*article.Mention, string)) [
 			if target.place == "" && ev.Place != "" {
 				target.place, target.placeName = ev.Place, ev.PlaceName
 			}
-			if len(parts) > 0 {
-				target.participants = union(target.participants, parts)
+			for _, p := range parts {
+				if !contains(target.participants, p) {
+					target.participants = append(target.participants, p)
+				}
 			}
 			if ev.Name != "" {
 				target.names = append(target.names, ev.Name)
@@ -187,4 +189,13 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

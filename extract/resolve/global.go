@@ -187,7 +187,8 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		}
 		for n := range res.Events {
 			ev := &res.Events[n]
-			if ev.Name == "" && len(ev.Participants) >= 2 {
+			if len(ev.Participants) >= 2 {
+				// "Trump-Putin summit", surnames in the order the article names them.
 				var sur []string
 				for _, p := range ev.Participants {
 					f := strings.Fields(name[p])
@@ -195,8 +196,12 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 						sur = append(sur, f[len(f)-1])
 					}
 				}
-				sort.Strings(sur)
-				ev.Name = strings.Join(sur, "-") + " " + ev.Kind
+				pname := strings.Join(sur, "-") + " " + ev.Kind
+				if ev.Name == "" {
+					ev.Name = pname
+				} else if pname != ev.Name {
+					ev.Aliases = append(ev.Aliases, pname)
+				}
 			}
 			if ev.Name == "" {
 				ev.Name = ev.Kind
