@@ -424,4 +424,3 @@ func (x *extraction) travelFor(s *sent, f *found) bool {
 	}
 	return false
 }
-
