@@ -137,7 +137,11 @@ type line struct {
 // empty, a full date on a dateline among the first lines goes to Meta.Published with
 // PublishedSource "dateline".
 func (c *Cleaner) Clean(d *article.Doc) {
+	// Blocks is never nil after cleaning: nil tells the segmenter no cleaner ran.
 	d.Blocks, d.Dropped = d.Blocks[:0], d.Dropped[:0]
+	if d.Blocks == nil {
+		d.Blocks = []article.Span{}
+	}
 	lines := splitLines(d.Text)
 	if len(lines) == 0 {
 		return

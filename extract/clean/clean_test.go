@@ -229,6 +229,16 @@ func TestCleanKeepsGivenMetadata(t *testing.T) {
 	}
 }
 
+func TestCleanAllJunkKeepsNothing(t *testing.T) {
+	for _, text := range []string{"", "\n\n", "Share\nFacebook\nTwitter\nRead more\n"} {
+		d := &article.Doc{Text: text}
+		Clean(d)
+		if d.Blocks == nil || len(d.Blocks) != 0 {
+			t.Errorf("%q: blocks = %#v, want empty and non-nil", text, d.Blocks)
+		}
+	}
+}
+
 func TestFindDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"07:38 GMT02 April 2020", "2020-04-02"},

@@ -118,6 +118,11 @@ func TestSeeds(t *testing.T) {
 					t.Errorf("must-have %s %q dropped with the boilerplate", e.Type, e.Names[0])
 				}
 			}
+			for _, b := range d.Blocks {
+				if strings.Contains(d.Text[b.Start:b.End], "\n") {
+					t.Errorf("block %q spans lines: the seeds are not hard-wrapped", d.Text[b.Start:b.End])
+				}
+			}
 			if len(d.Blocks) < 5 {
 				t.Errorf("only %d blocks kept", len(d.Blocks))
 			}

@@ -344,3 +344,38 @@ func TestBytesJSONLEqualsFile(t *testing.T) {
 		t.Fatal("test data lost its CRLF")
 	}
 }
+
+// TestSeeds reads the seed directory (skipped when ../shared is absent).
+func TestSeeds(t *testing.T) {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("no go.mod above the test")
+		}
+		dir = filepath.Dir(dir)
+	}
+	seeds := filepath.Join(filepath.Dir(dir), "shared", "corpus", "seeds")
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("../shared/corpus/seeds not found")
+	}
+	docs, errs := collect(New(Options{}), seeds)
+	if len(errs) != 0 || len(docs) != len(files) {
+		t.Fatalf("%d docs, errors %v", len(docs), errs)
+	}
+	for i, d := range docs {
+		checkDoc(t, d)
+		if want := strings.TrimSuffix(filepath.Base(files[i]), ".txt"); d.Meta.ID != want {
+			t.Errorf("doc %d id %q, want %q", i, d.Meta.ID, want)
+		}
+		if d.Meta.Words < 300 {
+			t.Errorf("%s: %d words", d.Meta.ID, d.Meta.Words)
+		}
+	}
+}
