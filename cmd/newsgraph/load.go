@@ -18,6 +18,7 @@ import (
 
 type loadOptions struct {
 	Path      string // file, or "-" for stdin
+	Name      string // name of stdin in messages ("stdin" when empty)
 	DryRun    bool
 	BatchSize int
 
@@ -70,6 +71,9 @@ func runLoad(ctx context.Context, o loadOptions) error {
 	name, r := o.Path, o.Stdin
 	if o.Path == "-" {
 		name = "stdin"
+		if o.Name != "" {
+			name = o.Name
+		}
 	} else {
 		f, err := os.Open(o.Path)
 		if err != nil {
