@@ -108,8 +108,9 @@ func isCue(norm string, l *line) bool {
 		if colonAfterPrefix(l.text, p) {
 			return true
 		}
-		// "Read more Trump meets Putin" — the phrase then a headline
-		if !l.terminated && l.words <= 20 {
+		// "Read more Trump meets Putin" — a phrase of two words or more, then a headline
+		// (one-word phrases need the colon: "More NATO allies pledge" is a headline)
+		if strings.Contains(p, " ") && !l.terminated && l.words <= 20 {
 			return true
 		}
 	}

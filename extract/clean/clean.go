@@ -108,7 +108,6 @@ type line struct {
 	letters      int
 	nonSpace     int
 	linkish      int // characters of URLs, markup, handles, menu separators
-	maxWordLen   int
 
 	terminated bool // ends like a sentence: . ! ? … (then closing quotes or brackets)
 	colon      bool // ends with ':'
@@ -283,7 +282,7 @@ func wraps(text string, a, b *line) bool {
 func (c *Cleaner) features(l *line) {
 	t := l.text
 	l.runes, l.words, l.stops, l.propers, l.titleCase = 0, 0, 0, 0, 0
-	l.letters, l.nonSpace, l.linkish, l.maxWordLen = 0, 0, 0, 0
+	l.letters, l.nonSpace, l.linkish = 0, 0, 0
 	l.terminated, l.colon, l.question = endsSentence(t)
 	upper, lower := 0, 0
 	sentenceStart := true
@@ -319,9 +318,6 @@ func (c *Cleaner) features(l *line) {
 			i += n
 		}
 		w := t[ws:i]
-		if len(w) > l.maxWordLen {
-			l.maxWordLen = len(w)
-		}
 		if linkLike(w) {
 			l.linkish += utf8.RuneCountInString(w)
 		}

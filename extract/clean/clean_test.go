@@ -162,6 +162,11 @@ func TestClean(t *testing.T) {
 			drop: map[string]string{"Photograph:": "", "Tags:": ReasonBoilerplate, "Click here": ReasonBoilerplate},
 		},
 		{
+			name:  "a headline starting like a cue is still the headline",
+			text:  "More allies pledge to spend five percent on defence\n\n" + leadA + "\n" + paraB + "\n",
+			title: "More allies pledge to spend five percent on defence",
+		},
+		{
 			name: "nav links and urls",
 			text: leadA + "\n[Home](https://example.com) [World](https://example.com/world)\nhttps://example.com/news/2025/03/03/story.html\n" + paraB + "\n",
 			keep: []string{"Estonian", "The two leaders"},
