@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.jsonl from the current extraction")
+
+// seedsDir is the seed corpus beside the repository (../shared/corpus/seeds).
+func seedsDir(t testing.TB) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "shared", "corpus", "seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("seed corpus not found at %s", dir)
+	}
+	return dir
+}
+
+// TestSeedsGolden pins the whole extraction of the seed articles: every node and edge.
+// Review every diff of testdata/seeds.golden.jsonl as you would review code.
+func TestSeedsGolden(t *testing.T) {
+	dir := seedsDir(t)
+	got := extractTo(t, 2, dir)
+	golden := filepath.Join("testdata", "seeds.golden.jsonl")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./extract -run SeedsGolden -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("extraction of the seeds differs from %s; review with -update and git diff", golden)
+	}
+}
+
+// TestDeterministic: the same input gives byte-identical output whatever the workers.
+func TestDeterministic(t *testing.T) {
+	dir := seedsDir(t)
+	a, b := extractTo(t, 1, dir), extractTo(t, 4, dir)
+	if !bytes.Equal(a, b) {
+		t.Fatal("output with 1 worker differs from output with 4 workers")
+	}
+	if _, err := graph.Read(bytes.NewReader(a), "seeds"); err != nil {
+		t.Fatalf("the extraction does not pass the contract's validation: %v", err)
+	}
+}
+
+func extractTo(t testing.TB, workers int, paths ...string) []byte {
+	p, err := New(Options{Workers: workers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Run(context.Background(), paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sources are absolute paths here; keep the golden file machine-independent.
+	for i := range res.Document.Articles {
+		res.Document.Articles[i].Source = filepath.Base(res.Document.Articles[i].Source)
+	}
+	var buf bytes.Buffer
+	w := graph.NewWriter(&buf)
+	if err := w.WriteDocument(&res.Document); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkExtract measures the whole pipeline on the seed corpus, in words/s and MB/s.
+func BenchmarkExtract(b *testing.B) {
+	dir := seedsDir(b)
+	for _, workers := range []int{1, 2} {
+		b.Run(map[int]string{1: "1worker", 2: "2workers"}[workers], func(b *testing.B) {
+			p, err := New(Options{Workers: workers})
+			if err != nil {
+				b.Fatal(err)
+			}
+			words, bytes := 0, 0
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, err := p.Run(context.Background(), dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				words += res.Words
+				bytes += res.Bytes
+			}
+			b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+			b.ReportMetric(float64(bytes)/1e6/b.Elapsed().Seconds(), "MB/s")
+		})
+	}
+}
