@@ -503,8 +503,13 @@ func neighbours(lines []line, dir int, skipTemplate bool, out []class) []class {
 	}
 	for ; i != end; i -= dir {
 		out[i] = cur
-		c := lines[i].final
-		if c == short || c == nearGood || (skipTemplate && lines[i].template()) {
+		l := &lines[i]
+		if skipTemplate && dir < 0 && l.hard && (l.reason == ReasonTitle || l.reason == ReasonTitleRepeat) {
+			cur = good // the headline announces the article: what follows it may start it
+			continue
+		}
+		c := l.final
+		if c == short || c == nearGood || (skipTemplate && l.template()) {
 			continue
 		}
 		cur = c
@@ -521,7 +526,7 @@ func (l *line) template() bool {
 		return false
 	}
 	switch l.reason {
-	case ReasonBoilerplate, ReasonUILabel, ReasonCredit, ReasonDateline, ReasonSymbols, ReasonMarkup, ReasonHeading:
+	case ReasonBoilerplate, ReasonUILabel, ReasonCredit, ReasonDateline, ReasonSymbols, ReasonMarkup, ReasonHeading, ReasonByline:
 		return true
 	}
 	return false

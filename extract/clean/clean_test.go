@@ -167,6 +167,13 @@ func TestClean(t *testing.T) {
 			title: "More allies pledge to spend five percent on defence",
 		},
 		{
+			name:  "a short lead right after the headline",
+			text:  "Ministers back new drone coalition for the eastern flank\nBy Jane Doe\n\nZelensky met Macron in Rome on Friday.\n\n" + paraB + "\n\nShort last line here.\n",
+			title: "Ministers back new drone coalition for the eastern flank",
+			keep:  []string{"Zelensky met Macron in Rome on Friday.", "The two leaders"},
+			drop:  map[string]string{"Short last line here.": ReasonShort},
+		},
+		{
 			name: "nav links and urls",
 			text: leadA + "\n[Home](https://example.com) [World](https://example.com/world)\nhttps://example.com/news/2025/03/03/story.html\n" + paraB + "\n",
 			keep: []string{"Estonian", "The two leaders"},
