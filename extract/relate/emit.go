@@ -105,6 +105,19 @@ func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
 		scan(a, f.i)
 		for q := f.j; q < len(s.toks) && q < f.j+16; q++ {
 			t := s.toks[q].lower
+			if isBoundary(s.toks[q]) || t == ";" {
+				break
+			}
+			// The verb the noun phrase is subject of: "a call ... could take place",
+			// "the summit ... was cancelled".
+			switch t {
+			case "could", "might", "may", "would":
+				hypo = true
+			case "will", "scheduled", "expected", "due":
+				planned = true
+			case "cancelled", "canceled", "postponed", "scrapped":
+				negated = true
+			}
 			if (t == "take" || t == "taking") && q+1 < len(s.toks) && s.toks[q+1].lower == "place" {
 				for r := q - 3; r < q; r++ {
 					if r >= 0 && (s.toks[r].lower == "set" || s.toks[r].lower == "will" || s.toks[r].lower == "to") {
