@@ -296,7 +296,7 @@ func (st *state) chunkEnd(ws []word, i int) int {
 			j++ // initials "J. D."
 		case w.text == "-" && j > i && j+1 < len(ws) && ws[j+1].cap && ws[j].start == ws[j-1].end:
 			j++
-		case j > i && (st.r.cls.particle[w.lower] || st.r.cls.connector[w.lower]) && j+1 < len(ws) && ws[j+1].cap:
+		case j > i && (st.r.cls.particle[w.lower] || st.r.cls.connector[w.lower]):
 			// "Contact Group for the Defence", "Ursula von der Leyen"
 			k := j
 			for k < len(ws) && (st.r.cls.particle[ws[k].lower] || st.r.cls.connector[ws[k].lower]) {

@@ -272,12 +272,17 @@ func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) 
 		gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
 		switch gap {
 		case "known as", "also known as", "dubbed", "or", "called":
-			old := b.Entity
-			b.Entity = a.Entity
-			note(b, "another name of "+a.Text+" ("+gap+")")
+			// The entity the lexicon knows keeps its id, so other articles find it.
+			keep, drop := a, b
+			if a.Name == "" && b.Name != "" {
+				keep, drop = b, a
+			}
+			old := drop.Entity
+			note(drop, "another name of "+keep.Text+" ("+gap+")")
 			for k := range d.Mentions {
 				if d.Mentions[k].Entity == old && old != "" {
-					d.Mentions[k].Entity = a.Entity
+					d.Mentions[k].Entity = keep.Entity
+					d.Mentions[k].Name = keep.Name
 				}
 			}
 		}
