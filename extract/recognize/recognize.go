@@ -136,7 +136,11 @@ type state struct {
 	surnames map[string]bool // surnames of people named in full in this article
 	pending  []pending       // bare capitalised words decided once every full name is known
 	sents    [][]word        // prepared words of each sentence (kept for the event pass)
+	cur      []string        // token texts of the sentence being recognized
 }
+
+// tx returns the token texts of the current sentence from word i on, for look-ups.
+func (st *state) tx(i int) []string { return st.cur[i:] }
 
 func (st *state) add(m article.Mention) {
 	m.Text = st.d.Text[m.Start:m.End]
@@ -146,6 +150,7 @@ func (st *state) add(m article.Mention) {
 func (st *state) sentence(si int) {
 	ws := words(st.d, &st.d.Sentences[si])
 	st.sents = append(st.sents, ws)
+	st.cur = texts(ws)
 	for i := 0; i < len(ws); {
 		n := st.at(si, ws, i)
 		if n <= 0 {
@@ -184,7 +189,7 @@ func (st *state) at(si int, ws []word, i int) int {
 				Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance", Group: true})
 			return j + 2 - i
 		}
-		if e, n, ok := st.r.lex.Lookup(texts(ws[j:])); ok && e.Label.IsActor() {
+		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && e.Label.IsActor() {
 			st.add(article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Group: true})
 			return j + n - i
@@ -202,7 +207,7 @@ func (st *state) at(si int, ws []word, i int) int {
 	// lexicon entry that is only its first word.
 	end := st.chunkEnd(ws, i)
 	if lbl, ok := st.headLabel(ws, i, end); ok && end-i >= 2 {
-		if e, n, ok := st.r.lex.Lookup(texts(ws[i:])); !ok || i+n < end {
+		if e, n, ok := st.r.lex.Lookup(st.tx(i)); !ok || i+n < end {
 			st.add(article.Mention{Span: article.Span{Start: ws[i].start, End: ws[end-1].end}, Sentence: si,
 				Label: lbl, Kind: article.KindName})
 			return end - i
@@ -245,7 +250,7 @@ func (st *state) at(si int, ws []word, i int) int {
 
 // lexiconAt adds a known country, organization or place at ws[i].
 func (st *state) lexiconAt(si int, ws []word, i int) int {
-	e, n, ok := st.r.lex.Lookup(texts(ws[i:]))
+	e, n, ok := st.r.lex.Lookup(st.tx(i))
 	if !ok {
 		return 0
 	}
@@ -257,7 +262,7 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 	// A city name that is also a first name, followed by a capitalised word that no lexicon
 	// knows, starts a personal name: "Vladimir Putin", "Florence Pugh".
 	if n == 1 && e.Label == graph.LabelPlace && i+1 < len(ws) && ws[i+1].cap && st.r.lex.IsFirstName(ws[i].text) {
-		if _, _, ok := st.r.lex.Lookup(texts(ws[i+1:])); !ok && !st.r.cls.head[ws[i+1].text].Valid() {
+		if _, _, ok := st.r.lex.Lookup(st.tx(i+1)); !ok && !st.r.cls.head[ws[i+1].text].Valid() {
 			return 0
 		}
 	}
@@ -349,7 +354,7 @@ func (st *state) nameEnd(ws []word, i int) int {
 		w := ws[j]
 		switch {
 		case w.cap && !(st.r.cls.calendar[w.text] && j == i):
-			if _, _, ok := st.r.lex.Title(texts(ws[j:])); ok && j > i {
+			if _, _, ok := st.r.lex.Title(st.tx(j)); ok && j > i {
 				return j
 			}
 			j++
@@ -395,7 +400,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 			j++
 			continue
 		}
-		if e, n, ok := st.r.lex.Lookup(texts(ws[j:])); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) && !ws[j+n-1].poss {
+		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) && !ws[j+n-1].poss {
 			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})
 			j += n
@@ -414,7 +419,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	}
 	var role, of string
 	var n int
-	if t, tn, ok := st.r.lex.Title(texts(ws[j:])); ok {
+	if t, tn, ok := st.r.lex.Title(st.tx(j)); ok {
 		role, n, of = t.Role, tn, t.Of
 	} else if ws[j].lower == "counterpart" || ws[j].lower == "counterparts" {
 		role, n = "counterpart", 1
@@ -432,7 +437,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	hasName := nameE > t
 	if hasName {
 		// "Secretary of State Marco Rubio": a name made only of lexicon entries is not a name.
-		if _, ln, ok := st.r.lex.Lookup(texts(ws[t:nameE])); ok && t+ln == nameE {
+		if _, ln, ok := st.r.lex.Lookup(st.tx(t)[:nameE-t]); ok && t+ln == nameE {
 			hasName = false
 		}
 	}
