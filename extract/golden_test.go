@@ -2,9 +2,9 @@ package extract
 
 import (
 	"bytes"
-	"fmt"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"

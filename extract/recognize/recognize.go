@@ -262,7 +262,7 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 	// A city name that is also a first name, followed by a capitalised word that no lexicon
 	// knows, starts a personal name: "Vladimir Putin", "Florence Pugh".
 	if n == 1 && e.Label == graph.LabelPlace && i+1 < len(ws) && ws[i+1].cap && st.r.lex.IsFirstName(ws[i].text) {
-		if _, _, ok := st.r.lex.Lookup(st.tx(i+1)); !ok && !st.r.cls.head[ws[i+1].text].Valid() {
+		if _, _, ok := st.r.lex.Lookup(st.tx(i + 1)); !ok && !st.r.cls.head[ws[i+1].text].Valid() {
 			return 0
 		}
 	}
