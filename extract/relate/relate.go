@@ -221,9 +221,14 @@ func (s *sent) leftActor(i int) []actor {
 		if a.tj > i {
 			continue
 		}
-		// A boundary between the actor and the cue ends the search.
+		// A boundary between the actor and the cue ends the search, and so does a comma
+		// opening a new noun phrase ("Since leaving the White House, the Republican
+		// candidate has had calls with ..."): that phrase is the subject, and not an actor.
 		for q := a.tj; q < i; q++ {
 			if isBoundary(s.toks[q]) {
+				return nil
+			}
+			if s.toks[q].lower == "," && q+1 < i && (s.toks[q+1].lower == "the" || s.toks[q+1].lower == "a" || s.toks[q+1].lower == "an") {
 				return nil
 			}
 		}
