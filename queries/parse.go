@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -15,6 +16,10 @@ type Template struct {
 	Summary     string
 	Description string // optional, lines joined with "\n"
 	Params      []Param
+	// Example holds the optional "// example: name=value; name=value" values (textual,
+	// as --param takes them). Every required param has one; the Browser guide, the
+	// docs and the golden tests run the template with them.
+	Example map[string]string
 	// Source is the whole file as written (header and body); Body is the Cypher after
 	// the header and BodyLine its first line number in the file.
 	Source   string
@@ -105,7 +110,7 @@ var (
 )
 
 // Header fields: required ones first.
-var headerFields = []string{"name", "summary", "params", "description"}
+var headerFields = []string{"name", "summary", "params", "description", "example"}
 
 // MaxSize is the largest template Parse accepts.
 const MaxSize = 1 << 20
@@ -129,6 +134,7 @@ type parser struct {
 	// not reported again); all: the params line could not be split at all.
 	mentioned   map[string]bool
 	paramsWhole bool
+	paramsLine  int
 }
 
 func (p *parser) bad(line int, format string, args ...any) {
@@ -150,8 +156,8 @@ func (p *parser) parse(src []byte) *Template {
 
 	// The header: the leading lines that start with "//". Blank "//" lines are allowed.
 	fields := map[string]int{} // field -> line
-	var params string
-	paramsLine := 0
+	var params, example string
+	paramsLine, exampleLine := 0, 0
 	p.mentioned = map[string]bool{}
 	n := 0
 	for n < len(lines) {
@@ -200,6 +206,9 @@ func (p *parser) parse(src []byte) *Template {
 			t.Summary = val
 		case "params":
 			params, paramsLine = val, line
+			p.paramsLine = line
+		case "example":
+			example, exampleLine = val, line
 		case "description":
 			if t.Description != "" {
 				t.Description += "\n"
@@ -219,6 +228,7 @@ func (p *parser) parse(src []byte) *Template {
 	if paramsLine > 0 {
 		t.Params = p.parseParams(paramsLine, params)
 	}
+	t.Example = p.parseExample(t, exampleLine, example)
 
 	t.BodyLine = n + 1
 	t.Body = strings.Join(lines[n:], "\n")
@@ -249,6 +259,55 @@ func (p *parser) parse(src []byte) *Template {
 		}
 	}
 	return t
+}
+
+// parseExample parses `name=value; name=value` and checks the values bind.
+func (p *parser) parseExample(t *Template, line int, s string) map[string]string {
+	out := map[string]string{}
+	if line > 0 {
+		for _, it := range strings.Split(s, ";") {
+			if strings.TrimSpace(it) == "" {
+				continue
+			}
+			k, v, ok := strings.Cut(it, "=")
+			k = strings.TrimSpace(k)
+			switch {
+			case !ok || k == "":
+				p.bad(line, "example %q: want name=value", strings.TrimSpace(it))
+				continue
+			case !p.mentioned[k]:
+				p.bad(line, "example names %s, which is not a declared param", k)
+				continue
+			}
+			if _, dup := out[k]; dup {
+				p.bad(line, "example gives %s twice", k)
+				continue
+			}
+			out[k] = strings.TrimSpace(v)
+		}
+	}
+	for _, pr := range t.Params {
+		if _, ok := out[pr.Name]; !ok && pr.Required {
+			if line == 0 {
+				line = max(p.paramsLine, 1)
+			}
+			p.bad(line, "required param %s needs a value in \"// example: %s=...\"", pr.Name, pr.Name)
+		}
+	}
+	if len(p.probs) == 0 && len(out) > 0 {
+		if _, err := t.Bind(out); err != nil {
+			var pe *ParamError
+			if errors.As(err, &pe) {
+				p.bad(line, "example %s: %s", pe.Param, pe.Msg)
+			} else {
+				p.bad(line, "example: %v", err)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 func known(key string) bool {

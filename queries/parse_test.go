@@ -131,6 +131,12 @@ func TestParseErrors(t *testing.T) {
 			[]string{`x.cypher:4: "$" without a parameter name`}},
 		{"unterminated body string", "x.cypher", "// name: x\n// summary: s\n// params:\nRETURN 1\nRETURN 'abc",
 			[]string{`x.cypher:5: unterminated string literal`}},
+		{"required param without example", "x.cypher", "// name: x\n// summary: s\n// params: a string\nRETURN $a",
+			[]string{`x.cypher:3: required param a needs a value in "// example: a=..."`}},
+		{"example of unknown param", "x.cypher", "// name: x\n// summary: s\n// params: a string\n// example: a=1; b=2\nRETURN $a",
+			[]string{`x.cypher:4: example names b, which is not a declared param`}},
+		{"example of wrong type", "x.cypher", "// name: x\n// summary: s\n// params: a int = 1\n// example: a=one\nRETURN $a",
+			[]string{`x.cypher:4: example a: want an int, got "one"`}},
 		{"not utf8", "x.cypher", "// name: x\n// summary: s\n// params:\nRETURN '\xff'",
 			[]string{`x.cypher:1: template is not UTF-8 text`}},
 	}
@@ -171,7 +177,7 @@ func TestScanParams(t *testing.T) {
 }
 
 func TestBind(t *testing.T) {
-	src := "// name: t\n// summary: s\n// params: who string, n int = 5, f float = 1.5, b bool = false, d date = null, l list<string> = [\"x\"]\n" +
+	src := "// name: t\n// summary: s\n// params: who string, n int = 5, f float = 1.5, b bool = false, d date = null, l list<string> = [\"x\"]\n// example: who=Mark Rutte; n=3\n" +
 		"RETURN $who, $n, $f, $b, $d, $l"
 	tm, err := Parse("t.cypher", []byte(src))
 	if err != nil {
@@ -212,7 +218,7 @@ func TestBind(t *testing.T) {
 			t.Errorf("Bind(%v) = %v, want %q", b.vals, err, b.want)
 		}
 	}
-	if d := tm.Defaults(); d["who"] != "x" || d["n"] != int64(5) {
+	if d := tm.Defaults(); d["who"] != "Mark Rutte" || d["n"] != int64(5) {
 		t.Errorf("Defaults = %#v", d)
 	}
 }

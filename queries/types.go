@@ -299,16 +299,25 @@ func (t Type) Sample() any {
 	return nil
 }
 
-// Defaults returns the params of a run with every default, and a sample value for
-// required params: what EXPLAIN checks a template with.
+// Defaults returns the params of a run with every default, and for each required param
+// its example value (or a sample of its type): what EXPLAIN checks a template with.
 func (t *Template) Defaults() map[string]any {
 	out := make(map[string]any, len(t.Params))
 	for _, p := range t.Params {
-		if p.Required {
-			out[p.Name] = p.Type.Sample()
-		} else {
+		if !p.Required {
 			out[p.Name] = p.Default
+			continue
+		}
+		out[p.Name] = p.Type.Sample()
+		if raw, ok := t.Example[p.Name]; ok {
+			if v, err := p.Type.Value(raw); err == nil {
+				out[p.Name] = v
+			}
 		}
 	}
 	return out
 }
+
+// ExampleParams returns the params of a run with the example values (and defaults for
+// the rest).
+func (t *Template) ExampleParams() (map[string]any, error) { return t.Bind(t.Example) }

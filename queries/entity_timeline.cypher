@@ -1,0 +1,23 @@
+// name: entity_timeline
+// summary: Everything dated about one entity (person, country, organization, place, event), in date order
+// params: entity string, since date = null, until date = null, limit int = 200
+// example: entity=Zelensky
+// description: entity matches by id, name or alias (case-insensitive substring). Every dated
+// description: relationship of a matching entity, oldest first, in either direction; MENTIONS
+// description: are left out. Dates compare at the coarser precision (2025-06 counts for since=2025-06-15).
+MATCH (e)
+WHERE (e:Person OR e:Country OR e:Organization OR e:Place OR e:Event)
+  AND (e.id = $entity OR toLower(e.name) CONTAINS toLower($entity)
+       OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($entity)))
+MATCH path = (e)-[r]-(x)
+WHERE r.date IS NOT NULL AND NOT r:MENTIONS
+  AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
+  AND ($until IS NULL OR left(r.date, size($until)) <= left($until, size(r.date)))
+OPTIONAL MATCH (pl:Place {id: r.place})
+WITH e, r, x, path, pl,
+     CASE type(r) WHEN 'MET' THEN 'met' WHEN 'SPOKE_WITH' THEN 'spoke with'
+          ELSE toLower(type(r)) + CASE WHEN startNode(r) = e THEN '' ELSE ' by' END END AS relation
+RETURN r.date AS date, e.name AS entity, relation, x.name AS other, r.status AS status,
+       coalesce(pl.name, r.place) AS place, r.topic AS topic, r.article AS article, r.sentence AS sentence, path AS _path
+ORDER BY date, entity, relation, other, article
+LIMIT $limit

@@ -1,0 +1,59 @@
+// Package neo4jtest opens the Neo4j server the integration tests of queries/... run
+// against, found the way the CLI finds it: NEWSGRAPH_NEO4J_URI, NEWSGRAPH_NEO4J_PASSWORD
+// or NEWSGRAPH_NEO4J_PASSWORD_FILE, else the local server of tools/neo4j (.neo4j/password).
+package neo4jtest
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j"
+)
+
+// Open connects to the test server; it fails the test when there is none.
+func Open(t testing.TB) *neo4j.Store {
+	t.Helper()
+	c, err := config.Load(config.Options{})
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	pw, _, err := c.Neo4j.Password()
+	if err != nil {
+		t.Fatalf("integration tests need a Neo4j server: %v", err)
+	}
+	ctx := context.Background()
+	s, err := neo4j.Open(ctx, neo4j.Config{URI: c.Neo4j.URI, User: c.Neo4j.User, Password: pw, Database: c.Neo4j.Database})
+	if err != nil {
+		t.Fatalf("open %s: %v", c.Neo4j.URI, err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+	return s
+}
+
+// Load WIPES THE DATABASE (every node and relationship), applies the schema and loads
+// the JSON Lines extraction at path.
+func Load(t testing.TB, s *neo4j.Store, path string) {
+	t.Helper()
+	ctx := context.Background()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := graph.Read(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ApplySchema(ctx); err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatalf("wipe: %v", err)
+	}
+	if _, err := s.Load(ctx, d, graph.LoadOptions{Name: path}); err != nil {
+		t.Fatalf("load %s: %v", path, err)
+	}
+}

@@ -1,0 +1,40 @@
+// name: person_profile
+// summary: Everything about one person: roles, meetings, pressure, criticism, support, events, articles
+// params: person string, limit int = 200
+// example: person=Rutte
+// description: person matches by id, name or alias (case-insensitive substring); every matching
+// description: person gets a profile. Roles are listed once per title and organization or country
+// description: (with the first article that states them); every other fact is one row per article,
+// description: in either direction ("pressured" / "pressured by"), with its status.
+MATCH (p:Person)
+WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
+   OR any(al IN coalesce(p.aliases, []) WHERE toLower(al) CONTAINS toLower($person))
+CALL {
+  WITH p
+  MATCH path = (p)-[r:HOLDS_ROLE]->(x)
+  WITH x, r, path
+  ORDER BY r.article
+  WITH x, r.title AS title, collect(r)[0] AS first, collect(path)[0] AS path, count(*) AS n
+  RETURN 1 AS ord, 'role' AS section, title AS relation, x.name AS other, null AS date, null AS status,
+         null AS topic, first.article AS article, first.sentence AS sentence, path
+  UNION ALL
+  WITH p
+  MATCH path = (p)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED]-(x)
+  WITH r, x, path, type(r) AS t, startNode(r) = p AS out
+  RETURN CASE t WHEN 'MET' THEN 2 WHEN 'SPOKE_WITH' THEN 2 WHEN 'PRESSURED' THEN 3 WHEN 'CRITICIZED' THEN 4
+                WHEN 'SUPPORTED' THEN 5 ELSE 6 END AS ord,
+         CASE t WHEN 'MET' THEN 'meetings' WHEN 'SPOKE_WITH' THEN 'meetings' WHEN 'PRESSURED' THEN 'pressure'
+                WHEN 'CRITICIZED' THEN 'criticism' WHEN 'SUPPORTED' THEN 'support' ELSE 'travel and events' END AS section,
+         CASE t WHEN 'MET' THEN 'met' WHEN 'SPOKE_WITH' THEN 'spoke with'
+                ELSE toLower(t) + CASE WHEN out THEN '' ELSE ' by' END END AS relation,
+         x.name AS other, r.date AS date, r.status AS status, r.topic AS topic, r.article AS article,
+         r.sentence AS sentence, path
+  UNION ALL
+  WITH p
+  MATCH path = (art:Article)-[:MENTIONS]->(p)
+  RETURN 7 AS ord, 'articles' AS section, 'mentioned in' AS relation, art.title AS other, art.published AS date,
+         null AS status, null AS topic, art.id AS article, null AS sentence, path
+}
+RETURN p.name AS person, section, relation, other, date, status, topic, article, sentence, path AS _path
+ORDER BY person, ord, coalesce(date, '') DESC, relation, other, article
+LIMIT $limit
