@@ -177,6 +177,17 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			}
 		}
 	}
+	// A title without its country or organisation ("Defense Secretary Pete Hegseth") gets it
+	// from the offices table when the person held an office of that title.
+	for _, res := range results {
+		for i := range res.Doc.Mentions {
+			m := &res.Doc.Mentions[i]
+			if m.Label != graph.LabelPerson || m.Role == "" || m.RoleOrg != "" || m.Entity == "" {
+				continue
+			}
+			m.RoleOrg = r.officeOf(name[m.Entity], m.Role, res.Doc.Meta.Published)
+		}
+	}
 	// 3. Events: id from name, place and the article's year, so two articles about the same
 	// summit give one event.
 	events := map[string]*graph.Node{}

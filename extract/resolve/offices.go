@@ -62,3 +62,36 @@ func (r *Resolver) officeOrgID(scope, org string) string {
 	}
 	return graph.NodeID(graph.LabelOrganization, org)
 }
+
+// officeOf returns the node id of the country or organisation of an office with this title
+// that the offices table says the person held — on date, when the article has one — or "".
+func (r *Resolver) officeOf(person, title, date string) string {
+	if person == "" {
+		return ""
+	}
+	for _, o := range r.lex.Offices() {
+		scope, org, role, ok := splitOffice(o.Key)
+		if !ok || !strings.EqualFold(role, title) {
+			continue
+		}
+		if o.Holder != person && !containsFold(o.Aliases, person) {
+			continue
+		}
+		if date != "" {
+			if h, ok := r.lex.Holder(o.Key, date); !ok || h != o.Holder {
+				continue
+			}
+		}
+		return r.officeOrgID(scope, org)
+	}
+	return ""
+}
+
+func containsFold(ss []string, s string) bool {
+	for _, x := range ss {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
