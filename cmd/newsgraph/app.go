@@ -24,6 +24,7 @@ func commands(e *env) []*cli.Command {
 		buildCommand(e),
 		loadCommand(e),
 		queryCommand(e),
+		reportCommand(e),
 		schemaCommand(e),
 		doctorCommand(e),
 		configCommand(e),
