@@ -10,35 +10,38 @@ MAKEFLAGS += --no-print-directory
 GO       ?= go
 BIN      := bin/newsgraph
 NEO4J    := tools/neo4j/neo4j.sh
+# The main instance holds your graph (make run); the test instance is what make test wipes.
+NEO4J_MAIN := NEO4J_INSTANCE=main $(NEO4J)
+NEO4J_TEST := NEO4J_INSTANCE=test $(NEO4J)
 CORPUS   ?= $(if $(wildcard ../shared/corpus/seeds),../shared/corpus/seeds,corpus/sample)
 FUZZTIME ?= 20s
 export GO FUZZTIME
 
 .PHONY: help build run test lint bench fuzz clean clean-all \
-        neo4j-install neo4j-up neo4j-down neo4j-status neo4j-logs
+        neo4j-install neo4j-up neo4j-down neo4j-status neo4j-logs neo4j-test-up neo4j-test-down
 
 help: ## list the targets (default)
 	@printf 'newsgraph — make TARGET\n\n'
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@printf '\nvariables: CORPUS=%s FUZZTIME=%s; NEWSGRAPH_NEO4J_URI=... uses your own Neo4j\n' '$(CORPUS)' '$(FUZZTIME)'
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@printf '\nvariables: CORPUS=%s FUZZTIME=%s; NEWSGRAPH_NEO4J_URI=... uses your own Neo4j (make test then WIPES it)\n' '$(CORPUS)' '$(FUZZTIME)'
 
 build: ## build the CLI into bin/newsgraph
 	$(GO) build -o $(BIN) ./cmd/newsgraph
 
 # With NEWSGRAPH_NEO4J_URI set, your server is used and the local one is not started.
-run: build ## build, start Neo4j, apply the schema, load CORPUS, print the summary report
+run: build ## build, start the main Neo4j, apply the schema, load CORPUS, print the summary report
 	@if [ -z "$${NEWSGRAPH_NEO4J_URI:-}" ]; then \
-	  $(NEO4J) up; \
-	  export NEWSGRAPH_NEO4J_URI="$$($(NEO4J) uri)"; \
+	  $(NEO4J_MAIN) up; \
+	  export NEWSGRAPH_NEO4J_URI="$$($(NEO4J_MAIN) uri)"; \
 	  export NEWSGRAPH_NEO4J_USER="$${NEWSGRAPH_NEO4J_USER:-neo4j}"; \
-	  export NEWSGRAPH_NEO4J_PASSWORD_FILE="$${NEWSGRAPH_NEO4J_PASSWORD_FILE:-$$($(NEO4J) password)}"; \
+	  export NEWSGRAPH_NEO4J_PASSWORD_FILE="$${NEWSGRAPH_NEO4J_PASSWORD_FILE:-$$($(NEO4J_MAIN) password)}"; \
 	fi; \
 	set -x; \
 	$(BIN) schema apply; \
 	$(BIN) build '$(CORPUS)'; \
 	$(BIN) report run summary
 
-test: ## go vet + unit tests, then integration tests against Neo4j (started and stopped if needed)
+test: ## vet + unit tests, then integration tests on the TEST Neo4j (:17687; wiped; main untouched)
 	@scripts/test.sh
 
 lint: ## go vet + gofmt check (lists unformatted files)
@@ -51,24 +54,31 @@ fuzz: ## run every Fuzz* function for FUZZTIME each (default 20s)
 	@scripts/fuzz.sh
 
 neo4j-install: ## download Neo4j from Maven Central (first time), write conf, set the password
-	@$(NEO4J) install
+	@$(NEO4J_MAIN) install
 
-neo4j-up: ## start the local Neo4j (Bolt 127.0.0.1:7687, Browser http://127.0.0.1:7474/browser/)
-	@$(NEO4J) up
+neo4j-up: ## start the main Neo4j, your graph (Bolt 127.0.0.1:7687, http://127.0.0.1:7474/browser/)
+	@$(NEO4J_MAIN) up
 
-neo4j-down: ## stop the local Neo4j
-	@$(NEO4J) down
+neo4j-down: ## stop the main Neo4j
+	@$(NEO4J_MAIN) down
 
-neo4j-status: ## is the local Neo4j running? (pid, ports, version, paths)
-	@$(NEO4J) status
+neo4j-status: ## is the main Neo4j running? (pid, ports, version, paths)
+	@$(NEO4J_MAIN) status
 
-neo4j-logs: ## show the local Neo4j log (follow with: tools/neo4j/neo4j.sh logs -f)
-	@$(NEO4J) logs
+neo4j-logs: ## show the main Neo4j log (follow with: tools/neo4j/neo4j.sh logs -f)
+	@$(NEO4J_MAIN) logs
+
+neo4j-test-up: ## start the test Neo4j that make test uses and wipes (.neo4j/test, Bolt :17687)
+	@$(NEO4J_TEST) up
+
+neo4j-test-down: ## stop the test Neo4j
+	@$(NEO4J_TEST) down
 
 clean: ## remove bin/, out/ and Go's test cache (keeps the Neo4j download and data)
 	rm -rf bin out
 	$(GO) clean -testcache
 
-clean-all: clean ## clean, stop Neo4j and delete .neo4j (jars, data, password)
-	@$(NEO4J) down
+clean-all: clean ## clean, stop both Neo4j instances, delete .neo4j (jars, ALL data, passwords)
+	@$(NEO4J_TEST) down
+	@$(NEO4J_MAIN) down
 	rm -rf .neo4j

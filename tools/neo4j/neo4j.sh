@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# newsgraph's local Neo4j Community server, assembled from Maven Central jars
-# (tools/neo4j/pom.xml) into .neo4j/home at the repository root. See README.md beside this file.
+# newsgraph's local Neo4j Community servers, assembled from Maven Central jars
+# (tools/neo4j/pom.xml) into .neo4j/ at the repository root. See README.md beside this file.
 #
 #   neo4j.sh install          download jars (first time), write conf, set the initial password
 #   neo4j.sh up               install if needed, start in the background, wait until ready
@@ -13,8 +13,15 @@
 #   neo4j.sh wipe [--yes]     stop and delete all data and the password
 #   neo4j.sh uri              print the Bolt URI of this server (bolt://127.0.0.1:PORT)
 #
-# Environment: NEO4J_BOLT_PORT (7687), NEO4J_HTTP_PORT (7474), NEO4J_START_TIMEOUT (180),
-# NEO4J_STOP_TIMEOUT (60), JAVA_HOME (else java on PATH), NEWSGRAPH_NEO4J_DIR (<repo>/.neo4j).
+# Instances (NEO4J_INSTANCE): each has its own conf, data, logs, run dir, password and ports;
+# they share the jars in .neo4j/home/lib and can run at the same time.
+#   main (default)  .neo4j/home, password .neo4j/password, ports 7687/7474: your graph (make run)
+#   test            .neo4j/test, password .neo4j/test/password, ports 17687/17474 (if taken and
+#                   not set explicitly: the next free pair 17697/17484, ...), small heap: make test
+#
+# Environment: NEO4J_INSTANCE (main), NEO4J_BOLT_PORT / NEO4J_HTTP_PORT (per instance, above),
+# NEO4J_START_TIMEOUT (180), NEO4J_STOP_TIMEOUT (60), JAVA_HOME (else java on PATH),
+# NEWSGRAPH_NEO4J_DIR (<repo>/.neo4j).
 #
 # How the server is launched: exactly as the tarball's `bin/neo4j console` does, through the
 # bootloader from neo4j-bootcheck (org.neo4j.server.startup.Neo4jBoot console). The bootloader
@@ -29,8 +36,34 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 POM=$SCRIPT_DIR/pom.xml
 STATE_DIR=${NEWSGRAPH_NEO4J_DIR:-$ROOT/.neo4j}
-NEO4J_HOME_DIR=$STATE_DIR/home
-LIB_DIR=$NEO4J_HOME_DIR/lib
+# The jars are downloaded once, into main's home, and every instance runs from them.
+LIB_DIR=$STATE_DIR/home/lib
+INSTALL_MARKER=$LIB_DIR/.newsgraph-installed
+INSTALL_LOG=$STATE_DIR/install.log
+# install_jars holds this (fd 8) so two instances never fill lib/ at the same time.
+JARS_LOCK_FILE=$STATE_DIR/.install.lock
+
+INSTANCE=${NEO4J_INSTANCE:-main}
+case $INSTANCE in
+main)
+	# Today's layout, unchanged: .neo4j/home + .neo4j/password.
+	INSTANCE_DIR=$STATE_DIR
+	NEO4J_HOME_DIR=$STATE_DIR/home
+	DEFAULT_BOLT_PORT=7687 DEFAULT_HTTP_PORT=7474
+	HEAP_INITIAL=1g HEAP_MAX=2g PAGECACHE=1g
+	;;
+test)
+	# Throwaway data for the integration tests (they wipe it); home and password in .neo4j/test.
+	INSTANCE_DIR=$STATE_DIR/test
+	NEO4J_HOME_DIR=$INSTANCE_DIR
+	DEFAULT_BOLT_PORT=17687 DEFAULT_HTTP_PORT=17474
+	HEAP_INITIAL=512m HEAP_MAX=1g PAGECACHE=256m
+	;;
+*)
+	printf 'newsgraph: unknown NEO4J_INSTANCE=%s (known: main, test)\n' "$INSTANCE" >&2
+	exit 2
+	;;
+esac
 CONF_DIR=$NEO4J_HOME_DIR/conf
 CONF_FILE=$CONF_DIR/neo4j.conf
 LOG_DIR=$NEO4J_HOME_DIR/logs
@@ -38,15 +71,17 @@ CONSOLE_LOG=$LOG_DIR/console.log
 RUN_DIR=$NEO4J_HOME_DIR/run
 # Not run/neo4j.pid: the bootloader refuses to start ("already running") if that names a live pid.
 PID_FILE=$RUN_DIR/newsgraph-neo4j.pid
-PASSWORD_FILE=$STATE_DIR/password
-INSTALL_MARKER=$LIB_DIR/.newsgraph-installed
-INSTALL_LOG=$STATE_DIR/install.log
-LOCK_FILE=$STATE_DIR/.lock
+PASSWORD_FILE=$INSTANCE_DIR/password
+LOCK_FILE=$INSTANCE_DIR/.lock
 # Set when a `make test` run started the server; the last test run out stops it again.
-TEST_STARTED_MARKER=$STATE_DIR/started-by-test
+TEST_STARTED_MARKER=$INSTANCE_DIR/started-by-test
 
-BOLT_PORT=${NEO4J_BOLT_PORT:-7687}
-HTTP_PORT=${NEO4J_HTTP_PORT:-7474}
+# Ports given explicitly are used as given; the test instance's defaults move to the next free
+# pair when something else holds them (see pick_test_ports).
+PORTS_EXPLICIT=0
+[[ -n ${NEO4J_BOLT_PORT:-} || -n ${NEO4J_HTTP_PORT:-} ]] && PORTS_EXPLICIT=1
+BOLT_PORT=${NEO4J_BOLT_PORT:-$DEFAULT_BOLT_PORT}
+HTTP_PORT=${NEO4J_HTTP_PORT:-$DEFAULT_HTTP_PORT}
 START_TIMEOUT=${NEO4J_START_TIMEOUT:-180}
 STOP_TIMEOUT=${NEO4J_STOP_TIMEOUT:-60}
 
@@ -106,15 +141,16 @@ check_mvn() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# locking: install/up/down/wipe hold $LOCK_FILE (fd 9) so concurrent `make` runs in one tree
-# do not race. The fd is closed for the server process (9>&-), or the lock would outlive us.
+# locking: install/up/down/wipe hold the instance's $LOCK_FILE (fd 9) so concurrent `make` runs
+# in one tree do not race; filling lib/ also holds $JARS_LOCK_FILE (fd 8), shared by all
+# instances. The fds are closed for the server process (9>&- 8>&-), or the locks would outlive us.
 
 lock() {
-	mkdir -p "$STATE_DIR"
+	mkdir -p "$INSTANCE_DIR"
 	exec 9>"$LOCK_FILE"
 	if command -v flock >/dev/null 2>&1; then
 		if ! flock -n 9; then
-			say "waiting for another neo4j.sh in this tree to finish…"
+			say "waiting for another neo4j.sh ($INSTANCE instance) in this tree to finish…"
 			flock 9
 		fi
 	fi
@@ -137,24 +173,45 @@ install_jars() {
 	if jars_installed; then
 		return 0
 	fi
+	mkdir -p "$STATE_DIR"
+	exec 8>"$JARS_LOCK_FILE"
+	if command -v flock >/dev/null 2>&1 && ! flock -n 8; then
+		say "waiting for another neo4j.sh in this tree to finish installing the jars…"
+		flock 8
+	fi
+	if jars_installed; then # the other one did it
+		exec 8>&-
+		return 0
+	fi
 	check_mvn
 	local t0=$SECONDS
 	say "downloading Neo4j $(neo4j_version) + Browser $(browser_version) from Maven Central into $LIB_DIR (first time: ~140 MB, cached in ~/.m2 afterwards)…"
 	rm -rf "$LIB_DIR"
 	mkdir -p "$LIB_DIR"
-	if ! mvn -B -ntp -f "$POM" -Dneo4j.lib.dir="$LIB_DIR" package >"$INSTALL_LOG" 2>&1 9>&-; then
+	if ! mvn -B -ntp -f "$POM" -Dneo4j.lib.dir="$LIB_DIR" package >"$INSTALL_LOG" 2>&1 9>&- 8>&-; then
 		tail -n 30 "$INSTALL_LOG" >&2 || true
 		die "mvn failed (full log: $INSTALL_LOG)"
 	fi
 	install_stamp >"$INSTALL_MARKER"
+	exec 8>&-
 	say "installed $(find "$LIB_DIR" -name '*.jar' | wc -l) jars ($(du -sh "$LIB_DIR" | cut -f1)) in $((SECONDS - t0))s"
 }
 
 write_conf() {
 	[[ -f $CONF_FILE ]] && return 0
 	mkdir -p "$CONF_DIR"
+	local purpose lib_note= retention='2 days'
+	if [[ $INSTANCE == main ]]; then
+		purpose="the main instance (your graph)"
+	else
+		purpose="the $INSTANCE instance (NEO4J_INSTANCE=$INSTANCE; make test wipes its data)"
+		lib_note="# lib is a symlink to ../home/lib: the jars are shared with the main instance."
+		# Test data is rewritten all the time and worth nothing: keep only the current log.
+		retention=false
+	fi
 	cat >"$CONF_FILE" <<EOF
-# Neo4j $(neo4j_version) for newsgraph: written once by tools/neo4j/neo4j.sh install.
+# Neo4j $(neo4j_version) for newsgraph, $purpose:
+# written once by tools/neo4j/neo4j.sh install.
 # Edit freely; it is not rewritten (delete it to get the default back). The two
 # listen_address ports are set on every \`up\` from NEO4J_BOLT_PORT / NEO4J_HTTP_PORT.
 # Strict validation is on: an unknown or misspelt key stops the start.
@@ -171,20 +228,21 @@ dbms.usage_report.enabled=false
 # Browser and cypher-shell: no product-usage telemetry either.
 client.allow_telemetry=false
 
-# Sized for a 2-core, 24 GiB developer/CI machine.
-server.memory.heap.initial_size=1g
-server.memory.heap.max_size=2g
-server.memory.pagecache.size=1g
+# Sized for a 2-core, 24 GiB developer/CI machine$([[ $INSTANCE == main ]] || echo '; test data is tiny').
+server.memory.heap.initial_size=$HEAP_INITIAL
+server.memory.heap.max_size=$HEAP_MAX
+server.memory.pagecache.size=$PAGECACHE
 
-# Folders under NEO4J_HOME (.neo4j/home, git-ignored).
+# Folders under NEO4J_HOME (${NEO4J_HOME_DIR#"$ROOT"/}, git-ignored).${lib_note:+
+$lib_note}
 server.directories.data=data
 server.directories.logs=logs
 server.directories.plugins=plugins
 server.directories.import=import
 server.directories.run=run
 # LOAD CSV 'file:///x.csv' resolves inside server.directories.import.
-# Keep at most two days of transaction logs on a developer machine.
-db.tx_log.rotation.retention_policy=2 days
+# Transaction logs kept (2 days on main; only the current one on test).
+db.tx_log.rotation.retention_policy=$retention
 # Bolt's shutdown waits 2 x 5 s (Netty quiet period, whole seconds) by default; 1 is plenty on
 # loopback and makes \`down\` ~8 s faster.
 internal.dbms.bolt.netty_server_shutdown_quiet_period=1
@@ -239,7 +297,7 @@ set_initial_password() {
 	if first_start_done; then
 		if [[ ! -s $PASSWORD_FILE ]]; then
 			say "warning: $PASSWORD_FILE is missing but the database already has a password;"
-			say "  wipe the data with 'tools/neo4j/neo4j.sh wipe' to start over (see tools/neo4j/README.md)"
+			say "  wipe the data with 'NEO4J_INSTANCE=$INSTANCE tools/neo4j/neo4j.sh wipe' to start over (see tools/neo4j/README.md)"
 		fi
 		return 0
 	fi
@@ -248,17 +306,17 @@ set_initial_password() {
 			umask 077
 			random_password >"$PASSWORD_FILE"
 		)
-		say "generated a random password for user neo4j in $PASSWORD_FILE"
+		say "generated a random password for user neo4j ($INSTANCE instance) in $PASSWORD_FILE"
 	fi
 	chmod 600 "$PASSWORD_FILE"
 	if [[ ! -f $auth || $PASSWORD_FILE -nt $auth ]]; then
 		# The password is on this JVM's command line for a moment (neo4j-admin takes no file).
-		if ! run_admin dbms set-initial-password "$(cat "$PASSWORD_FILE")" >"$STATE_DIR/set-password.log" 2>&1 9>&-; then
-			cat "$STATE_DIR/set-password.log" >&2
+		if ! run_admin dbms set-initial-password "$(cat "$PASSWORD_FILE")" >"$INSTANCE_DIR/set-password.log" 2>&1 9>&- 8>&-; then
+			cat "$INSTANCE_DIR/set-password.log" >&2
 			die "neo4j-admin dbms set-initial-password failed"
 		fi
-		rm -f "$STATE_DIR/set-password.log"
-		say "set the initial password of user neo4j (before first start)"
+		rm -f "$INSTANCE_DIR/set-password.log"
+		say "set the initial password of user neo4j of the $INSTANCE instance (before first start)"
 	fi
 }
 
@@ -267,6 +325,12 @@ cmd_install() {
 	lock
 	install_jars
 	mkdir -p "$CONF_DIR" "$NEO4J_HOME_DIR"/{data,logs,plugins,import,run}
+	# Other instances run from main's jars: NEO4J_HOME/lib (the bootloader's server.directories.lib,
+	# which must be a normalized path inside or outside the home, so no ../ in the conf).
+	if [[ $LIB_DIR != "$NEO4J_HOME_DIR/lib" && ! -L $NEO4J_HOME_DIR/lib ]]; then
+		rm -rf "$NEO4J_HOME_DIR/lib"
+		ln -s ../home/lib "$NEO4J_HOME_DIR/lib"
+	fi
 	write_conf
 	set_initial_password
 }
@@ -337,15 +401,32 @@ ports_free_or_die() {
 		if [[ $name == bolt ]]; then port=$BOLT_PORT; else port=$HTTP_PORT; fi
 		if port_open "$port"; then
 			who=$(port_owner "$port")
-			say "port $port ($name) on 127.0.0.1 is already in use${who:+ by $who}, not by this tree's Neo4j ($NEO4J_HOME_DIR)."
+			say "port $port ($name) on 127.0.0.1 is already in use${who:+ by $who}, not by this tree's $INSTANCE Neo4j ($NEO4J_HOME_DIR)."
 			busy=1
 		fi
 	done
 	if ((busy)); then
 		say "either stop that process, or use that server instead: set NEWSGRAPH_NEO4J_URI (e.g. bolt://127.0.0.1:$BOLT_PORT)"
-		say "and its credentials for newsgraph; or start this one on other ports: NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=17474 $0 up"
+		say "and its credentials for newsgraph; or start this one on other ports: NEO4J_INSTANCE=$INSTANCE NEO4J_BOLT_PORT=$((BOLT_PORT + 1)) NEO4J_HTTP_PORT=$((HTTP_PORT + 1)) $0 up"
 		exit 1
 	fi
+}
+
+# A non-main instance on its default ports, held by something else (e.g. another checkout's test
+# server, as in CI right after a session): move to the next free pair, 10 apart. Explicit
+# NEO4J_BOLT_PORT / NEO4J_HTTP_PORT are never moved, and main always wants 7687/7474.
+pick_free_ports() {
+	[[ $INSTANCE != main ]] && ((!PORTS_EXPLICIT)) || return 0
+	port_open "$BOLT_PORT" || port_open "$HTTP_PORT" || return 0
+	local i b h
+	for ((i = 1; i <= 30; i++)); do
+		b=$((DEFAULT_BOLT_PORT + i * 10)) h=$((DEFAULT_HTTP_PORT + i * 10))
+		if ! port_open "$b" && ! port_open "$h"; then
+			say "ports $BOLT_PORT/$HTTP_PORT are taken by another process; the $INSTANCE instance uses $b/$h"
+			BOLT_PORT=$b HTTP_PORT=$h
+			return 0
+		fi
+	done
 }
 
 wait_ready() { # wait_ready PID T0
@@ -384,23 +465,24 @@ cmd_up() {
 		if port_open "$(conf_port bolt)"; then
 			# Someone asked for it by hand: it is no longer a test run's to stop.
 			((for_test)) || rm -f "$TEST_STARTED_MARKER"
-			echo "neo4j already running (pid $pid)"
+			echo "neo4j ($INSTANCE) already running (pid $pid): bolt://127.0.0.1:$(conf_port bolt)"
 			return 0
 		fi
-		say "neo4j (pid $pid) is running but bolt :$(conf_port bolt) does not answer yet; waiting"
+		say "neo4j ($INSTANCE, pid $pid) is running but bolt :$(conf_port bolt) does not answer yet; waiting"
 		BOLT_PORT=$(conf_port bolt) HTTP_PORT=$(conf_port http) wait_ready "$pid" "$SECONDS"
-		echo "neo4j running (pid $pid)"
+		echo "neo4j ($INSTANCE) running (pid $pid): bolt://127.0.0.1:$(conf_port bolt)"
 		return 0
 	fi
+	pick_free_ports
 	ports_free_or_die
 	apply_ports
 	local t0=$SECONDS
 	mkdir -p "$LOG_DIR" "$RUN_DIR"
-	printf '\n==== newsgraph: starting Neo4j %s at %s ====\n' "$(neo4j_version)" "$(date '+%F %T')" >>"$CONSOLE_LOG"
+	printf '\n==== newsgraph: starting Neo4j %s (%s instance) at %s ====\n' "$(neo4j_version)" "$INSTANCE" "$(date '+%F %T')" >>"$CONSOLE_LOG"
 	if first_start_done; then
-		say "starting Neo4j $(neo4j_version)…"
+		say "starting Neo4j $(neo4j_version), $INSTANCE instance ($NEO4J_HOME_DIR)…"
 	else
-		say "starting Neo4j $(neo4j_version) for the first time (creates the databases)…"
+		say "starting Neo4j $(neo4j_version), $INSTANCE instance ($NEO4J_HOME_DIR), for the first time (creates the databases)…"
 	fi
 	(
 		cd "$NEO4J_HOME_DIR"
@@ -408,28 +490,27 @@ cmd_up() {
 		ulimit -n 40000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 		exec env -u JAVA_OPTS NEO4J_HOME="$NEO4J_HOME_DIR" NEO4J_CONF="$CONF_DIR" \
 			setsid nohup "$JAVA" -Xmx128m -XX:+UseSerialGC -cp "$LIB_DIR/*" -Dbasedir="$NEO4J_HOME_DIR" \
-			"$BOOT_CLASS" console >>"$CONSOLE_LOG" 2>&1 </dev/null 9>&-
+			"$BOOT_CLASS" console >>"$CONSOLE_LOG" 2>&1 </dev/null 9>&- 8>&-
 	) &
 	pid=$!
 	echo "$pid" >"$PID_FILE"
 	if ((for_test)); then touch "$TEST_STARTED_MARKER"; else rm -f "$TEST_STARTED_MARKER"; fi
 	wait_ready "$pid" "$t0"
-	echo "neo4j $(neo4j_version) up in $((SECONDS - t0))s (pid $pid): bolt://127.0.0.1:$BOLT_PORT  http://127.0.0.1:$HTTP_PORT/browser/  user neo4j, password in $PASSWORD_FILE"
+	echo "neo4j $(neo4j_version) ($INSTANCE) up in $((SECONDS - t0))s (pid $pid): bolt://127.0.0.1:$BOLT_PORT  http://127.0.0.1:$HTTP_PORT/browser/  user neo4j, password in $PASSWORD_FILE"
 }
 
 group_alive() { kill -0 -- "-$1" 2>/dev/null; }
 
 cmd_down() {
-	mkdir -p "$STATE_DIR"
 	lock
 	local pid
 	if ! pid=$(server_pid); then
 		rm -f "$TEST_STARTED_MARKER"
-		echo "neo4j not running"
+		echo "neo4j ($INSTANCE) not running"
 		return 0
 	fi
 	local t0=$SECONDS
-	printf 'newsgraph: stopping neo4j (pid %s) ' "$pid" >&2
+	printf 'newsgraph: stopping neo4j, %s instance (pid %s) ' "$INSTANCE" "$pid" >&2
 	kill -TERM "$pid" 2>/dev/null || true
 	# The bootloader leads its own process group (setsid); wait for the server child too.
 	while kill -0 "$pid" 2>/dev/null || group_alive "$pid"; do
@@ -445,7 +526,7 @@ cmd_down() {
 	done
 	printf '\n' >&2
 	rm -f "$PID_FILE" "$TEST_STARTED_MARKER"
-	echo "neo4j stopped in $((SECONDS - t0))s"
+	echo "neo4j ($INSTANCE) stopped in $((SECONDS - t0))s"
 }
 
 cmd_status() {
@@ -454,18 +535,20 @@ cmd_status() {
 	http=$(conf_port http)
 	if pid=$(server_pid 2>/dev/null); then
 		if port_open "$bolt"; then
-			echo "neo4j running (pid $pid)"
+			echo "neo4j ($INSTANCE) running (pid $pid)"
 			state=0
 		else
-			echo "neo4j starting or not answering on bolt :$bolt (pid $pid)"
+			echo "neo4j ($INSTANCE) starting or not answering on bolt :$bolt (pid $pid)"
 		fi
 	else
-		echo "neo4j not running"
+		echo "neo4j ($INSTANCE) not running"
 	fi
+	echo "  instance  $INSTANCE (NEO4J_INSTANCE)"
 	echo "  version   $(neo4j_version) (Browser $(browser_version))$(jars_installed || echo ', not installed: run make neo4j-install')"
 	echo "  bolt      bolt://127.0.0.1:$bolt"
 	echo "  http      http://127.0.0.1:$http/  browser: http://127.0.0.1:$http/browser/"
 	echo "  home      $NEO4J_HOME_DIR"
+	echo "  jars      $LIB_DIR"
 	echo "  password  $PASSWORD_FILE (user neo4j)"
 	echo "  logs      $CONSOLE_LOG"
 	((state == 0)) && return 0
@@ -482,7 +565,7 @@ cmd_logs() {
 		esac
 		shift
 	done
-	[[ -f $CONSOLE_LOG ]] || die "no log yet ($CONSOLE_LOG); start the server with: $0 up"
+	[[ -f $CONSOLE_LOG ]] || die "no log yet ($CONSOLE_LOG); start the server with: NEO4J_INSTANCE=$INSTANCE $0 up"
 	say "$CONSOLE_LOG (more detail in $LOG_DIR/debug.log)"
 	if ((follow)); then exec tail -n "$n" -F "$CONSOLE_LOG"; else tail -n "$n" "$CONSOLE_LOG"; fi
 }
@@ -490,13 +573,13 @@ cmd_logs() {
 cmd_admin() {
 	(($#)) || die "usage: $0 admin ARGS...   e.g. $0 admin database import full --help"
 	cmd_install
-	exec 9>&-
+	exec 9>&- 8>&-
 	run_admin "$@"
 }
 
 cmd_cypher() {
 	cmd_install >/dev/null
-	exec 9>&-
+	exec 9>&- 8>&-
 	[[ -s $PASSWORD_FILE ]] || die "no password file at $PASSWORD_FILE"
 	# cypher-shell reads NEO4J_PASSWORD, which keeps the password off the command line.
 	NEO4J_PASSWORD=$(cat "$PASSWORD_FILE") exec env -u JAVA_OPTS "$JAVA" -Xmx256m -cp "$LIB_DIR/*" "$SHELL_CLASS" \
@@ -509,7 +592,7 @@ cmd_password() {
 	--rotate)
 		find_java
 		local pid
-		pid=$(server_pid) || die "password --rotate needs a running server: $0 up"
+		pid=$(server_pid) || die "password --rotate needs a running server: NEO4J_INSTANCE=$INSTANCE $0 up"
 		local old new
 		old=$(cat "$PASSWORD_FILE")
 		new=$(random_password)
@@ -531,9 +614,9 @@ cmd_password() {
 
 cmd_wipe() {
 	if [[ ${1:-} != --yes ]]; then
-		[[ -t 0 ]] || die "wipe deletes all Neo4j data in $NEO4J_HOME_DIR/data; rerun with --yes"
+		[[ -t 0 ]] || die "wipe deletes all Neo4j data of the $INSTANCE instance in $NEO4J_HOME_DIR/data; rerun with --yes"
 		local answer
-		read -r -p "Delete all Neo4j data in $NEO4J_HOME_DIR/data and the password? [y/N] " answer
+		read -r -p "Delete all Neo4j data of the $INSTANCE instance in $NEO4J_HOME_DIR/data and its password? [y/N] " answer
 		[[ $answer == [yY]* ]] || die "not wiped"
 	fi
 	cmd_down
@@ -542,7 +625,7 @@ cmd_wipe() {
 }
 
 usage() {
-	sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+	sed -n '2,25s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 main() {
