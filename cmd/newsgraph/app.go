@@ -25,6 +25,7 @@ func commands(e *env) []*cli.Command {
 		loadCommand(e),
 		queryCommand(e),
 		reportCommand(e),
+		exportCommand(e),
 		schemaCommand(e),
 		doctorCommand(e),
 		configCommand(e),
