@@ -19,6 +19,9 @@ type partialError struct {
 	failed, total int
 }
 
+// Partial makes exit.go map the error to exit code 3.
+func (e partialError) Partial() bool { return true }
+
 func (e partialError) Error() string {
 	return fmt.Sprintf("%d of %d inputs could not be read (listed above); the rest was processed", e.failed, e.total)
 }
