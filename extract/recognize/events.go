@@ -57,6 +57,9 @@ func findEvents(st *state) {
 			// Left: modifiers, then the qualifying actor ("NATO summit", "European leaders' meeting").
 			k := i - 1
 			for k >= 0 && isEventModifier(ws[k]) {
+				if _, ends := st.mentionEndingAt(ws[k].end, at); ends {
+					break // "Group of 20 summit": the number ends the qualifier
+				}
 				k--
 			}
 			qualText := ""
@@ -109,7 +112,7 @@ func findEvents(st *state) {
 				if _, ok := eventWords[x.lower]; ok {
 					break
 				}
-				if x.lower == "in" && j+1 < len(ws) && ev.Place == "" {
+				if x.lower == "in" && j+1 < len(ws) && ev.Place == "" && placeGapOK(ws[i+1:j]) {
 					pj := j + 1
 					if ws[pj].lower == "the" && j+2 < len(ws) {
 						if _, ok := at[ws[pj].start]; !ok {
@@ -231,3 +234,32 @@ func (st *state) wordIndex(ws []word, off int) int {
 	}
 	return 0
 }
+
+// placeGapOK reports whether the words between an event noun and "in PLACE" keep the place
+// attached to the event: "summit in Brussels", "summit between X and Y, set to take place on
+// July 16 in Helsinki" — but not "a summit overshadowed by Russia's war in Ukraine".
+func placeGapOK(gap []word) bool {
+	between := false
+	for _, w := range gap {
+		switch {
+		case w.lower == "between":
+			between = true
+		case w.punct(), w.num, w.cap && between, w.lower == "and" && between:
+		default:
+			switch w.lower {
+			case "to", "be", "held", "take", "takes", "took", "taking", "place", "set", "scheduled", "due",
+				"on", "next", "this", "will", "is", "was", "being", "which", "that", "opens", "opened", "the":
+			default:
+				if _, ok := months[w.lower]; ok {
+					continue
+				}
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}

@@ -386,6 +386,11 @@ func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) 
 		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: roleOrg, Why: why}
 	if e-i >= 2 {
 		st.surnames[ws[e-1].text] = true
+		// Family name first ("Xi Jinping", "Yoon Suk Yeol"): a first word that is no given
+		// name may stand alone later ("Xi told Trudeau").
+		if !st.r.lex.IsFirstName(ws[i].text) && !ws[i].upper && len(ws[i].text) > 1 {
+			st.surnames[ws[i].text] = true
+		}
 	}
 	st.add(m)
 }
@@ -541,9 +546,16 @@ func (st *state) chunk(si int, ws []word, i int) int {
 func (st *state) pendingNames() {
 	for _, p := range st.pending {
 		w := p.ws[p.i]
-		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" {
+		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" || st.surnameKey(w.text) {
 			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
 				Label: graph.LabelPerson, Kind: article.KindName, Why: "surname"})
+			continue
+		}
+		// "in Kananaskis", "at Sandringham": an unknown name after a locative preposition.
+		if p.i > 0 && st.r.cls.locative[p.ws[p.i-1].lower] && !w.initial && !st.r.lex.IsCommonWord(w.lower) &&
+			!st.r.lex.IsFirstName(w.text) && !st.r.cls.calendar[w.text] && len(w.text) > 2 && !w.upper {
+			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
+				Label: graph.LabelPlace, Kind: article.KindName, Why: "after a locative preposition"})
 			continue
 		}
 		// "Zelensky, 46," - a bare name with an age apposition.
@@ -578,8 +590,23 @@ func (st *state) surnameLike(w word) bool {
 	if _, ok := st.r.cls.continent[w.text]; ok {
 		return false
 	}
+	if _, ok := st.r.cls.head[w.text]; ok {
+		return false
+	}
 	if e, n, ok := st.r.lex.Lookup([]string{w.text}); ok && n == 1 && !e.Ambiguous {
 		return false
 	}
 	return true
+}
+
+// surnameKey reports whether s is, up to transliteration, the surname of someone named in
+// full in the article ("Zelensky" after "Volodymyr Zelenskiy").
+func (st *state) surnameKey(s string) bool {
+	k := article.NameKey(s)
+	for n := range st.surnames {
+		if article.NameKey(n) == k {
+			return true
+		}
+	}
+	return false
 }

@@ -203,9 +203,12 @@ func (x *extraction) topic(s *sent, objs []actor, t graph.RelType) string {
 	}
 	lead := s.toks[q].lower
 	switch lead {
-	case "to", "for", "over", "about", "on":
+	case "to", "for", "over", "about":
 	default:
 		return ""
+	}
+	if lead == "to" && q+1 < len(s.toks) && (determiners[s.toks[q+1].lower] || s.toks[q+1].cap) {
+		return "" // "to the summit", "to Brussels": a destination, not a topic
 	}
 	if lead == "to" && t == graph.RelMet {
 		return ""

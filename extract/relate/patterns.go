@@ -66,14 +66,51 @@ func (x *extraction) subjectOf(s *sent, f *found, prev *found) ([]actor, bool) {
 		}
 		return inh, true
 	}
+	// A participle clause after a comma ("..., blaming Obama") has the sentence's subject.
+	if f.fm.ing && f.i > 0 && s.toks[f.i-1].lower == "," && s.subj != "" {
+		l, _ := graph.LabelOfID(s.subj)
+		return []actor{{entity: s.subj, label: l, inherited: true}}, true
+	}
 	subj := s.leftActor(f.i)
 	return subj, len(subj) > 0
+}
+
+// verbPosition reports whether a verb form of a cue stands where a verb can: an -ing form
+// after a form of "be", a preposition, a comma or at the start ("is meeting", "after
+// meeting", "Meeting X, ..."), not after an adjective or noun ("an emergency meeting"); a
+// bare form after a subject, an auxiliary, "to" or an adverb ("will meet", "to visit"), not
+// after a noun ("a state visit").
+func (s *sent) verbPosition(f *found) bool {
+	if f.i == 0 {
+		return true
+	}
+	prev := s.toks[f.i-1]
+	if prev.ment >= 0 || pronouns[prev.lower] || prev.lower == "they" || prev.lower == "we" || prev.lower == "i" || prev.lower == "you" || prev.lower == "who" {
+		return true
+	}
+	if isAuxOrAdverb(prev) || prev.lower == "," || prev.lower == "and" || prev.lower == "or" || prev.lower == "but" || prev.lower == "not" {
+		return true
+	}
+	if f.fm.ing {
+		return preps[prev.lower] || prev.lower == "while" || prev.lower == "when" || prev.lower == "without"
+	}
+	if f.fm.past || strings.HasSuffix(s.toks[f.i].lower, "s") {
+		return true // "met", "meets": inflected forms are verbs after anything but a determiner
+	}
+	return prev.cap // a bare form after a capitalised word (a name the recognizer missed)
 }
 
 func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 	c := f.fm.cue
 	// A determiner right before a verb form makes it a noun: "the meeting".
 	if f.i > 0 && determiners[s.toks[f.i-1].lower] {
+		return false
+	}
+	if !s.verbPosition(f) {
+		return false
+	}
+	// "warned that Taiwan was ...": the object is a clause, not an actor.
+	if f.j < len(s.toks) && s.toks[f.j].lower == "that" {
 		return false
 	}
 	passive := false
@@ -195,7 +232,31 @@ func (x *extraction) agentOfNoun(s *sent, i int) []actor {
 			}
 		}
 	}
-	return s.leftActor(i)
+	left := s.leftActor(i)
+	if len(left) > 0 && s.objectPosition(left[0]) && s.subj != "" && s.subj != left[0].entity {
+		// "Macron urged Trump ... at the end of the first state visit to the United States":
+		// the visit is the subject's, not the object's.
+		l, _ := graph.LabelOfID(s.subj)
+		return []actor{{entity: s.subj, label: l, inherited: true}}
+	}
+	return left
+}
+
+// objectPosition reports whether an actor directly follows a verb-like word (a lower-case
+// word that is no preposition, determiner or conjunction): the object of an earlier verb.
+func (s *sent) objectPosition(a actor) bool {
+	k := a.ti - 1
+	for k >= 0 && (s.toks[k].cap || (s.toks[k].ment >= 0 && s.d.Mentions[s.toks[k].ment].Modifier)) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	t := s.toks[k].lower
+	if preps[t] || determiners[t] || t == "and" || t == "or" || t == "," || t == "but" || t == "that" || !s.toks[k].letter() {
+		return false
+	}
+	return true
 }
 
 func isModifierWord(t tok) bool {
@@ -367,6 +428,12 @@ func (x *extraction) demand(s *sent, f *found) bool {
 // attend: "X attended the summit", "speaking at a summit, X said".
 func (x *extraction) attend(s *sent, f *found) bool {
 	evs := s.rightActors(f.j, 6, eventsOnly)
+	if len(evs) == 0 && f.fm.cue.Lemma == "attend" && (f.j >= len(s.toks) || !s.toks[f.j].letter() || s.toks[f.j].lower == "and") {
+		// "Putin did not attend and sent Lavrov": the event the article last named.
+		if ev := x.lastEvent(s); ev != "" {
+			evs = []actor{{entity: ev, label: graph.LabelEvent, ti: f.j, tj: f.j}}
+		}
+	}
 	if len(evs) == 0 {
 		return false
 	}
@@ -423,4 +490,18 @@ func (x *extraction) travelFor(s *sent, f *found) bool {
 		}
 	}
 	return false
+}
+
+// lastEvent returns the entity of the last event mentioned before sentence s.
+func (x *extraction) lastEvent(s *sent) string {
+	last := ""
+	for _, m := range x.d.Mentions {
+		if m.Sentence > s.idx {
+			break
+		}
+		if m.Label == graph.LabelEvent && m.Entity != "" {
+			last = m.Entity
+		}
+	}
+	return last
 }

@@ -35,6 +35,14 @@ type tok struct {
 	ment       int // index into Doc.Mentions of the mention covering it, or -1
 }
 
+// letter reports whether the token starts with a letter.
+func (t tok) letter() bool {
+	for _, r := range t.text {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127
+	}
+	return false
+}
+
 // isActor reports whether a can do or undergo an actor relationship: a person, country or
 // organisation, or a group standing for a region ("European countries").
 func (a actor) isActor() bool {
@@ -259,10 +267,26 @@ func (s *sent) leftActor(i int) []actor {
 	return nil
 }
 
-// coordinated reports whether the tokens in [i, j) only join two actors of a list.
+// coordinated reports whether the tokens in [i, j) only join two actors of a list. A
+// relative clause after the first actor is skipped: "met Keir Starmer, with whom he signed
+// a deal, and Shigeru Ishiba".
 func (s *sent) coordinated(i, j int) bool {
 	if i >= j {
 		return false
+	}
+	if i+1 < j && s.toks[i].lower == "," {
+		rel := s.toks[i+1].lower
+		if rel == "with" && i+2 < j {
+			rel = s.toks[i+2].lower
+		}
+		if rel == "who" || rel == "whom" || rel == "which" || rel == "whose" || rel == "where" {
+			for q := j - 1; q > i+1; q-- {
+				if (s.toks[q].lower == "and" || s.toks[q].lower == "or") && s.toks[q-1].lower == "," {
+					return s.coordinated(q-1, j)
+				}
+			}
+			return false
+		}
 	}
 	sep := false
 	for q := i; q < j; q++ {
