@@ -95,3 +95,26 @@ func containsFold(ss []string, s string) bool {
 	}
 	return false
 }
+
+// headOf returns who headed the government (or state) of a country or organisation on
+// date, from the offices table: the first head office listed for it.
+func (r *Resolver) headOf(orgID, date string) (string, string) {
+	if orgID == "" || date == "" {
+		return "", ""
+	}
+	seen := map[string]bool{}
+	for _, o := range r.lex.Offices() {
+		if seen[o.Key] {
+			continue
+		}
+		seen[o.Key] = true
+		scope, org, role, ok := splitOffice(o.Key)
+		if !ok || !headRole(role) || r.officeOrgID(scope, org) != orgID {
+			continue
+		}
+		if name, ok := r.lex.Holder(o.Key, date); ok {
+			return name, o.Key
+		}
+	}
+	return "", ""
+}

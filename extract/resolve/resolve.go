@@ -94,7 +94,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			people = append(people, p)
 		}
 		m.Entity = k
-		if m.Role != "" {
+		if m.Role != "" && !m.Former {
 			p.roles = append(p.roles, role{m.Role, m.RoleOrg})
 		}
 	}
@@ -167,7 +167,28 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 				note(m, "apposition to "+d.Mentions[p].Text)
 				continue
 			}
-			if m.Former || m.Role == "counterpart" {
+			if m.Former {
+				continue
+			}
+			if m.Role == "counterpart" {
+				// "his Canadian counterpart": the person the article ties to that country, else
+				// the head of its government on the article's date.
+				found := ""
+				for _, p := range people {
+					for _, pr := range p.roles {
+						if pr.org == m.RoleOrg && m.RoleOrg != "" && found == "" {
+							found = p.key
+						}
+					}
+				}
+				if found != "" {
+					m.Entity = found
+					note(m, "the article's person of "+m.RoleOrg)
+				} else if name, office := r.headOf(m.RoleOrg, d.Meta.Published); name != "" {
+					first, last := splitName(name)
+					m.Entity = personKey(first, last)
+					note(m, office+" on "+d.Meta.Published+" (offices table)")
+				}
 				continue
 			}
 			var match *person
