@@ -102,6 +102,9 @@ type Mention struct {
 	// of the clause.
 	Modifier bool
 	Former   bool // the role is a former one ("former US Defense Secretary Leon Panetta")
+	// StandsFor is the actor a place may stand for: a capital for its country ("Washington
+	// criticized Germany"). Used only where the sentence makes the place an actor.
+	StandsFor string
 	// Group marks a group standing for the entity ("NATO members", "European allies").
 	Group  bool
 	Entity string // node id, filled by the resolver ("" when unresolved)

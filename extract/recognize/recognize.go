@@ -195,6 +195,13 @@ func (st *state) at(si int, ws []word, i int) int {
 			return j + n - i
 		}
 	}
+	// Bare "allies" ("all 29 allies", "other allies"): the members of the alliance the
+	// article names, resolved like "the alliance".
+	if w.lower == "allies" && (i == 0 || !ws[i-1].cap) {
+		st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
+			Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance", Group: true})
+		return 1
+	}
 	if w.lower == "alliance" && i > 0 && ws[i-1].lower == "the" {
 		st.add(article.Mention{Span: article.Span{Start: ws[i-1].start, End: w.end}, Sentence: si,
 			Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance"})
@@ -272,6 +279,11 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 	last := ws[i+n-1]
 	m := article.Mention{Span: article.Span{Start: ws[i].start, End: last.end}, Sentence: si,
 		Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical}
+	if e.Label == graph.LabelPlace && e.Country != "" {
+		if c, ok := st.r.lex.CountryByISO(e.Country); ok && strings.EqualFold(c.Capital, e.Canonical) {
+			m.StandsFor = graph.NodeID(graph.LabelCountry, c.Name)
+		}
+	}
 	used := n
 	if !last.poss && i+n < len(ws) && e.Label.IsActor() {
 		nx := ws[i+n]

@@ -28,6 +28,15 @@ func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string)
 				continue
 			}
 			from, to := a.entity, b.entity
+			if a.standsFor != "" {
+				from = a.standsFor
+			}
+			if b.standsFor != "" && c.Type != graph.RelVisited {
+				to = b.standsFor
+			}
+			if from == to {
+				continue
+			}
 			spec, _ := c.Type.Spec()
 			fl, _ := graph.LabelOfID(from)
 			tl, _ := graph.LabelOfID(to)

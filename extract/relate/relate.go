@@ -46,7 +46,13 @@ func (t tok) letter() bool {
 // isActor reports whether a can do or undergo an actor relationship: a person, country or
 // organisation, or a group standing for a region ("European countries").
 func (a actor) isActor() bool {
-	return a.label.IsActor() || (a.label == graph.LabelPlace && a.group)
+	return a.label.IsActor() || (a.label == graph.LabelPlace && (a.group || a.standsFor != ""))
+}
+
+// wanted reports whether the actor fits a slot: by its label, or as the country a
+// capital stands for.
+func (a actor) wanted(want func(graph.Label) bool) bool {
+	return want(a.label) || (a.standsFor != "" && want(graph.LabelCountry))
 }
 
 // actor is a participant found in a sentence: a mention or a resolved pronoun.
@@ -58,6 +64,7 @@ type actor struct {
 	pronoun    bool
 	inherited  bool
 	possessive bool
+	standsFor  string // a capital acting for its country
 }
 
 // sent is the working view of one sentence.
@@ -120,7 +127,10 @@ func (x *extraction) prepare(si int) *sent {
 		for k := mi; k < len(d.Mentions) && d.Mentions[k].Start < t.End; k++ {
 			m := d.Mentions[k]
 			if m.Start <= t.Start && t.Start < m.End && m.Entity != "" && m.Label != "" {
-				if tk.ment < 0 || !m.Modifier {
+				// The outermost mention wins ("NATO" inside "the NATO summit in Brussels"),
+				// a non-modifier over a modifier.
+				if tk.ment < 0 || (d.Mentions[tk.ment].Modifier && !m.Modifier) ||
+					(m.Modifier == d.Mentions[tk.ment].Modifier && m.End-m.Start > d.Mentions[tk.ment].End-d.Mentions[tk.ment].Start) {
 					tk.ment = k
 				}
 			}
@@ -138,7 +148,13 @@ func (x *extraction) prepare(si int) *sent {
 			}
 			if !m.Modifier {
 				poss := strings.HasSuffix(s.toks[j-1].lower, "'s") || (j < len(s.toks) && s.toks[j].lower == "'s")
-				s.acts = append(s.acts, actor{entity: m.Entity, label: m.Label, ti: i, tj: j, group: m.Group, possessive: poss})
+				a := actor{entity: m.Entity, label: m.Label, ti: i, tj: j, group: m.Group, possessive: poss}
+				// A capital stands for its country unless a preposition makes it a place
+				// ("Washington criticized Germany", not "arrived in Washington").
+				if m.StandsFor != "" && (i == 0 || !locatives[s.toks[i-1].lower]) {
+					a.standsFor = m.StandsFor
+				}
+				s.acts = append(s.acts, a)
 				if s.subj == "" && m.Label.IsActor() && !isPrep(s, i-1) {
 					s.subj = m.Entity
 				}
@@ -186,6 +202,10 @@ func (x *extraction) subjectCandidate(s *sent, i int) string {
 	}
 	return ""
 }
+
+// locatives before a place keep it a place.
+var locatives = map[string]bool{"in": true, "at": true, "to": true, "from": true, "near": true, "into": true,
+	"outside": true, "inside": true, "toward": true, "towards": true, "across": true, "around": true, "via": true}
 
 var preps = map[string]bool{
 	"in": true, "at": true, "with": true, "to": true, "for": true, "from": true, "of": true, "by": true,
@@ -330,12 +350,12 @@ func (s *sent) rightActors(i, max int, want func(graph.Label) bool) []actor {
 				return nil
 			}
 		}
-		if !want(a.label) || (a.pronoun && a.possessive) {
+		if !a.wanted(want) || (a.pronoun && a.possessive) {
 			continue
 		}
 		out := []actor{a}
 		for _, b := range s.acts[k+1:] {
-			if !want(b.label) || !s.coordinated(out[len(out)-1].tj, b.ti) {
+			if !b.wanted(want) || !s.coordinated(out[len(out)-1].tj, b.ti) {
 				break
 			}
 			out = append(out, b)

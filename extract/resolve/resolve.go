@@ -114,6 +114,18 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 				}
 			}
 		}
+		if best == nil {
+			// Family name first ("Xi" after "Xi Jinping"): the first word of one full name.
+			for _, p := range people {
+				if p.first != "" && article.NameKey(p.first) == sk {
+					if best != nil && best != p {
+						best = nil
+						break
+					}
+					best = p
+				}
+			}
+		}
 		if best != nil {
 			m.Entity = best.key
 			reason := "surname of " + best.first + " " + best.last + " named in this article"
