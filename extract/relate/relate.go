@@ -244,9 +244,10 @@ func isBoundary(t tok) bool {
 // leftActor finds the subject of a cue at token i: the nearest actor to the left within
 // the clause, plus actors coordinated with it ("Trump and Putin").
 func (s *sent) leftActor(i int) []actor {
+	skipA, skipB := s.parenthetical(i)
 	for k := len(s.acts) - 1; k >= 0; k-- {
 		a := s.acts[k]
-		if a.tj > i {
+		if a.tj > i || (a.ti > skipA && a.ti < skipB) {
 			continue
 		}
 		// A boundary between the actor and the cue ends the search, and so does a comma
@@ -285,6 +286,37 @@ func (s *sent) leftActor(i int) []actor {
 		return out
 	}
 	return nil
+}
+
+// parenthetical finds a comma-delimited phrase right before token i that cannot hold the
+// subject: a participle clause, a relative clause, an age or an apposition ("Merkel,
+// arriving at the alliance's headquarters, declined"). It returns the two commas' indexes,
+// or (-1, -1).
+func (s *sent) parenthetical(i int) (int, int) {
+	q := i - 1
+	for q >= 0 && isAuxOrAdverb(s.toks[q]) {
+		q--
+	}
+	if q < 1 || s.toks[q].lower != "," {
+		return -1, -1
+	}
+	for p := q - 1; p >= 0 && p >= q-25; p-- {
+		if s.toks[p].lower != "," {
+			continue
+		}
+		if p+1 >= q {
+			return -1, -1
+		}
+		first := s.toks[p+1]
+		l := first.lower
+		if (!first.cap && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed"))) || l == "who" || l == "which" ||
+			l == "whose" || l == "whom" || (len(l) > 0 && l[0] >= '0' && l[0] <= '9') || l == "the" || l == "a" || l == "an" ||
+			l == "according" || l == "however" {
+			return p, q
+		}
+		return -1, -1
+	}
+	return -1, -1
 }
 
 // coordinated reports whether the tokens in [i, j) only join two actors of a list. A
