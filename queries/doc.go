@@ -6,12 +6,15 @@
 //	// name: who_met_whom
 //	// summary: Meetings between two actors, with where, when and the sentence that says so
 //	// params: person string = "", since date = null, limit int = 50
+//	// example: person=Trump; since=2025
 //	// description: optional longer text; the field may repeat, each line adds a line
 //	MATCH (a)-[m:MET]->(b) WHERE ...
 //
 // name, summary and params are required (params may be empty: `// params:`); name must be
 // the file's stem in snake_case. Each param is `name type` or `name type = default`
-// (without a default the param is required). Types:
+// (without a default the param is required). example gives `name=value` pairs (as --param
+// takes them) separated by ";", one for every required param; the Browser guide and the
+// golden tests run the template with them. Types:
 //
 //	string        a Cypher string; default "..." (JSON or single quotes) or null
 //	int           a 64-bit integer; default 42 or null
