@@ -115,7 +115,7 @@ func New(lex *lexicon.Lexicon) (*Recognizer, error) {
 // Recognize fills d.Mentions from d.Sentences. Lexicon entities get their node id in
 // Mention.Entity; people and role phrases are left for the resolver.
 func (r *Recognizer) Recognize(d *article.Doc) {
-	st := &state{r: r, d: d, surnames: map[string]bool{}}
+	st := &state{r: r, d: d, surnames: map[string]bool{}, firsts: map[string]bool{}}
 	for si := range d.Sentences {
 		st.sentence(si)
 	}
@@ -134,6 +134,7 @@ type state struct {
 	r        *Recognizer
 	d        *article.Doc
 	surnames map[string]bool // surnames of people named in full in this article
+	firsts   map[string]bool // their first words ("Xi" of "Xi Jinping": family name first)
 	pending  []pending       // bare capitalised words decided once every full name is known
 	sents    [][]word        // prepared words of each sentence (kept for the event pass)
 	cur      []string        // token texts of the sentence being recognized
@@ -236,6 +237,13 @@ func (st *state) at(si int, ws []word, i int) int {
 		}
 		st.add(m)
 		return 1
+	}
+	if i+1 < len(ws) && ws[i+1].cap {
+		if c, ok := st.r.lex.Demonym(w.text + " " + ws[i+1].text); ok { // "South Korean", "North Korean"
+			st.add(article.Mention{Span: article.Span{Start: w.start, End: ws[i+1].end}, Sentence: si,
+				Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name})
+			return 2
+		}
 	}
 	if c, ok := st.r.lex.Demonym(w.text); ok {
 		m := article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
@@ -400,8 +408,8 @@ func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) 
 		st.surnames[ws[e-1].text] = true
 		// Family name first ("Xi Jinping", "Yoon Suk Yeol"): a first word that is no given
 		// name may stand alone later ("Xi told Trudeau").
-		if !st.r.lex.IsFirstName(ws[i].text) && !ws[i].upper && len(ws[i].text) > 1 {
-			st.surnames[ws[i].text] = true
+		if !ws[i].upper && len(ws[i].text) > 1 {
+			st.firsts[ws[i].text] = true
 		}
 	}
 	st.add(m)
@@ -422,6 +430,14 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})
 			j += n
 			continue
+		}
+		if j+1 < len(ws) && ws[j+1].cap {
+			if c, ok := st.r.lex.Demonym(w.text + " " + ws[j+1].text); ok {
+				quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+1].end}, Sentence: si,
+					Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name, Modifier: true})
+				j += 2
+				continue
+			}
 		}
 		if c, ok := st.r.lex.Demonym(w.text); ok {
 			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
@@ -558,7 +574,7 @@ func (st *state) chunk(si int, ws []word, i int) int {
 func (st *state) pendingNames() {
 	for _, p := range st.pending {
 		w := p.ws[p.i]
-		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" || st.surnameKey(w.text) {
+		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" || st.surnameKey(w.text) || st.firsts[w.text] {
 			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
 				Label: graph.LabelPerson, Kind: article.KindName, Why: "surname"})
 			continue

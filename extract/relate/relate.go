@@ -294,7 +294,8 @@ func (s *sent) leftActor(i int) []actor {
 // or (-1, -1).
 func (s *sent) parenthetical(i int) (int, int) {
 	q := i - 1
-	for q >= 0 && isAuxOrAdverb(s.toks[q]) {
+	// Back over auxiliaries, adverbs and a control verb before "to" ("declined to").
+	for q >= 0 && (isAuxOrAdverb(s.toks[q]) || (q+1 < i && s.toks[q+1].lower == "to" && !s.toks[q].cap && s.toks[q].letter())) {
 		q--
 	}
 	if q < 1 || s.toks[q].lower != "," {
