@@ -80,7 +80,7 @@ var Relations = []RelSpec{
 	{Type: RelSupported, From: actors, To: append(append([]Label{}, actors...), LabelPlace), Actor: true},
 	{Type: RelVisited, From: actors, To: []Label{LabelPlace, LabelCountry, LabelOrganization}, Actor: true},
 	{Type: RelAttended, From: actors, To: []Label{LabelEvent}, Actor: true},
-	{Type: RelHosted, From: append(append([]Label{}, actors...), LabelPlace), To: append(append([]Label{}, actors...), LabelEvent), Actor: true},
+	{Type: RelHosted, From: append(append([]Label{}, actors...), LabelPlace), To: append(append([]Label{}, actors...), LabelEvent, LabelPlace), Actor: true},
 	{Type: RelHoldsRole, From: []Label{LabelPerson}, To: []Label{LabelCountry, LabelOrganization}},
 	{Type: RelMemberOf, From: []Label{LabelCountry, LabelOrganization, LabelPerson}, To: []Label{LabelOrganization}},
 	{Type: RelLocatedIn, From: []Label{LabelPlace, LabelOrganization}, To: []Label{LabelPlace, LabelCountry}},

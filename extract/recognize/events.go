@@ -93,7 +93,10 @@ func findEvents(st *state) {
 			anaphor := qualText == "" && k >= 0 && st.isDeterminer(ws[k]) && strings.ToLower(ws[k].text) != "a" && strings.ToLower(ws[k].text) != "an" &&
 				!(i+1 < len(ws) && ws[i+1].lower == "between")
 			if k >= 0 && ws[k].poss && qualText == "" {
-				continue // "the group's last meeting": owned by something we cannot name
+				if !st.r.cls.calendar[ws[k].text] && ws[k].lower != "week" && ws[k].lower != "month" && ws[k].lower != "year" {
+					continue // "the group's last meeting": owned by something we cannot name
+				}
+				anaphor = true // "Sunday's summit", "last week's meeting"
 			}
 			// A convening verb before it: "X will begin a meeting".
 			if qualText == "" && k >= 0 && st.isDeterminer(ws[k]) {

@@ -382,12 +382,20 @@ func (st *state) nameEnd(ws []word, i int) int {
 			j++
 		case w.text == "-" && j > i && j+1 < len(ws) && ws[j+1].cap && ws[j].start == ws[j-1].end:
 			j++
-		case j > i && st.r.cls.particle[w.lower] && j+1 < len(ws) && ws[j+1].cap:
-			j++
+		case j > i && st.r.cls.particle[w.lower]:
+			// "von der Leyen", "de la Cruz": a chain of particles before a capitalised word.
+			k := j
+			for k < len(ws) && st.r.cls.particle[ws[k].lower] {
+				k++
+			}
+			if k >= len(ws) || !ws[k].cap {
+				return j
+			}
+			j = k + 1
 		default:
 			return j
 		}
-		if ws[j-1].poss || j-i >= 4 {
+		if ws[j-1].poss || j-i >= 5 {
 			return j
 		}
 	}

@@ -61,6 +61,15 @@ func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string)
 			}
 			x.edges = append(x.edges, e)
 			n++
+			// Hosting a visitor is meeting them: "Starmer welcomed Zelensky to Downing Street".
+			if c.Type == graph.RelHosted && tl == graph.LabelPerson && fl == graph.LabelPerson {
+				m := e
+				m.Type, m.Cameo, m.Rule = graph.RelMet, "040", rule+"/implied"
+				if m.To < m.From {
+					m.From, m.To = m.To, m.From
+				}
+				x.edges = append(x.edges, m)
+			}
 		}
 	}
 	return n > 0

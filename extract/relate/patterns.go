@@ -162,6 +162,9 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		}
 		objs = s.rightActors(f.j, 5, want)
 	case patVerbPrep:
+		if passive {
+			return false // "a plan to be discussed with Washington": who discusses is not said
+		}
 		// The preposition may follow an object noun phrase: "discussed the issue with X".
 		for q := f.j; q < len(s.toks) && q <= f.j+8; q++ {
 			if isBoundary(s.toks[q]) || (q > f.j && s.toks[q].ment >= 0 && !s.d.Mentions[s.toks[q].ment].Modifier && !argAt(s, q-1, c.Args)) {

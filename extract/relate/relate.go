@@ -52,7 +52,7 @@ func (a actor) isActor() bool {
 // wanted reports whether the actor fits a slot: by its label, or as the country a
 // capital stands for.
 func (a actor) wanted(want func(graph.Label) bool) bool {
-	return want(a.label) || (a.standsFor != "" && want(graph.LabelCountry))
+	return want(a.label) || ((a.standsFor != "" || (a.label == graph.LabelPlace && a.group)) && want(graph.LabelCountry))
 }
 
 // actor is a participant found in a sentence: a mention or a resolved pronoun.
@@ -264,8 +264,9 @@ func (s *sent) leftActor(i int) []actor {
 		if !a.isActor() || (a.pronoun && a.possessive) {
 			continue
 		}
-		// An actor governed by a preposition is not the subject ("talks with Putin about").
-		if isPrep(s, a.ti-1) && !a.possessive {
+		// An actor governed by a preposition is not the subject ("talks with Putin about"),
+		// unless the word is a conjunction opening a clause ("after Zelensky was berated").
+		if isPrep(s, a.ti-1) && !a.possessive && !s.clauseSubject(a) {
 			continue
 		}
 		out := []actor{a}
@@ -286,6 +287,32 @@ func (s *sent) leftActor(i int) []actor {
 		return out
 	}
 	return nil
+}
+
+// clauseSubject reports whether an actor after "after", "before", "since" or "until" is
+// the subject of a clause: a verb or auxiliary follows it.
+func (s *sent) clauseSubject(a actor) bool {
+	k := a.ti - 1
+	for k >= 0 && (s.toks[k].cap || s.toks[k].lower == "the") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.toks[k].lower {
+	case "after", "before", "since", "until", "as":
+	default:
+		return false
+	}
+	if a.tj >= len(s.toks) {
+		return false
+	}
+	switch n := s.toks[a.tj].lower; n {
+	case "was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "did", "said", "met":
+		return true
+	default:
+		return strings.HasSuffix(n, "ed") && !s.toks[a.tj].cap
+	}
 }
 
 // parenthetical finds a comma-delimited phrase right before token i that cannot hold the
