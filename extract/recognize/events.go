@@ -20,7 +20,8 @@ var eventWords = map[string]string{
 var convene = map[string]bool{
 	"begin": true, "begins": true, "began": true, "hold": true, "holds": true, "held": true,
 	"convene": true, "convenes": true, "convened": true, "open": true, "opens": true, "opened": true,
-	"start": true, "starts": true, "started": true,
+	"start": true, "starts": true, "started": true, "end": true, "ends": true, "ended": true, "close": true,
+	"closes": true, "closed": true, "conclude": true, "concludes": true, "concluded": true, "wrap": true,
 }
 
 // modifiers may stand between a determiner and the event noun.
@@ -68,6 +69,9 @@ func findEvents(st *state) {
 					m := d.Mentions[mi]
 					ev.Qualifier = m.Entity
 					qualText = d.Text[m.Start:m.End]
+					if m.Name != "" && m.Label == graph.LabelOrganization {
+						qualText = m.Name // "Group of 20 summit" is the "G20 summit"
+					}
 					if m.Label == graph.LabelPlace {
 						ev.Place, ev.PlaceName, ev.Qualifier = m.Entity, qualText, ""
 					}
@@ -195,7 +199,23 @@ func (st *state) convener(ws []word, k int, at map[int]int) (string, int, string
 	for k >= 0 && (ws[k].lower == "will" || ws[k].lower == "to" || ws[k].lower == "would" || ws[k].lower == "set" || ws[k].lower == "are" || ws[k].lower == "is") {
 		k--
 	}
-	if k < 0 || !(st.r.cls.staff[ws[k].lower] || st.r.cls.group[ws[k].lower]) {
+	if k >= 0 && !(st.r.cls.staff[ws[k].lower] || st.r.cls.group[ws[k].lower]) {
+		// "Leaders of the Group of Seven ended their three-day summit": the body named in
+		// the subject holds it.
+		if mi, ok := st.mentionEndingAt(ws[k].end, at); ok && st.d.Mentions[mi].Label == graph.LabelOrganization {
+			m := st.d.Mentions[mi]
+			b := st.wordIndex(ws, m.Start)
+			if b >= 2 && ws[b-1].lower == "the" && ws[b-2].lower == "of" || b >= 1 && ws[b-1].lower == "of" {
+				name := m.Name
+				if name == "" {
+					name = st.d.Text[m.Start:m.End]
+				}
+				return name, b, m.Entity
+			}
+		}
+		return "", 0, ""
+	}
+	if k < 0 {
 		return "", 0, ""
 	}
 	e := k

@@ -17,16 +17,18 @@ var wordsTSV string
 
 // classes holds the word classes of data/words.tsv.
 type classes struct {
-	head      map[string]graph.Label
-	honorific map[string]bool
-	group     map[string]bool
-	staff     map[string]bool
-	particle  map[string]bool
-	connector map[string]bool
-	calendar  map[string]bool
-	speech    map[string]bool
-	continent map[string]string
-	locative  map[string]bool
+	head        map[string]graph.Label
+	honorific   map[string]bool
+	group       map[string]bool
+	staff       map[string]bool
+	particle    map[string]bool
+	connector   map[string]bool
+	calendar    map[string]bool
+	speech      map[string]bool
+	continent   map[string]string
+	locative    map[string]bool
+	placePrefix map[string]bool
+	placeNoun   map[string]bool
 }
 
 func parseClasses(src string) (*classes, error) {
@@ -34,7 +36,7 @@ func parseClasses(src string) (*classes, error) {
 		head: map[string]graph.Label{}, honorific: map[string]bool{}, group: map[string]bool{},
 		staff: map[string]bool{}, particle: map[string]bool{}, connector: map[string]bool{},
 		calendar: map[string]bool{}, speech: map[string]bool{}, continent: map[string]string{},
-		locative: map[string]bool{},
+		locative: map[string]bool{}, placePrefix: map[string]bool{}, placeNoun: map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	n := 0
@@ -77,6 +79,10 @@ func parseClasses(src string) (*classes, error) {
 			c.continent[f[1]] = val
 		case "locative":
 			c.locative[f[1]] = true
+		case "placeprefix":
+			c.placePrefix[f[1]] = true
+		case "placenoun":
+			c.placeNoun[f[1]] = true
 		default:
 			return nil, fmt.Errorf("data/words.tsv:%d: unknown class %q", n, f[0])
 		}
@@ -327,7 +333,7 @@ func (st *state) chunkEnd(ws []word, i int) int {
 			for k < len(ws) && (st.r.cls.particle[ws[k].lower] || st.r.cls.connector[ws[k].lower]) {
 				k++
 			}
-			if k >= len(ws) || !ws[k].cap {
+			if k >= len(ws) || !ws[k].cap || st.r.cls.calendar[ws[k].text] {
 				return j
 			}
 			if st.r.cls.connector[w.lower] && !st.orgLike(ws, i, j) {
@@ -547,6 +553,11 @@ func (st *state) chunk(si int, ws []word, i int) int {
 	}
 	n := end - i
 	first := ws[i]
+	if n >= 2 && st.r.cls.placePrefix[first.text] {
+		st.add(article.Mention{Span: article.Span{Start: first.start, End: ws[end-1].end}, Sentence: si,
+			Label: graph.LabelPlace, Kind: article.KindName, Why: "place prefix"})
+		return n
+	}
 	initials := first.upper && len(first.text) <= 2 && n >= 2
 	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper && st.surnameLike(ws[end-1]) {
 		e := st.nameEnd(ws, i)
@@ -585,6 +596,15 @@ func (st *state) pendingNames() {
 		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" || st.surnameKey(w.text) || st.firsts[w.text] {
 			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
 				Label: graph.LabelPerson, Kind: article.KindName, Why: "surname"})
+			continue
+		}
+		// "the village of Przewodów", "Carbis Bay, Cornwall": an unknown name after a place
+		// noun and "of", or after a place and a comma.
+		if !w.initial && !st.r.lex.IsCommonWord(w.lower) && !st.r.lex.IsFirstName(w.text) && !w.upper && p.i >= 2 &&
+			((p.ws[p.i-1].lower == "of" && st.r.cls.placeNoun[p.ws[p.i-2].lower]) ||
+				(p.ws[p.i-1].text == "," && st.placeEndsAt(p.ws[p.i-2].end) && (p.i+1 >= len(p.ws) || p.ws[p.i+1].punct()))) {
+			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
+				Label: graph.LabelPlace, Kind: article.KindName, Why: "place context"})
 			continue
 		}
 		// "in Kananaskis", "at Sandringham": an unknown name after a locative preposition.
@@ -641,6 +661,16 @@ func (st *state) surnameKey(s string) bool {
 	k := article.NameKey(s)
 	for n := range st.surnames {
 		if article.NameKey(n) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// placeEndsAt reports whether a place mention ends at byte end.
+func (st *state) placeEndsAt(end int) bool {
+	for i := len(st.d.Mentions) - 1; i >= 0; i-- {
+		if m := st.d.Mentions[i]; m.End == end && m.Label == graph.LabelPlace {
 			return true
 		}
 	}
