@@ -70,10 +70,10 @@ fi
 
 say "importing ${#nodes[@]} node files and ${#rels[@]} relationship files from $dir"
 "$NEO4J" admin database import full neo4j --overwrite-destination=true --multiline-fields=true \
-	--array-delimiter=';' --threads=2 "${args[@]}"
+	--array-delimiter=';' --threads=2 --report-file="$dir/import.report" "${args[@]}"
 
 if ((restart)); then
 	say "starting Neo4j again"
 	"$NEO4J" up
 fi
-say "done; apply the schema (constraints and indexes are not imported): newsgraph schema apply"
+say "done (neo4j-admin's report: $dir/import.report); apply the schema (constraints and indexes are not imported): newsgraph schema apply"

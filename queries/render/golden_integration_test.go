@@ -56,7 +56,7 @@ func goldenCases(c *queries.Catalog) []goldenCase {
 // comparing the Markdown (and for some the HTML page) with testdata/reports/*.golden.
 // Rewrite them with: go test -tags integration ./queries/render -run Golden -update
 func TestGoldenReports(t *testing.T) {
-	s := neo4jtest.Open(t)
+	s := neo4jtest.OpenScratch(t)
 	neo4jtest.Load(t, s, goldenInput)
 	c, err := queries.Embedded()
 	if err != nil {
@@ -115,7 +115,7 @@ func TestGoldenReports(t *testing.T) {
 // A user template that returns entity ids instead of graph values: the HTML drawing
 // fetches the nodes and the relationships between them.
 func TestGoldenHTMLFromIDs(t *testing.T) {
-	s := neo4jtest.Open(t)
+	s := neo4jtest.OpenScratch(t)
 	neo4jtest.Load(t, s, goldenInput)
 	src := "// name: ids\n// summary: Pressure by id\n// params: limit int = 10\n" +
 		"MATCH (a)-[r:PRESSURED]->(b) RETURN a.id AS from, b.id AS to, r.status AS status ORDER BY from, to LIMIT $limit\n"

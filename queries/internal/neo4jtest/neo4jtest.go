@@ -33,6 +33,17 @@ func Open(t testing.TB) *neo4j.Store {
 	return s
 }
 
+// OpenScratch is Open for tests that wipe the database: they run only when
+// NEWSGRAPH_NEO4J_URI names the server (make test sets it to its separate test
+// instance) and are skipped otherwise, so the main graph is never wiped by accident.
+func OpenScratch(t testing.TB) *neo4j.Store {
+	t.Helper()
+	if os.Getenv("NEWSGRAPH_NEO4J_URI") == "" {
+		t.Skip("this test wipes the database it uses: run it with `make test` (a separate test server), or set NEWSGRAPH_NEO4J_URI to a scratch server")
+	}
+	return Open(t)
+}
+
 // Load WIPES THE DATABASE (every node and relationship), applies the schema and loads
 // the JSON Lines extraction at path.
 func Load(t testing.TB, s *neo4j.Store, path string) {
