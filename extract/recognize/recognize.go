@@ -598,6 +598,15 @@ func (st *state) pendingNames() {
 				Label: graph.LabelPerson, Kind: article.KindName, Why: "surname"})
 			continue
 		}
+		// "the Commission" after "the European Commission": the last word of an organisation
+		// the article named.
+		if p.i > 0 && p.ws[p.i-1].lower == "the" {
+			if e, name := st.orgByHead(w); e != "" {
+				st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
+					Label: graph.LabelOrganization, Kind: article.KindName, Entity: e, Name: name, Why: "short form of " + name})
+				continue
+			}
+		}
 		// "the village of Przewodów", "Carbis Bay, Cornwall": an unknown name after a place
 		// noun and "of", or after a place and a comma.
 		if !w.initial && !st.r.lex.IsCommonWord(w.lower) && !st.r.lex.IsFirstName(w.text) && !w.upper && p.i >= 2 &&
@@ -675,4 +684,27 @@ func (st *state) placeEndsAt(end int) bool {
 		}
 	}
 	return false
+}
+
+// orgByHead finds an organisation named earlier in full whose last word is w ("Commission"
+// of "European Commission"), when exactly one does.
+func (st *state) orgByHead(w word) (string, string) {
+	found, name := "", ""
+	for _, m := range st.d.Mentions {
+		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Start >= w.start {
+			continue
+		}
+		f := strings.Fields(m.Text)
+		if len(f) < 2 || f[len(f)-1] != w.text {
+			continue
+		}
+		if found != "" && found != m.Entity {
+			return "", ""
+		}
+		found, name = m.Entity, m.Name
+		if name == "" {
+			name = m.Text
+		}
+	}
+	return found, name
 }

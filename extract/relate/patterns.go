@@ -327,9 +327,9 @@ func (x *extraction) from(s *sent, f *found) bool {
 		return false
 	}
 	targets := s.leftActor(k)
-	if len(targets) == 0 {
+	if len(targets) == 0 && k <= 4 {
 		// "The proposal drew a rebuke from X": the author of the proposal, the subject of the
-		// sentence before.
+		// sentence before (only when that noun phrase opens the sentence).
 		if gov == "drew" || gov == "draw" || gov == "draws" || gov == "drawn" || gov == "sparked" || gov == "prompted" ||
 			gov == "provoked" || gov == "triggered" || gov == "attracted" {
 			if x.prevSubj != "" {

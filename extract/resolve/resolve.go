@@ -266,7 +266,7 @@ func appositionPerson(d *article.Doc, i int) int {
 		}
 		if p.Label == graph.LabelPerson && p.Kind == article.KindName {
 			gap := d.Text[p.End:m.Start]
-			if strings.TrimSpace(gap) == "," {
+			if strings.TrimSpace(gap) == "," && !afterPreposition(d, p) {
 				return j
 			}
 		}
@@ -353,4 +353,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// afterPreposition reports whether a mention follows a preposition ("According to
+// Hebestreit, the chancellor ...": the role is not an apposition of Hebestreit).
+func afterPreposition(d *article.Doc, m article.Mention) bool {
+	before := strings.Fields(d.Text[max(0, m.Start-24):m.Start])
+	if len(before) == 0 {
+		return false
+	}
+	switch strings.ToLower(before[len(before)-1]) {
+	case "to", "by", "with", "from", "of", "for", "about", "on", "at", "in":
+		return true
+	}
+	return false
 }
