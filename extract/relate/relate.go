@@ -347,6 +347,40 @@ func (s *sent) parenthetical(i int) (int, int) {
 	return -1, -1
 }
 
+// relationalNouns after a possessive name someone else: "Carney's predecessor".
+var relationalNouns = map[string]bool{"predecessor": true, "successor": true, "wife": true, "husband": true,
+	"son": true, "daughter": true, "brother": true, "sister": true, "aide": true, "aides": true, "adviser": true,
+	"advisers": true, "advisor": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "deputy": true,
+	"envoy": true, "lawyer": true, "lawyers": true, "rival": true, "opponent": true, "critics": true, "supporters": true}
+
+// relational reports whether an actor is only the possessor of another person ("Carney's
+// predecessor"), not a participant itself.
+func (s *sent) relational(a actor) bool {
+	return a.possessive && a.tj < len(s.toks) && (relationalNouns[s.toks[a.tj].lower] ||
+		(s.toks[a.tj].lower == "'s" && a.tj+1 < len(s.toks) && relationalNouns[s.toks[a.tj+1].lower]))
+}
+
+// relativeAfter reports whether token j lies in a relative clause opened right after token
+// i (", who said ...", ", with whom he signed ...") that has not been closed by ", and".
+func (s *sent) relativeAfter(i, j int) bool {
+	if i+1 >= j || s.toks[i].lower != "," {
+		return false
+	}
+	rel := s.toks[i+1].lower
+	if rel == "with" && i+2 < j {
+		rel = s.toks[i+2].lower
+	}
+	if rel != "who" && rel != "whom" && rel != "which" && rel != "whose" && rel != "where" {
+		return false
+	}
+	for q := i + 2; q < j; q++ {
+		if s.toks[q].lower == "and" && s.toks[q-1].lower == "," {
+			return false
+		}
+	}
+	return true
+}
+
 // coordinated reports whether the tokens in [i, j) only join two actors of a list. A
 // relative clause after the first actor is skipped: "met Keir Starmer, with whom he signed
 // a deal, and Shigeru Ishiba".
@@ -374,6 +408,7 @@ func (s *sent) coordinated(i, j int) bool {
 		switch {
 		case t.lower == "," || t.lower == "and" || t.lower == "or":
 			sep = true
+		case relationalNouns[t.lower]:
 		case t.lower == "the" || t.lower == "of" || t.lower == "as" || t.lower == "well" || t.lower == "'s" ||
 			t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "its" || t.lower == "former" ||
 			t.lower == "counterpart" || t.lower == "counterparts" || t.lower == "colleague":
@@ -410,15 +445,27 @@ func (s *sent) rightActors(i, max int, want func(graph.Label) bool) []actor {
 				return nil
 			}
 		}
-		if !a.wanted(want) || (a.pronoun && a.possessive) {
+		if !a.wanted(want) || (a.pronoun && a.possessive) || s.relational(a) {
 			continue
 		}
 		out := []actor{a}
+		last := a
 		for _, b := range s.acts[k+1:] {
-			if !b.wanted(want) || !s.coordinated(out[len(out)-1].tj, b.ti) {
-				break
+			if b.ti < last.tj {
+				continue
 			}
-			out = append(out, b)
+			if s.relational(b) || (b.pronoun && !s.coordinated(last.tj, b.ti)) {
+				continue // "Carney's predecessor, Justin Trudeau"; "he" inside a relative clause
+			}
+			if b.wanted(want) && s.coordinated(last.tj, b.ti) {
+				out = append(out, b)
+				last = b
+				continue
+			}
+			if s.relativeAfter(last.tj, b.ti) {
+				continue
+			}
+			break
 		}
 		return out
 	}
