@@ -104,6 +104,9 @@ func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
 				"intends", "forward", "ahead", "preparing", "due", "next", "tomorrow", "set":
 				planned = true
 			}
+			if t == "longer" && q > 0 && s.toks[q-1].lower == "no" {
+				negated = true // "no longer chairs"
+			}
 			if t == "is" || t == "are" {
 				if q+1 < len(s.toks) && s.toks[q+1].lower == "to" {
 					planned = true

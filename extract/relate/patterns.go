@@ -66,8 +66,10 @@ func (x *extraction) subjectOf(s *sent, f *found, prev *found) ([]actor, bool) {
 		}
 		return inh, true
 	}
-	// A participle clause after a comma ("..., blaming Obama") has the sentence's subject.
-	if f.fm.ing && f.i > 0 && s.toks[f.i-1].lower == "," && s.subj != "" {
+	// A participle clause after a comma or a subordinator ("..., blaming Obama", "before
+	// flying to Helsinki") has the sentence's subject.
+	if f.fm.ing && f.i > 0 && s.subj != "" && (s.toks[f.i-1].lower == "," || s.toks[f.i-1].lower == "before" ||
+		s.toks[f.i-1].lower == "after" || s.toks[f.i-1].lower == "while" || s.toks[f.i-1].lower == "since") {
 		l, _ := graph.LabelOfID(s.subj)
 		return []actor{{entity: s.subj, label: l, inherited: true}}, true
 	}
@@ -114,7 +116,10 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		return false
 	}
 	passive := false
-	if !f.fm.ing && f.fm.past && f.i > 0 {
+	if !f.fm.ing && f.fm.past && f.j < len(s.toks) && s.toks[f.j].lower == "by" && f.i > 0 && s.toks[f.i-1].lower == "," {
+		passive = true // "The meeting, hosted by Boris Johnson, was ..."
+	}
+	if !passive && !f.fm.ing && f.fm.past && f.i > 0 {
 		k := f.i - 1
 		for k >= 0 && strings.HasSuffix(s.toks[k].lower, "ly") {
 			k--
@@ -154,6 +159,9 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 			}
 			subj = s.rightActors(by+1, 3, actorsOnly)
 			objs = s.leftActor(f.i)
+			if len(objs) == 0 && want(graph.LabelEvent) {
+				objs = s.leftOf(f.i, eventsOnly)
+			}
 			if len(subj) == 0 || len(objs) == 0 {
 				return false
 			}
@@ -507,4 +515,23 @@ func (x *extraction) lastEvent(s *sent) string {
 		}
 	}
 	return last
+}
+
+// leftOf returns the nearest actor of a wanted label left of token i in the clause.
+func (s *sent) leftOf(i int, want func(graph.Label) bool) []actor {
+	for k := len(s.acts) - 1; k >= 0; k-- {
+		a := s.acts[k]
+		if a.tj > i {
+			continue
+		}
+		for q := a.tj; q < i; q++ {
+			if isBoundary(s.toks[q]) {
+				return nil
+			}
+		}
+		if want(a.label) {
+			return []actor{a}
+		}
+	}
+	return nil
 }

@@ -164,10 +164,28 @@ func (x *extraction) prepare(si int) *sent {
 		}
 		if pronouns[t.lower] {
 			ent := ""
-			if l, _ := graph.LabelOfID(s.subj); l == graph.LabelPerson {
+			if t.lower == "him" {
+				// An object pronoun is someone other than the subject: the last other person
+				// of the sentence ("hosted the Hungarian leader ... and urged him").
+				for k := len(s.acts) - 1; k >= 0; k-- {
+					if a := s.acts[k]; a.label == graph.LabelPerson && a.entity != s.subj && !a.pronoun {
+						ent = a.entity
+						break
+					}
+				}
+			} else if l, _ := graph.LabelOfID(s.subj); l == graph.LabelPerson {
 				ent = s.subj
+			} else {
+				// No subject yet: the last person the sentence named ("between Orbán and
+				// Brussels ... since he met Putin").
+				for k := len(s.acts) - 1; k >= 0; k-- {
+					if a := s.acts[k]; a.label == graph.LabelPerson && !a.pronoun {
+						ent = a.entity
+						break
+					}
+				}
 			}
-			if ent == "" {
+			if ent == "" && t.lower != "him" {
 				ent = x.lastPerson
 			}
 			if ent != "" {
