@@ -6,6 +6,7 @@ package relate
 
 import (
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/resolve"
@@ -92,8 +93,91 @@ func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
 		}
 		x.prevSubj = s.subj
 	}
+	x.followUps()
 	x.structural()
 	return dedupe(x.edges)
+}
+
+// followUps reads "The meeting took place on Friday in Palm Beach" after a sentence that
+// stated a meeting or call: the place and date belong to that meeting.
+func (x *extraction) followUps() {
+	for si := range x.d.Sentences {
+		s := x.prepare(si)
+		if len(s.toks) < 4 {
+			continue
+		}
+		k := 0
+		if determiners[s.toks[0].lower] {
+			k = 1
+		}
+		for k < len(s.toks) && isModifierWord(s.toks[k]) {
+			k++
+		}
+		if k >= len(s.toks) {
+			continue
+		}
+		switch s.toks[k].lower {
+		case "meeting", "talks", "discussions", "call", "conversation", "encounter":
+		default:
+			continue
+		}
+		held := false
+		for q := k + 1; q < len(s.toks) && q <= k+4; q++ {
+			switch s.toks[q].lower {
+			case "place", "held", "happened", "lasted", "came":
+				held = true
+			}
+		}
+		if !held {
+			continue
+		}
+		place := ""
+		for _, a := range s.acts {
+			if a.label == graph.LabelPlace && a.ti > 0 && (s.toks[a.ti-1].lower == "in" || s.toks[a.ti-1].lower == "at") {
+				place = a.entity
+				break
+			}
+		}
+		date, prec, dsrc := "", "", ""
+		if pub, err := time.Parse("2006-01-02", x.d.Meta.Published); err == nil {
+			words := make([]string, len(s.toks))
+			for i, t := range s.toks {
+				words[i] = t.text
+			}
+			if ds := Dates(words, pub, false); len(ds) > 0 {
+				date, prec, dsrc = ds[0].date, ds[0].prec, ds[0].phrase
+			}
+		}
+		if place == "" && date == "" {
+			continue
+		}
+		// The meetings and calls of the nearest earlier sentence that stated any.
+		target := -1
+		for i := range x.edges {
+			e := &x.edges[i]
+			if (e.Type == graph.RelMet || e.Type == graph.RelSpokeWith) && e.Evidence.Start < x.d.Sentences[si].Start {
+				if target < 0 || e.Evidence.Start > x.edges[target].Evidence.Start {
+					target = i
+				}
+			}
+		}
+		if target < 0 {
+			continue
+		}
+		at := x.edges[target].Evidence.Start
+		for i := range x.edges {
+			e := &x.edges[i]
+			if e.Evidence.Start != at || (e.Type != graph.RelMet && e.Type != graph.RelSpokeWith) {
+				continue
+			}
+			if place != "" {
+				e.Place = place
+			}
+			if date != "" && (e.DateSource == "published" || e.Date == "") {
+				e.Date, e.DatePrecision, e.DateSource = date, prec, dsrc
+			}
+		}
+	}
 }
 
 type extraction struct {
