@@ -17,7 +17,7 @@ CORPUS   ?= $(if $(wildcard ../shared/corpus/seeds),../shared/corpus/seeds,corpu
 FUZZTIME ?= 20s
 export GO FUZZTIME
 
-.PHONY: help build run test lint bench fuzz clean clean-all \
+.PHONY: help build run test lint bench fuzz clean clean-all browser-e2e \
         neo4j-install neo4j-up neo4j-down neo4j-status neo4j-logs neo4j-test-up neo4j-test-down
 
 help: ## list the targets (default)
@@ -46,6 +46,9 @@ test: ## vet + unit tests, then integration tests on the TEST Neo4j (:17687; wip
 
 lint: ## go vet + gofmt check (lists unformatted files)
 	@scripts/lint.sh
+
+browser-e2e: build ## drive Neo4j Browser in headless Chromium against the main server; screenshot in out/browser-e2e.png
+	@scripts/browser-e2e.sh
 
 bench: ## run all benchmarks with allocation counts
 	$(GO) test -run '^$$' -bench . -benchmem ./...
