@@ -10,7 +10,20 @@ import (
 // ("the US president" -> the US president on that date), with the office's key.
 // A role without a stated country or organisation, or an article without a date, gives "".
 func (r *Resolver) holder(title, roleOrg, date string) (string, string) {
-	if roleOrg == "" || date == "" {
+	return r.officeHolder(roleOrg, date, func(role string) bool {
+		return strings.EqualFold(role, title) || (generic[strings.ToLower(title)] && headRole(role))
+	})
+}
+
+// headOf returns who headed the government (or state) of a country or organisation on
+// date, from the offices table: the first head office listed for it.
+func (r *Resolver) headOf(orgID, date string) (string, string) {
+	return r.officeHolder(orgID, date, headRole)
+}
+
+// officeHolder returns the holder on date of the first office of orgID whose role matches.
+func (r *Resolver) officeHolder(orgID, date string, match func(role string) bool) (string, string) {
+	if orgID == "" || date == "" {
 		return "", ""
 	}
 	seen := map[string]bool{}
@@ -20,10 +33,7 @@ func (r *Resolver) holder(title, roleOrg, date string) (string, string) {
 		}
 		seen[o.Key] = true
 		scope, org, role, ok := splitOffice(o.Key)
-		if !ok || r.officeOrgID(scope, org) != roleOrg {
-			continue
-		}
-		if !strings.EqualFold(role, title) && !(generic[strings.ToLower(title)] && headRole(role)) {
+		if !ok || !match(role) || r.officeOrgID(scope, org) != orgID {
 			continue
 		}
 		if name, ok := r.lex.Holder(o.Key, date); ok {
@@ -94,27 +104,4 @@ func containsFold(ss []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// headOf returns who headed the government (or state) of a country or organisation on
-// date, from the offices table: the first head office listed for it.
-func (r *Resolver) headOf(orgID, date string) (string, string) {
-	if orgID == "" || date == "" {
-		return "", ""
-	}
-	seen := map[string]bool{}
-	for _, o := range r.lex.Offices() {
-		if seen[o.Key] {
-			continue
-		}
-		seen[o.Key] = true
-		scope, org, role, ok := splitOffice(o.Key)
-		if !ok || !headRole(role) || r.officeOrgID(scope, org) != orgID {
-			continue
-		}
-		if name, ok := r.lex.Holder(o.Key, date); ok {
-			return name, o.Key
-		}
-	}
-	return "", ""
 }
