@@ -285,7 +285,13 @@ func (x *extraction) nounWith(s *sent, f *found) bool {
 	if f.j >= len(s.toks) || s.toks[f.j].lower != "with" {
 		return false
 	}
-	objs := s.rightActors(f.j+1, 4, actorsOnly)
+	return x.nominal(s, f, f.j+1, 4, actorsOnly)
+}
+
+// nominal emits a noun cue's relation: its agent (agentOfNoun) to the actors from token
+// start on.
+func (x *extraction) nominal(s *sent, f *found, start, max int, want func(graph.Label) bool) bool {
+	objs := s.rightActors(start, max, want)
 	if len(objs) == 0 {
 		return false
 	}
@@ -363,15 +369,7 @@ func (x *extraction) nounTo(s *sent, f *found) bool {
 	if f.fm.cue.Type == graph.RelVisited {
 		want = placesOnly
 	}
-	objs := s.rightActors(q+n, 3, want)
-	if len(objs) == 0 {
-		return false
-	}
-	subj := x.agentOfNoun(s, f.i)
-	if len(subj) == 0 {
-		return false
-	}
-	return x.emit(s, f, subj, objs, "")
+	return x.nominal(s, f, q+n, 3, want)
 }
 
 // letter: "X sent letters to Y, Z and W, stressing that ...".
