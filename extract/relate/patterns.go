@@ -169,6 +169,11 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 			return x.emit(s, f, subj, objs, "passive")
 		}
 		objs = s.rightActors(f.j, 5, want)
+		// A direct object is not governed by a preposition ("spoke at the inauguration of
+		// Argentina's president"), and one meets a person, not a possessor.
+		if len(objs) > 0 && (isPrep(s, objs[0].ti-1) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
+			objs = nil
+		}
 	case patVerbPrep:
 		if passive {
 			return false // "a plan to be discussed with Washington": who discusses is not said
@@ -197,7 +202,7 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		}
 	}
 	if len(objs) == 0 {
-		return false
+		return x.reciprocal(s, f)
 	}
 	subj, ok := x.subjectOf(s, f, prev)
 	if !ok {
@@ -205,6 +210,41 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 	}
 	f.subj = subj
 	return x.emit(s, f, subj, objs, "")
+}
+
+// reciprocal: "Orbán and Zelenskiy spoke briefly at the inauguration", "the two leaders
+// met": a meeting verb without an object relates the coordinated subjects to each other
+// (a call when the sentence says phone, call or video).
+func (x *extraction) reciprocal(s *sent, f *found) bool {
+	if f.fm.cue.Type != graph.RelMet || f.fm.cue.Pattern == patVerbOf {
+		return false
+	}
+	// Only "X and Y met/spoke", the subjects right before the verb, not an infinitive.
+	k := f.i - 1
+	for k >= 0 && isAuxOrAdverb(s.toks[k]) && s.toks[k].lower != "to" {
+		k--
+	}
+	if k < 0 || (f.i > 0 && s.toks[f.i-1].lower == "to") {
+		return false
+	}
+	subj := s.leftActor(f.i)
+	if len(subj) < 2 || subj[0].tj-1 != k {
+		return false
+	}
+	typ := graph.RelMet
+	for q := f.j; q < len(s.toks) && q <= f.j+4; q++ {
+		switch s.toks[q].lower {
+		case "phone", "telephone", "call", "video":
+			typ = graph.RelSpokeWith
+		}
+	}
+	c := *f.fm.cue
+	if typ == graph.RelSpokeWith {
+		c.Type, c.Cameo = graph.RelSpokeWith, "041"
+	}
+	g := *f
+	g.fm.cue = &c
+	return x.emit(s, &g, subj[:1], subj[1:], "reciprocal")
 }
 
 // argMatch returns how many tokens at q match one of the (possibly multi-word) args.

@@ -546,6 +546,11 @@ func (s *sent) rightActors(i, max int, want func(graph.Label) bool) []actor {
 			if isBoundary(s.toks[q]) || s.toks[q].lower == "." {
 				return nil
 			}
+			// "denounced the deal as insane and Macron proposed": a conjunction before any
+			// object starts another clause.
+			if q > i && (s.toks[q].lower == "and" || s.toks[q].lower == "but" || s.toks[q].lower == "while") {
+				return nil
+			}
 		}
 		if !a.wanted(want) || (a.pronoun && a.possessive) || s.relational(a) {
 			continue
