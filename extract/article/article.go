@@ -6,7 +6,11 @@
 // of a .jsonl record.
 package article
 
-import "github.com/newsgraph/newsgraph/graph"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // Doc is one article as it moves through the pipeline. Each stage fills its part.
 type Doc struct {
@@ -85,6 +89,16 @@ func NameKey(s string) string {
 		}
 	}
 	return s
+}
+
+// NameSuffix reports whether w is a generational suffix of a personal name (Jr., Sr., II):
+// not the surname ("Ferdinand Marcos Jr." is Marcos).
+func NameSuffix(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Jr", "Sr", "II", "III", "IV":
+		return true
+	}
+	return false
 }
 
 // Mention is one reference to an entity in a sentence.

@@ -419,7 +419,11 @@ func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) 
 	m := article.Mention{Span: article.Span{Start: ws[i].start, End: ws[e-1].end}, Sentence: si,
 		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: roleOrg, Why: why}
 	if e-i >= 2 {
-		st.surnames[ws[e-1].text] = true
+		last := e - 1
+		for last > i+1 && article.NameSuffix(ws[last].text) {
+			last-- // "Ferdinand Marcos Jr.": the surname is Marcos
+		}
+		st.surnames[ws[last].text] = true
 		// Family name first ("Xi Jinping", "Yoon Suk Yeol"): a first word that is no given
 		// name may stand alone later ("Xi told Trudeau").
 		if !ws[i].upper && len(ws[i].text) > 1 {
@@ -708,3 +712,4 @@ func (st *state) orgByHead(w word) (string, string) {
 	}
 	return found, name
 }
+

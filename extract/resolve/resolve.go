@@ -38,6 +38,9 @@ func splitName(name string) (first, last string) {
 	if len(f) == 0 {
 		return "", ""
 	}
+	for len(f) > 2 && article.NameSuffix(f[len(f)-1]) {
+		f = f[:len(f)-1] // "Ferdinand Marcos Jr." is Marcos
+	}
 	last = f[len(f)-1]
 	if len(f) >= 2 {
 		first = strings.ReplaceAll(f[0], ".", "")
@@ -368,3 +371,4 @@ func afterPreposition(d *article.Doc, m article.Mention) bool {
 	}
 	return false
 }
+
