@@ -712,4 +712,3 @@ func (st *state) orgByHead(w word) (string, string) {
 	}
 	return found, name
 }
-

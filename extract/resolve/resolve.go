@@ -371,4 +371,3 @@ func afterPreposition(d *article.Doc, m article.Mention) bool {
 	}
 	return false
 }
-
