@@ -91,6 +91,13 @@ func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
 	if f.i-from > 8 {
 		from = f.i - 8
 	}
+	// Only the cue's own clause: "denounced the planned visit and warned Washington".
+	for q := f.i - 1; q > from; q-- {
+		if t := s.toks[q].lower; t == "and" || t == "but" || t == ";" {
+			from = q + 1
+			break
+		}
+	}
 	negated, hypo, planned := false, false, false
 	scan := func(a, b int) {
 		for q := a; q < b && q < len(s.toks); q++ {

@@ -409,6 +409,28 @@ func (x *extraction) nounTo(s *sent, f *found) bool {
 	if f.fm.cue.Type == graph.RelVisited {
 		want = placesOnly
 	}
+	// "criticism of Israel mounted": whose criticism is not said. Pressure and criticism
+	// need their owner: a possessor, or a verb that makes the subject the owner ("stepped
+	// up pressure on", "voiced criticism of", "opened ... with an attack on").
+	if f.fm.cue.Type == graph.RelPressured || f.fm.cue.Type == graph.RelCriticized {
+		k := f.i - 1
+		for k >= 0 && (determiners[s.toks[k].lower] && !possessivePronoun(s.toks[k].lower) || isModifierWord(s.toks[k]) ||
+			strings.HasSuffix(s.toks[k].lower, "ing") || s.toks[k].lower == "more" || s.toks[k].lower == "fresh" ||
+			s.toks[k].lower == "new" || s.toks[k].lower == "blistering" || s.toks[k].lower == "sharp" || s.toks[k].lower == "harsh") {
+			k--
+		}
+		owned := k >= 0 && (possessivePronoun(s.toks[k].lower) || s.toks[k].lower == "'s" || strings.HasSuffix(s.toks[k].lower, "'s"))
+		if !owned && k >= 0 {
+			switch s.toks[k].lower {
+			case "voiced", "voice", "expressed", "express", "up", "increased", "intensified", "launched", "made", "make",
+				"put", "keep", "kept", "maintained", "applied", "heaped", "exerted", "renewed", "with", "piled", "levelled", "leveled":
+				owned = true
+			}
+		}
+		if !owned {
+			return false
+		}
+	}
 	return x.nominal(s, f, q+n, 3, want)
 }
 
@@ -572,4 +594,12 @@ func (s *sent) leftOf(i int, want func(graph.Label) bool) []actor {
 		}
 	}
 	return nil
+}
+
+func possessivePronoun(w string) bool {
+	switch w {
+	case "his", "her", "its", "their", "our":
+		return true
+	}
+	return false
 }

@@ -89,6 +89,15 @@ func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
 			x.lastSubj = s.subj
 			if l, _ := graph.LabelOfID(s.subj); l == graph.LabelPerson {
 				x.lastPerson = s.subj
+			} else {
+				// "Iran's foreign minister, Hossein Amir-Abdollahian, denounced ...": the
+				// sentence's first person is who "he" means next.
+				for _, a := range s.acts {
+					if a.label == graph.LabelPerson && !a.pronoun && !isPrep(s, a.ti-1) {
+						x.lastPerson = a.entity
+						break
+					}
+				}
 			}
 		}
 		x.prevSubj = s.subj
@@ -548,7 +557,7 @@ func (s *sent) rightActors(i, max int, want func(graph.Label) bool) []actor {
 			}
 			// "denounced the deal as insane and Macron proposed": a conjunction before any
 			// object starts another clause.
-			if q > i && (s.toks[q].lower == "and" || s.toks[q].lower == "but" || s.toks[q].lower == "while") {
+			if s.toks[q].lower == "and" || s.toks[q].lower == "but" || s.toks[q].lower == "while" {
 				return nil
 			}
 		}
