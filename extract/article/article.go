@@ -116,6 +116,9 @@ type Mention struct {
 	// of the clause.
 	Modifier bool
 	Former   bool // the role is a former one ("former US Defense Secretary Leon Panetta")
+	// TitleStart is where the role phrase before a name begins ("the European Commission
+	// president, Ursula von der Leyen"); 0 when the name has none.
+	TitleStart int
 	// StandsFor is the actor a place may stand for: a capital for its country ("Washington
 	// criticized Germany"). Used only where the sentence makes the place an actor.
 	StandsFor string

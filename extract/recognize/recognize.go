@@ -481,6 +481,26 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	// "his German counterpart"; a bare "president" mid-sentence is left alone unless a name
 	// follows.
 	t := j + n
+	// "the president of the European Commission, Ursula von der Leyen": the organisation
+	// after "of", the name after the comma.
+	var ofQual *article.Mention
+	if t+1 < len(ws) && ws[t].lower == "of" {
+		o := t + 1
+		if ws[o].lower == "the" && o+1 < len(ws) {
+			o++
+		}
+		if e, ln, ok := st.r.lex.Lookup(st.tx(o)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) {
+			ofQual = &article.Mention{Span: article.Span{Start: ws[o].start, End: ws[o+ln-1].end}, Sentence: si,
+				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true}
+			t = o + ln
+		}
+	}
+	// "…, Ursula von der Leyen,": a name in apposition after the role phrase.
+	if t+1 < len(ws) && ws[t].text == "," {
+		if e := st.nameEnd(ws, t+1); e > t+2 && (e >= len(ws) || ws[e].punct()) {
+			t++
+		}
+	}
 	nameE := st.nameEnd(ws, t)
 	if t < len(ws) && ws[t].text == "," && !ws[j+n-1].cap {
 		nameE = t
@@ -502,6 +522,9 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 		}
 	}
 	roleOrg := ""
+	if ofQual != nil {
+		quals = append(quals, *ofQual)
+	}
 	if len(quals) > 0 {
 		roleOrg = quals[len(quals)-1].Entity
 	} else if of != "" {
@@ -516,9 +539,17 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 			former = true
 		}
 	}
+	if i >= 2 && ws[i-1].lower == "as" && (ws[i-2].lower == "predecessor" || ws[i-2].lower == "successor") {
+		former = true // "Rutte's predecessor as NATO chief, Jens Stoltenberg"
+	}
 	if hasName {
 		st.person(si, ws, t, nameE, role, roleOrg, "title")
-		st.d.Mentions[len(st.d.Mentions)-1].Former = former
+		pm := &st.d.Mentions[len(st.d.Mentions)-1]
+		pm.Former = former
+		pm.TitleStart = ws[i].start
+		if i > 0 && ws[i-1].lower == "the" {
+			pm.TitleStart = ws[i-1].start
+		}
 		return nameE - i
 	}
 	start := i
@@ -598,7 +629,11 @@ func (st *state) pendingNames() {
 	for _, p := range st.pending {
 		w := p.ws[p.i]
 		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" || st.surnameKey(w.text) || st.firsts[w.text] {
-			st.add(article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: p.sent,
+			start := w.start
+			for k := p.i - 1; k >= 0 && st.r.cls.particle[p.ws[k].lower]; k-- {
+				start = p.ws[k].start // "von der Leyen"
+			}
+			st.add(article.Mention{Span: article.Span{Start: start, End: w.end}, Sentence: p.sent,
 				Label: graph.LabelPerson, Kind: article.KindName, Why: "surname"})
 			continue
 		}

@@ -157,7 +157,7 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 			if by < 0 {
 				return false
 			}
-			subj = s.rightActors(by+1, 3, actorsOnly)
+			subj = s.rightActors(by+1, 6, actorsOnly)
 			objs = s.leftActor(f.i)
 			if len(objs) == 0 && want(graph.LabelEvent) {
 				objs = s.leftOf(f.i, eventsOnly)

@@ -33,7 +33,8 @@ type tok struct {
 	text       string
 	lower      string
 	cap        bool
-	ment       int // index into Doc.Mentions of the mention covering it, or -1
+	ment       int  // index into Doc.Mentions of the mention covering it, or -1
+	title      bool // inside the role phrase before a name ("the European Commission president,")
 }
 
 // letter reports whether the token starts with a letter.
@@ -230,6 +231,16 @@ func (x *extraction) prepare(si int) *sent {
 		}
 		s.toks = append(s.toks, tk)
 	}
+	for _, m := range d.Mentions {
+		if m.Sentence != si || m.TitleStart == 0 || m.TitleStart >= m.Start {
+			continue
+		}
+		for q := range s.toks {
+			if s.toks[q].start >= m.TitleStart && s.toks[q].end <= m.Start {
+				s.toks[q].title = true
+			}
+		}
+	}
 	// Actors: one per mention (first token), pronouns resolved to the subject so far.
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
@@ -257,7 +268,8 @@ func (x *extraction) prepare(si int) *sent {
 		}
 		if pronouns[t.lower] {
 			ent := ""
-			if t.lower == "him" {
+			objectHer := t.lower == "her" && (i+1 >= len(s.toks) || !s.toks[i+1].letter() || preps[s.toks[i+1].lower] || s.toks[i+1].lower == "to")
+			if t.lower == "him" || objectHer {
 				// An object pronoun is someone other than the subject: the last other person
 				// of the sentence ("hosted the Hungarian leader ... and urged him").
 				for k := len(s.acts) - 1; k >= 0; k-- {
@@ -278,12 +290,12 @@ func (x *extraction) prepare(si int) *sent {
 					}
 				}
 			}
-			if ent == "" && t.lower != "him" {
+			if ent == "" && t.lower != "him" && !objectHer {
 				ent = x.lastPerson
 			}
 			if ent != "" {
 				s.acts = append(s.acts, actor{entity: ent, label: graph.LabelPerson, ti: i, tj: i + 1, pronoun: true,
-					possessive: t.lower == "his" || t.lower == "her"})
+					possessive: t.lower == "his" || (t.lower == "her" && !objectHer)})
 			}
 		}
 		if s.subj == "" {
@@ -323,6 +335,7 @@ var preps = map[string]bool{
 	"during": true, "after": true, "before": true, "since": true, "about": true, "on": true, "against": true,
 	"between": true, "among": true, "over": true, "into": true, "than": true, "like": true, "toward": true,
 	"towards": true, "via": true, "under": true, "outside": true, "inside": true, "near": true,
+	"alongside": true, "beside": true, "behind": true, "despite": true, "unlike": true, "including": true,
 }
 
 // isPrep reports whether token i (skipping title words and determiners back) is a preposition.
@@ -519,7 +532,7 @@ func (s *sent) coordinated(i, j int) bool {
 		switch {
 		case t.lower == "," || t.lower == "and" || t.lower == "or":
 			sep = true
-		case relationalNouns[t.lower]:
+		case relationalNouns[t.lower], t.title:
 		case t.lower == "the" || t.lower == "of" || t.lower == "as" || t.lower == "well" || t.lower == "'s" ||
 			t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "its" || t.lower == "former" ||
 			t.lower == "counterpart" || t.lower == "counterparts" || t.lower == "colleague":

@@ -107,7 +107,8 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		if m.Label != graph.LabelPerson || m.Kind != article.KindName || m.Entity != "" {
 			continue
 		}
-		sk := article.NameKey(m.Text)
+		f := strings.Fields(m.Text) // "von der Leyen" is Leyen
+		sk := article.NameKey(f[len(f)-1])
 		var best *person
 		for _, p := range people {
 			if article.NameKey(p.last) == sk {
@@ -141,7 +142,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			}
 			continue
 		}
-		m.Entity = personKey("", m.Text)
+		m.Entity = personKey("", f[len(f)-1])
 		if m.Role != "" {
 			p := &person{key: m.Entity, last: m.Text, roles: []role{{m.Role, m.RoleOrg}}}
 			if byKey[p.key] == nil {
