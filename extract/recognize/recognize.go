@@ -260,8 +260,8 @@ func (st *state) at(si int, ws []word, i int) int {
 			st.add(m)
 			return 2
 		}
-		if i+1 < len(ws) && cls.staff[ws[i+1].lower] {
-			m.Modifier = true
+		if i+1 < len(ws) && (cls.staff[ws[i+1].lower] || (ws[i+1].letter && !ws[i+1].cap && !st.r.lex.IsStopWord(ws[i+1].lower))) {
+			m.Modifier = true // "Iranian troops", "the British decision": an adjective, not an actor
 		}
 		st.add(m)
 		return 1

@@ -96,6 +96,14 @@ func (s *sent) verbPosition(f *found) bool {
 	if f.fm.ing {
 		return preps[prev.lower] || prev.lower == "while" || prev.lower == "when" || prev.lower == "without"
 	}
+	if f.fm.past && prev.letter() && !prev.cap && f.j < len(s.toks) {
+		// "three companies accused of supplying Russia": a participle after a plain noun
+		// and before "of"/"by" is a reduced relative clause, not the sentence's verb.
+		switch s.toks[f.j].lower {
+		case "of", "by", "for":
+			return false
+		}
+	}
 	if f.fm.past || strings.HasSuffix(s.toks[f.i].lower, "s") {
 		return true // "met", "meets": inflected forms are verbs after anything but a determiner
 	}

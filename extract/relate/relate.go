@@ -384,6 +384,12 @@ func (s *sent) leftActor(i int) []actor {
 			if s.toks[q].lower == "," && q+1 < i && (s.toks[q+1].lower == "the" || s.toks[q+1].lower == "a" || s.toks[q+1].lower == "an") {
 				return nil
 			}
+			// "told reporters that allies must keep up pressure": the clause after "that" has
+			// its own subject, which is not an actor we know.
+			if s.toks[q].lower == "that" && q+1 < i && s.toks[q+1].letter() && !s.toks[q+1].cap && s.toks[q+1].ment < 0 &&
+				!pronouns[s.toks[q+1].lower] && !isAuxOrAdverb(s.toks[q+1]) {
+				return nil
+			}
 		}
 		if !a.isActor() || (a.pronoun && a.possessive) {
 			continue
