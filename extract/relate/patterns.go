@@ -177,10 +177,20 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 			return x.emit(s, f, subj, objs, "passive")
 		}
 		objs = s.rightActors(f.j, 5, want)
-		// A direct object is not governed by a preposition ("spoke at the inauguration of
-		// Argentina's president"), and one meets a person, not a possessor.
-		if len(objs) > 0 && (isPrep(s, objs[0].ti-1) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
+		// A direct object comes before any preposition ("accused the West of ignoring
+		// Moscow's concerns", "spoke at the inauguration of Argentina's president"), and one
+		// meets a person, not a possessor.
+		if len(objs) > 0 && (s.prepBetween(f.j, objs[0].ti) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
 			objs = nil
+		}
+		// A threat names its target in what it threatens: "threatened to pull out of NATO".
+		if len(objs) == 0 && c.Lemma == "threaten" {
+			for q := f.j; q < len(s.toks) && q <= f.j+3; q++ {
+				if s.toks[q].lower == "to" {
+					objs = s.rightActors(q, 8, want)
+					break
+				}
+			}
 		}
 	case patVerbPrep:
 		if passive {
@@ -292,7 +302,7 @@ func (x *extraction) agentOfNoun(s *sent, i int) []actor {
 		}
 	}
 	left := s.leftActor(i)
-	if len(left) > 0 && s.objectPosition(left[0]) && s.subj != "" && s.subj != left[0].entity {
+	if len(left) > 0 && s.objectPosition(left[0]) && s.subj != "" && s.subj != left[0].entity && !s.infinitiveBetween(left[0].tj, i) {
 		// "Macron urged Trump ... at the end of the first state visit to the United States":
 		// the visit is the subject's, not the object's.
 		l, _ := graph.LabelOfID(s.subj)
@@ -331,7 +341,7 @@ func isModifierWord(t tok) bool {
 
 func (x *extraction) nounWith(s *sent, f *found) bool {
 	if f.j >= len(s.toks) || s.toks[f.j].lower != "with" {
-		return false
+		return x.heldTogether(s, f)
 	}
 	return x.nominal(s, f, f.j+1, 4, actorsOnly)
 }
@@ -610,4 +620,51 @@ func possessivePronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// prepBetween reports whether a preposition stands in tokens [i, j), title words and
+// capitalised words aside ("Secretary of State Marco Rubio").
+func (s *sent) prepBetween(i, j int) bool {
+	for q := i; q < j; q++ {
+		t := s.toks[q]
+		if preps[t.lower] && !t.title && !(t.lower == "of" && q > i && s.toks[q-1].cap && q+1 < j && s.toks[q+1].cap) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldTogether: "Trump and Merkel held a bilateral meeting", "Trump and Putin will hold a
+// summit": a meeting noun after hold/have with coordinated subjects relates them.
+func (x *extraction) heldTogether(s *sent, f *found) bool {
+	if f.fm.cue.Type != graph.RelMet {
+		return false
+	}
+	k := f.i - 1
+	for k >= 0 && (determiners[s.toks[k].lower] || isModifierWord(s.toks[k]) || s.toks[k].lower == "bilateral") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.toks[k].lower {
+	case "held", "hold", "holds", "holding", "had", "have", "has":
+	default:
+		return false
+	}
+	subj := s.leftActor(k)
+	if len(subj) < 2 {
+		return false
+	}
+	return x.emit(s, f, subj[:1], subj[1:], "together")
+}
+
+// infinitiveBetween reports whether "to" + a verb stands between two tokens: "urged allies
+// to keep pressure on the Kremlin" makes the allies the pressure's owner.
+func (s *sent) infinitiveBetween(i, j int) bool {
+	q := i
+	if q < j && s.toks[q].lower == "not" {
+		q++
+	}
+	return q+1 < j && s.toks[q].lower == "to" && s.toks[q+1].letter() && !s.toks[q+1].cap && !determiners[s.toks[q+1].lower]
 }
