@@ -182,8 +182,46 @@ func (p *Pipeline) assemble(res *Result, results []*resolve.Result) {
 		res.Words += a.Words
 	}
 	res.Merges = append(res.Merges, gm...)
+	eventDates(nodes, doc.Edges)
 	for i := range nodes {
 		nodes[i].Kind = graph.KindNode
 	}
 	doc.Nodes = nodes
+}
+
+// eventDates dates each event node from the edges that say when it is held (HELD_IN) or
+// when someone attends or hosts it, the most precise stated date winning (the article's
+// publication date standing in does not count).
+func eventDates(nodes []graph.Node, edges []graph.Edge) {
+	rank := map[string]int{graph.PrecisionDay: 4, graph.PrecisionWeek: 3, graph.PrecisionMonth: 2, graph.PrecisionYear: 1}
+	best := map[string]graph.Edge{}
+	for _, e := range edges {
+		id := ""
+		switch e.Type {
+		case graph.RelHeldIn:
+			id = e.From
+		case graph.RelAttended, graph.RelHosted:
+			id = e.To
+		default:
+			continue
+		}
+		if e.Date == "" || e.DateSource == "published" {
+			continue
+		}
+		if b, ok := best[id]; !ok || rank[e.DatePrecision] > rank[b.DatePrecision] {
+			best[id] = e
+		}
+	}
+	for i := range nodes {
+		if nodes[i].Label != graph.LabelEvent {
+			continue
+		}
+		if e, ok := best[nodes[i].ID]; ok {
+			if nodes[i].Props == nil {
+				nodes[i].Props = map[string]any{}
+			}
+			nodes[i].Props["date"] = e.Date
+			nodes[i].Props["date_precision"] = e.DatePrecision
+		}
+	}
 }

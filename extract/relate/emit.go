@@ -3,6 +3,7 @@ package relate
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/graph"
@@ -338,8 +339,10 @@ func (x *extraction) structural() {
 			continue
 		}
 		sp := d.Sentences[d.Mentions[i].Sentence].Span
+		date, prec, dsrc := x.eventDate(ev.ID)
 		x.edges = append(x.edges, graph.Edge{Kind: graph.KindEdge, Type: graph.RelHeldIn, From: ev.ID, To: ev.Place,
 			Article: d.Meta.ID, Rule: "HELD_IN/event", Confidence: 0.85, Status: graph.StatusReported,
+			Date: date, DatePrecision: prec, DateSource: dsrc,
 			Evidence: graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}})
 	}
 	x.memberOf()
@@ -397,4 +400,50 @@ func dedupe(es []graph.Edge) []graph.Edge {
 		out = append(out, e)
 	}
 	return out
+}
+
+// eventDate finds when an event is held: the time expression nearest one of its mentions
+// in the same sentence ("the summit ... set to take place on July 16"), the first found in
+// article order; "" when the article does not say.
+func (x *extraction) eventDate(id string) (string, string, string) {
+	pub, err := time.Parse("2006-01-02", x.d.Meta.Published)
+	if err != nil {
+		return "", "", ""
+	}
+	for _, m := range x.d.Mentions {
+		if m.Entity != id {
+			continue
+		}
+		s := x.prepare(m.Sentence)
+		words := make([]string, len(s.toks))
+		at := 0
+		for i, t := range s.toks {
+			words[i] = t.text
+			if t.start <= m.Start {
+				at = i
+			}
+		}
+		future := false
+		for _, t := range s.toks {
+			switch t.lower {
+			case "will", "upcoming", "next", "set", "scheduled", "due", "expected", "ahead":
+				future = true
+			}
+		}
+		best, bestD := -1, 1<<30
+		exprs := Dates(words, pub, future)
+		for k, e := range exprs {
+			d := e.ti - at
+			if d < 0 {
+				d = -d
+			}
+			if d < bestD {
+				best, bestD = k, d
+			}
+		}
+		if best >= 0 {
+			return exprs[best].date, exprs[best].prec, exprs[best].phrase
+		}
+	}
+	return "", "", ""
 }
