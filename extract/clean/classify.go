@@ -342,7 +342,7 @@ func (c *Cleaner) header(d *article.Doc, lines []line) {
 	// datelines: before the body or opening it
 	for i := 0; i < n && i <= body; i++ {
 		l := &lines[i]
-		if l.words <= 14 && l.linkish == 0 && strings.IndexAny(l.text, "0123456789") >= 0 {
+		if l.words <= 14 && strings.IndexAny(l.text, "0123456789") >= 0 { // "December 12, 2023 | Updated 6:45 PM ET"
 			if date, ok := datelineLine(l.text); ok {
 				l.drop(ReasonDateline)
 				if d.Meta.Published == "" {

@@ -620,7 +620,9 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		st.person(si, ws, i, end, "", "", "speaker")
 		return n
 	}
-	return n
+	// Nothing types the whole chunk: let the words after the first have their own chance
+	// ("House Speaker Mike Johnson": a title and a name follow "House").
+	return 1
 }
 
 // pendingNames decides bare capitalised words once every full name of the article is known:

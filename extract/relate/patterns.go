@@ -74,6 +74,12 @@ func (x *extraction) subjectOf(s *sent, f *found, prev *found) ([]actor, bool) {
 		return []actor{{entity: s.subj, label: l, inherited: true}}, true
 	}
 	subj := s.leftActor(f.i)
+	if len(subj) == 0 && k >= 0 && s.toks[k].lower == "and" && s.subj != "" {
+		// "Biden said ... "for as long as we can" and accused Johnson": a verb coordinated
+		// with the sentence's main verb shares its subject.
+		l, _ := graph.LabelOfID(s.subj)
+		return []actor{{entity: s.subj, label: l, inherited: true}}, true
+	}
 	return subj, len(subj) > 0
 }
 
