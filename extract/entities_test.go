@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -112,5 +113,31 @@ func TestAcrossArticles(t *testing.T) {
 	}
 	if explained == 0 {
 		t.Error("no merge into the Zelensky node is explained")
+	}
+}
+
+// TestSurnameOfficeHolderByDate: a bare surname is completed from the offices table only
+// when that holder was in office on the article's date.
+func TestSurnameOfficeHolderByDate(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"id":"%s","title":"t","published":"%s","text":"Johnson said on Tuesday that the deal was dead and the talks were over for now."}` + "\n"
+	body := fmt.Sprintf(rec, "in2021", "2021-06-10") + fmt.Sprintf(rec, "in2024", "2024-06-10")
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline(t).Run(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, n := range res.Document.Nodes {
+		if n.Label == graph.LabelPerson {
+			for _, a := range n.Articles {
+				got[a] = n.Name
+			}
+		}
+	}
+	if got["in2021"] != "Boris Johnson" || got["in2024"] != "Johnson" {
+		t.Errorf("got %v; want Boris Johnson in 2021 (in office) and a plain Johnson in 2024", got)
 	}
 }

@@ -59,7 +59,18 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			}
 		}
 	}
-	alias := map[string]string{} // surname-only key -> full key
+	// The publication dates of the articles naming each surname-only key: "Johnson" in a 2023
+	// article is not the office holder whose term ended in 2022.
+	keyDates := map[string][]string{}
+	for _, res := range results {
+		for _, m := range res.Doc.Mentions {
+			if surnameOnly[m.Entity] && res.Doc.Meta.Published != "" {
+				keyDates[m.Entity] = append(keyDates[m.Entity], res.Doc.Meta.Published)
+			}
+		}
+	}
+	alias := map[string]string{}         // surname-only key -> full key
+	officeCands := map[string][]string{} // surname-only key -> office holders' full keys
 	why := map[string]string{}
 	for _, k := range sortedKeys(surnameOnly) {
 		_, last := splitKey(k)
@@ -75,15 +86,15 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 				}
 			}
 		default:
-			for full, name := range officeNames {
-				if _, l := splitKey(full); l == last {
-					if prev, ok := alias[k]; !ok || full < prev {
-						alias[k], why[k] = full, "surname of "+name+" (offices table)"
+			// Office holders with that surname; which one (if any) is decided per article, by
+			// its date, when the mentions are rewritten.
+			for _, full := range sortedKeys(officeNames) {
+				if _, l := splitKey(full); l == last && r.heldWhen(officeNames[full], keyDates[k]) {
+					officeCands[k] = append(officeCands[k], full)
+					if clusters[full] == nil {
+						clusters[full] = &cluster{key: full, surface: map[string]int{}}
 					}
 				}
-			}
-			if full, ok := alias[k]; ok && clusters[full] == nil {
-				clusters[full] = &cluster{key: full, surface: map[string]int{}}
 			}
 		}
 	}
@@ -121,10 +132,8 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		name[id] = best
 	}
 	for _, k := range sortedKeys(surnameOnly) {
-		if full, ok := alias[k]; ok {
+		if _, ok := alias[k]; ok {
 			continue
-		} else {
-			_ = full
 		}
 		_, last := splitKey(k)
 		// Keep the surname as written in the first mention.
@@ -167,6 +176,18 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			m.Entity = personID(k)
 			if w, ok := why[k]; ok {
 				merges = append(merges, Merge{Article: res.Doc.Meta.ID, Mention: m.Text, Entity: m.Entity, Reason: w})
+			}
+			for _, full := range officeCands[k] {
+				var dates []string
+				if res.Doc.Meta.Published != "" {
+					dates = []string{res.Doc.Meta.Published}
+				}
+				if r.heldWhen(officeNames[full], dates) {
+					m.Entity = clusters[full].id
+					merges = append(merges, Merge{Article: res.Doc.Meta.ID, Mention: m.Text, Entity: m.Entity,
+						Reason: "surname of " + officeNames[full] + ", in office on the article's date (offices table)"})
+					break
+				}
 			}
 		}
 		for n := range res.Events {

@@ -105,3 +105,22 @@ func containsFold(ss []string, s string) bool {
 	}
 	return false
 }
+
+// heldWhen reports whether the person held an office of the table on one of the dates (any
+// office, any date when no date is known).
+func (r *Resolver) heldWhen(person string, dates []string) bool {
+	if len(dates) == 0 {
+		return true
+	}
+	for _, o := range r.lex.Offices() {
+		if o.Holder != person {
+			continue
+		}
+		for _, d := range dates {
+			if (o.Start == "" || o.Start <= d) && (o.End == "" || d < o.End) {
+				return true
+			}
+		}
+	}
+	return false
+}
