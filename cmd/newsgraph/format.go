@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
+
+	"github.com/newsgraph/newsgraph/queries/render"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -203,32 +204,9 @@ func formatFloat(f float64) string {
 	return s
 }
 
-// literal renders a value the way Cypher writes it: {id: "x", n: 2}, ["a", "b"].
-func literal(v any) string {
-	switch x := v.(type) {
-	case string:
-		q, _ := json.Marshal(x)
-		return string(q)
-	case []any:
-		parts := make([]string, len(x))
-		for i, y := range x {
-			parts[i] = literal(y)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = k + ": " + literal(x[k])
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	}
-	return cell(v, false)
-}
+// literal renders a value the way Cypher writes it: {id: "x", n: 2}, ["a", "b"] (the
+// same rendering reports use for their parameters).
+func literal(v any) string { return render.Literal(v) }
 
 // marshalJSON encodes a value without HTML escaping; NaN and infinities become strings.
 func marshalJSON(v any) ([]byte, error) {
