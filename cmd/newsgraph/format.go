@@ -13,9 +13,8 @@ import (
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
 
-	"github.com/newsgraph/newsgraph/queries/render"
-
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries/render"
 )
 
 // Output formats of query results.
