@@ -12,6 +12,12 @@ import (
 // emit writes one edge per subject-object pair of a matched cue.
 func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string) bool {
 	c := f.fm.cue
+	// "spoke to Zelenskyy before dialling Moscow": talk in a sentence about a call is a call.
+	if c.Type == graph.RelMet && (c.Lemma == "speak" || c.Lemma == "talk") && s.mentionsCall() {
+		cc := *c
+		cc.Type, cc.Cameo = graph.RelSpokeWith, "041"
+		c = &cc
+	}
 	status := x.modality(s, f, subj)
 	date, prec, dsrc := x.date(s, f, status)
 	place := x.place(s, f, objs)
@@ -446,4 +452,15 @@ func (x *extraction) eventDate(id string) (string, string, string) {
 		}
 	}
 	return "", "", ""
+}
+
+// mentionsCall reports whether the sentence speaks of a phone or video call.
+func (s *sent) mentionsCall() bool {
+	for _, t := range s.toks {
+		switch t.lower {
+		case "phone", "telephone", "call", "calls", "dialling", "dialing", "dialled", "dialed", "video", "phoned":
+			return true
+		}
+	}
+	return false
 }

@@ -16,7 +16,7 @@ func isAuxOrAdverb(t tok) bool {
 	case "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "shall", "must",
 		"is", "was", "were", "are", "be", "been", "being", "did", "does", "do", "not", "n't", "also", "then",
 		"to", "now", "again", "already", "reportedly", "repeatedly", "previously", "never", "just", "still",
-		"expected", "set", "due", "likely", "tried", "sought", "wants", "wanted", "plans", "planned", "going":
+		"expected", "set", "due", "likely", "tried", "sought", "wants", "wanted", "plans", "planned", "going", "longer", "no":
 		return true
 	}
 	return strings.HasSuffix(t.lower, "ly")
@@ -110,8 +110,13 @@ func (s *sent) verbPosition(f *found) bool {
 			return false
 		}
 	}
-	if f.fm.past || strings.HasSuffix(s.toks[f.i].lower, "s") {
-		return true // "met", "meets": inflected forms are verbs after anything but a determiner
+	if f.fm.past {
+		return true // "met": a past form is a verb after anything but a determiner
+	}
+	if strings.HasSuffix(s.toks[f.i].lower, "s") {
+		// "meets", "talks": a verb after its subject (handled above), not after a
+		// preposition or another verb ("in talks seen as", "will hold talks with").
+		return prev.cap
 	}
 	return prev.cap // a bare form after a capitalised word (a name the recognizer missed)
 }
