@@ -37,6 +37,7 @@ type Event struct {
 	Sentence     int
 	Kind         string // summit, meeting, conference
 	Name         string // proposed name: "NATO summit", "European leaders' meeting"
+	Surface      string // the name as the text writes it, when it differs ("EU summit")
 	Qualifier    string // entity id of the organisation or country in the name, if any
 	Place        string // entity id of where it is held, if stated
 	PlaceName    string

@@ -69,7 +69,8 @@ func findEvents(st *state) {
 					m := d.Mentions[mi]
 					ev.Qualifier = m.Entity
 					qualText = d.Text[m.Start:m.End]
-					if m.Name != "" && m.Label == graph.LabelOrganization {
+					if m.Name != "" && m.Label == graph.LabelOrganization && m.Name != qualText {
+						ev.Surface = qualText + " " + kind
 						qualText = m.Name // "Group of 20 summit" is the "G20 summit"
 					}
 					if m.Label == graph.LabelPlace {

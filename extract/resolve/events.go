@@ -115,6 +115,9 @@ func (r *Resolver) events(d *article.Doc, note func(*article.Mention, string)) [
 			}
 			if ev.Name != "" {
 				target.names = append(target.names, ev.Name)
+				if ev.Surface != "" {
+					target.names = append(target.names, ev.Surface)
+				}
 				if target.name == "" || (ev.Qualifier != "" && target.qualifier == ev.Qualifier && !strings.Contains(target.name, " ")) {
 					target.name = ev.Name
 				}
