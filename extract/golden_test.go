@@ -10,18 +10,16 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/shared"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.jsonl from the current extraction")
 
 // seedsDir is the seed corpus beside the repository (../shared/corpus/seeds).
 func seedsDir(t testing.TB) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "shared", "corpus", "seeds"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("seed corpus not found at %s", dir)
+	dir := shared.Seeds()
+	if dir == "" {
+		t.Skip("seed corpus ../shared/corpus/seeds not found")
 	}
 	return dir
 }

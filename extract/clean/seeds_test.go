@@ -9,29 +9,15 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/internal/shared"
 )
 
 // sharedDir returns ../shared beside the repository root, or "" when absent.
 func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
+	if shared.Seeds() == "" {
 		return ""
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus", "seeds")); err != nil {
-		return ""
-	}
-	return shared
+	return shared.Dir()
 }
 
 type seed struct {
@@ -41,11 +27,11 @@ type seed struct {
 
 func loadSeeds(tb testing.TB) []seed {
 	tb.Helper()
-	shared := sharedDir()
-	if shared == "" {
+	sharedPath := sharedDir()
+	if sharedPath == "" {
 		tb.Skip("../shared/corpus/seeds not found")
 	}
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(sharedPath, "corpus", "seeds", "*.txt"))
 	sort.Strings(files)
 	if len(files) == 0 {
 		tb.Skip("no seed articles")

@@ -11,30 +11,11 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clean"
 	"github.com/newsgraph/newsgraph/extract/read"
 	"github.com/newsgraph/newsgraph/extract/segment"
+	"github.com/newsgraph/newsgraph/internal/shared"
 )
 
 // seedDir returns ../shared/corpus/seeds beside the repository root, or "".
-func seedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(filepath.Dir(dir), "shared", "corpus", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		return ""
-	}
-	return seeds
-}
+func seedDir() string { return shared.Seeds() }
 
 func seedTexts(tb testing.TB) (names, texts []string) {
 	tb.Helper()
