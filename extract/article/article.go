@@ -81,10 +81,10 @@ const (
 )
 
 // NameKey folds a name for comparison across transliterations: lower-case ASCII with the
-// endings -iy/-yy/-ij/-ii written -y ("Zelenskiy", "Zelenskyy", "Zelensky" -> "zelensky").
+// endings -iy/-yy/-ij/-ii/-yi written -y ("Zelenskiy", "Zelenskyy", "Zelensky" -> "zelensky").
 func NameKey(s string) string {
 	s = graph.Fold(s)
-	for _, suf := range []string{"iy", "yy", "ij", "ii"} {
+	for _, suf := range []string{"iy", "yy", "ij", "ii", "yi"} {
 		if len(s) > len(suf)+2 && s[len(s)-len(suf):] == suf {
 			return s[:len(s)-len(suf)] + "y"
 		}

@@ -222,7 +222,11 @@ func (st *state) at(si int, ws []word, i int) int {
 	end := st.chunkEnd(ws, i)
 	if lbl, ok := st.headLabel(ws, i, end); ok && end-i >= 2 {
 		if e, n, ok := st.r.lex.Lookup(st.tx(i)); !ok || i+n < end {
-			st.add(article.Mention{Span: article.Span{Start: ws[i].start, End: ws[end-1].end}, Sentence: si,
+			b := i
+			if ws[b].lower == "the" && b+1 < end {
+				b++ // "The Contact Group ...": the article is not part of the name
+			}
+			st.add(article.Mention{Span: article.Span{Start: ws[b].start, End: ws[end-1].end}, Sentence: si,
 				Label: lbl, Kind: article.KindName})
 			return end - i
 		} else {
