@@ -55,7 +55,9 @@ whom become relationships, each backed by the sentence that says it.
 Start here:
    make neo4j-up                     # the local Neo4j (or point --neo4j-uri at your own)
    newsgraph doctor                  # is everything in place?
-   newsgraph load out/graph.jsonl    # load an extraction (JSON Lines contract)
+   newsgraph build articles/         # extract and load in one run
+   newsgraph extract articles/ -o out/graph.jsonl && newsgraph load out/graph.jsonl
+   newsgraph report run who_met_whom --param person=Rutte
    newsgraph query 'MATCH (p:Person)-[m:MET]->(q) RETURN p.name, q.name, m.date'
 
 Settings come from defaults < newsgraph.yaml (./ or $XDG_CONFIG_HOME/newsgraph/, or
@@ -69,7 +71,8 @@ EXIT CODES:
    0    ok
    1    error (bad input data, failed query, failed check)
    2    usage (unknown command or flag, bad argument, bad configuration)
-   3    partial (a load stopped after committing some batches; rerun it, loading is idempotent)
+   3    partial (some input files unreadable and skipped, or a load stopped after committing
+        some batches; rerun it, loading is idempotent)
    4    Neo4j unreachable or authentication failed (no password found included)
    130  interrupted (Ctrl-C)
 `
