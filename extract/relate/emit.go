@@ -47,6 +47,19 @@ func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string)
 			spec, _ := c.Type.Spec()
 			fl, _ := graph.LabelOfID(from)
 			tl, _ := graph.LabelOfID(to)
+			if c.Type == graph.RelVisited && tl == graph.LabelPerson && fl == graph.LabelPerson {
+				// "Orban visited Trump at Mar-a-Lago": visiting a person is meeting them.
+				m := graph.Edge{Kind: graph.KindEdge, Type: graph.RelMet, From: from, To: to, Article: x.d.Meta.ID,
+					Status: status, Date: date, DatePrecision: prec, DateSource: dsrc, Place: place, Cameo: "040",
+					Confidence: round2(c.Confidence - 0.05), Rule: rule + "/person", Source: source,
+					Evidence: graph.Evidence{Sentence: x.d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}}
+				if m.To < m.From {
+					m.From, m.To = m.To, m.From
+				}
+				x.edges = append(x.edges, m)
+				n++
+				continue
+			}
 			if !spec.Allows(fl, tl) {
 				continue
 			}

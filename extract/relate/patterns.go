@@ -56,7 +56,7 @@ func (x *extraction) subjectOf(s *sent, f *found, prev *found) ([]actor, bool) {
 	for k >= 0 && isAuxOrAdverb(s.toks[k]) {
 		k--
 	}
-	if prev != nil && k >= 0 && (s.toks[k].lower == "and" || s.toks[k].lower == ",") && len(prev.subj) > 0 {
+	if prev != nil && k >= 0 && s.toks[k].lower == "and" && len(prev.subj) > 0 {
 		// Only when no actor stands between the "and" and the earlier verb's subject other
 		// than that verb's objects.
 		inh := make([]actor, len(prev.subj))
@@ -156,7 +156,7 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		want = actorsOrPlaces
 	}
 	if c.Type == graph.RelVisited {
-		want = func(l graph.Label) bool { return l == graph.LabelPlace || l == graph.LabelCountry }
+		want = func(l graph.Label) bool { return l == graph.LabelPlace || l == graph.LabelCountry || l == graph.LabelPerson }
 	}
 	if c.Type == graph.RelHosted {
 		want = func(l graph.Label) bool { return l.IsActor() || l == graph.LabelEvent }
@@ -313,7 +313,8 @@ func (x *extraction) agentOfNoun(s *sent, i int) []actor {
 		}
 	}
 	left := s.leftActor(i)
-	if len(left) > 0 && s.objectPosition(left[0]) && s.subj != "" && s.subj != left[0].entity && !s.infinitiveBetween(left[0].tj, i) {
+	if len(left) > 0 && s.objectPosition(left[0]) && s.subj != "" && s.subj != left[0].entity && !s.infinitiveBetween(left[0].tj, i) &&
+		!s.relativeBetween(left[0].tj, i) {
 		// "Macron urged Trump ... at the end of the first state visit to the United States":
 		// the visit is the subject's, not the object's.
 		l, _ := graph.LabelOfID(s.subj)
@@ -326,7 +327,7 @@ func (x *extraction) agentOfNoun(s *sent, i int) []actor {
 // word that is no preposition, determiner or conjunction): the object of an earlier verb.
 func (s *sent) objectPosition(a actor) bool {
 	k := a.ti - 1
-	for k >= 0 && (s.toks[k].cap || (s.toks[k].ment >= 0 && s.d.Mentions[s.toks[k].ment].Modifier)) {
+	for k >= 0 && (s.toks[k].cap || determiners[s.toks[k].lower] || (s.toks[k].ment >= 0 && s.d.Mentions[s.toks[k].ment].Modifier)) {
 		k--
 	}
 	if k < 0 {
@@ -678,4 +679,16 @@ func (s *sent) infinitiveBetween(i, j int) bool {
 		q++
 	}
 	return q+1 < j && s.toks[q].lower == "to" && s.toks[q+1].letter() && !s.toks[q+1].cap && !determiners[s.toks[q+1].lower]
+}
+
+// relativeBetween reports whether a relative pronoun stands between two tokens: "the
+// Contact Group ..., which coordinates military support" makes the group the subject.
+func (s *sent) relativeBetween(i, j int) bool {
+	for q := i; q < j; q++ {
+		switch s.toks[q].lower {
+		case "which", "who", "that":
+			return true
+		}
+	}
+	return false
 }

@@ -394,6 +394,10 @@ func (s *sent) leftActor(i int) []actor {
 		if !a.isActor() || (a.pronoun && a.possessive) {
 			continue
 		}
+		// The possessor inside an object ("was undermining the EU's position") is no subject.
+		if a.possessive && !a.pronoun && s.objectPosition(a) {
+			continue
+		}
 		// An actor governed by a preposition is not the subject ("talks with Putin about"),
 		// unless the word is a conjunction opening a clause ("after Zelensky was berated").
 		if isPrep(s, a.ti-1) && !a.possessive && !s.clauseSubject(a) {
