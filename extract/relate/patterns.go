@@ -156,7 +156,9 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		want = actorsOrPlaces
 	}
 	if c.Type == graph.RelVisited {
-		want = func(l graph.Label) bool { return l == graph.LabelPlace || l == graph.LabelCountry || l == graph.LabelPerson }
+		want = func(l graph.Label) bool {
+			return l == graph.LabelPlace || l == graph.LabelCountry || l == graph.LabelPerson
+		}
 	}
 	if c.Type == graph.RelHosted {
 		want = func(l graph.Label) bool { return l.IsActor() || l == graph.LabelEvent }
