@@ -163,6 +163,10 @@ func TestRelations(t *testing.T) {
 		{"relative clause keeps the subject", "Viktor Orban, who has been criticized by the European Union for his ties with Moscow, praised Donald Trump.",
 			[]string{"SUPPORTED Viktor Orban -> Donald Trump (reported)", "CRITICIZED European Union -> Viktor Orban (reported)"},
 			[]string{"SUPPORTED European Union"}},
+		{"letters urging", "Joe Biden sent letters to the leaders of Poland, Hungary and Slovakia, urging them to speed up deliveries.",
+			[]string{"PRESSURED Joe Biden -> Poland (reported)", "PRESSURED Joe Biden -> Hungary (reported)", "PRESSURED Joe Biden -> Slovakia (reported)"}, nil},
+		{"comply with a demand", "Iran refused to comply with Joe Biden's demand to halt enrichment.",
+			[]string{"PRESSURED Joe Biden -> Iran (reported)"}, nil}, // the demand was made; the refusal is Iran's
 		{"hit out at", "Rishi Sunak hit out at China on Monday.",
 			[]string{"CRITICIZED Rishi Sunak -> China (reported)"}, nil},
 		{"reduced relative is no verb", "Britain sanctioned three companies accused of supplying Russia.", nil,

@@ -510,7 +510,8 @@ func (x *extraction) letter(s *sent, f *found) bool {
 func (x *extraction) demand(s *sent, f *found) bool {
 	var owner []actor
 	for _, a := range s.acts {
-		if a.tj == f.i && a.possessive && a.label.IsActor() {
+		at := a.tj == f.i || (a.tj == f.i-1 && s.toks[f.i-1].lower == "'s")
+		if at && a.possessive && a.label.IsActor() {
 			owner = []actor{a}
 		}
 	}
