@@ -105,9 +105,8 @@ func findEvents(st *state) {
 			}
 			// A convening verb before it: "X will begin a meeting".
 			if qualText == "" && k >= 0 && st.isDeterminer(ws[k]) {
-				if q, b, qual := st.convener(ws, k-1, at); q != "" {
+				if q, qual := st.convener(ws, k-1, at); q != "" {
 					qualText, ev.Qualifier, anaphor = q, qual, false
-					_ = b
 				}
 			}
 			// Right: "in PLACE", "between X and Y", "of NATO foreign ministers".
@@ -192,9 +191,9 @@ func (st *state) isDeterminer(w word) bool {
 
 // convener looks left of a determiner for "SUBJECT [will|to] VERB" with a convening verb
 // and returns the subject's text ("NATO foreign ministers") and the actor it names.
-func (st *state) convener(ws []word, k int, at map[int]int) (string, int, string) {
+func (st *state) convener(ws []word, k int, at map[int]int) (string, string) {
 	if k < 0 || !convene[ws[k].lower] {
-		return "", 0, ""
+		return "", ""
 	}
 	k--
 	for k >= 0 && (ws[k].lower == "will" || ws[k].lower == "to" || ws[k].lower == "would" || ws[k].lower == "set" || ws[k].lower == "are" || ws[k].lower == "is") {
@@ -211,13 +210,13 @@ func (st *state) convener(ws []word, k int, at map[int]int) (string, int, string
 				if name == "" {
 					name = st.d.Text[m.Start:m.End]
 				}
-				return name, b, m.Entity
+				return name, m.Entity
 			}
 		}
-		return "", 0, ""
+		return "", ""
 	}
 	if k < 0 {
-		return "", 0, ""
+		return "", ""
 	}
 	e := k
 	b := k
@@ -234,9 +233,9 @@ func (st *state) convener(ws []word, k int, at map[int]int) (string, int, string
 		}
 	}
 	if first < 0 {
-		return "", 0, ""
+		return "", ""
 	}
-	return st.d.Text[ws[first].start:ws[e].end] + "'", first, qual
+	return st.d.Text[ws[first].start:ws[e].end] + "'", qual
 }
 
 // mentionEndingAt finds the mention whose span ends at byte end.

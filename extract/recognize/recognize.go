@@ -221,7 +221,7 @@ func (st *state) at(si int, ws []word, i int) int {
 	// lexicon entry that is only its first word.
 	end := st.chunkEnd(ws, i)
 	if lbl, ok := st.headLabel(ws, i, end); ok && end-i >= 2 {
-		if e, n, ok := st.r.lex.Lookup(st.tx(i)); !ok || i+n < end {
+		if _, n, ok := st.r.lex.Lookup(st.tx(i)); !ok || i+n < end {
 			b := i
 			if ws[b].lower == "the" && b+1 < end {
 				b++ // "The Contact Group ...": the article is not part of the name
@@ -229,8 +229,6 @@ func (st *state) at(si int, ws []word, i int) int {
 			st.add(article.Mention{Span: article.Span{Start: ws[b].start, End: ws[end-1].end}, Sentence: si,
 				Label: lbl, Kind: article.KindName})
 			return end - i
-		} else {
-			_ = e
 		}
 	}
 	if n := st.lexiconAt(si, ws, i); n > 0 {

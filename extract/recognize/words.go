@@ -72,9 +72,7 @@ func words(d *article.Doc, s *article.Sentence) []word {
 	return ws
 }
 
-func (w word) isPunct(p string) bool { return w.text == p }
-
-// isOpenQuoteOrPunct reports whether w is punctuation (no letter or digit).
+// punct reports whether w is punctuation (no letter or digit).
 func (w word) punct() bool { return !w.letter && !w.num }
 
 // texts returns the token texts of ws, for lexicon look-ups.

@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -228,7 +229,7 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		if q < len(s.toks) && determiners[s.toks[q].lower] {
 			q++
 		}
-		if q+1 < len(s.toks) && contains(c.Args, s.toks[q].lower) && s.toks[q+1].lower == "of" {
+		if q+1 < len(s.toks) && slices.Contains(c.Args, s.toks[q].lower) && s.toks[q+1].lower == "of" {
 			objs = s.rightActors(q+2, 3, want)
 		}
 	}
@@ -290,15 +291,6 @@ func argMatch(s *sent, q int, args []string) int {
 }
 
 func argAt(s *sent, q int, args []string) bool { return q >= 0 && argMatch(s, q, args) > 0 }
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // agentOfNoun finds who does what a noun names: a possessor right before it ("his
 // meeting", "Rutte's visit"), else the clause subject.
@@ -490,7 +482,7 @@ func (x *extraction) letter(s *sent, f *found) bool {
 	last := objs[len(objs)-1].tj
 	ok := false
 	for q := last; q < len(s.toks) && q <= last+4; q++ {
-		if contains(f.fm.cue.Args, s.toks[q].lower) {
+		if slices.Contains(f.fm.cue.Args, s.toks[q].lower) {
 			ok = true
 			break
 		}

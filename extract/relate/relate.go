@@ -87,7 +87,6 @@ func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
 		s := x.prepare(si)
 		x.sentence(s)
 		if s.subj != "" {
-			x.lastSubj = s.subj
 			if l, _ := graph.LabelOfID(s.subj); l == graph.LabelPerson {
 				x.lastPerson = s.subj
 			} else {
@@ -195,7 +194,6 @@ type extraction struct {
 	d          *article.Doc
 	res        *resolve.Result
 	edges      []graph.Edge
-	lastSubj   string // subject of the last sentence that had one
 	lastPerson string // last person subject
 	prevSubj   string
 }

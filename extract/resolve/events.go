@@ -1,7 +1,8 @@
 package resolve
 
 import (
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/article"
@@ -109,7 +110,7 @@ func (r *Resolver) events(d *article.Doc, note func(*article.Mention, string)) [
 				target.place, target.placeName = ev.Place, ev.PlaceName
 			}
 			for _, p := range parts {
-				if !contains(target.participants, p) {
+				if !slices.Contains(target.participants, p) {
 					target.participants = append(target.participants, p)
 				}
 			}
@@ -126,7 +127,7 @@ func (r *Resolver) events(d *article.Doc, note func(*article.Mention, string)) [
 		target.mentions = append(target.mentions, mi)
 	}
 	for n, e := range evs {
-		key := "~e:" + itoa(n)
+		key := "~e:" + strconv.Itoa(n)
 		for _, mi := range e.mentions {
 			d.Mentions[mi].Entity = key
 		}
@@ -167,38 +168,4 @@ func (e *localEvent) names0() string {
 		return e.names[0]
 	}
 	return ""
-}
-
-func union(a, b []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range append(append([]string{}, a...), b...) {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/article"
@@ -246,7 +247,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 				idName += " " + year
 			}
 			ev.ID = graph.NodeID(graph.LabelEvent, idName)
-			key := "~e:" + itoa(n)
+			key := "~e:" + strconv.Itoa(n)
 			for i := range res.Doc.Mentions {
 				if res.Doc.Mentions[i].Entity == key {
 					res.Doc.Mentions[i].Entity = ev.ID
@@ -367,7 +368,7 @@ func uniqueSorted(ss []string) []string {
 func uniqueID(id string, used map[string]bool) string {
 	base, n := id, 2
 	for used[id] {
-		id = base + "-" + itoa(n)
+		id = base + "-" + strconv.Itoa(n)
 		n++
 	}
 	used[id] = true
