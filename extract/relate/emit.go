@@ -433,7 +433,7 @@ func (x *extraction) eventDate(id string) (string, string, string) {
 		if m.Entity != id {
 			continue
 		}
-		s := x.prepare(m.Sentence)
+		s := x.sents[m.Sentence]
 		words := make([]string, len(s.toks))
 		at := 0
 		for i, t := range s.toks {

@@ -85,6 +85,7 @@ func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
 	x := &extraction{r: r, d: d, res: res}
 	for si := range d.Sentences {
 		s := x.prepare(si)
+		x.sents = append(x.sents, s)
 		x.sentence(s)
 		if s.subj != "" {
 			if l, _ := graph.LabelOfID(s.subj); l == graph.LabelPerson {
@@ -110,8 +111,7 @@ func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
 // followUps reads "The meeting took place on Friday in Palm Beach" after a sentence that
 // stated a meeting or call: the place and date belong to that meeting.
 func (x *extraction) followUps() {
-	for si := range x.d.Sentences {
-		s := x.prepare(si)
+	for si, s := range x.sents {
 		if len(s.toks) < 4 {
 			continue
 		}
@@ -194,7 +194,8 @@ type extraction struct {
 	d          *article.Doc
 	res        *resolve.Result
 	edges      []graph.Edge
-	lastPerson string // last person subject
+	lastPerson string  // last person subject
+	sents      []*sent // the prepared sentences, in order (prepared once, as the pass met them)
 	prevSubj   string
 }
 
