@@ -150,7 +150,7 @@ func cell(v any, csvMode bool) string {
 	case int:
 		return strconv.Itoa(x)
 	case float64:
-		return formatFloat(x)
+		return render.Float(x)
 	case graph.NodeValue:
 		return "(" + labels(x.Labels) + " " + literal(x.Props) + ")"
 	case graph.RelValue:
@@ -187,22 +187,6 @@ func labels(ls []string) string {
 	return b.String()
 }
 
-func formatFloat(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	}
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".eEN") {
-		s += ".0" // keep floats recognisable: 2.0, not 2
-	}
-	return s
-}
-
 // literal renders a value the way Cypher writes it: {id: "x", n: 2}, ["a", "b"] (the
 // same rendering reports use for their parameters).
 func literal(v any) string { return render.Literal(v) }
@@ -210,7 +194,7 @@ func literal(v any) string { return render.Literal(v) }
 // marshalJSON encodes a value without HTML escaping; NaN and infinities become strings.
 func marshalJSON(v any) ([]byte, error) {
 	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
-		return json.Marshal(formatFloat(f))
+		return json.Marshal(render.Float(f))
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

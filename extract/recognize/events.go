@@ -119,7 +119,7 @@ func findEvents(st *state) {
 				if _, ok := eventWords[x.lower]; ok {
 					break
 				}
-				if x.lower == "in" && j+1 < len(ws) && ev.Place == "" && placeGapOK(ws[i+1:j]) {
+				if x.lower == "in" && j+1 < len(ws) && ev.Place == "" && st.placeGapOK(ws[i+1:j]) {
 					pj := j + 1
 					if ws[pj].lower == "the" && j+2 < len(ws) {
 						if _, ok := at[ws[pj].start]; !ok {
@@ -261,7 +261,7 @@ func (st *state) wordIndex(ws []word, off int) int {
 // placeGapOK reports whether the words between an event noun and "in PLACE" keep the place
 // attached to the event: "summit in Brussels", "summit between X and Y, set to take place on
 // July 16 in Helsinki" — but not "a summit overshadowed by Russia's war in Ukraine".
-func placeGapOK(gap []word) bool {
+func (st *state) placeGapOK(gap []word) bool {
 	between := false
 	for _, w := range gap {
 		switch {
@@ -273,7 +273,7 @@ func placeGapOK(gap []word) bool {
 			case "to", "be", "held", "take", "takes", "took", "taking", "place", "set", "scheduled", "due",
 				"on", "next", "this", "will", "is", "was", "being", "which", "that", "opens", "opened", "the":
 			default:
-				if _, ok := months[w.lower]; ok {
+				if st.r.cls.calendar[w.text] {
 					continue
 				}
 				return false
@@ -282,7 +282,3 @@ func placeGapOK(gap []word) bool {
 	}
 	return true
 }
-
-var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}

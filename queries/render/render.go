@@ -71,14 +71,7 @@ func Text(v any) string {
 	case int:
 		return strconv.Itoa(x)
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return fmt.Sprint(x)
-		}
-		s := strconv.FormatFloat(x, 'g', -1, 64)
-		if !strings.ContainsAny(s, ".eE") {
-			s += ".0"
-		}
-		return s
+		return Float(x)
 	case graph.NodeValue:
 		return nodeName(x)
 	case graph.RelValue:
@@ -113,6 +106,24 @@ func Text(v any) string {
 		return fmt.Sprint(v)
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// Float renders a float the way Cypher prints it: shortest form, always recognisable as a
+// float (2.0, not 2), NaN, Infinity, -Infinity.
+func Float(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
 }
 
 func nodeName(n graph.NodeValue) string {
