@@ -26,18 +26,26 @@ var convene = map[string]bool{
 
 // modifiers may stand between a determiner and the event noun.
 func isEventModifier(w word) bool {
-	if w.num || w.text == "-" {
+	if w.num || w.text == "-" || numberWord[w.lower] {
+		return true
+	}
+	// A lower-case compound adjective: "two-day", "full-scale", "long-awaited".
+	if !w.cap && strings.Contains(w.lower, "-") {
 		return true
 	}
 	switch w.lower {
-	case "upcoming", "first", "next", "last", "recent", "annual", "full-scale", "two-day", "three-day",
-		"one-day", "emergency", "extraordinary", "informal", "bilateral", "much-hyped", "key", "crucial",
-		"planned", "scheduled", "high-level", "virtual", "day", "special", "second", "third", "final",
-		"historic", "landmark", "full", "scale", "much", "hyped", "two", "three", "one":
+	case "upcoming", "first", "next", "last", "recent", "annual", "emergency", "extraordinary", "informal",
+		"bilateral", "key", "crucial", "planned", "scheduled", "virtual", "day", "special", "final",
+		"historic", "landmark", "full":
 		return true
 	}
 	return false
 }
+
+// numberWord holds the number and ordinal words that may stand before a noun.
+var numberWord = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "dozens": true, "several": true,
+	"second": true, "third": true, "fourth": true, "fifth": true}
 
 // findEvents adds an Event (and an Event mention) for every summit-like phrase.
 func findEvents(st *state) {

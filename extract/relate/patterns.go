@@ -335,11 +335,16 @@ func (s *sent) objectPosition(a actor) bool {
 }
 
 func isModifierWord(t tok) bool {
+	// Numbers and lower-case compound adjectives: "seven private phone calls", "a two-day
+	// meeting", "a much-hyped summit", "face-to-face talks".
+	if t.lower == "-" || (!t.cap && strings.Contains(t.lower, "-")) || (len(t.lower) > 0 && t.lower[0] >= '0' && t.lower[0] <= '9') {
+		return true
+	}
 	switch t.lower {
-	case "first", "upcoming", "recent", "private", "phone", "direct", "bilateral", "face-to-face", "planned",
-		"several", "many", "two", "three", "seven", "least", "at", "more", "new", "further", "brief", "lengthy",
-		"long", "short", "official", "formal", "informal", "secret", "surprise", "first-ever", "in-person",
-		"full-scale", "much-hyped", "two-day", "high-level", "of", "-":
+	case "first", "upcoming", "recent", "private", "phone", "direct", "bilateral", "planned", "several", "many",
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+		"least", "at", "more", "than", "new", "further", "brief", "lengthy", "long", "short", "official",
+		"formal", "informal", "secret", "surprise", "of":
 		return true
 	}
 	return false
