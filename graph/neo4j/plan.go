@@ -227,6 +227,7 @@ func articleRow(a *graph.Article) row {
 	set("published", a.Published)
 	set("published_source", a.PublishedSource)
 	set("hash", a.Hash)
+	set("doc_key", a.DocKey)
 	if a.Words > 0 {
 		props["words"] = int64(a.Words)
 	}
