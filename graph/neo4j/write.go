@@ -28,14 +28,36 @@ type txWriter struct {
 	created    map[string]bool // node ids created in this transaction
 	changed    map[string]bool // node ids whose properties changed
 	candidates map[string]bool // entity ids that lost a relationship: maybe orphans now
+	// recompute are entity ids whose aliases must be recomputed from all their MENTIONS:
+	// renamed, or an article's MENTIONS now credits other spellings. The other nodes a
+	// batch touches only gain the spellings of its MENTIONS.
+	recompute map[string]bool
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
-	return &txWriter{ctx: ctx, tx: tx, created: map[string]bool{}, changed: map[string]bool{}, candidates: map[string]bool{}}
+	return &txWriter{ctx: ctx, tx: tx, created: map[string]bool{}, changed: map[string]bool{}, candidates: map[string]bool{},
+		recompute: map[string]bool{}}
+}
+
+// failStatement is a fault injector for the integration tests (nil otherwise): called
+// before each statement of a write transaction with what the statement does, an error
+// it returns fails the transaction at that point.
+var failStatement func(what string) error
+
+func (w *txWriter) start(what string) error {
+	if failStatement != nil {
+		if err := failStatement(what); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	return nil
 }
 
 // one runs a statement that returns one record and returns it with the counters.
 func (w *txWriter) one(what, cypher string, params map[string]any) (*neo4j.Record, neo4j.Counters, error) {
+	if err := w.start(what); err != nil {
+		return nil, nil, err
+	}
 	res, err := w.tx.Run(w.ctx, cypher, params)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", what, err)
@@ -53,6 +75,9 @@ func (w *txWriter) one(what, cypher string, params map[string]any) (*neo4j.Recor
 
 // all runs a statement and returns every record.
 func (w *txWriter) all(what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if err := w.start(what); err != nil {
+		return nil, err
+	}
 	res, err := w.tx.Run(w.ctx, cypher, params)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
@@ -65,7 +90,7 @@ func (w *txWriter) all(what, cypher string, params map[string]any) ([]*neo4j.Rec
 }
 
 // merged checks that a MERGE statement wrote every row and records which nodes it
-// created and changed (its record: rows, created ids, changed ids).
+// created, changed and renamed (its record: rows, created, changed and renamed ids).
 func (w *txWriter) merged(what string, rec *neo4j.Record, want int) error {
 	rows, _ := rec.Values[0].(int64)
 	if int(rows) != want {
@@ -76,6 +101,9 @@ func (w *txWriter) merged(what string, rec *neo4j.Record, want int) error {
 	}
 	for _, id := range strs(rec.Values[2]) {
 		w.changed[id] = true
+	}
+	for _, id := range strs(rec.Values[3]) {
+		w.recompute[id] = true
 	}
 	return nil
 }
@@ -117,7 +145,8 @@ WITH n, row, isNew, properties(n) AS before
 const mergeCounts = `
 RETURN count(n) AS rows,
        collect(CASE WHEN isNew THEN n.id END) AS created,
-       collect(CASE WHEN before <> properties(n) THEN n.id END) AS changed`
+       collect(CASE WHEN before <> properties(n) THEN n.id END) AS changed,
+       collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
 
 var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props` + mergeCounts
 
@@ -137,7 +166,8 @@ MATCH (b:` + ident(string(g.To)) + ` {id: row.to})
 MERGE (a)-[r:` + ident(string(g.Type)) + ` {key: row.key}]->(b)
 WITH r, row, properties(r) AS before
 SET r = row.props
-RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed`
+RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
+       collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
 }
 
 // staleStmt removes an article's relationships of one type whose key the article no
@@ -172,13 +202,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 			return w.st, err
 		}
 	}
-	var touched []string
-	for _, rows := range b.Nodes {
-		for _, r := range rows {
-			touched = append(touched, r["id"].(string))
-		}
-	}
-	if err := w.settle(touched); err != nil {
+	if err := w.settle(b); err != nil {
 		return w.st, err
 	}
 	return w.stats(), nil
@@ -260,6 +284,11 @@ func (w *txWriter) mergeEdges(b *Batch) error {
 			return fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, n, len(rows))
 		}
 		changed, _ := rec.Values[1].(int64)
+		if g.Type == graph.RelMentions {
+			for _, id := range strs(rec.Values[2]) {
+				w.recompute[id] = true
+			}
+		}
 		w.st.RelsCreated += c.RelationshipsCreated()
 		w.st.RelsUpdated += int(changed) - c.RelationshipsCreated()
 	}
@@ -333,11 +362,29 @@ func anyList(ss []string) []any {
 }
 
 // settle deletes the candidates no relationship holds any more (an entity only a removed
-// article named), and recomputes the aliases of the touched and candidate nodes from the
-// MENTIONS that remain: the union of the spellings each remaining article contributed,
-// without the node's name, sorted. A node with a MENTIONS from before aliases were
-// credited per article (no "aliases" prop) keeps its stored aliases.
-func (w *txWriter) settle(touched []string) error {
+// article named) and brings the aliases up to date: a node that lost a MENTIONS, was
+// renamed or whose MENTIONS credits other spellings now gets the union of the spellings
+// each remaining article contributed, without its name, sorted; any other node the batch
+// b (nil for a retraction) mentions gains its MENTIONS' spellings. A node with a MENTIONS
+// from before aliases were credited per article (no "aliases" prop) keeps its stored
+// aliases and only gains.
+func (w *txWriter) settle(b *Batch) error {
+	if err := w.deleteOrphans(); err != nil {
+		return err
+	}
+	for id := range w.candidates {
+		w.recompute[id] = true
+	}
+	if err := w.recomputeAliases(); err != nil {
+		return err
+	}
+	if b == nil {
+		return nil
+	}
+	return w.extendAliases(b)
+}
+
+func (w *txWriter) deleteOrphans() error {
 	byLabel := map[graph.Label][]string{}
 	for id := range w.candidates {
 		l, _ := graph.LabelOfID(id)
@@ -363,19 +410,77 @@ RETURN count(*) AS removed, collect(id) AS ids`, map[string]any{"ids": anyList(i
 		for _, id := range strs(rec.Values[1]) {
 			delete(w.candidates, id)
 			delete(w.changed, id)
+			delete(w.recompute, id)
 		}
 	}
-	for _, id := range touched {
-		if _, ok := graph.LabelOfID(id); ok {
-			w.candidates[id] = true
+	return nil
+}
+
+// extendAliases adds the spellings of the batch's MENTIONS to the aliases of the nodes
+// not recomputed.
+func (w *txWriter) extendAliases(b *Batch) error {
+	add := map[graph.Label]map[string][]string{}
+	for g, rows := range b.Edges {
+		if g.Type != graph.RelMentions {
+			continue
+		}
+		for _, r := range rows {
+			to := r["to"].(string)
+			if w.recompute[to] {
+				continue
+			}
+			if add[g.To] == nil {
+				add[g.To] = map[string][]string{}
+			}
+			props, _ := r["props"].(map[string]any)
+			al, _ := stringList(props["aliases"])
+			add[g.To][to] = append(add[g.To][to], al...)
 		}
 	}
-	return w.recomputeAliases()
+	for _, l := range graph.EntityLabels {
+		if len(add[l]) == 0 {
+			continue
+		}
+		ids := make([]any, 0, len(add[l]))
+		for id := range add[l] {
+			ids = append(ids, id)
+		}
+		recs, err := w.all("reading "+string(l)+" aliases", `UNWIND $ids AS id
+MATCH (n:`+ident(string(l))+` {id: id})
+RETURN n.id AS id, n.name AS name, n.aliases AS aliases`, map[string]any{"ids": ids})
+		if err != nil {
+			return err
+		}
+		var rows []any
+		for _, r := range recs {
+			m := r.AsMap()
+			id, _ := m["id"].(string)
+			lists := []any{m["aliases"], anyList(add[l][id])}
+			if row, ok := w.aliasRow(id, m["name"], m["aliases"], lists); ok {
+				rows = append(rows, row)
+			}
+		}
+		if err := w.setAliases(l, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *txWriter) setAliases(l graph.Label, rows []any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	_, _, err := w.one("setting "+string(l)+" aliases", `UNWIND $rows AS row
+MATCH (n:`+ident(string(l))+` {id: row.id})
+SET n.aliases = row.aliases
+RETURN count(n)`, map[string]any{"rows": rows})
+	return err
 }
 
 func (w *txWriter) recomputeAliases() error {
 	byLabel := map[graph.Label][]any{}
-	for id := range w.candidates {
+	for id := range w.recompute {
 		l, _ := graph.LabelOfID(id)
 		byLabel[l] = append(byLabel[l], id)
 	}
@@ -393,38 +498,32 @@ RETURN n.id AS id, n.name AS name, n.aliases AS aliases, lists, total`, map[stri
 		}
 		var rows []any
 		for _, r := range recs {
-			if row, ok := w.aliasRow(r); ok {
+			m := r.AsMap()
+			lists, _ := m["lists"].([]any)
+			total, _ := m["total"].(int64)
+			if total == 0 || int64(len(lists)) < total {
+				continue // no MENTIONS, or one without credited aliases: keep them
+			}
+			id, _ := m["id"].(string)
+			if row, ok := w.aliasRow(id, m["name"], m["aliases"], lists); ok {
 				rows = append(rows, row)
 			}
 		}
-		if len(rows) == 0 {
-			continue
-		}
-		if _, _, err := w.one("setting "+string(l)+" aliases", `UNWIND $rows AS row
-MATCH (n:`+ident(string(l))+` {id: row.id})
-SET n.aliases = row.aliases
-RETURN count(n)`, map[string]any{"rows": rows}); err != nil {
+		if err := w.setAliases(l, rows); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// aliasRow returns the new aliases of a node read by recomputeAliases, when they differ
-// from the stored ones and every MENTIONS credits its aliases.
-func (w *txWriter) aliasRow(r *neo4j.Record) (map[string]any, bool) {
-	m := r.AsMap()
-	lists, _ := m["lists"].([]any)
-	total, _ := m["total"].(int64)
-	if total == 0 || int64(len(lists)) < total {
-		return nil, false
-	}
-	id, _ := m["id"].(string)
-	name, _ := m["name"].(string)
+// aliasRow returns the row that sets a node's aliases to the union of lists (lists of
+// strings) without its name, sorted — when that differs from the stored aliases.
+func (w *txWriter) aliasRow(id string, name, stored any, lists []any) (map[string]any, bool) {
+	nm, _ := name.(string)
 	set := map[string]bool{}
 	for _, l := range lists {
 		for _, a := range strs(l) {
-			if !strings.EqualFold(a, name) {
+			if !strings.EqualFold(a, nm) {
 				set[a] = true
 			}
 		}
@@ -434,8 +533,8 @@ func (w *txWriter) aliasRow(r *neo4j.Record) (map[string]any, bool) {
 		al = append(al, a)
 	}
 	sort.Strings(al)
-	old := strs(m["aliases"])
-	if strings.Join(old, "\x00") == strings.Join(al, "\x00") && (len(old) == 0) == (m["aliases"] == nil) {
+	old := strs(stored)
+	if strings.Join(old, "\x00") == strings.Join(al, "\x00") && (len(old) == 0) == (stored == nil) {
 		return nil, false
 	}
 	w.changed[id] = true
