@@ -16,11 +16,6 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 	var merges []Merge
 	// 1. People: one cluster per full-name key; surname-only keys join the single cluster
 	// with that surname, or the office holder with that surname.
-	type cluster struct {
-		key     string
-		surface map[string]int // full-name spellings and their counts
-		id      string
-	}
 	clusters := map[string]*cluster{}
 	bySurname := map[string][]string{} // surname key -> full keys
 	surnameOnly := map[string]bool{}
@@ -109,36 +104,8 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			}
 		}
 	}
-	// Ids come from the canonical key, never from this run's spellings, so that separate
-	// runs agree: a person the offices table knows is the table's holder (its id and name);
-	// anyone else is the folded first name and the transliteration-insensitive surname key
-	// ("Volodymyr Zelenskiy" -> person:volodymyr-zelensky), named by the most frequent full
-	// spelling of the run.
 	used := map[string]bool{}
-	for _, h := range officeNames {
-		used[graph.NodeID(graph.LabelPerson, h)] = true
-	}
-	name := map[string]string{} // entity key or id -> canonical name
-	for _, k := range sortedKeys(clusters) {
-		c := clusters[k]
-		if h := officeNames[k]; h != "" {
-			c.id = graph.NodeID(graph.LabelPerson, h)
-			name[c.id] = h
-			continue
-		}
-		best, bestN := "", -1
-		for _, s := range sortedKeys(c.surface) {
-			if n := c.surface[s]; n > bestN {
-				best, bestN = s, n
-			}
-		}
-		f, l := splitKey(k)
-		if best == "" {
-			best = strings.TrimSpace(f + " " + l)
-		}
-		c.id = uniqueID(graph.NodeID(graph.LabelPerson, f+" "+l), used)
-		name[c.id] = best
-	}
+	name := canonicalPeople(clusters, officeNames, used) // entity key or id -> canonical name
 	for _, k := range sortedKeys(surnameOnly) {
 		if _, ok := alias[k]; ok {
 			continue
@@ -342,6 +309,47 @@ func (r *Result) addAliases(id string, aliases ...string) {
 		r.Aliases = map[string][]string{}
 	}
 	r.Aliases[id] = append(r.Aliases[id], aliases...)
+}
+
+// cluster is one person across articles: a full-name key and its spellings.
+type cluster struct {
+	key     string
+	surface map[string]int // full-name spellings and their counts
+	id      string
+}
+
+// canonicalPeople gives every cluster its id and returns the canonical name of each id.
+// Ids come from the canonical key, never from this run's spellings, so that separate runs
+// agree: a person the offices table knows is the table's holder (its id and name); anyone
+// else is the folded first name and the transliteration-insensitive surname key
+// ("Volodymyr Zelenskiy" -> person:volodymyr-zelensky), named by the most frequent full
+// spelling of the run. used collects the ids taken.
+func canonicalPeople(clusters map[string]*cluster, officeNames map[string]string, used map[string]bool) map[string]string {
+	for _, h := range officeNames {
+		used[graph.NodeID(graph.LabelPerson, h)] = true
+	}
+	name := map[string]string{}
+	for _, k := range sortedKeys(clusters) {
+		c := clusters[k]
+		if h := officeNames[k]; h != "" {
+			c.id = graph.NodeID(graph.LabelPerson, h)
+			name[c.id] = h
+			continue
+		}
+		best, bestN := "", -1
+		for _, s := range sortedKeys(c.surface) {
+			if n := c.surface[s]; n > bestN {
+				best, bestN = s, n
+			}
+		}
+		f, l := splitKey(k)
+		if best == "" {
+			best = strings.TrimSpace(f + " " + l)
+		}
+		c.id = uniqueID(graph.NodeID(graph.LabelPerson, f+" "+l), used)
+		name[c.id] = best
+	}
+	return name
 }
 
 // props returns the node properties the lexicon knows for an entity.
