@@ -38,6 +38,7 @@ type cue struct {
 	Cameo      string
 	Confidence float64
 	Line       int
+	Origin     string // "" for data/cues.tsv, "cameo" for data/cameo.tsv (the rule names it)
 }
 
 // form is one inflected form of a cue: its words ("sat", "down") and whether it is a past
@@ -88,45 +89,64 @@ func parseCues(src string) (*cueTable, error) {
 		}
 		lemma, irregular, _ := strings.Cut(f[2], "=")
 		c.Lemma = lemma
-		t.cues = append(t.cues, c)
-		forms := map[string]form{}
-		add := func(s string, past, ing bool) {
-			w := strings.Fields(s)
-			if len(w) == 0 {
-				return
-			}
-			if _, dup := forms[s]; !dup {
-				forms[s] = form{cue: c, words: w, past: past, ing: ing}
-			}
-		}
-		noun := c.Pattern == patNounWith || c.Pattern == patBetween || c.Pattern == patFrom || c.Pattern == patNounTo ||
-			c.Pattern == patLetter || c.Pattern == patDemand
-		if noun {
-			add(lemma, false, false)
-			if c.Pattern == patLetter {
-				add(lemma+"s", false, false)
-			}
-		} else {
-			for _, inf := range inflect(lemma) {
-				add(inf.s, inf.past, inf.ing)
-			}
-		}
+		var forms []string
 		if irregular != "" {
-			for _, s := range strings.Split(irregular, "|") {
-				add(s, !strings.HasSuffix(strings.Fields(s)[0], "ing"), strings.HasSuffix(strings.Fields(s)[0], "ing"))
-			}
+			forms = strings.Split(irregular, "|")
 		}
-		for _, k := range sortedForms(forms) {
-			fm := forms[k]
-			t.first[fm.words[0]] = append(t.first[fm.words[0]], fm)
+		t.add(c, forms)
+	}
+	t.sortForms()
+	return t, nil
+}
+
+// add indexes a cue's forms: the lemma (a noun cue) or its regular inflections (a verb cue),
+// plus the irregular forms given.
+func (t *cueTable) add(c *cue, irregular []string) {
+	t.cues = append(t.cues, c)
+	forms := map[string]form{}
+	add := func(s string, past, ing bool) {
+		w := strings.Fields(s)
+		if len(w) == 0 {
+			return
+		}
+		if _, dup := forms[s]; !dup {
+			forms[s] = form{cue: c, words: w, past: past, ing: ing}
 		}
 	}
-	// Longest form first, so "sat down" wins over "sat"; stable for deterministic output.
+	noun := c.Pattern == patNounWith || c.Pattern == patBetween || c.Pattern == patFrom || c.Pattern == patNounTo ||
+		c.Pattern == patLetter || c.Pattern == patDemand
+	if noun {
+		add(c.Lemma, false, false)
+		if c.Pattern == patLetter {
+			add(c.Lemma+"s", false, false)
+		}
+	} else {
+		for _, inf := range inflect(c.Lemma) {
+			add(inf.s, inf.past, inf.ing)
+		}
+	}
+	for _, s := range irregular {
+		head := strings.Fields(s)[0]
+		ing := strings.HasSuffix(head, "ing")
+		// A listed present form ("meets", "hurries") is neither past nor -ing.
+		lemHead := strings.Fields(c.Lemma)[0]
+		present := head == lemHead || head == lemHead+"s" || head == lemHead+"es" ||
+			(strings.HasSuffix(lemHead, "y") && head == strings.TrimSuffix(lemHead, "y")+"ies")
+		add(s, !ing && !present, ing)
+	}
+	for _, k := range sortedForms(forms) {
+		fm := forms[k]
+		t.first[fm.words[0]] = append(t.first[fm.words[0]], fm)
+	}
+}
+
+// sortForms puts the longest form first, so "sat down" wins over "sat"; stable for
+// deterministic output.
+func (t *cueTable) sortForms() {
 	for k, fs := range t.first {
 		sort.SliceStable(fs, func(a, b int) bool { return len(fs[a].words) > len(fs[b].words) })
 		t.first[k] = fs
 	}
-	return t, nil
 }
 
 type inflection struct {
@@ -193,4 +213,65 @@ func sortedForms(m map[string]form) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+//go:embed data/cameo.tsv
+var cameoTSV string
+
+// cameoConfidence is the base confidence of a cue imported from the CAMEO dictionary: below
+// the curated cues, whose senses were checked one by one.
+const cameoConfidence = 0.7
+
+// addCAMEO adds the rows of data/cameo.tsv that today's engine reads (use "position"): a
+// verb with a direct object (pattern verb) or with a bare preposition (verbprep). A lemma
+// that any curated verb cue already names is left to the curated rows.
+func (t *cueTable) addCAMEO(src string) error {
+	curated := map[string]bool{}
+	for _, c := range t.cues {
+		switch c.Pattern {
+		case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor:
+			curated[c.Lemma] = true
+		}
+	}
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 11 {
+			return fmt.Errorf("data/cameo.tsv:%d: want 11 tab-separated columns, got %d", n, len(f))
+		}
+		if f[7] != "position" {
+			continue
+		}
+		c := &cue{Type: graph.RelType(f[5]), Lemma: f[2], Cameo: f[4], Confidence: cameoConfidence, Line: n, Origin: "cameo"}
+		if !c.Type.Valid() {
+			return fmt.Errorf("data/cameo.tsv:%d: unknown relationship type %q", n, f[5])
+		}
+		switch frame := f[6]; {
+		case frame == "obj":
+			c.Pattern = patVerb
+		case strings.HasPrefix(frame, "obl:"):
+			c.Pattern, c.Args = patVerbPrep, []string{strings.TrimPrefix(frame, "obl:")}
+		default:
+			return fmt.Errorf("data/cameo.tsv:%d: frame %q cannot be read by position", n, frame)
+		}
+		key := c.Lemma + "|" + c.Pattern + "|" + strings.Join(c.Args, "|")
+		if curated[c.Lemma] || seen[key] {
+			continue
+		}
+		seen[key] = true
+		var forms []string
+		if f[3] != "-" {
+			forms = strings.Split(f[3], "|")
+		}
+		t.add(c, forms)
+	}
+	t.sortForms()
+	return sc.Err()
 }

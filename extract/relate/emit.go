@@ -24,6 +24,9 @@ func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string)
 	topic := x.topic(s, objs, c.Type)
 	source := x.source(s, subj, objs)
 	rule := string(c.Type) + "/" + c.Pattern + "/" + c.Lemma
+	if c.Origin != "" {
+		rule += "/" + c.Origin
+	}
 	if variant != "" {
 		rule += "/" + variant
 	}

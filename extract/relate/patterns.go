@@ -124,6 +124,10 @@ func (s *sent) verbPosition(f *found) bool {
 
 func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 	c := f.fm.cue
+	// An imported verb inside a name is no verb: "the Iraqi Armed Forces".
+	if c.Origin != "" && (s.toks[f.i].ment >= 0 || s.toks[f.i].cap) {
+		return false
+	}
 	// A determiner right before a verb form makes it a noun: "the meeting".
 	if f.i > 0 && determiners[s.toks[f.i-1].lower] {
 		return false
@@ -195,6 +199,13 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		// Moscow's concerns", "spoke at the inauguration of Argentina's president"), and one
 		// meets a person, not a possessor.
 		if len(objs) > 0 && (s.prepBetween(f.j, objs[0].ti) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
+			objs = nil
+		}
+		// An imported (CAMEO) verb takes only an adjacent object: determiners, titles and
+		// names may stand between ("helped the Iraqi government"), another verb may not ("will
+		// help incentivize NATO members").
+		// Nor a possessor: "opposed Russia's invasion" is about the invasion.
+		if len(objs) > 0 && c.Origin != "" && (!s.adjacent(f.j, objs[0].ti) || objs[0].possessive) {
 			objs = nil
 		}
 		// A threat names its target in what it threatens: "threatened to pull out of NATO".
@@ -691,4 +702,15 @@ func (s *sent) relativeBetween(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// adjacent reports whether only determiners, title words and names stand in tokens [i, j).
+func (s *sent) adjacent(i, j int) bool {
+	for q := i; q < j; q++ {
+		t := s.toks[q]
+		if !determiners[t.lower] && !t.cap && t.ment < 0 && !t.title {
+			return false
+		}
+	}
+	return true
 }

@@ -24,6 +24,9 @@ func New() (*Relater, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := t.addCAMEO(cameoTSV); err != nil {
+		return nil, err
+	}
 	return &Relater{cues: t}, nil
 }
 

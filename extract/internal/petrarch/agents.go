@@ -1,0 +1,3 @@
+package main
+
+func genAgents(path, out string) error { return nil }
