@@ -124,7 +124,9 @@ type Mention struct {
 	// criticized Germany"). Used only where the sentence makes the place an actor.
 	StandsFor string
 	// Group marks a group standing for the entity ("NATO members", "European allies").
-	Group  bool
-	Entity string // node id, filled by the resolver ("" when unresolved)
-	Why    string // how the resolver decided (for --explain)
+	Group bool
+	// Sector and Country describe a collective actor ("Malian rebels": rebels, country:mali).
+	Sector, Country string
+	Entity          string // node id, filled by the resolver ("" when unresolved)
+	Why             string // how the resolver decided (for --explain)
 }

@@ -27,7 +27,11 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("petrarch", flag.ContinueOnError)
-	src := fs.String("src", "../shared/data/petrarch2-dictionaries", "folder holding CAMEO.2.0.txt and Phoenix.agents.txt")
+	def := "../../../shared/data/petrarch2-dictionaries" // from extract/relate or extract/recognize
+	if env := os.Getenv("PETRARCH"); env != "" {
+		def = env
+	}
+	src := fs.String("src", def, "folder holding CAMEO.2.0.txt and Phoenix.agents.txt (default $PETRARCH)")
 	review := fs.String("review", "", "curated review list of CAMEO verbs (lemma <TAB> reason)")
 	cameoOut := fs.String("cameo-out", "", "where to write cameo.tsv (empty: skip)")
 	agentsOut := fs.String("agents-out", "", "where to write agents.tsv (empty: skip)")
