@@ -29,11 +29,22 @@ const (
 	patTravelFor = "travelfor"
 )
 
+// patternFrames gives each pattern kind its part of speech and argument frame
+// ("subject>object" in Universal Dependencies terms; see the header of data/cues.tsv).
+var patternFrames = map[string][2]string{
+	patVerb: {"VERB", "nsubj>obj"}, patVerbPrep: {"VERB", "nsubj>obl"}, patVerbOf: {"VERB", "nsubj>obj/nmod:of"},
+	patNounWith: {"NOUN", "poss>nmod:with"}, patBetween: {"NOUN", "nmod:between>nmod:between"},
+	patFrom: {"NOUN", "nmod:from>nsubj:gov"}, patNounTo: {"NOUN", "poss>nmod"}, patLetter: {"NOUN", "nsubj:gov>nmod:to"},
+	patDemand: {"NOUN", "poss>nsubj:gov"}, patAttend: {"VERB", "nsubj>obj"}, patTravelFor: {"VERB", "nsubj>obl:for"},
+}
+
 // cue is one row of data/cues.tsv.
 type cue struct {
 	Type       graph.RelType
 	Pattern    string
 	Lemma      string
+	POS        string   // VERB or NOUN
+	Frame      string   // "subject>object" in UD terms: nsubj>obj, poss>nmod:with, ...
 	Args       []string // prepositions (verbprep, nounto), nouns (verbof), participles (letter)
 	Cameo      string
 	Confidence float64
@@ -67,24 +78,26 @@ func parseCues(src string) (*cueTable, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 6 {
-			return nil, fmt.Errorf("data/cues.tsv:%d: want 6 tab-separated columns, got %d", n, len(f))
+		if len(f) != 8 {
+			return nil, fmt.Errorf("data/cues.tsv:%d: want 8 tab-separated columns, got %d", n, len(f))
 		}
-		c := &cue{Type: graph.RelType(f[0]), Pattern: f[1], Cameo: strings.TrimSpace(f[4]), Line: n}
+		c := &cue{Type: graph.RelType(f[0]), Pattern: f[1], POS: f[3], Frame: f[4], Cameo: strings.TrimSpace(f[6]), Line: n}
 		if !c.Type.Valid() {
 			return nil, fmt.Errorf("data/cues.tsv:%d: unknown relationship type %q", n, f[0])
 		}
-		switch c.Pattern {
-		case patVerb, patVerbPrep, patVerbOf, patNounWith, patBetween, patFrom, patNounTo, patLetter, patDemand, patAttend, patTravelFor:
-		default:
+		want, ok := patternFrames[c.Pattern]
+		if !ok {
 			return nil, fmt.Errorf("data/cues.tsv:%d: unknown pattern %q", n, c.Pattern)
 		}
-		conf, err := strconv.ParseFloat(strings.TrimSpace(f[5]), 64)
+		if c.POS != want[0] || c.Frame != want[1] {
+			return nil, fmt.Errorf("data/cues.tsv:%d: pattern %s is a %s cue with frame %s, not %s %s", n, c.Pattern, want[0], want[1], c.POS, c.Frame)
+		}
+		conf, err := strconv.ParseFloat(strings.TrimSpace(f[7]), 64)
 		if err != nil || conf <= 0 || conf > 1 {
-			return nil, fmt.Errorf("data/cues.tsv:%d: confidence %q is not in (0,1]", n, f[5])
+			return nil, fmt.Errorf("data/cues.tsv:%d: confidence %q is not in (0,1]", n, f[7])
 		}
 		c.Confidence = conf
-		if a := strings.TrimSpace(f[3]); a != "" {
+		if a := strings.TrimSpace(f[5]); a != "" {
 			c.Args = strings.Split(a, "|")
 		}
 		lemma, irregular, _ := strings.Cut(f[2], "=")
@@ -243,21 +256,21 @@ func (t *cueTable) addCAMEO(src string) error {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 11 {
-			return fmt.Errorf("data/cameo.tsv:%d: want 11 tab-separated columns, got %d", n, len(f))
+		if len(f) != 12 {
+			return fmt.Errorf("data/cameo.tsv:%d: want 12 tab-separated columns, got %d", n, len(f))
 		}
-		if f[7] != "position" {
+		if f[8] != "position" {
 			continue
 		}
-		c := &cue{Type: graph.RelType(f[5]), Lemma: f[2], Cameo: f[4], Confidence: cameoConfidence, Line: n, Origin: "cameo"}
+		c := &cue{Type: graph.RelType(f[6]), Lemma: f[2], POS: f[3], Cameo: f[5], Confidence: cameoConfidence, Line: n, Origin: "cameo"}
 		if !c.Type.Valid() {
-			return fmt.Errorf("data/cameo.tsv:%d: unknown relationship type %q", n, f[5])
+			return fmt.Errorf("data/cameo.tsv:%d: unknown relationship type %q", n, f[6])
 		}
-		switch frame := f[6]; {
+		switch frame := f[7]; {
 		case frame == "obj":
-			c.Pattern = patVerb
+			c.Pattern, c.Frame = patVerb, patternFrames[patVerb][1]
 		case strings.HasPrefix(frame, "obl:"):
-			c.Pattern, c.Args = patVerbPrep, []string{strings.TrimPrefix(frame, "obl:")}
+			c.Pattern, c.Args, c.Frame = patVerbPrep, []string{strings.TrimPrefix(frame, "obl:")}, patternFrames[patVerbPrep][1]
 		default:
 			return fmt.Errorf("data/cameo.tsv:%d: frame %q cannot be read by position", n, frame)
 		}
@@ -267,8 +280,8 @@ func (t *cueTable) addCAMEO(src string) error {
 		}
 		seen[key] = true
 		var forms []string
-		if f[3] != "-" {
-			forms = strings.Split(f[3], "|")
+		if f[4] != "-" {
+			forms = strings.Split(f[4], "|")
 		}
 		t.add(c, forms)
 	}

@@ -146,7 +146,7 @@ func WriteRows(w io.Writer, rows []Row) error {
 				*s = "-"
 			}
 		}
-		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", r.Kind, r.Block, r.Lemma, forms, r.Cameo, typ,
+		fmt.Fprintf(bw, "%s\t%s\t%s\tVERB\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", r.Kind, r.Block, r.Lemma, forms, r.Cameo, typ,
 			frame, r.Use, pat, r.Line, note)
 	}
 	return bw.Flush()
@@ -184,13 +184,14 @@ const cameoHeader = `# CAMEO verb dictionary, imported for newsgraph's relation 
 # extract/relate/data/SOURCES.md). Do not edit: change the mapping (extract/internal/petrarch/
 # mapping.go) or the review list (cameo_review.tsv) and run 'go generate ./extract/relate'.
 #
-# Columns: kind <TAB> block <TAB> lemma <TAB> forms <TAB> cameo <TAB> type <TAB> frame <TAB> use
-#          <TAB> pattern <TAB> line <TAB> note
+# Columns: kind <TAB> block <TAB> lemma <TAB> pos <TAB> forms <TAB> cameo <TAB> type <TAB> frame
+#          <TAB> use <TAB> pattern <TAB> line <TAB> note
 #   kind     verb (a verb of a block, with the block's or its own code) | pattern (a "- * ..." line)
 #   lemma    the verb, lower case ("meet with"); "*" for a pattern whose comment names no verb of the block
+#   pos      VERB (CAMEO is a verb dictionary; nominal cues are curated in cues.tsv)
 #   forms    irregular forms (|), regular ones are generated
 #   cameo    CAMEO code; type: newsgraph relationship type by the mapping table ("-": none)
-#   frame    obj (X VERB Y) | obl:PREP (X VERB ... PREP Y) | - (the pattern needs a parse)
+#   frame    obj (nsubj>obj: X VERB Y) | obl:PREP (nsubj>obl: X VERB ... PREP Y) | - (the pattern needs a parse)
 #   use      position (read by today's engine) | tree (mapped, for a parse-based engine) |
 #            reverse (target-side code: "faced criticism") | drop (no type) | review (excluded, note says why)
 #   pattern  the PETRARCH pattern: * verb, $ source, + target, ^ skip, (PREP NOUN), {PHRASE}, &SET

@@ -1,0 +1,48 @@
+package relate
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCueTablesParse: every row of the embedded cue tables parses (cues.tsv with a frame
+// that fits its pattern, cameo.tsv's position rows as verb or verbprep cues).
+func TestCueTablesParse(t *testing.T) {
+	tb, err := parseCues(cuesTSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	curated := len(tb.cues)
+	if err := tb.addCAMEO(cameoTSV); err != nil {
+		t.Fatal(err)
+	}
+	if curated < 100 || len(tb.cues)-curated < 100 {
+		t.Errorf("curated cues %d, CAMEO cues %d: a table lost its rows", curated, len(tb.cues)-curated)
+	}
+	for _, c := range tb.cues {
+		if c.POS == "" || c.Frame == "" || c.Lemma == "" {
+			t.Errorf("line %d (%s): a cue without lemma, part of speech or frame: %+v", c.Line, c.Origin, c)
+		}
+	}
+}
+
+func TestCueTableErrors(t *testing.T) {
+	cases := map[string]string{
+		"MET\tverb\tmeet\tVERB\tnsubj>obj\t \t040":           "want 8",
+		"MEETS\tverb\tmeet\tVERB\tnsubj>obj\t \t040\t0.9":    "unknown relationship type",
+		"MET\tsideways\tmeet\tVERB\tnsubj>obj\t \t040\t0.9":  "unknown pattern",
+		"MET\tverb\tmeet\tNOUN\tnsubj>obj\t \t040\t0.9":      "frame",
+		"MET\tnounwith\ttalks\tNOUN\tnsubj>obj\t \t040\t0.9": "frame",
+		"MET\tverb\tmeet\tVERB\tnsubj>obj\t \t040\t1.5":      "confidence",
+	}
+	for row, want := range cases {
+		_, err := parseCues("# header\n" + row + "\n")
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "data/cues.tsv:2:") {
+			t.Errorf("%q: got %v, want data/cues.tsv:2: ... %s", row, err, want)
+		}
+	}
+	tb, _ := parseCues("")
+	if err := tb.addCAMEO("verb\tX\tmeet\tVERB\t-\t040\tMET\tnsubj\tposition\t-\t1\t-\n"); err == nil || !strings.Contains(err.Error(), "data/cameo.tsv:1:") {
+		t.Errorf("a cameo row with an unknown frame: got %v", err)
+	}
+}
