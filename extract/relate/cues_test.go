@@ -46,3 +46,30 @@ func TestCueTableErrors(t *testing.T) {
 		t.Errorf("a cameo row with an unknown frame: got %v", err)
 	}
 }
+
+// TestWordTable: data/words.tsv loads (every documented class has rows, numbers parse), and
+// a bad row is reported with its line.
+func TestWordTable(t *testing.T) {
+	if wordsErr != nil {
+		t.Fatal(wordsErr)
+	}
+	if months["july"] != 7 || weekdays["sunday"] != 0 || weekdays["friday"] != 5 || dayWords["yesterday"] != -1 {
+		t.Errorf("calendar words: july=%d sunday=%d friday=%d yesterday=%d", months["july"], weekdays["sunday"], weekdays["friday"], dayWords["yesterday"])
+	}
+	if !preps["between"] || !determiners["his"] || !negations["n't"] || !boundaries["—"] {
+		t.Error("a word class lost a word")
+	}
+	for row, want := range map[string]string{
+		"nosuchclass\tword":  "data/words.tsv:1: unknown word class",
+		"month\tjuly\tseven": "data/words.tsv:1: \"seven\" is not a number",
+		"month\tjuly":        "data/words.tsv:1: class month needs a number",
+		"preposition":        "data/words.tsv:1: want class",
+	} {
+		if _, err := parseWords(row + "\n"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want %s", row, err, want)
+		}
+	}
+	if _, err := parseWords("preposition\tin\n"); err == nil || !strings.Contains(err.Error(), "no rows for word classes") {
+		t.Errorf("a table missing classes: got %v", err)
+	}
+}
