@@ -39,6 +39,19 @@ func TestCAMEOCues(t *testing.T) {
 			[]string{"SUPPORTED"}},
 		{"reviewed out: consider", "Germany considered Poland a partner.", nil,
 			[]string{"MET"}},
+		// Nominal cues added with the import (curated, cues.tsv).
+		{"assistance to", "Japan pledged new assistance to Moldova.",
+			[]string{"SUPPORTED Japan -> Moldova (reported)"}, nil},
+		{"in support of", "Canada remains steadfast in support of Estonia.",
+			[]string{"SUPPORTED Canada -> Estonia (reported)"}, nil},
+		{"its commitment to", "Norway restated its commitment to Lithuania.",
+			[]string{"SUPPORTED Norway -> Lithuania (reported)"}, nil},
+		{"condemnation of", "Sweden voiced its condemnation of Belarus on Monday.",
+			[]string{"CRITICIZED Sweden -> Belarus (reported)"}, nil},
+		{"condemnation of without an owner", "Condemnation of Belarus grew on Monday.", nil,
+			[]string{"CRITICIZED"}},
+		{"stands shoulder to shoulder with", "Finland stands shoulder to shoulder with Ukraine.",
+			[]string{"SUPPORTED Finland -> Ukraine (reported)"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
