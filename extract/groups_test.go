@@ -28,6 +28,10 @@ func TestCollectiveActors(t *testing.T) {
 			[]string{"CRITICIZED Syria -> Turkey (reported)"}, "", ""},
 		{"rebels make a group", "Malian rebels denounced France.",
 			[]string{"CRITICIZED Mali rebels -> France (reported)"}, "org:mali-rebels", "rebels"},
+		{"protesters in a city", "Protesters in Belgrade denounced Aleksandar Vucic.",
+			[]string{"CRITICIZED Serbia opposition -> Aleksandar Vucic (reported)"}, "org:serbia-opposition", "opposition"},
+		{"officials in a capital stand for the country", "Yesterday officials in Kyiv criticized Hungary.",
+			[]string{"CRITICIZED Ukraine -> Hungary (reported)"}, "", ""},
 		{"forces make a military group", "Ukrainian forces praised Poland for its help.",
 			[]string{"SUPPORTED Ukraine military -> Poland (reported)"}, "org:ukraine-military", "military"},
 	}

@@ -113,3 +113,50 @@ func (st *state) collective(si int, c lexicon.Country, start int, ws []word, k, 
 		Kind: article.KindName, Entity: graph.NodeID(graph.LabelOrganization, name), Name: name, Group: true,
 		Sector: sector, Country: country})
 }
+
+// collectiveIn adds the collective actor of "protesters in Belgrade", "rebels in Mali": an
+// agent noun not after a country adjective, then "in" and a country or a place that belongs
+// to one. It returns the words used (the noun only: the place stays a place mention).
+func (st *state) collectiveIn(si int, ws []word, i int) int {
+	if i > 0 && ((ws[i-1].cap && !ws[i-1].initial) || ws[i-1].poss) {
+		return 0 // "Syrian rebels in Idlib" was read with its adjective; "Israel's police in"
+	}
+	n, sector := st.r.ags.at(ws, i)
+	if n == 0 || i+n+1 >= len(ws) || ws[i+n].lower != "in" {
+		return 0
+	}
+	e, _, ok := st.r.lex.Lookup(st.tx(i + n + 1))
+	if !ok || e.Ambiguous {
+		return 0
+	}
+	var c lexicon.Country
+	switch {
+	case e.Label == graph.LabelCountry:
+		c, ok = st.r.lex.Country(e.Canonical)
+	case e.Label == graph.LabelPlace && e.Country != "":
+		c, ok = st.r.lex.CountryByISO(e.Country)
+	default:
+		ok = false
+	}
+	if !ok {
+		return 0
+	}
+	st.collectiveNoun(si, c, ws, i, n, sector)
+	return n
+}
+
+// collectiveNoun adds the collective actor of a bare agent noun ws[k:k+n] tied to country c
+// by the words after it.
+func (st *state) collectiveNoun(si int, c lexicon.Country, ws []word, k, n int, sector string) {
+	start, end := ws[k].start, ws[k+n-1].end
+	country := graph.NodeID(graph.LabelCountry, c.Name)
+	if sector == SectorGovernment {
+		st.add(article.Mention{Span: article.Span{Start: start, End: end}, Sentence: si, Label: graph.LabelCountry,
+			Kind: article.KindRole, Entity: country, Name: c.Name, Group: true})
+		return
+	}
+	name := c.Name + " " + sector
+	st.add(article.Mention{Span: article.Span{Start: start, End: end}, Sentence: si, Label: graph.LabelOrganization,
+		Kind: article.KindName, Entity: graph.NodeID(graph.LabelOrganization, name), Name: name, Group: true,
+		Sector: sector, Country: country})
+}

@@ -219,6 +219,10 @@ func (st *state) at(si int, ws []word, i int) int {
 			Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance"})
 		return 1
 	}
+	// "protesters in Belgrade", "rebels in Mali": a collective actor of the place's country.
+	if n := st.collectiveIn(si, ws, i); n > 0 {
+		return n
+	}
 	if !w.cap {
 		return 1
 	}
