@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -52,7 +53,8 @@ func TestCollectiveActors(t *testing.T) {
 				t.Fatalf("no node %s", c.group)
 			}
 			n := r.Document.Nodes[i]
-			if n.Label != graph.LabelOrganization || n.Props["kind"] != "group" || n.Props["sector"] != c.sector {
+			if n.Label != graph.LabelOrganization || n.Props["kind"] != "group" || n.Props["sector"] != c.sector ||
+				len(fmt.Sprint(n.Props["country"])) != 2 {
 				t.Errorf("node %s: label %s props %v", n.ID, n.Label, n.Props)
 			}
 		})

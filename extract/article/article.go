@@ -125,7 +125,7 @@ type Mention struct {
 	StandsFor string
 	// Group marks a group standing for the entity ("NATO members", "European allies").
 	Group bool
-	// Sector and Country describe a collective actor ("Malian rebels": rebels, country:mali).
+	// Sector and Country (ISO2) describe a collective actor ("Malian rebels": rebels, ML).
 	Sector, Country string
 	Entity          string // node id, filled by the resolver ("" when unresolved)
 	Why             string // how the resolver decided (for --explain)

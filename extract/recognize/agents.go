@@ -111,7 +111,7 @@ func (st *state) collective(si int, c lexicon.Country, start int, ws []word, k, 
 	name := c.Name + " " + sector
 	st.add(article.Mention{Span: article.Span{Start: start, End: end}, Sentence: si, Label: graph.LabelOrganization,
 		Kind: article.KindName, Entity: graph.NodeID(graph.LabelOrganization, name), Name: name, Group: true,
-		Sector: sector, Country: country})
+		Sector: sector, Country: c.ISO2})
 }
 
 // collectiveIn adds the collective actor of "protesters in Belgrade", "rebels in Mali": an
@@ -158,5 +158,5 @@ func (st *state) collectiveNoun(si int, c lexicon.Country, ws []word, k, n int, 
 	name := c.Name + " " + sector
 	st.add(article.Mention{Span: article.Span{Start: start, End: end}, Sentence: si, Label: graph.LabelOrganization,
 		Kind: article.KindName, Entity: graph.NodeID(graph.LabelOrganization, name), Name: name, Group: true,
-		Sector: sector, Country: country})
+		Sector: sector, Country: c.ISO2})
 }
