@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/article"
@@ -27,11 +28,11 @@ const SectorGovernment = "government"
 type agents struct {
 	sector     map[string]string
 	collective map[string]bool
-	maxLen     int
+	lengths    map[string][]int // first word -> the word counts of its agents, longest first
 }
 
 func parseAgents() (*agents, error) {
-	a := &agents{sector: map[string]string{}, collective: map[string]bool{}}
+	a := &agents{sector: map[string]string{}, collective: map[string]bool{}, lengths: map[string][]int{}}
 	// The curated file first: its collective singulars and additions win.
 	for _, src := range []struct{ name, text string }{{"data/agents_extra.tsv", agentsExtraTSV}, {"data/agents.tsv", agentsTSV}} {
 		sc := bufio.NewScanner(strings.NewReader(src.text))
@@ -54,8 +55,10 @@ func parseAgents() (*agents, error) {
 			}
 			a.sector[f[0]] = f[2]
 			a.collective[f[0]] = f[1] != "sg"
-			if w := len(strings.Fields(f[0])); w > a.maxLen {
-				a.maxLen = w
+			w := strings.Fields(f[0])
+			if !slices.Contains(a.lengths[w[0]], len(w)) {
+				a.lengths[w[0]] = append(a.lengths[w[0]], len(w))
+				slices.SortFunc(a.lengths[w[0]], func(x, y int) int { return y - x })
 			}
 		}
 	}
@@ -64,7 +67,10 @@ func parseAgents() (*agents, error) {
 
 // at returns the longest collective noun starting at ws[i]: its length in words and sector.
 func (a *agents) at(ws []word, i int) (int, string) {
-	for n := a.maxLen; n >= 1; n-- {
+	if i >= len(ws) {
+		return 0, ""
+	}
+	for _, n := range a.lengths[ws[i].lower] {
 		if i+n > len(ws) {
 			continue
 		}
