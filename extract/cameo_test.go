@@ -50,6 +50,10 @@ func TestCAMEOCues(t *testing.T) {
 			[]string{"CRITICIZED Sweden -> Belarus (reported)"}, nil},
 		{"condemnation of without an owner", "Condemnation of Belarus grew on Monday.", nil,
 			[]string{"CRITICIZED"}},
+		{"adverbial phrase before the object", "Germany condemned in the strongest terms the Russian government.",
+			[]string{"CRITICIZED Germany -> Russia (reported)"}, nil},
+		{"a preposition before the object is no adverbial", "Germany condemned in Berlin the Russian government.", nil,
+			[]string{"CRITICIZED"}},
 		{"stands shoulder to shoulder with", "Finland stands shoulder to shoulder with Ukraine.",
 			[]string{"SUPPORTED Finland -> Ukraine (reported)"}, nil},
 	}

@@ -13,6 +13,7 @@ var determiners = class("determiner")
 // Word classes of data/words.tsv used by the patterns (see wordClassDocs).
 var (
 	auxAdverbs        = class("auxadverb")
+	adverbials        = class("adverbial")
 	participleOpeners = class("participleopener")
 	subjPronouns      = class("subjpronoun")
 	ingOpeners        = class("ingopener")
@@ -207,18 +208,19 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 			f.subj = subj
 			return x.emit(s, f, subj, objs, "passive")
 		}
-		objs = s.rightActors(f.j, 5, want)
+		objStart := f.j + s.adverbialAt(f.j)
+		objs = s.rightActors(objStart, 5, want)
 		// A direct object comes before any preposition ("accused the West of ignoring
 		// Moscow's concerns", "spoke at the inauguration of Argentina's president"), and one
 		// meets a person, not a possessor.
-		if len(objs) > 0 && (s.prepBetween(f.j, objs[0].ti) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
+		if len(objs) > 0 && (s.prepBetween(objStart, objs[0].ti) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
 			objs = nil
 		}
 		// An imported (CAMEO) verb takes only an adjacent object: determiners, titles and
 		// names may stand between ("helped the Iraqi government"), another verb may not ("will
 		// help incentivize NATO members").
 		// Nor a possessor: "opposed Russia's invasion" is about the invasion.
-		if len(objs) > 0 && c.Origin != "" && (!s.adjacent(f.j, objs[0].ti) || objs[0].possessive) {
+		if len(objs) > 0 && c.Origin != "" && (!s.adjacent(objStart, objs[0].ti) || objs[0].possessive) {
 			objs = nil
 		}
 		// A threat names its target in what it threatens: "threatened to pull out of NATO".
@@ -693,4 +695,22 @@ func (s *sent) adjacent(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// adverbialAt returns the length of an adverbial phrase of data/words.tsv starting at token
+// i ("in the strongest terms"), or 0.
+func (s *sent) adverbialAt(i int) int {
+	for n := 5; n >= 1; n-- {
+		if i+n > len(s.toks) {
+			continue
+		}
+		ws := make([]string, n)
+		for k := range ws {
+			ws[k] = s.toks[i+k].lower
+		}
+		if adverbials[strings.Join(ws, " ")] {
+			return n
+		}
+	}
+	return 0
 }

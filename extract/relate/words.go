@@ -17,6 +17,7 @@ var wordsTSV string
 var wordClassDocs = map[string]string{
 	"determiner":       "before a cue word makes it a noun (the meeting, his visit)",
 	"article":          "articles (the, a, an), skipped before names and titles",
+	"adverbial":        "phrases that may stand between a verb and its object (condemned in the strongest terms X)",
 	"participleopener": "words before an -ing cue whose subject is the sentence's (before flying to Helsinki)",
 	"placeprep":        "prepositions that make the place after them where something happened (in, at)",
 	"auxadverb":        "auxiliaries, adverbs and control verbs that may stand between a subject and its verb",
