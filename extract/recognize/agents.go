@@ -18,6 +18,12 @@ var agentsTSV string
 //go:embed data/agents_extra.tsv
 var agentsExtraTSV string
 
+// Sectors is the closed sector vocabulary of collective actors (docs/relations.md): the
+// sector prop of a group node is one of these.
+var Sectors = []string{"government", "military", "rebels", "opposition", "police", "judiciary", "legislature",
+	"intelligence", "militants", "civilians", "media", "business", "labour", "education", "health", "religious",
+	"refugees", "criminals", "agriculture", "environment", "ngo", "party", "elites", "radicals"}
+
 // SectorGovernment is the sector that stands for its country ("Iranian authorities" ->
 // Iran); every other sector makes a group node.
 const SectorGovernment = "government"
@@ -46,6 +52,9 @@ func parseAgents() (*agents, error) {
 			f := strings.Split(line, "\t")
 			if len(f) != 5 || f[0] == "" || f[2] == "" {
 				return nil, fmt.Errorf("%s:%d: want form <TAB> number <TAB> sector <TAB> code <TAB> line", src.name, n)
+			}
+			if !slices.Contains(Sectors, f[2]) {
+				return nil, fmt.Errorf("%s:%d: sector %q is not in the closed list", src.name, n, f[2])
 			}
 			if f[1] != "sg" && f[1] != "pl" && f[1] != "coll" {
 				return nil, fmt.Errorf("%s:%d: number %q is not sg, pl or coll", src.name, n, f[1])

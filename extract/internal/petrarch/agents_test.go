@@ -1,8 +1,11 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/recognize"
 )
 
 func TestParseAgentLine(t *testing.T) {
@@ -43,5 +46,14 @@ func TestParseAgentLine(t *testing.T) {
 	}
 	if _, _, err := ParseAgentLine("WIZARD [~XYZ]", subst); err == nil {
 		t.Error("a code outside the sector vocabulary: want an error")
+	}
+}
+
+// TestSectorsClosed: every sector the generator writes is in the recognizer's closed list.
+func TestSectorsClosed(t *testing.T) {
+	for code, s := range Sectors {
+		if !slices.Contains(recognize.Sectors, s) {
+			t.Errorf("Phoenix code %s maps to sector %q, not in recognize.Sectors", code, s)
+		}
 	}
 }
