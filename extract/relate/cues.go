@@ -235,20 +235,34 @@ var cameoTSV string
 // the curated cues, whose senses were checked one by one.
 const cameoConfidence = 0.7
 
-// addCAMEO adds the rows of data/cameo.tsv that today's engine reads (use "position"): a
-// verb with a direct object (pattern verb) or with a bare preposition (verbprep). A lemma
-// that any curated verb cue already names is left to the curated rows.
-func (t *cueTable) addCAMEO(src string) error {
-	curated := map[string]bool{}
-	for _, c := range t.cues {
-		switch c.Pattern {
-		case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor:
-			curated[c.Lemma] = true
-		}
-	}
-	seen := map[string]bool{}
+// cameoRow is one typed row of data/cameo.tsv (every row: the position engine reads those
+// with Use "position", a parse-based engine can read the "tree" and "reverse" rows).
+type cameoRow struct {
+	Kind    string        // verb | pattern
+	Block   string        // CAMEO verb block
+	Lemma   string        // "meet with"; "*" for a pattern of the whole block
+	POS     string        // VERB
+	Forms   []string      // irregular forms
+	Cameo   string        // CAMEO code
+	Type    graph.RelType // "" when the code maps to no type
+	Frame   string        // obj | obl:PREP | "" (the pattern needs a parse)
+	Use     string        // position | tree | reverse | drop | review
+	Pattern string        // the PETRARCH pattern ("* (WITH)"), "" for a verb row
+	Line    int           // line in data/cameo.tsv
+}
+
+// parseCAMEORows reads every row of data/cameo.tsv into typed rows.
+func parseCAMEORows(src string) ([]cameoRow, error) {
+	var out []cameoRow
 	sc := bufio.NewScanner(strings.NewReader(src))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	n := 0
+	dash := func(s string) string {
+		if s == "-" {
+			return ""
+		}
+		return s
+	}
 	for sc.Scan() {
 		n++
 		line := sc.Text()
@@ -257,34 +271,78 @@ func (t *cueTable) addCAMEO(src string) error {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 12 {
-			return fmt.Errorf("data/cameo.tsv:%d: want 12 tab-separated columns, got %d", n, len(f))
+			return nil, fmt.Errorf("data/cameo.tsv:%d: want 12 tab-separated columns, got %d", n, len(f))
 		}
-		if f[8] != "position" {
+		r := cameoRow{Kind: f[0], Block: f[1], Lemma: f[2], POS: f[3], Cameo: f[5], Type: graph.RelType(dash(f[6])),
+			Frame: dash(f[7]), Use: f[8], Pattern: dash(f[9]), Line: n}
+		if f[4] != "-" {
+			r.Forms = strings.Split(f[4], "|")
+		}
+		if err := r.check(); err != nil {
+			return nil, fmt.Errorf("data/cameo.tsv:%d: %w", n, err)
+		}
+		out = append(out, r)
+	}
+	return out, sc.Err()
+}
+
+// check validates one row's closed columns.
+func (r cameoRow) check() error {
+	switch {
+	case r.Kind != "verb" && r.Kind != "pattern":
+		return fmt.Errorf("kind %q is not verb or pattern", r.Kind)
+	case r.POS != "VERB":
+		return fmt.Errorf("part of speech %q is not VERB", r.POS)
+	case r.Type != "" && !r.Type.Valid():
+		return fmt.Errorf("unknown relationship type %q", r.Type)
+	case r.Frame != "" && r.Frame != "obj" && !strings.HasPrefix(r.Frame, "obl:"):
+		return fmt.Errorf("frame %q is not obj or obl:PREP", r.Frame)
+	}
+	switch r.Use {
+	case "position":
+		if r.Type == "" || r.Frame == "" {
+			return fmt.Errorf("a position row needs a type and a frame")
+		}
+	case "tree", "reverse", "drop", "review":
+	default:
+		return fmt.Errorf("use %q is not position, tree, reverse, drop or review", r.Use)
+	}
+	return nil
+}
+
+// addCAMEO adds the rows of data/cameo.tsv that today's engine reads (use "position"): a
+// verb with a direct object (pattern verb) or with a bare preposition (verbprep). A lemma
+// that any curated verb cue already names is left to the curated rows.
+func (t *cueTable) addCAMEO(src string) error {
+	rows, err := parseCAMEORows(src)
+	if err != nil {
+		return err
+	}
+	curated := map[string]bool{}
+	for _, c := range t.cues {
+		switch c.Pattern {
+		case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor:
+			curated[c.Lemma] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if r.Use != "position" {
 			continue
 		}
-		c := &cue{Type: graph.RelType(f[6]), Lemma: f[2], POS: f[3], Cameo: f[5], Confidence: cameoConfidence, Line: n, Origin: "cameo"}
-		if !c.Type.Valid() {
-			return fmt.Errorf("data/cameo.tsv:%d: unknown relationship type %q", n, f[6])
-		}
-		switch frame := f[7]; {
-		case frame == "obj":
+		c := &cue{Type: r.Type, Lemma: r.Lemma, POS: r.POS, Cameo: r.Cameo, Confidence: cameoConfidence, Line: r.Line, Origin: "cameo"}
+		if r.Frame == "obj" {
 			c.Pattern, c.Frame = patVerb, patternFrames[patVerb][1]
-		case strings.HasPrefix(frame, "obl:"):
-			c.Pattern, c.Args, c.Frame = patVerbPrep, []string{strings.TrimPrefix(frame, "obl:")}, patternFrames[patVerbPrep][1]
-		default:
-			return fmt.Errorf("data/cameo.tsv:%d: frame %q cannot be read by position", n, frame)
+		} else {
+			c.Pattern, c.Args, c.Frame = patVerbPrep, []string{strings.TrimPrefix(r.Frame, "obl:")}, patternFrames[patVerbPrep][1]
 		}
 		key := c.Lemma + "|" + c.Pattern + "|" + strings.Join(c.Args, "|")
 		if curated[c.Lemma] || seen[key] {
 			continue
 		}
 		seen[key] = true
-		var forms []string
-		if f[4] != "-" {
-			forms = strings.Split(f[4], "|")
-		}
-		t.add(c, forms)
+		t.add(c, r.Forms)
 	}
 	t.sortForms()
-	return sc.Err()
+	return nil
 }

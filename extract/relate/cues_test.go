@@ -24,6 +24,17 @@ func TestCueTablesParse(t *testing.T) {
 			t.Errorf("line %d (%s): a cue without lemma, part of speech or frame: %+v", c.Line, c.Origin, c)
 		}
 	}
+	rows, err := parseCAMEORows(cameoTSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uses := map[string]int{}
+	for _, r := range rows {
+		uses[r.Use]++
+	}
+	if len(rows) < 6000 || uses["position"] == 0 || uses["tree"] == 0 || uses["drop"] == 0 {
+		t.Errorf("cameo.tsv: %d rows, uses %v", len(rows), uses)
+	}
 }
 
 func TestCueTableErrors(t *testing.T) {
@@ -41,9 +52,18 @@ func TestCueTableErrors(t *testing.T) {
 			t.Errorf("%q: got %v, want data/cues.tsv:2: ... %s", row, err, want)
 		}
 	}
-	tb, _ := parseCues("")
-	if err := tb.addCAMEO("verb\tX\tmeet\tVERB\t-\t040\tMET\tnsubj\tposition\t-\t1\t-\n"); err == nil || !strings.Contains(err.Error(), "data/cameo.tsv:1:") {
-		t.Errorf("a cameo row with an unknown frame: got %v", err)
+	for row, want := range map[string]string{
+		"verb\tX\tmeet\tVERB\t-\t040\tMET\tnsubj\tposition\t-\t1\t-": "frame",
+		"noun\tX\tmeet\tVERB\t-\t040\tMET\tobj\tposition\t-\t1\t-":   "kind",
+		"verb\tX\tmeet\tVERB\t-\t040\tMEETS\tobj\tposition\t-\t1\t-": "relationship type",
+		"verb\tX\tmeet\tVERB\t-\t045\t-\tobj\tposition\t-\t1\t-":     "needs a type",
+		"verb\tX\tmeet\tVERB\t-\t040\tMET\tobj\tsometimes\t-\t1\t-":  "use",
+		"verb\tX\tmeet\tVERB\t-\t040\tMET\tobj\tposition\t-\t1":      "want 12",
+	} {
+		if _, err := parseCAMEORows(row + "\n"); err == nil || !strings.Contains(err.Error(), "data/cameo.tsv:1:") ||
+			!strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want data/cameo.tsv:1: ... %s", row, err, want)
+		}
 	}
 }
 
