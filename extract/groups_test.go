@@ -33,6 +33,10 @@ func TestCollectiveActors(t *testing.T) {
 			[]string{"CRITICIZED Serbia opposition -> Aleksandar Vucic (reported)"}, "org:serbia-opposition", "opposition"},
 		{"officials in a capital stand for the country", "Yesterday officials in Kyiv criticized Hungary.",
 			[]string{"CRITICIZED Ukraine -> Hungary (reported)"}, "", ""},
+		{"a country's military", "Ukraine's military praised Poland.",
+			[]string{"SUPPORTED Ukraine military -> Poland (reported)"}, "org:ukraine-military", "military"},
+		{"a country's government", "Iran's government criticized Israel.",
+			[]string{"CRITICIZED Iran -> Israel (reported)"}, "", ""},
 		{"forces make a military group", "Ukrainian forces praised Poland for its help.",
 			[]string{"SUPPORTED Ukraine military -> Poland (reported)"}, "org:ukraine-military", "military"},
 	}

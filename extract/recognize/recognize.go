@@ -315,6 +315,19 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 		}
 	}
 	used := n
+	// "Ukraine's military", "Iran's government": a collective actor of the country.
+	if e.Label == graph.LabelCountry {
+		at := i + n
+		if !last.poss && at < len(ws) && (ws[at].text == "'s" || ws[at].text == "'") {
+			at++ // the tokenizer's separate "'s"
+		}
+		if k, sector := st.r.ags.at(ws, at); k > 0 && (at > i+n || last.poss) {
+			if c, ok := st.r.lex.Country(e.Canonical); ok {
+				st.collective(si, c, ws[i].start, ws, at, k, sector)
+				return at - i + k
+			}
+		}
+	}
 	if !last.poss && i+n < len(ws) && e.Label.IsActor() {
 		nx := ws[i+n]
 		switch {
