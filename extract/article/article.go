@@ -124,9 +124,10 @@ type Mention struct {
 	// criticized Germany"). Used only where the sentence makes the place an actor.
 	StandsFor string
 	// Group marks a group standing for the entity ("NATO members", "European allies").
-	Group bool
+	Group  bool
+	Entity string // node id, filled by the resolver ("" when unresolved)
+	Why    string // how the resolver decided (for --explain)
+
 	// Sector and Country (ISO2) describe a collective actor ("Malian rebels": rebels, ML).
 	Sector, Country string
-	Entity          string // node id, filled by the resolver ("" when unresolved)
-	Why             string // how the resolver decided (for --explain)
 }
