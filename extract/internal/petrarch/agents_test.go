@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -55,5 +58,26 @@ func TestSectorsClosed(t *testing.T) {
 		if !slices.Contains(recognize.Sectors, s) {
 			t.Errorf("Phoenix code %s maps to sector %q, not in recognize.Sectors", code, s)
 		}
+	}
+}
+
+// TestGeneratedAgents: the committed agents.tsv is what the generator writes from
+// Phoenix.agents.txt (skipped when ../shared is not there).
+func TestGeneratedAgents(t *testing.T) {
+	src := filepath.Join("..", "..", "..", "..", "shared", "data", "petrarch2-dictionaries", "Phoenix.agents.txt")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("PETRARCH-2 dictionaries not found:", err)
+	}
+	out := filepath.Join(t.TempDir(), "agents.tsv")
+	if err := genAgents(src, out); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(out)
+	want, err := os.ReadFile(filepath.Join("..", "..", "recognize", "data", "agents.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("extract/recognize/data/agents.tsv is stale: run go generate ./extract/recognize")
 	}
 }
