@@ -183,6 +183,7 @@ func (p *Pipeline) assemble(res *Result, results []*resolve.Result) {
 	}
 	res.Merges = append(res.Merges, gm...)
 	eventDates(nodes, doc.Edges)
+	nodes, doc.Edges = idleGroups(nodes, doc.Edges)
 	for i := range nodes {
 		nodes[i].Kind = graph.KindNode
 	}

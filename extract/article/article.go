@@ -127,4 +127,7 @@ type Mention struct {
 	Group  bool
 	Entity string // node id, filled by the resolver ("" when unresolved)
 	Why    string // how the resolver decided (for --explain)
+
+	// Sector and Country (ISO2) describe a collective actor ("Malian rebels": rebels, ML).
+	Sector, Country string
 }

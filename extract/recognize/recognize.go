@@ -95,6 +95,7 @@ func parseClasses(src string) (*classes, error) {
 type Recognizer struct {
 	lex *lexicon.Lexicon
 	cls *classes
+	ags *agents // collective-actor nouns ("rebels", "authorities")
 	// officeSurnames maps the surname of every holder in the offices table to the full
 	// name: a bare "Putin" is a person even in an article that never gives his first name.
 	officeSurnames map[string]string
@@ -106,7 +107,11 @@ func New(lex *lexicon.Lexicon) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lex: lex, cls: cls, officeSurnames: map[string]string{}}
+	ags, err := parseAgents()
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{lex: lex, cls: cls, ags: ags, officeSurnames: map[string]string{}}
 	for _, o := range lex.Offices() {
 		for _, name := range append([]string{o.Holder}, o.Aliases...) {
 			parts := strings.Fields(name)
@@ -214,6 +219,10 @@ func (st *state) at(si int, ws []word, i int) int {
 			Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance"})
 		return 1
 	}
+	// "protesters in Belgrade", "rebels in Mali": a collective actor of the place's country.
+	if n := st.collectiveIn(si, ws, i); n > 0 {
+		return n
+	}
 	if !w.cap {
 		return 1
 	}
@@ -256,6 +265,11 @@ func (st *state) at(si int, ws []word, i int) int {
 	if c, ok := st.r.lex.Demonym(w.text); ok {
 		m := article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
 			Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name}
+		// "Iranian authorities", "Malian rebels": a collective actor of the country.
+		if n, sector := st.r.ags.at(ws, i+1); n > 0 && !w.poss {
+			st.collective(si, c, w.start, ws, i+1, n, sector)
+			return 1 + n
+		}
 		if i+1 < len(ws) && cls.group[ws[i+1].lower] {
 			m.Group = true
 			m.End = ws[i+1].end
@@ -301,6 +315,19 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 		}
 	}
 	used := n
+	// "Ukraine's military", "Iran's government": a collective actor of the country.
+	if e.Label == graph.LabelCountry {
+		at := i + n
+		if !last.poss && at < len(ws) && (ws[at].text == "'s" || ws[at].text == "'") {
+			at++ // the tokenizer's separate "'s"
+		}
+		if k, sector := st.r.ags.at(ws, at); k > 0 && (at > i+n || last.poss) {
+			if c, ok := st.r.lex.Country(e.Canonical); ok {
+				st.collective(si, c, ws[i].start, ws, at, k, sector)
+				return at - i + k
+			}
+		}
+	}
 	if !last.poss && i+n < len(ws) && e.Label.IsActor() {
 		nx := ws[i+n]
 		switch {

@@ -8,15 +8,26 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-var months = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-	"september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+// Calendar words of data/words.tsv: month names and abbreviations, weekdays, day words
+// ("yesterday") with their offset, and the words that step a date ("last", "next").
+var (
+	months    = numbered[time.Month]("month")
+	weekdays  = numbered[time.Weekday]("weekday")
+	dayWords  = numbered[int]("dayword")
+	dateSteps = class("datestep")
+)
 
-var weekdays = map[string]time.Weekday{
-	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
-	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+// numbered reads the integer values of a word class.
+func numbered[T ~int](name string) map[string]T {
+	out := map[string]T{}
+	for w, v := range classValues(name) {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			continue // parseWords checks the numbers (TestWordTable)
+		}
+		out[w] = T(n)
+	}
+	return out
 }
 
 // dateExpr is one time expression of a sentence, normalised against the article's date.
@@ -43,14 +54,11 @@ func Dates(toks []string, pub time.Time, future bool) []dateExpr {
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	for i := 0; i < len(lower); i++ {
 		w := lower[i]
+		off, isDay := dayWords[w]
 		switch {
-		case w == "yesterday":
-			out = append(out, dateExpr{i, i + 1, day(pub.AddDate(0, 0, -1)), graph.PrecisionDay, toks[i]})
-		case w == "today":
-			out = append(out, dateExpr{i, i + 1, day(pub), graph.PrecisionDay, toks[i]})
-		case w == "tomorrow":
-			out = append(out, dateExpr{i, i + 1, day(pub.AddDate(0, 0, 1)), graph.PrecisionDay, toks[i]})
-		case (w == "last" || w == "next" || w == "this" || w == "earlier" || w == "later") && i+1 < len(lower):
+		case isDay:
+			out = append(out, dateExpr{i, i + 1, day(pub.AddDate(0, 0, off)), graph.PrecisionDay, toks[i]})
+		case dateSteps[w] && i+1 < len(lower):
 			j := i + 1
 			if (w == "earlier" || w == "later") && lower[j] == "this" && j+1 < len(lower) {
 				j++
@@ -79,7 +87,7 @@ func Dates(toks []string, pub time.Time, future bool) []dateExpr {
 				}
 			}
 			i = j
-		case weekdays[w] != 0 || w == "sunday":
+		case hasWeekday(w):
 			wd := weekdays[w]
 			out = append(out, dateExpr{i, i + 1, day(nearestWeekday(pub, wd, future)), graph.PrecisionDay, toks[i]})
 		case months[w] != 0 && (len(w) > 3 || i+1 < len(lower)) && toks[i] != lower[i]:
@@ -194,3 +202,5 @@ func (x *extraction) date(s *sent, f *found, status graph.Status) (string, strin
 	}
 	return pubs, graph.PrecisionDay, "published"
 }
+
+func hasWeekday(w string) bool { _, ok := weekdays[w]; return ok }

@@ -13,7 +13,7 @@ import (
 func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string) bool {
 	c := f.fm.cue
 	// "spoke to Zelenskyy before dialling Moscow": talk in a sentence about a call is a call.
-	if c.Type == graph.RelMet && (c.Lemma == "speak" || c.Lemma == "talk") && s.mentionsCall() {
+	if c.Type == graph.RelMet && talkLemmas[c.Lemma] && s.mentionsCall() {
 		cc := *c
 		cc.Type, cc.Cameo = graph.RelSpokeWith, "041"
 		c = &cc
@@ -24,6 +24,9 @@ func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string)
 	topic := x.topic(s, objs, c.Type)
 	source := x.source(s, subj, objs)
 	rule := string(c.Type) + "/" + c.Pattern + "/" + c.Lemma
+	if c.Origin != "" {
+		rule += "/" + c.Origin
+	}
 	if variant != "" {
 		rule += "/" + variant
 	}
@@ -122,13 +125,12 @@ func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
 	scan := func(a, b int) {
 		for q := a; q < b && q < len(s.toks); q++ {
 			t := s.toks[q].lower
-			switch t {
-			case "not", "n't", "never", "declined", "refused", "refuses", "refuse", "declines", "failed", "fails", "cancelled", "canceled", "without":
+			switch {
+			case negations[t]:
 				negated = true
-			case "could", "might", "may", "would", "if", "unless", "should", "possible", "possibly", "likely", "whether":
+			case hypotheticals[t]:
 				hypo = true
-			case "will", "'ll", "shall", "upcoming", "expected", "scheduled", "plans", "planning", "planned", "poised",
-				"intends", "forward", "ahead", "preparing", "due", "next", "tomorrow", "set":
+			case plannedWords[t]:
 				planned = true
 			}
 			if t == "longer" && q > 0 && s.toks[q-1].lower == "no" {
@@ -158,17 +160,17 @@ func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
 			}
 			// The verb the noun phrase is subject of: "a call ... could take place",
 			// "the summit ... was cancelled".
-			switch t {
-			case "could", "might", "may", "would":
+			switch {
+			case nounHypo[t]:
 				hypo = true
-			case "will", "scheduled", "expected", "due":
+			case nounPlanned[t]:
 				planned = true
-			case "cancelled", "canceled", "postponed", "scrapped":
+			case nounNegated[t]:
 				negated = true
 			}
 			if (t == "take" || t == "taking") && q+1 < len(s.toks) && s.toks[q+1].lower == "place" {
 				for r := q - 3; r < q; r++ {
-					if r >= 0 && (s.toks[r].lower == "set" || s.toks[r].lower == "will" || s.toks[r].lower == "to") {
+					if r >= 0 && setPlace[s.toks[r].lower] {
 						planned = true
 					}
 				}
@@ -180,7 +182,7 @@ func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
 		if isBoundary(s.toks[q]) {
 			break
 		}
-		if s.toks[q].lower == "if" || s.toks[q].lower == "unless" {
+		if conditionals[s.toks[q].lower] {
 			hypo = true
 		}
 	}
@@ -208,8 +210,8 @@ func (x *extraction) place(s *sent, f *found, objs []actor) string {
 		if a.label != graph.LabelPlace {
 			continue
 		}
-		if a.ti > 0 && (s.toks[a.ti-1].lower == "in" || s.toks[a.ti-1].lower == "at" ||
-			(s.toks[a.ti-1].lower == "the" && a.ti > 1 && (s.toks[a.ti-2].lower == "in" || s.toks[a.ti-2].lower == "at"))) {
+		if a.ti > 0 && (placePreps[s.toks[a.ti-1].lower] ||
+			(s.toks[a.ti-1].lower == "the" && a.ti > 1 && placePreps[s.toks[a.ti-2].lower])) {
 			for q := start; q < a.ti; q++ {
 				if isBoundary(s.toks[q]) {
 					return ""
@@ -243,16 +245,14 @@ func (x *extraction) topic(s *sent, objs []actor, t graph.RelType) string {
 		return ""
 	}
 	q := objs[len(objs)-1].tj
-	for q < len(s.toks) && (s.toks[q].lower == "members" || s.toks[q].lower == "allies" || s.toks[q].lower == "'s") {
+	for q < len(s.toks) && topicGroups[s.toks[q].lower] {
 		q++
 	}
 	if q >= len(s.toks) {
 		return ""
 	}
 	lead := s.toks[q].lower
-	switch lead {
-	case "to", "for", "over", "about":
-	default:
+	if !topicLeads[lead] {
 		return ""
 	}
 	if lead == "to" && q+1 < len(s.toks) && (determiners[s.toks[q+1].lower] || s.toks[q+1].cap) {
@@ -306,7 +306,8 @@ func (x *extraction) source(s *sent, subj, objs []actor) string {
 					return a[0].entity
 				}
 			}
-		case "said", "says", "told", "claimed", "reported", "added":
+		}
+		if sourceVerbs[t.lower] {
 			if a := s.leftActor(i); len(a) > 0 && !skip[a[0].entity] && a[0].tj >= i-2 {
 				return a[0].entity
 			}
@@ -386,9 +387,7 @@ func (x *extraction) memberOf() {
 			continue
 		}
 		gap := strings.ToLower(strings.TrimSpace(d.Text[a.End:b.Start]))
-		switch gap {
-		case "ally", "member", "member state", "member country":
-		default:
+		if !memberGaps[gap] {
 			continue
 		}
 		sp := d.Sentences[a.Sentence].Span
@@ -454,8 +453,7 @@ func (x *extraction) eventDate(id string) (string, string, string) {
 		}
 		future := false
 		for _, t := range s.toks {
-			switch t.lower {
-			case "will", "upcoming", "next", "set", "scheduled", "due", "expected", "ahead":
+			if futureWords[t.lower] {
 				future = true
 			}
 		}
@@ -480,10 +478,28 @@ func (x *extraction) eventDate(id string) (string, string, string) {
 // mentionsCall reports whether the sentence speaks of a phone or video call.
 func (s *sent) mentionsCall() bool {
 	for _, t := range s.toks {
-		switch t.lower {
-		case "phone", "telephone", "call", "calls", "dialling", "dialing", "dialled", "dialed", "video", "phoned":
+		if callMentions[t.lower] {
 			return true
 		}
 	}
 	return false
 }
+
+// Word classes of data/words.tsv used by emit (see wordClassDocs).
+var (
+	talkLemmas    = class("talklemma")
+	negations     = class("negation")
+	hypotheticals = class("hypothetical")
+	plannedWords  = class("planned")
+	nounHypo      = class("nounhypo")
+	nounPlanned   = class("nounplanned")
+	nounNegated   = class("nounnegated")
+	setPlace      = class("setplace")
+	conditionals  = class("conditional")
+	topicGroups   = class("topicgroup")
+	topicLeads    = class("topiclead")
+	sourceVerbs   = class("sourceverb")
+	memberGaps    = class("membergap")
+	futureWords   = class("futureword")
+	callMentions  = class("callmention")
+)

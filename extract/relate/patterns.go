@@ -8,19 +8,38 @@ import (
 )
 
 // determiners before a cue word make it a noun ("the meeting", "his visit").
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
-	"their": true, "this": true, "that": true, "these": true, "those": true, "our": true, "my": true, "your": true}
+var determiners = class("determiner")
+
+// Word classes of data/words.tsv used by the patterns (see wordClassDocs).
+var (
+	auxAdverbs        = class("auxadverb")
+	adverbials        = class("adverbial")
+	participleOpeners = class("participleopener")
+	subjPronouns      = class("subjpronoun")
+	ingOpeners        = class("ingopener")
+	reducedRel        = class("reducedrel")
+	passiveAux        = class("passiveaux")
+	callWords         = class("callword")
+	modifierWords     = class("modifier")
+	intensifiers      = class("intensifier")
+	fromGov           = class("fromgov")
+	fromPrev          = class("fromprev")
+	ownerMods         = class("ownermod")
+	ownerVerbs        = class("ownerverb")
+	letterVerbs       = class("letterverb")
+	demandGov         = class("demandgov")
+	alongWords        = class("along")
+	travelPreps       = class("travelprep")
+	holdVerbs         = class("holdverb")
+	relativeThat      = class("relativethat")
+	possessives       = class("possessive")
+	threatLemmas      = class("threatlemma")
+	bareLemmas        = class("barelemma")
+)
 
 // auxiliaries and adverbs that may stand between a subject and its verb.
 func isAuxOrAdverb(t tok) bool {
-	switch t.lower {
-	case "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "shall", "must",
-		"is", "was", "were", "are", "be", "been", "being", "did", "does", "do", "not", "n't", "also", "then",
-		"to", "now", "again", "already", "reportedly", "repeatedly", "previously", "never", "just", "still",
-		"expected", "set", "due", "likely", "tried", "sought", "wants", "wanted", "plans", "planned", "going", "longer", "no":
-		return true
-	}
-	return strings.HasSuffix(t.lower, "ly")
+	return auxAdverbs[t.lower] || strings.HasSuffix(t.lower, "ly")
 }
 
 // apply runs one matched cue; it reports whether it produced an edge.
@@ -69,8 +88,7 @@ func (x *extraction) subjectOf(s *sent, f *found, prev *found) ([]actor, bool) {
 	}
 	// A participle clause after a comma or a subordinator ("..., blaming Obama", "before
 	// flying to Helsinki") has the sentence's subject.
-	if f.fm.ing && f.i > 0 && s.subj != "" && (s.toks[f.i-1].lower == "," || s.toks[f.i-1].lower == "before" ||
-		s.toks[f.i-1].lower == "after" || s.toks[f.i-1].lower == "while" || s.toks[f.i-1].lower == "since") {
+	if f.fm.ing && f.i > 0 && s.subj != "" && (s.toks[f.i-1].lower == "," || participleOpeners[s.toks[f.i-1].lower]) {
 		l, _ := graph.LabelOfID(s.subj)
 		return []actor{{entity: s.subj, label: l, inherited: true}}, true
 	}
@@ -94,20 +112,19 @@ func (s *sent) verbPosition(f *found) bool {
 		return true
 	}
 	prev := s.toks[f.i-1]
-	if prev.ment >= 0 || pronouns[prev.lower] || prev.lower == "they" || prev.lower == "we" || prev.lower == "i" || prev.lower == "you" || prev.lower == "who" {
+	if prev.ment >= 0 || pronouns[prev.lower] || subjPronouns[prev.lower] {
 		return true
 	}
-	if isAuxOrAdverb(prev) || prev.lower == "," || prev.lower == "and" || prev.lower == "or" || prev.lower == "but" || prev.lower == "not" {
+	if isAuxOrAdverb(prev) || prev.lower == "," || coordinators[prev.lower] || prev.lower == "but" || prev.lower == "not" {
 		return true
 	}
 	if f.fm.ing {
-		return preps[prev.lower] || prev.lower == "while" || prev.lower == "when" || prev.lower == "without"
+		return preps[prev.lower] || ingOpeners[prev.lower]
 	}
 	if f.fm.past && prev.letter() && !prev.cap && f.j < len(s.toks) {
 		// "three companies accused of supplying Russia": a participle after a plain noun
 		// and before "of"/"by" is a reduced relative clause, not the sentence's verb.
-		switch s.toks[f.j].lower {
-		case "of", "by", "for":
+		if reducedRel[s.toks[f.j].lower] {
 			return false
 		}
 	}
@@ -124,6 +141,10 @@ func (s *sent) verbPosition(f *found) bool {
 
 func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 	c := f.fm.cue
+	// An imported verb inside a name is no verb: "the Iraqi Armed Forces".
+	if c.Origin != "" && (s.toks[f.i].ment >= 0 || s.toks[f.i].cap) {
+		return false
+	}
 	// A determiner right before a verb form makes it a noun: "the meeting".
 	if f.i > 0 && determiners[s.toks[f.i-1].lower] {
 		return false
@@ -144,11 +165,8 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 		for k >= 0 && strings.HasSuffix(s.toks[k].lower, "ly") {
 			k--
 		}
-		if k >= 0 {
-			switch s.toks[k].lower {
-			case "was", "were", "been", "being", "be", "is", "are", "get", "got":
-				passive = true
-			}
+		if k >= 0 && passiveAux[s.toks[k].lower] {
+			passive = true
 		}
 	}
 	var objs []actor
@@ -190,15 +208,23 @@ func (x *extraction) verb(s *sent, f *found, prev *found) bool {
 			f.subj = subj
 			return x.emit(s, f, subj, objs, "passive")
 		}
-		objs = s.rightActors(f.j, 5, want)
+		objStart := f.j + s.adverbialAt(f.j)
+		objs = s.rightActors(objStart, 5, want)
 		// A direct object comes before any preposition ("accused the West of ignoring
 		// Moscow's concerns", "spoke at the inauguration of Argentina's president"), and one
 		// meets a person, not a possessor.
-		if len(objs) > 0 && (s.prepBetween(f.j, objs[0].ti) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
+		if len(objs) > 0 && (s.prepBetween(objStart, objs[0].ti) || (objs[0].possessive && (c.Type == graph.RelMet || c.Type == graph.RelVisited))) {
+			objs = nil
+		}
+		// An imported (CAMEO) verb takes only an adjacent object: determiners, titles and
+		// names may stand between ("helped the Iraqi government"), another verb may not ("will
+		// help incentivize NATO members").
+		// Nor a possessor: "opposed Russia's invasion" is about the invasion.
+		if len(objs) > 0 && c.Origin != "" && (!s.adjacent(objStart, objs[0].ti) || objs[0].possessive) {
 			objs = nil
 		}
 		// A threat names its target in what it threatens: "threatened to pull out of NATO".
-		if len(objs) == 0 && c.Lemma == "threaten" {
+		if len(objs) == 0 && threatLemmas[c.Lemma] {
 			for q := f.j; q < len(s.toks) && q <= f.j+3; q++ {
 				if s.toks[q].lower == "to" {
 					objs = s.rightActors(q, 8, want)
@@ -265,8 +291,7 @@ func (x *extraction) reciprocal(s *sent, f *found) bool {
 	}
 	typ := graph.RelMet
 	for q := f.j; q < len(s.toks) && q <= f.j+4; q++ {
-		switch s.toks[q].lower {
-		case "phone", "telephone", "call", "video":
+		if callWords[s.toks[q].lower] {
 			typ = graph.RelSpokeWith
 		}
 	}
@@ -328,7 +353,7 @@ func (s *sent) objectPosition(a actor) bool {
 		return false
 	}
 	t := s.toks[k].lower
-	if preps[t] || determiners[t] || t == "and" || t == "or" || t == "," || t == "but" || t == "that" || !s.toks[k].letter() {
+	if preps[t] || determiners[t] || coordinators[t] || t == "," || t == "but" || t == "that" || !s.toks[k].letter() {
 		return false
 	}
 	return true
@@ -340,14 +365,7 @@ func isModifierWord(t tok) bool {
 	if t.lower == "-" || (!t.cap && strings.Contains(t.lower, "-")) || (len(t.lower) > 0 && t.lower[0] >= '0' && t.lower[0] <= '9') {
 		return true
 	}
-	switch t.lower {
-	case "first", "upcoming", "recent", "private", "phone", "direct", "bilateral", "planned", "several", "many",
-		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
-		"least", "at", "more", "than", "new", "further", "brief", "lengthy", "long", "short", "official",
-		"formal", "informal", "secret", "surprise", "of":
-		return true
-	}
-	return false
+	return modifierWords[t.lower]
 }
 
 func (x *extraction) nounWith(s *sent, f *found) bool {
@@ -395,26 +413,21 @@ func (x *extraction) from(s *sent, f *found) bool {
 	// The target: the subject of the governing verb (face, come under, draw, receive).
 	k := f.i - 1
 	for k >= 0 && (isModifierWord(s.toks[k]) || determiners[s.toks[k].lower] || strings.HasSuffix(s.toks[k].lower, "ing") ||
-		s.toks[k].lower == "growing" || s.toks[k].lower == "mounting" || s.toks[k].lower == "increasing" ||
-		s.toks[k].lower == "sharp" || s.toks[k].lower == "strong" || s.toks[k].lower == "heavy" || s.toks[k].lower == "fierce") {
+		intensifiers[s.toks[k].lower]) {
 		k--
 	}
 	if k < 0 {
 		return false
 	}
 	gov := s.toks[k].lower
-	switch gov {
-	case "face", "faces", "faced", "facing", "under", "drew", "draw", "draws", "drawn", "received", "receive",
-		"receives", "got", "gets", "attracted", "attracts", "sparked", "prompted", "provoked", "triggered", "won", "earned":
-	default:
+	if !fromGov[gov] {
 		return false
 	}
 	targets := s.leftActor(k)
 	if len(targets) == 0 && k <= 4 {
 		// "The proposal drew a rebuke from X": the author of the proposal, the subject of the
 		// sentence before (only when that noun phrase opens the sentence).
-		if gov == "drew" || gov == "draw" || gov == "draws" || gov == "drawn" || gov == "sparked" || gov == "prompted" ||
-			gov == "provoked" || gov == "triggered" || gov == "attracted" {
+		if fromPrev[gov] {
 			if x.prevSubj != "" {
 				l, _ := graph.LabelOfID(x.prevSubj)
 				targets = []actor{{entity: x.prevSubj, label: l, inherited: true}}
@@ -444,17 +457,12 @@ func (x *extraction) nounTo(s *sent, f *found) bool {
 	if f.fm.cue.Type == graph.RelPressured || f.fm.cue.Type == graph.RelCriticized {
 		k := f.i - 1
 		for k >= 0 && (determiners[s.toks[k].lower] && !possessivePronoun(s.toks[k].lower) || isModifierWord(s.toks[k]) ||
-			strings.HasSuffix(s.toks[k].lower, "ing") || s.toks[k].lower == "more" || s.toks[k].lower == "fresh" ||
-			s.toks[k].lower == "new" || s.toks[k].lower == "blistering" || s.toks[k].lower == "sharp" || s.toks[k].lower == "harsh") {
+			strings.HasSuffix(s.toks[k].lower, "ing") || ownerMods[s.toks[k].lower]) {
 			k--
 		}
 		owned := k >= 0 && (possessivePronoun(s.toks[k].lower) || s.toks[k].lower == "'s" || strings.HasSuffix(s.toks[k].lower, "'s"))
-		if !owned && k >= 0 {
-			switch s.toks[k].lower {
-			case "voiced", "voice", "expressed", "express", "up", "increased", "intensified", "launched", "made", "make",
-				"put", "keep", "kept", "maintained", "applied", "heaped", "exerted", "renewed", "with", "piled", "levelled", "leveled":
-				owned = true
-			}
+		if !owned && k >= 0 && ownerVerbs[s.toks[k].lower] {
+			owned = true
 		}
 		if !owned {
 			return false
@@ -472,9 +480,7 @@ func (x *extraction) letter(s *sent, f *found) bool {
 	if k < 0 {
 		return false
 	}
-	switch s.toks[k].lower {
-	case "sent", "send", "sends", "sending", "wrote", "write", "writes", "writing", "addressed":
-	default:
+	if !letterVerbs[s.toks[k].lower] {
 		return false
 	}
 	if f.j >= len(s.toks) || s.toks[f.j].lower != "to" {
@@ -516,7 +522,7 @@ func (x *extraction) demand(s *sent, f *found) bool {
 		return false
 	}
 	k := owner[0].ti - 1
-	if k < 0 || (s.toks[k].lower != "with" && s.toks[k].lower != "meet" && s.toks[k].lower != "met") {
+	if k < 0 || !demandGov[s.toks[k].lower] {
 		return false
 	}
 	targets := s.leftActor(k)
@@ -529,7 +535,7 @@ func (x *extraction) demand(s *sent, f *found) bool {
 // attend: "X attended the summit", "speaking at a summit, X said".
 func (x *extraction) attend(s *sent, f *found) bool {
 	evs := s.rightActors(f.j, 6, eventsOnly)
-	if len(evs) == 0 && f.fm.cue.Lemma == "attend" && (f.j >= len(s.toks) || !s.toks[f.j].letter() || s.toks[f.j].lower == "and") {
+	if len(evs) == 0 && bareLemmas[f.fm.cue.Lemma] && (f.j >= len(s.toks) || !s.toks[f.j].letter() || s.toks[f.j].lower == "and") {
 		// "Putin did not attend and sent Lavrov": the event the article last named.
 		if ev := x.lastEvent(s); ev != "" {
 			evs = []actor{{entity: ev, label: graph.LabelEvent, ti: f.j, tj: f.j}}
@@ -556,8 +562,7 @@ func (x *extraction) attend(s *sent, f *found) bool {
 	}
 	// "along with X and Y": more attendees.
 	for q := ev.tj; q < len(s.toks) && q <= ev.tj+4; q++ {
-		if (s.toks[q].lower == "along" || s.toks[q].lower == "together" || s.toks[q].lower == "alongside") &&
-			q+1 < len(s.toks) {
+		if alongWords[s.toks[q].lower] && q+1 < len(s.toks) {
 			st := q + 1
 			if s.toks[q].lower != "alongside" {
 				if s.toks[st].lower != "with" {
@@ -578,7 +583,7 @@ func (x *extraction) travelFor(s *sent, f *found) bool {
 		if isBoundary(s.toks[q]) {
 			return false
 		}
-		if s.toks[q].lower == "for" || s.toks[q].lower == "to" {
+		if travelPreps[s.toks[q].lower] {
 			evs := s.rightActors(q+1, 3, eventsOnly)
 			if len(evs) == 0 {
 				continue
@@ -626,13 +631,7 @@ func (s *sent) leftOf(i int, want func(graph.Label) bool) []actor {
 	return nil
 }
 
-func possessivePronoun(w string) bool {
-	switch w {
-	case "his", "her", "its", "their", "our":
-		return true
-	}
-	return false
-}
+func possessivePronoun(w string) bool { return possessives[w] }
 
 // prepBetween reports whether a preposition stands in tokens [i, j), title words and
 // capitalised words aside ("Secretary of State Marco Rubio").
@@ -656,12 +655,7 @@ func (x *extraction) heldTogether(s *sent, f *found) bool {
 	for k >= 0 && (determiners[s.toks[k].lower] || isModifierWord(s.toks[k]) || s.toks[k].lower == "bilateral") {
 		k--
 	}
-	if k < 0 {
-		return false
-	}
-	switch s.toks[k].lower {
-	case "held", "hold", "holds", "holding", "had", "have", "has":
-	default:
+	if k < 0 || !holdVerbs[s.toks[k].lower] {
 		return false
 	}
 	subj := s.leftActor(k)
@@ -685,10 +679,38 @@ func (s *sent) infinitiveBetween(i, j int) bool {
 // Contact Group ..., which coordinates military support" makes the group the subject.
 func (s *sent) relativeBetween(i, j int) bool {
 	for q := i; q < j; q++ {
-		switch s.toks[q].lower {
-		case "which", "who", "that":
+		if relativeThat[s.toks[q].lower] {
 			return true
 		}
 	}
 	return false
+}
+
+// adjacent reports whether only determiners, title words and names stand in tokens [i, j).
+func (s *sent) adjacent(i, j int) bool {
+	for q := i; q < j; q++ {
+		t := s.toks[q]
+		if !determiners[t.lower] && !t.cap && t.ment < 0 && !t.title {
+			return false
+		}
+	}
+	return true
+}
+
+// adverbialAt returns the length of an adverbial phrase of data/words.tsv starting at token
+// i ("in the strongest terms"), or 0.
+func (s *sent) adverbialAt(i int) int {
+	for n := 5; n >= 1; n-- {
+		if i+n > len(s.toks) {
+			continue
+		}
+		ws := make([]string, n)
+		for k := range ws {
+			ws[k] = s.toks[i+k].lower
+		}
+		if adverbials[strings.Join(ws, " ")] {
+			return n
+		}
+	}
+	return 0
 }

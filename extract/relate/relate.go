@@ -18,10 +18,17 @@ type Relater struct {
 	cues *cueTable
 }
 
-// New parses the embedded cue table.
+// New parses the embedded cue tables (the word classes of data/words.tsv load with the
+// package; New reports their error).
 func New() (*Relater, error) {
+	if wordsErr != nil {
+		return nil, wordsErr
+	}
 	t, err := parseCues(cuesTSV)
 	if err != nil {
+		return nil, err
+	}
+	if err := t.addCAMEO(cameoTSV); err != nil {
 		return nil, err
 	}
 	return &Relater{cues: t}, nil
@@ -125,15 +132,12 @@ func (x *extraction) followUps() {
 		if k >= len(s.toks) {
 			continue
 		}
-		switch s.toks[k].lower {
-		case "meeting", "talks", "discussions", "call", "conversation", "encounter":
-		default:
+		if !meetingNouns[s.toks[k].lower] {
 			continue
 		}
 		held := false
 		for q := k + 1; q < len(s.toks) && q <= k+4; q++ {
-			switch s.toks[q].lower {
-			case "place", "held", "happened", "lasted", "came":
+			if heldWords[s.toks[q].lower] {
 				held = true
 			}
 		}
@@ -142,7 +146,7 @@ func (x *extraction) followUps() {
 		}
 		place := ""
 		for _, a := range s.acts {
-			if a.label == graph.LabelPlace && a.ti > 0 && (s.toks[a.ti-1].lower == "in" || s.toks[a.ti-1].lower == "at") {
+			if a.label == graph.LabelPlace && a.ti > 0 && placePreps[s.toks[a.ti-1].lower] {
 				place = a.entity
 				break
 			}
@@ -199,7 +203,22 @@ type extraction struct {
 	prevSubj   string
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
+// Word classes of data/words.tsv used here (see wordClassDocs).
+var (
+	pronouns       = class("pronoun")
+	articles       = class("article")
+	subordinators  = class("subordinator")
+	clauseVerbs    = class("clauseverb")
+	parentheticals = class("parenthetical")
+	relatives      = class("relative")
+	listFillers    = class("listfiller")
+	coordinators   = class("coordinator")
+	clauseBreaks   = class("clausebreak")
+	boundaries     = class("boundary")
+	meetingNouns   = class("meetingnoun")
+	heldWords      = class("heldword")
+	placePreps     = class("placeprep")
+)
 
 func (x *extraction) prepare(si int) *sent {
 	d := x.d
@@ -326,22 +345,15 @@ func (x *extraction) subjectCandidate(s *sent, i int) string {
 }
 
 // locatives before a place keep it a place.
-var locatives = map[string]bool{"in": true, "at": true, "to": true, "from": true, "near": true, "into": true,
-	"outside": true, "inside": true, "toward": true, "towards": true, "across": true, "around": true, "via": true}
+var locatives = class("locative")
 
-var preps = map[string]bool{
-	"in": true, "at": true, "with": true, "to": true, "for": true, "from": true, "of": true, "by": true,
-	"during": true, "after": true, "before": true, "since": true, "about": true, "on": true, "against": true,
-	"between": true, "among": true, "over": true, "into": true, "than": true, "like": true, "toward": true,
-	"towards": true, "via": true, "under": true, "outside": true, "inside": true, "near": true,
-	"alongside": true, "beside": true, "behind": true, "despite": true, "unlike": true, "including": true,
-}
+var preps = class("preposition")
 
 // isPrep reports whether token i (skipping title words and determiners back) is a preposition.
 func isPrep(s *sent, i int) bool {
 	for i >= 0 {
 		t := s.toks[i]
-		if t.lower == "the" || t.lower == "a" || t.lower == "an" || (t.cap && t.ment < 0) || (t.ment >= 0 && s.d.Mentions[t.ment].Modifier) {
+		if articles[t.lower] || (t.cap && t.ment < 0) || (t.ment >= 0 && s.d.Mentions[t.ment].Modifier) {
 			i--
 			continue
 		}
@@ -356,13 +368,7 @@ func isPrep(s *sent, i int) bool {
 }
 
 // boundary tokens end a clause for subject and object search.
-func isBoundary(t tok) bool {
-	switch t.lower {
-	case ";", ":", "“", "”", "\"", "—", "–":
-		return true
-	}
-	return false
-}
+func isBoundary(t tok) bool { return boundaries[t.lower] }
 
 // leftActor finds the subject of a cue at token i: the nearest actor to the left within
 // the clause, plus actors coordinated with it ("Trump and Putin").
@@ -380,7 +386,7 @@ func (s *sent) leftActor(i int) []actor {
 			if isBoundary(s.toks[q]) {
 				return nil
 			}
-			if s.toks[q].lower == "," && q+1 < i && (s.toks[q+1].lower == "the" || s.toks[q+1].lower == "a" || s.toks[q+1].lower == "an") {
+			if s.toks[q].lower == "," && q+1 < i && articles[s.toks[q+1].lower] {
 				return nil
 			}
 			// "told reporters that allies must keep up pressure": the clause after "that" has
@@ -429,23 +435,11 @@ func (s *sent) clauseSubject(a actor) bool {
 	for k >= 0 && (s.toks[k].cap || s.toks[k].lower == "the") {
 		k--
 	}
-	if k < 0 {
+	if k < 0 || !subordinators[s.toks[k].lower] || a.tj >= len(s.toks) {
 		return false
 	}
-	switch s.toks[k].lower {
-	case "after", "before", "since", "until", "as":
-	default:
-		return false
-	}
-	if a.tj >= len(s.toks) {
-		return false
-	}
-	switch n := s.toks[a.tj].lower; n {
-	case "was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "did", "said", "met":
-		return true
-	default:
-		return strings.HasSuffix(n, "ed") && !s.toks[a.tj].cap
-	}
+	n := s.toks[a.tj].lower
+	return clauseVerbs[n] || (strings.HasSuffix(n, "ed") && !s.toks[a.tj].cap)
 }
 
 // parenthetical finds a comma-delimited phrase right before token i that cannot hold the
@@ -470,9 +464,8 @@ func (s *sent) parenthetical(i int) (int, int) {
 		}
 		first := s.toks[p+1]
 		l := first.lower
-		if (!first.cap && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed"))) || l == "who" || l == "which" ||
-			l == "whose" || l == "whom" || (len(l) > 0 && l[0] >= '0' && l[0] <= '9') || l == "the" || l == "a" || l == "an" ||
-			l == "according" || l == "however" {
+		if (!first.cap && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed"))) || parentheticals[l] ||
+			(len(l) > 0 && l[0] >= '0' && l[0] <= '9') {
 			return p, q
 		}
 		return -1, -1
@@ -481,10 +474,7 @@ func (s *sent) parenthetical(i int) (int, int) {
 }
 
 // relationalNouns after a possessive name someone else: "Carney's predecessor".
-var relationalNouns = map[string]bool{"predecessor": true, "successor": true, "wife": true, "husband": true,
-	"son": true, "daughter": true, "brother": true, "sister": true, "aide": true, "aides": true, "adviser": true,
-	"advisers": true, "advisor": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "deputy": true,
-	"envoy": true, "lawyer": true, "lawyers": true, "rival": true, "opponent": true, "critics": true, "supporters": true}
+var relationalNouns = class("relational")
 
 // relational reports whether an actor is only the possessor of another person ("Carney's
 // predecessor"), not a participant itself.
@@ -503,7 +493,7 @@ func (s *sent) relativeAfter(i, j int) bool {
 	if rel == "with" && i+2 < j {
 		rel = s.toks[i+2].lower
 	}
-	if rel != "who" && rel != "whom" && rel != "which" && rel != "whose" && rel != "where" {
+	if !relatives[rel] {
 		return false
 	}
 	for q := i + 2; q < j; q++ {
@@ -526,9 +516,9 @@ func (s *sent) coordinated(i, j int) bool {
 		if rel == "with" && i+2 < j {
 			rel = s.toks[i+2].lower
 		}
-		if rel == "who" || rel == "whom" || rel == "which" || rel == "whose" || rel == "where" {
+		if relatives[rel] {
 			for q := j - 1; q > i+1; q-- {
-				if (s.toks[q].lower == "and" || s.toks[q].lower == "or") && s.toks[q-1].lower == "," {
+				if coordinators[s.toks[q].lower] && s.toks[q-1].lower == "," {
 					return s.coordinated(q-1, j)
 				}
 			}
@@ -539,12 +529,10 @@ func (s *sent) coordinated(i, j int) bool {
 	for q := i; q < j; q++ {
 		t := s.toks[q]
 		switch {
-		case t.lower == "," || t.lower == "and" || t.lower == "or":
+		case t.lower == "," || coordinators[t.lower]:
 			sep = true
 		case relationalNouns[t.lower], t.title:
-		case t.lower == "the" || t.lower == "of" || t.lower == "as" || t.lower == "well" || t.lower == "'s" ||
-			t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "its" || t.lower == "former" ||
-			t.lower == "counterpart" || t.lower == "counterparts" || t.lower == "colleague":
+		case listFillers[t.lower]:
 		case t.cap:
 		case t.ment >= 0:
 		default:
@@ -556,7 +544,7 @@ func (s *sent) coordinated(i, j int) bool {
 
 func (s *sent) hasConjunction(i, j int) bool {
 	for q := i; q < j; q++ {
-		if s.toks[q].lower == "and" || s.toks[q].lower == "or" {
+		if coordinators[s.toks[q].lower] {
 			return true
 		}
 	}
@@ -579,7 +567,7 @@ func (s *sent) rightActors(i, max int, want func(graph.Label) bool) []actor {
 			}
 			// "denounced the deal as insane and Macron proposed": a conjunction before any
 			// object starts another clause.
-			if s.toks[q].lower == "and" || s.toks[q].lower == "but" || s.toks[q].lower == "while" {
+			if clauseBreaks[s.toks[q].lower] {
 				return nil
 			}
 		}

@@ -268,6 +268,10 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 					nm = canonicalText(m.Text)
 				}
 				n = &graph.Node{ID: m.Entity, Label: lbl, Name: nm, Props: r.props(lbl, nm)}
+				if m.Sector != "" && lbl == graph.LabelOrganization {
+					// A collective actor: "Malian rebels" -> {kind: group, country, sector}.
+					n.Props = map[string]any{"kind": "group", "country": m.Country, "sector": m.Sector}
+				}
 				nodes[m.Entity] = n
 			}
 			n.Articles = append(n.Articles, aid)

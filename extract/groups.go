@@ -1,0 +1,37 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/graph"
+
+// idleGroups drops the collective-actor nodes (Organization {kind: group}: "Malian rebels")
+// that no actor relationship touches, with their MENTIONS edges: a group is a node where an
+// article makes it a party to a relationship; a passing "American troops" adds nothing a
+// reader would look up. Countries standing for their government are ordinary country nodes
+// and are never dropped here.
+func idleGroups(nodes []graph.Node, edges []graph.Edge) ([]graph.Node, []graph.Edge) {
+	active := map[string]bool{}
+	for _, e := range edges {
+		if spec, ok := e.Type.Spec(); ok && spec.Actor {
+			active[e.From], active[e.To] = true, true
+		}
+	}
+	drop := map[string]bool{}
+	keptNodes := nodes[:0]
+	for _, n := range nodes {
+		if n.Label == graph.LabelOrganization && n.Props["kind"] == "group" && !active[n.ID] {
+			drop[n.ID] = true
+			continue
+		}
+		keptNodes = append(keptNodes, n)
+	}
+	if len(drop) == 0 {
+		return keptNodes, edges
+	}
+	keptEdges := edges[:0]
+	for _, e := range edges {
+		if drop[e.From] || drop[e.To] {
+			continue
+		}
+		keptEdges = append(keptEdges, e)
+	}
+	return keptNodes, keptEdges
+}

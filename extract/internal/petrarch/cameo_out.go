@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Uses of a generated cue row.
+const (
+	UsePosition = "position" // today's engine reads it: a verb with a direct object or a bare preposition
+	UseTree     = "tree"     // mapped, but the pattern names words only a parse can check
+	UseReverse  = "reverse"  // mapped on the reverse reading ("faced criticism"): the subject is the target
+	UseDrop     = "drop"     // the code maps to no newsgraph type
+	UseReview   = "review"   // excluded by data/cameo_review.tsv (reason in the last column)
+)
+
+// Row is one line of data/cameo.tsv.
+type Row struct {
+	Kind    string // verb | pattern
+	Block   string
+	Lemma   string
+	Forms   []string
+	Cameo   string
+	Type    string
+	Frame   string
+	Use     string
+	Pattern string
+	Line    int
+	Note    string
+}
+
+// Review is the curated list of CAMEO verbs today's engine must not read by position,
+// each with its reason: "lemma frame" (frame "*" for every frame) -> reason.
+type Review map[string]string
+
+// reason returns why a row is excluded, or "".
+func (rv Review) reason(lemma, frame string) string {
+	if r, ok := rv[lemma+" "+frame]; ok {
+		return r
+	}
+	return rv[lemma+" *"]
+}
+
+// ParseReview reads data/cameo_review.tsv: lemma <TAB> frame <TAB> reason.
+func ParseReview(r io.Reader, name string) (Review, error) {
+	rv := Review{}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" || strings.TrimSpace(f[2]) == "" {
+			return nil, fmt.Errorf("%s:%d: want lemma <TAB> frame <TAB> reason", name, n)
+		}
+		if f[1] != "*" && f[1] != "obj" && !strings.HasPrefix(f[1], "obl:") {
+			return nil, fmt.Errorf("%s:%d: frame %q is not *, obj or obl:PREP", name, n, f[1])
+		}
+		k := f[0] + " " + f[1]
+		if _, dup := rv[k]; dup {
+			return nil, fmt.Errorf("%s:%d: %q %s listed twice", name, n, f[0], f[1])
+		}
+		rv[k] = f[2]
+	}
+	return rv, sc.Err()
+}
+
+// Rows turns parsed blocks into the rows of data/cameo.tsv.
+func Rows(blocks []Block, rv Review) []Row {
+	var out []Row
+	for _, b := range blocks {
+		verbs := map[string]bool{}
+		seen := map[string]bool{}
+		for _, v := range b.Verbs {
+			verbs[v.Lemma] = true
+			key := v.Lemma + "|" + v.Code
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			typ, _ := Map(v.Code)
+			r := Row{Kind: "verb", Block: b.Name, Lemma: v.Lemma, Forms: v.Forms, Cameo: v.Code, Type: typ,
+				Frame: "obj", Line: v.Line}
+			r.Use, r.Note = use(r, rv)
+			out = append(out, r)
+		}
+		for _, p := range b.Patterns {
+			code := p.Code
+			rev := false
+			if code == "" && p.Rev != "" {
+				code, rev = p.Rev, true
+			}
+			typ, _ := Map(code)
+			lemma := p.Verb
+			if !verbs[lemma] {
+				lemma = "*" // the comment names no verb of the block: the pattern is the block's
+			}
+			r := Row{Kind: "pattern", Block: b.Name, Lemma: lemma, Cameo: code, Type: typ, Frame: p.Frame(),
+				Pattern: p.Text, Line: p.Line}
+			if rev {
+				r.Use = UseReverse
+				if typ == "" {
+					r.Use = UseDrop
+				}
+			} else {
+				r.Use, r.Note = use(r, rv)
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// use decides whether today's engine reads a row, and the review note when it does not.
+func use(r Row, rv Review) (string, string) {
+	switch {
+	case r.Type == "" || r.Cameo == "":
+		return UseDrop, ""
+	case r.Frame == "" || r.Lemma == "*":
+		return UseTree, ""
+	}
+	if why := rv.reason(r.Lemma, r.Frame); why != "" {
+		return UseReview, why
+	}
+	return UsePosition, ""
+}
+
+// WriteRows writes data/cameo.tsv with its header.
+func WriteRows(w io.Writer, rows []Row) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprint(bw, cameoHeader)
+	for _, r := range rows {
+		forms := strings.Join(r.Forms, "|")
+		if forms == "" {
+			forms = "-"
+		}
+		pat, typ, frame, note := r.Pattern, r.Type, r.Frame, r.Note
+		for _, s := range []*string{&pat, &typ, &frame, &note} {
+			if *s == "" {
+				*s = "-"
+			}
+		}
+		fmt.Fprintf(bw, "%s\t%s\t%s\tVERB\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", r.Kind, r.Block, r.Lemma, forms, r.Cameo, typ,
+			frame, r.Use, pat, r.Line, note)
+	}
+	return bw.Flush()
+}
+
+// Counts returns how many rows have each use, for the generator's summary.
+func Counts(rows []Row) map[string]int {
+	c := map[string]int{}
+	for _, r := range rows {
+		c[r.Use]++
+	}
+	return c
+}
+
+// UnusedReview lists review entries that match no verb row (stale entries).
+func UnusedReview(rows []Row, rv Review) []string {
+	used := map[string]bool{}
+	for _, r := range rows {
+		used[r.Lemma+" *"] = true
+		used[r.Lemma+" "+r.Frame] = true
+	}
+	var out []string
+	for k := range rv {
+		if !used[k] {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+const cameoHeader = `# CAMEO verb dictionary, imported for newsgraph's relation cues. GENERATED by
+# extract/internal/petrarch from CAMEO.2.0.txt (PETRARCH-2 dictionaries, openeventdata/petrarch2
+# commit 676801cd; Copyright (c) 2015 Open Event Data Alliance; MIT licence, text in
+# extract/relate/data/SOURCES.md). Do not edit: change the mapping (extract/internal/petrarch/
+# mapping.go) or the review list (cameo_review.tsv) and run 'go generate ./extract/relate'.
+#
+# Columns: kind <TAB> block <TAB> lemma <TAB> pos <TAB> forms <TAB> cameo <TAB> type <TAB> frame
+#          <TAB> use <TAB> pattern <TAB> line <TAB> note
+#   kind     verb (a verb of a block, with the block's or its own code) | pattern (a "- * ..." line)
+#   lemma    the verb, lower case ("meet with"); "*" for a pattern whose comment names no verb of the block
+#   pos      VERB (CAMEO is a verb dictionary; nominal cues are curated in cues.tsv)
+#   forms    irregular forms (|), regular ones are generated
+#   cameo    CAMEO code; type: newsgraph relationship type by the mapping table ("-": none)
+#   frame    obj (nsubj>obj: X VERB Y) | obl:PREP (nsubj>obl: X VERB ... PREP Y) | - (the pattern needs a parse)
+#   use      position (read by today's engine) | tree (mapped, for a parse-based engine) |
+#            reverse (target-side code: "faced criticism") | drop (no type) | review (excluded, note says why)
+#   pattern  the PETRARCH pattern: * verb, $ source, + target, ^ skip, (PREP NOUN), {PHRASE}, &SET
+#   line     line in CAMEO.2.0.txt
+`
