@@ -38,6 +38,10 @@ type Article struct {
 	Words           int    `json:"words,omitempty"`
 	// Hash of the article's text: a changed article replaces its facts on reload.
 	Hash string `json:"hash,omitempty"`
+	// ETag and LastModified are the HTTP validators of a fetched article (watch sends
+	// them back in a conditional GET).
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
 
 	Line int `json:"-"` // line in the input it was read from (0 when built in memory)
 }

@@ -227,6 +227,8 @@ func articleRow(a *graph.Article) row {
 	set("published", a.Published)
 	set("published_source", a.PublishedSource)
 	set("hash", a.Hash)
+	set("etag", a.ETag)
+	set("last_modified", a.LastModified)
 	if a.Words > 0 {
 		props["words"] = int64(a.Words)
 	}
