@@ -21,7 +21,8 @@ type newsSite struct {
 	mu    sync.Mutex
 	items []string // paths, newest last
 	pages map[string]string
-	hits  map[string]int
+	hits  map[string]int // requests per path
+	full  map[string]int // requests answered with a body (not 304) per path
 	agent string
 }
 
@@ -30,13 +31,20 @@ func articlePage(title, canonical, text string) string {
 	if canonical != "" {
 		link = `<link rel="canonical" href="` + canonical + `">`
 	}
-	return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>` + title + `</title>` + link +
-		`<meta property="article:published_time" content="2025-06-20T10:00:00Z"></head><body><article><h1>` + title +
-		`</h1><p>` + text + `</p><p>Officials said further meetings were planned for the autumn, after the summit in The Hague.</p></article></body></html>`
+	return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>` + title + `</title>` + link + `
+<meta property="article:published_time" content="2025-06-20T10:00:00Z"></head>
+<body>
+<article>
+<h1>` + title + `</h1>
+<p>` + text + `</p>
+<p>Officials said further meetings were planned for the autumn, after the summit in The Hague.</p>
+</article>
+</body></html>`
 }
 
 func newNewsSite(t *testing.T) *newsSite {
-	s := &newsSite{pages: map[string]string{}, hits: map[string]int{}}
+	s := &newsSite{pages: map[string]string{}, hits: map[string]int{}, full: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.hits[r.URL.Path]++
@@ -57,8 +65,16 @@ func newNewsSite(t *testing.T) *newsSite {
 			http.NotFound(w, r)
 			return
 		}
+		etag := fmt.Sprintf(`"%x"`, len(body))
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		s.mu.Lock()
+		s.full[r.URL.Path]++
+		s.mu.Unlock()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("ETag", fmt.Sprintf(`"%x"`, len(body)))
 		fmt.Fprint(w, body)
 	}))
 	t.Cleanup(s.Close)
@@ -81,10 +97,10 @@ func (s *newsSite) add(paths ...string) {
 	s.items = append(s.items, paths...)
 }
 
-func (s *newsSite) count(path string) int {
+func (s *newsSite) count(path string) (requests, bodies int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.hits[path]
+	return s.hits[path], s.full[path]
 }
 
 // webEnv isolates the test and lets it fetch the local server without pauses.

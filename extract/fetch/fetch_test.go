@@ -22,10 +22,17 @@ func page(title, canonical, body string) string {
 	if canonical != "" {
 		link = `<link rel="canonical" href="` + canonical + `">`
 	}
-	return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>` + title + `</title>` + link +
-		`<meta property="article:published_time" content="2025-06-20T10:00:00Z"></head><body><article><h1>` + title + `</h1>` +
-		`<p>` + body + `</p><p>The talks in Brussels lasted two hours and covered defense spending, the war in Ukraine and trade between the allies.</p>` +
-		`<p>Officials from both sides said further meetings were planned for the autumn, after the summit in The Hague.</p></article></body></html>`
+	return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>` + title + `</title>` + link + `
+<meta property="article:published_time" content="2025-06-20T10:00:00Z"></head>
+<body>
+<article>
+<h1>` + title + `</h1>
+<p>` + body + `</p>
+<p>The talks in Brussels lasted two hours and covered defense spending, the war in Ukraine and trade between the allies.</p>
+<p>Officials from both sides said further meetings were planned for the autumn, after the summit in The Hague.</p>
+</article>
+</body></html>`
 }
 
 // site is a local test server with the pages and failures the tests need.
