@@ -221,12 +221,15 @@ WITH n, row, properties(n) AS before
 SET n = row.props
 RETURN count(n) AS rows, sum(CASE WHEN before = properties(n) THEN 0 ELSE 1 END) AS changed`
 
+// nodeStmt merges entity nodes. Aliases are united with those stored and kept sorted, so
+// the stored list does not depend on the order loads ran in (shards loaded at once).
 func nodeStmt(l graph.Label) string {
 	return `UNWIND $rows AS row
 MERGE (n:` + ident(string(l)) + ` {id: row.id})
 WITH n, row, properties(n) AS before
 SET n += row.props
-WITH n, row, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
+WITH n, row, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS merged
+CALL (merged) { UNWIND merged AS a WITH a ORDER BY a RETURN collect(a) AS aliases }
 SET n.name = row.name, n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
 RETURN count(n) AS rows, sum(CASE WHEN before = properties(n) THEN 0 ELSE 1 END) AS changed`
 }
