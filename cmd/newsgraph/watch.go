@@ -166,12 +166,16 @@ func (w *watcher) load(ctx context.Context, d *graph.Document) (graph.LoadStats,
 	return w.store.LoadPlan(ctx, plan, nil)
 }
 
+// knownQuery finds an article by id, url or source, each through its index.
+const knownQuery = `MATCH (a:Article {id: $url}) RETURN a.etag AS etag, a.last_modified AS last_modified
+UNION MATCH (a:Article {url: $url}) RETURN a.etag AS etag, a.last_modified AS last_modified
+UNION MATCH (a:Article {source: $url}) RETURN a.etag AS etag, a.last_modified AS last_modified`
+
 // known gives the validators the graph holds for a page URL (its id, url or source).
 func (w *watcher) known(url string) (fetch.Validators, bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
 	defer cancel()
-	rows, err := w.store.Query(ctx, `MATCH (a:Article) WHERE a.id = $url OR a.url = $url OR a.source = $url
-RETURN a.etag AS etag, a.last_modified AS last_modified LIMIT 1`, map[string]any{"url": url})
+	rows, err := w.store.Query(ctx, knownQuery, map[string]any{"url": url})
 	if err != nil || len(rows.Rows) == 0 {
 		if err != nil {
 			w.e.log.Debug("state lookup failed", "url", url, "err", err)

@@ -193,7 +193,8 @@ func TestSchemaCoversModel(t *testing.T) {
 			idx++
 		}
 	}
-	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+2*len(graph.Relations) {
+	// entity names, article url and source, relationship key and article
+	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+2+2*len(graph.Relations) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }
