@@ -117,8 +117,10 @@ func (s *Source) feed(u string, resp *Response, yield func(*article.Doc, error) 
 		case <-ctx.Done():
 			return
 		}
-		if r.d == nil && r.err == nil {
-			continue
+		if r.err == nil {
+			if r.d = s.admit(r.d); r.d == nil {
+				continue
+			}
 		}
 		if !yield(r.d, r.err) {
 			return
@@ -173,5 +175,5 @@ func (s *Source) inline(feed string, n int, it *Item) (*article.Doc, error) {
 	if d.Meta.Title == "" {
 		d.Meta.Title = it.Title
 	}
-	return s.admit(d), nil
+	return d, nil
 }

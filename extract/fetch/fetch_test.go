@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -476,5 +478,25 @@ func TestParseFeedJSONAndAtom(t *testing.T) {
 	items, err = ParseFeed("https://example.org/feed.json", []byte(jf))
 	if err != nil || len(items) != 1 || items[0].Link != "https://example.org/two" {
 		t.Errorf("json feed: %v %+v", err, items)
+	}
+}
+
+func TestSourceOverTLS(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page("Secure", "", "Pedro Sánchez met Olaf Scholz in Madrid."))
+	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake below
+	srv.StartTLS()
+	defer srv.Close()
+	src := NewSource(context.Background(), testClient(Options{Transport: srv.Client().Transport}), SourceOptions{})
+	ds, errs := docs(t, src, srv.URL+"/story")
+	if len(errs) != 0 || len(ds) != 1 || !strings.HasPrefix(ds[0].Meta.ID, "https://") {
+		t.Fatalf("docs %v errs %v", ds, errs)
+	}
+	// Without the test server's certificate the connection is refused, not downgraded.
+	_, errs = docs(t, NewSource(context.Background(), testClient(Options{}), SourceOptions{}), srv.URL+"/story")
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "certificate") {
+		t.Errorf("untrusted certificate: %v", errs)
 	}
 }

@@ -121,8 +121,10 @@ func (s *Source) Docs(u string) iter.Seq2[*article.Doc, error] {
 		}
 		s.Stats.Fetched.Add(1)
 		d, err := s.page(u, resp, nil)
-		if d != nil || err != nil {
-			yield(d, err)
+		if err != nil {
+			yield(nil, err)
+		} else if d = s.admit(d); d != nil {
+			yield(d, nil)
 		}
 	}
 }
@@ -162,7 +164,8 @@ func isFeed(r *Response) bool {
 	return detectFeed(r.Body)
 }
 
-// page turns a fetched page into a document: charset decoded, id the canonical URL.
+// page turns a fetched page into a document: charset decoded, id the canonical URL. The
+// caller admits it (in input order, so which of two URLs of one article wins is fixed).
 func (s *Source) page(requested string, r *Response, it *Item) (*article.Doc, error) {
 	data, err := decode(r)
 	if err != nil {
@@ -190,11 +193,14 @@ func (s *Source) page(requested string, r *Response, it *Item) (*article.Doc, er
 			d.Meta.Title = it.Title
 		}
 	}
-	return s.admit(d), nil
+	return d, nil
 }
 
 // admit drops a document already read in this run or unchanged in the graph.
 func (s *Source) admit(d *article.Doc) *article.Doc {
+	if d == nil {
+		return nil
+	}
 	s.mu.Lock()
 	dup := s.seen[d.Meta.ID]
 	s.seen[d.Meta.ID] = true
