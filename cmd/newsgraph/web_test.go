@@ -192,3 +192,21 @@ func TestExtractShardsPartitionInput(t *testing.T) {
 		}
 	}
 }
+
+func TestWatchFeedsFromConfig(t *testing.T) {
+	webEnv(t)
+	t.Setenv("NEWSGRAPH_NEO4J_PASSWORD", "whatever")
+	code, _, stderr := runCLI(t, "", "watch", "--once", "--neo4j-uri", "bolt://127.0.0.1:1")
+	if code != exitUsage || !strings.Contains(stderr, "no feeds") {
+		t.Errorf("no feeds anywhere: exit %d, want 2\n%s", code, stderr)
+	}
+	// With watch.feeds set, watch goes on to connect (and finds no server).
+	t.Setenv("NEWSGRAPH_WATCH_FEEDS", "https://example.org/rss.xml")
+	code, _, stderr = runCLI(t, "", "watch", "--once", "--neo4j-uri", "bolt://127.0.0.1:1")
+	if code != exitDatabase {
+		t.Errorf("feeds from watch.feeds, no server: exit %d, want 4\n%s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "watch", "--interval", "soon", "https://example.org/rss.xml"); code != exitUsage {
+		t.Errorf("--interval soon: exit %d, want 2\n%s", code, stderr)
+	}
+}
