@@ -39,10 +39,11 @@ func extractCommand(e *env) *cli.Command {
 		Usage:     "extract entities and relationships from articles into the JSON Lines contract",
 		ArgsUsage: "PATH... (files, directories, - for stdin, http(s):// article or feed URLs)",
 		Description: `Reads .txt, .md, .html and .jsonl (id,title,url,published,text) files, directories
-recursively, - for standard input, and http(s):// URLs of articles or of RSS, Atom and JSON
-feeds (every item's page is fetched; settings fetch.*); cleans away what is not the article; finds people,
-countries, organizations, places and events, resolves them within and across articles,
-and finds who met, pressured, criticized, supported, visited, attended or hosted whom.
+recursively, - for standard input, and http(s):// URLs of articles or of RSS, Atom and
+JSON feeds (every item's page is fetched; settings fetch.*). Cleans away what is not the
+article; finds people, countries, organizations, places and events, resolves them within
+and across articles, and finds who met, pressured, criticized, supported, visited,
+attended or hosted whom.
 Writes the JSON Lines contract (docs/contract.md) that ` + "`newsgraph load`" + ` reads.
 Same input, byte-identical output.
 
