@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -145,8 +147,63 @@ func (w *watcher) poll(ctx context.Context) error {
 	return nil
 }
 
-// load validates the poll's extraction exactly as load does, then writes it.
+// load validates the poll's extraction exactly as load does, then writes it. When it is
+// not valid, the articles are validated and loaded one by one and the invalid ones are
+// named and left out: one bad page must not hold back every poll after it.
 func (w *watcher) load(ctx context.Context, d *graph.Document) (graph.LoadStats, error) {
+	st, err := w.loadDoc(ctx, d)
+	var ve *graph.ValidationError
+	if err == nil || !errors.As(err, &ve) || len(d.Articles) < 2 {
+		return st, err
+	}
+	var total graph.LoadStats
+	var bad int
+	for _, one := range splitArticles(d) {
+		st, err := w.loadDoc(ctx, one)
+		if errors.As(err, &ve) {
+			bad++
+			w.e.log.Warn("article left out", "id", one.Articles[0].ID, "err", err)
+			continue
+		}
+		if err != nil {
+			return total, err
+		}
+		total.Add(st)
+	}
+	return total, partialError{failed: bad, total: len(d.Articles)}
+}
+
+// splitArticles makes one document per article: it, its relationships and the nodes it
+// references.
+func splitArticles(d *graph.Document) []*graph.Document {
+	out := make([]*graph.Document, 0, len(d.Articles))
+	for _, a := range d.Articles {
+		one := &graph.Document{Meta: d.Meta, Articles: []graph.Article{a}}
+		need := map[string]bool{}
+		for _, e := range d.Edges {
+			if e.Article == a.ID {
+				one.Edges = append(one.Edges, e)
+				need[e.From], need[e.To] = true, true
+			}
+		}
+		for _, n := range d.Nodes { // in the document's order
+			mentioned := slices.Contains(n.Articles, a.ID)
+			if !mentioned && !need[n.ID] {
+				continue
+			}
+			n.Articles = nil
+			if mentioned {
+				n.Articles = []string{a.ID}
+			}
+			one.Nodes = append(one.Nodes, n)
+		}
+		out = append(out, one)
+	}
+	return out
+}
+
+// loadDoc validates one document exactly as load does, then writes it.
+func (w *watcher) loadDoc(ctx context.Context, d *graph.Document) (graph.LoadStats, error) {
 	var buf bytes.Buffer
 	gw := graph.NewWriter(&buf)
 	if err := gw.WriteDocument(d); err != nil {
@@ -157,7 +214,7 @@ func (w *watcher) load(ctx context.Context, d *graph.Document) (graph.LoadStats,
 	}
 	valid, err := graph.Read(&buf, "poll")
 	if err != nil {
-		return graph.LoadStats{}, fmt.Errorf("poll %d: extraction not valid; nothing was written: %w", w.polls, err)
+		return graph.LoadStats{}, fmt.Errorf("poll %d: extraction not valid: %w", w.polls, err)
 	}
 	plan, err := neo4j.NewPlan(valid, "poll", w.e.cfg.Load.BatchSize)
 	if err != nil {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -208,5 +210,51 @@ func TestWatchFeedsFromConfig(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "", "watch", "--interval", "soon", "https://example.org/rss.xml"); code != exitUsage {
 		t.Errorf("--interval soon: exit %d, want 2\n%s", code, stderr)
+	}
+}
+
+// One article whose extraction is not valid (a relationship to a node it lacks) is split
+// off; the other article's document is whole and valid on its own.
+func TestSplitArticlesIsolatesAnInvalidArticle(t *testing.T) {
+	d := &graph.Document{
+		Meta:     graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion},
+		Articles: []graph.Article{{Kind: graph.KindArticle, ID: "a"}, {Kind: graph.KindArticle, ID: "b"}},
+		Nodes: []graph.Node{
+			{Kind: graph.KindNode, ID: "person:x", Label: graph.LabelPerson, Name: "X", Articles: []string{"a", "b"}},
+			{Kind: graph.KindNode, ID: "person:y", Label: graph.LabelPerson, Name: "Y", Articles: []string{"a"}},
+		},
+		Edges: []graph.Edge{
+			{Kind: graph.KindEdge, Type: graph.RelMet, From: "person:x", To: "person:y", Article: "a", Status: graph.StatusReported},
+			{Kind: graph.KindEdge, Type: graph.RelHoldsRole, From: "person:x", To: "org:missing", Article: "b", Status: graph.StatusReported},
+		},
+	}
+	validate := func(d *graph.Document) error {
+		var buf bytes.Buffer
+		w := graph.NewWriter(&buf)
+		if err := w.WriteDocument(d); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		_, err := graph.Read(&buf, "test")
+		return err
+	}
+	if validate(d) == nil {
+		t.Fatal("the whole document should be invalid")
+	}
+	parts := splitArticles(d)
+	if len(parts) != 2 {
+		t.Fatalf("%d parts", len(parts))
+	}
+	if err := validate(parts[0]); err != nil {
+		t.Errorf("article a alone: %v", err)
+	}
+	if len(parts[0].Nodes) != 2 || len(parts[0].Edges) != 1 || !reflect.DeepEqual(parts[0].Nodes[0].Articles, []string{"a"}) {
+		t.Errorf("article a: %+v", parts[0])
+	}
+	if err := validate(parts[1]); err == nil {
+		t.Errorf("article b alone should be invalid")
+	}
+	if len(parts[1].Nodes) != 1 || parts[1].Nodes[0].ID != "person:x" {
+		t.Errorf("article b: nodes %+v", parts[1].Nodes)
 	}
 }
