@@ -314,7 +314,7 @@ func TestGetConditional(t *testing.T) {
 
 func TestGetSendsUserAgentAndPacesHost(t *testing.T) {
 	s := newSite(t)
-	c := testClient(Options{UserAgent: "newsgraph/1.2.3", HostInterval: 150 * time.Millisecond, HostConcurrency: 1})
+	c := testClient(Options{UserAgent: "newsgraph/1.2.3", HostInterval: 200 * time.Millisecond, HostConcurrency: 1})
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
 		wg.Add(1)
@@ -331,8 +331,10 @@ func TestGetSendsUserAgentAndPacesHost(t *testing.T) {
 		t.Fatalf("%d requests", len(at))
 	}
 	for i := 1; i < len(at); i++ {
-		if gap := at[i].Sub(at[i-1]); gap < 140*time.Millisecond {
-			t.Errorf("requests %d and %d %s apart, want >= 150ms", i-1, i, gap)
+		// The client spaces its sends 200ms apart; arrivals at the server may jitter by
+		// the scheduling delays of a busy machine, never by 50ms without pacing.
+		if gap := at[i].Sub(at[i-1]); gap < 150*time.Millisecond {
+			t.Errorf("requests %d and %d arrived %s apart, want about 200ms", i-1, i, gap)
 		}
 	}
 	if m := s.maxIn.Load(); m != 1 {
