@@ -97,6 +97,8 @@ type Config struct {
 	Log     Log
 	Extract Extract
 	Queries Queries
+	Fetch   Fetch // fetch.go
+	Watch   Watch
 
 	sources map[string]Source
 	values  map[string]any
@@ -292,6 +294,12 @@ func Load(opts Options) (*Config, error) {
 			s := strings.TrimSpace(fmt.Sprint(raw))
 			if raw == nil {
 				s = ""
+			} else if list, ok := raw.([]any); ok { // a YAML list (watch.feeds)
+				parts := make([]string, len(list))
+				for i, x := range list {
+					parts[i] = fmt.Sprint(x)
+				}
+				s = strings.Join(parts, ",")
 			}
 			if k.Path && s != "" {
 				s = expandHome(s)
@@ -323,6 +331,9 @@ func Load(opts Options) (*Config, error) {
 		LexiconDir:   c.values[KeyExtractLexicons].(string),
 	}
 	c.Queries = Queries{Dir: c.values[KeyQueriesDir].(string)}
+	if err := c.loadFetch(); err != nil {
+		return nil, err
+	}
 	if err := c.validate(); err != nil {
 		return nil, err
 	}

@@ -34,6 +34,11 @@ type Options struct {
 	Progress func(done int, words int)
 	// Notify, when set, is told of every file skipped inside a directory.
 	Notify func(path, reason string)
+	// Remote, when set, reads http(s):// arguments (extract/fetch.Source.Docs).
+	Remote read.Remote
+	// Keep, when set, picks the articles of this run by id (extract --shard); articles
+	// read from URLs are picked by Remote itself, by URL, before they are fetched.
+	Keep func(id string) bool
 }
 
 // Pipeline holds the stages, built once (lexicons and models load once) and reused.
@@ -87,7 +92,7 @@ var ErrDuplicateID = errors.New("duplicate article id")
 // Run extracts every article under paths. Unreadable inputs are listed in Result.Errors;
 // the error is non-nil only when the run itself fails (cancelled context).
 func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
-	rd := read.New(read.Options{MaxBytes: p.opts.MaxBytes, Stdin: p.opts.Stdin, Notify: p.opts.Notify})
+	rd := read.New(read.Options{MaxBytes: p.opts.MaxBytes, Stdin: p.opts.Stdin, Notify: p.opts.Notify, Remote: p.opts.Remote})
 	in := make(chan *article.Doc)
 	out := make(chan *resolve.Result)
 	var wg sync.WaitGroup
@@ -123,6 +128,9 @@ func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 		}
 		if err != nil {
 			continue // recorded by the reader
+		}
+		if p.opts.Keep != nil && !read.IsURL(d.Meta.Source) && !p.opts.Keep(d.Meta.ID) {
+			continue // another shard's
 		}
 		if prev, dup := seen[d.Meta.ID]; dup {
 			res.Errors = append(res.Errors, &read.FileError{Path: d.Meta.Source, Err: ErrDuplicateID,

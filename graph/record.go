@@ -43,6 +43,10 @@ type Article struct {
 	// article removes what the stored articles with the same DocKey and another id
 	// supported: an edited file replaces its previous version.
 	DocKey string `json:"doc_key,omitempty"`
+	// ETag and LastModified are the HTTP validators of a fetched article (watch sends
+	// them back in a conditional GET).
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
 
 	Line int `json:"-"` // line in the input it was read from (0 when built in memory)
 }

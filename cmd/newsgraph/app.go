@@ -22,6 +22,7 @@ func commands(e *env) []*cli.Command {
 	return []*cli.Command{
 		extractCommand(e),
 		buildCommand(e),
+		watchCommand(e),
 		loadCommand(e),
 		retractCommand(e),
 		queryCommand(e),
@@ -141,6 +142,7 @@ var flagKeys = map[string]string{
 	"log-level":      config.KeyLogLevel,
 	"log-format":     config.KeyLogFormat,
 	"batch-size":     config.KeyLoadBatchSize,
+	"interval":       config.KeyWatchInterval,
 }
 
 func keyFlag(name, usage string) *cli.StringFlag {

@@ -17,7 +17,7 @@ func buildCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "build",
 		Usage:     "extract articles and load the graph into Neo4j in one run",
-		ArgsUsage: "PATH... (files, directories, or - for stdin)",
+		ArgsUsage: "PATH... (files, directories, - for stdin, http(s):// article or feed URLs)",
 		Description: `Runs ` + "`newsgraph extract`" + ` and ` + "`newsgraph load`" + ` in one go: the articles are extracted
 (a progress bar on a terminal), the result is validated against the contract exactly
 as load validates a file, then loaded in batches of whole articles. Nothing is written
@@ -27,6 +27,7 @@ unless the whole extraction is valid. Unreadable inputs are named on stderr and 
 Examples:
    newsgraph build ../shared/corpus/seeds
    newsgraph build corpus/ --workers 2
+   newsgraph build https://example.org/news/rss.xml https://example.org/2025/06/story.html
    newsgraph build corpus/ --dry-run      # extract and count, no connection`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "workers", Usage: "articles processed at once (default: extract.workers, else the number of CPUs)"},

@@ -37,11 +37,13 @@ func extractCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "extract",
 		Usage:     "extract entities and relationships from articles into the JSON Lines contract",
-		ArgsUsage: "PATH... (files, directories, or - for stdin)",
+		ArgsUsage: "PATH... (files, directories, - for stdin, http(s):// article or feed URLs)",
 		Description: `Reads .txt, .md, .html and .jsonl (id,title,url,published,text) files, directories
-recursively, and - for standard input; cleans away what is not the article; finds people,
-countries, organizations, places and events, resolves them within and across articles,
-and finds who met, pressured, criticized, supported, visited, attended or hosted whom.
+recursively, - for standard input, and http(s):// URLs of articles or of RSS, Atom and
+JSON feeds (every item's page is fetched; settings fetch.*). Cleans away what is not the
+article; finds people, countries, organizations, places and events, resolves them within
+and across articles, and finds who met, pressured, criticized, supported, visited,
+attended or hosted whom.
 Writes the JSON Lines contract (docs/contract.md) that ` + "`newsgraph load`" + ` reads.
 Same input, byte-identical output.
 
@@ -52,11 +54,14 @@ and the exit code is 3.
 Examples:
    newsgraph extract ../shared/corpus/seeds -o out/seeds.jsonl
    newsgraph extract article.html --explain > out.jsonl      # merges explained on stderr
-   cat story.txt | newsgraph extract -`,
+   cat story.txt | newsgraph extract -
+   newsgraph extract https://example.org/news/rss.xml -o out/feed.jsonl
+   newsgraph extract corpus.jsonl --shard 2/8 -o out/part-2.jsonl   # machine 3 of 8`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (written whole, then renamed) instead of stdout"},
 			&cli.IntFlag{Name: "workers", Usage: "articles processed at once (default: extract.workers, else the number of CPUs)"},
 			&cli.BoolFlag{Name: "explain", Usage: "print every resolver merge and the reason for it on stderr"},
+			&cli.StringFlag{Name: "shard", Usage: "extract only part `I/N` of the input (0 <= I < N), chosen by a hash of each article's id (of its URL for web articles), so N machines split one input"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := e.setup(c); err != nil {
@@ -76,10 +81,15 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 	if workers <= 0 {
 		workers = e.cfg.Extract.Workers
 	}
+	keep, err := shardFilter(c)
+	if err != nil {
+		return nil, err
+	}
 	p, err := extract.New(extract.Options{
 		Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes), LexiconDir: e.cfg.Extract.LexiconDir,
 		Stdin: e.stdin, Progress: progress,
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) },
+		Remote: e.webSource(c.Context, keep).Docs, Keep: keep,
 	})
 	if err != nil {
 		return nil, err

@@ -75,6 +75,10 @@ type Options struct {
 	// Notify, when set, is called for every file skipped inside a directory (unsupported
 	// extension). Skipped files are also listed by Reader.Skipped.
 	Notify func(path, reason string)
+
+	// Remote, when set, reads http(s):// arguments (article and feed URLs); without it
+	// they are rejected like a missing file.
+	Remote Remote
 }
 
 // Reader turns path arguments into documents. It is not safe for concurrent use; one
@@ -147,6 +151,9 @@ func (r *Reader) fail(e *FileError, yield func(*article.Doc, error) bool) bool {
 func (r *Reader) path(p string, yield func(*article.Doc, error) bool) bool {
 	if p == StdinPath {
 		return r.stdin(yield)
+	}
+	if r.opts.Remote != nil && IsURL(p) {
+		return r.remote(p, yield)
 	}
 	info, err := os.Stat(p)
 	if err != nil {

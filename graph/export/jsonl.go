@@ -23,7 +23,8 @@ type Stats struct {
 // Properties the contract carries in fields of its own.
 var (
 	articleFields = map[string]bool{"id": true, "title": true, "source": true, "url": true, "published": true,
-		"published_source": true, "words": true, "hash": true, "doc_key": true}
+		"published_source": true, "words": true, "hash": true, "doc_key": true,
+		"etag": true, "last_modified": true}
 	nodeFields = map[string]bool{"id": true, "name": true, "aliases": true}
 	edgeFields = map[string]bool{"key": true, "article": true, "status": true, "date": true, "date_precision": true,
 		"date_source": true, "place": true, "topic": true, "cameo": true, "confidence": true, "rule": true,
@@ -87,7 +88,7 @@ func JSONL(w io.Writer, s *Snapshot) (Stats, error) {
 		p := n.Props
 		a := graph.Article{Kind: graph.KindArticle, ID: n.ID, Source: str(p["source"]), Title: str(p["title"]), URL: str(p["url"]),
 			Published: str(p["published"]), PublishedSource: str(p["published_source"]), Words: int(num(p["words"])), Hash: str(p["hash"]),
-			DocKey: str(p["doc_key"])}
+			DocKey: str(p["doc_key"]), ETag: str(p["etag"]), LastModified: str(p["last_modified"])}
 		for k := range p {
 			if !articleFields[k] {
 				drop("Article." + k)

@@ -313,6 +313,8 @@ func articleRow(a *graph.Article) row {
 	set("published_source", a.PublishedSource)
 	set("hash", a.Hash)
 	set("doc_key", a.DocKey)
+	set("etag", a.ETag)
+	set("last_modified", a.LastModified)
 	if a.Words > 0 {
 		props["words"] = int64(a.Words)
 	}

@@ -193,8 +193,8 @@ func TestSchemaCoversModel(t *testing.T) {
 			idx++
 		}
 	}
-	// +1: Article doc_key
-	if cons != len(graph.AllLabels) || idx != 1+len(graph.EntityLabels)+2*len(graph.Relations) {
+	// entity names, article doc_key, url and source, relationship key and article
+	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+3+2*len(graph.Relations) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }

@@ -152,10 +152,12 @@ var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props` + mergeCou
 
 // nodeStmt merges entity nodes. Aliases of a node some article of the input mentions
 // are recomputed from its MENTIONS afterwards (settle); a node no article mentions gets
-// the input's aliases added to those stored.
+// the input's aliases added to those stored, kept sorted so that the stored list does not
+// depend on the order loads ran in (shards loaded at once).
 func nodeStmt(l graph.Label) string {
 	return mergeHead(l) + `SET n += row.props
-WITH n, row, isNew, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
+WITH n, row, isNew, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS merged
+CALL (merged) { UNWIND merged AS a WITH a ORDER BY a RETURN collect(a) AS aliases }
 SET n.name = row.name, n.aliases = CASE WHEN NOT row.loose THEN n.aliases WHEN size(aliases) = 0 THEN null ELSE aliases END` + mergeCounts
 }
 
