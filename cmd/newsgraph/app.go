@@ -208,7 +208,7 @@ func (e *env) open(ctx context.Context) (*neo4j.Store, error) {
 	e.log.Debug("connecting", "uri", e.cfg.Neo4j.URI, "user", e.cfg.Neo4j.User, "database", e.cfg.Neo4j.Database, "password_from", src)
 	return neo4j.Open(ctx, neo4j.Config{
 		URI: e.cfg.Neo4j.URI, User: e.cfg.Neo4j.User, Password: pw, Database: e.cfg.Neo4j.Database,
-		UserAgent: "newsgraph/" + buildVersion().Version, Logger: e.log,
+		UserAgent: "newsgraph/" + buildVersion().Version, Logger: e.log, QueryTimeout: e.cfg.Neo4j.QueryTimeout,
 	})
 }
 
