@@ -57,6 +57,7 @@ type Key struct {
 	Name    string
 	Default any  // the built-in default (a string or an int)
 	Path    bool // a file or directory: relative values in a config file are relative to that file
+	Dir     bool // a directory that must exist when set
 	Help    string
 }
 
@@ -74,8 +75,8 @@ var Keys = []Key{
 	{Name: KeyLogFormat, Default: "text", Help: "text or json"},
 	{Name: KeyExtractWorkers, Default: 0, Help: "parallel extraction workers (0: one per CPU)"},
 	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
-	{Name: KeyExtractLexicons, Default: "", Path: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
-	{Name: KeyQueriesDir, Default: "", Path: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
+	{Name: KeyExtractLexicons, Default: "", Path: true, Dir: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
+	{Name: KeyQueriesDir, Default: "", Path: true, Dir: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
 }
 
 func lookupKey(name string) (Key, bool) {
@@ -360,6 +361,13 @@ func (c *Config) validate() error {
 	}
 	if err := checkURI(c.Neo4j.URI); err != nil {
 		return errorf("%s (from %s): %v", KeyNeo4jURI, c.sources[KeyNeo4jURI], err)
+	}
+	for _, k := range Keys {
+		if dir, _ := c.values[k.Name].(string); k.Dir && dir != "" {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return bad(k.Name, dir, "an existing directory")
+			}
+		}
 	}
 	if c.Neo4j.User == "" {
 		return bad(KeyNeo4jUser, "", "a user name")

@@ -88,6 +88,9 @@ func TestPrecedence(t *testing.T) {
 func TestTypedFields(t *testing.T) {
 	wd := isolate(t)
 	write(t, filepath.Join(wd, FileName), "log:\n  format: json\nextract:\n  max_file_bytes: 1024\n  lexicon_dir: lex\n")
+	if err := os.Mkdir(filepath.Join(wd, "lex"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	t.Setenv("NEWSGRAPH_NEO4J_USER", "alice")
 	c, err := Load(Options{WorkDir: wd, Flags: []Flag{{Key: KeyNeo4jDatabase, Name: "neo4j-database", Value: "news"}}})
 	if err != nil {
@@ -192,6 +195,10 @@ func TestBadValues(t *testing.T) {
 		{name: "bad format", file: "log:\n  format: xml\n", want: "log.format"},
 		{name: "bad uri", env: map[string]string{"NEWSGRAPH_NEO4J_URI": "http://localhost:7474"}, want: "neo4j.uri"},
 		{name: "bad yaml", file: "neo4j: [\n", want: "reading config file"},
+		{name: "missing lexicon dir", env: map[string]string{"NEWSGRAPH_EXTRACT_LEXICON_DIR": "/nonexistent/lexicons"},
+			want: `extract.lexicon_dir: "/nonexistent/lexicons" (from env NEWSGRAPH_EXTRACT_LEXICON_DIR) is not an existing directory`},
+		{name: "lexicon dir in file", file: "extract:\n  lexicon_dir: nolex\n", want: "extract.lexicon_dir"},
+		{name: "missing queries dir", env: map[string]string{"NEWSGRAPH_QUERIES_DIR": "/nonexistent/q"}, want: "queries.dir"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,7 @@ type reportOptions struct {
 	Dir    string // queries.dir: extra templates
 
 	Out  io.Writer
+	Err  io.Writer // warnings (templates left out); nil discards them
 	Open func(context.Context) (graph.Store, error)
 }
 
@@ -44,7 +45,7 @@ func reportCommand(e *env) *cli.Command {
 			return reportOptions{}, err
 		}
 		return reportOptions{
-			Name: c.Args().First(), Dir: e.cfg.Queries.Dir, Out: e.stdout, Output: c.String("output"),
+			Name: c.Args().First(), Dir: e.cfg.Queries.Dir, Out: e.stdout, Err: e.stderr, Output: c.String("output"),
 			Open: func(ctx context.Context) (graph.Store, error) { return e.open(ctx) },
 		}, nil
 	}
@@ -190,22 +191,27 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// catalog loads the templates. A template file with problems is named on stderr
+// (file:line) and left out; the others stay usable.
 func (o reportOptions) catalog() (*queries.Catalog, error) {
 	c, err := queries.Load(o.Dir)
-	if err != nil {
-		var qe *queries.Error
-		if errors.As(err, &qe) {
-			return nil, fmt.Errorf("report templates have problems:\n%w", err)
+	var qe *queries.Error
+	if errors.As(err, &qe) && c != nil {
+		if o.Err != nil {
+			fmt.Fprintf(o.Err, "newsgraph: warning: report templates with problems are left out:\n%s\n", qe)
 		}
-		return nil, err
+		return c, nil
 	}
-	return c, nil
+	return c, err
 }
 
 func (o reportOptions) template(cmd string) (*queries.Template, error) {
 	c, err := o.catalog()
 	if err != nil {
 		return nil, err
+	}
+	if probs, bad := c.Broken(o.Name); bad {
+		return nil, fmt.Errorf("report %s cannot run, its template has problems:\n%w", o.Name, &queries.Error{Problems: probs})
 	}
 	t, ok := c.Get(o.Name)
 	if !ok {
