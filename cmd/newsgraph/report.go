@@ -146,6 +146,7 @@ Examples:
    newsgraph report guide --serve 127.0.0.1:8765`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "style-url", Usage: "offer `URL` of a .grass style sheet on the first slide"},
+					&cli.BoolFlag{Name: "defaults", Usage: "set each report's params to their defaults instead of the example values (scripts/browser-e2e.sh uses it when the example finds nothing)"},
 					&cli.StringFlag{Name: "serve", Usage: "serve guide.html and newsgraph.grass on `ADDR` (host:port)"},
 					output,
 				},
@@ -157,7 +158,7 @@ Examples:
 					if addr := c.String("serve"); addr != "" {
 						return serveGuide(c.Context, o, addr, e.stderr)
 					}
-					return runReportGuide(o, c.String("style-url"))
+					return runReportGuide(o, render.GuideOptions{StyleURL: c.String("style-url"), Defaults: c.Bool("defaults")})
 				},
 			},
 		},
@@ -321,7 +322,7 @@ func runReport(ctx context.Context, o reportOptions) error {
 	return err
 }
 
-func runReportGuide(o reportOptions, styleURL string) error {
+func runReportGuide(o reportOptions, opts render.GuideOptions) error {
 	c, err := o.catalog()
 	if err != nil {
 		return err
@@ -330,7 +331,7 @@ func runReportGuide(o reportOptions, styleURL string) error {
 	if err != nil {
 		return err
 	}
-	err = render.Guide(w, c.All(), render.GuideOptions{StyleURL: styleURL})
+	err = render.Guide(w, c.All(), opts)
 	if cerr := done(); err == nil {
 		err = cerr
 	}

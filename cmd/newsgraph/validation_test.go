@@ -46,3 +46,32 @@ func TestMissingLexiconDir(t *testing.T) {
 		t.Errorf("empty folder: exit %d, stderr %s", code, stderr)
 	}
 }
+
+// report guide --defaults sets the optional params to their defaults (what
+// scripts/browser-e2e.sh falls back to when the example values find nothing); required
+// params keep their example values.
+func TestReportGuideDefaults(t *testing.T) {
+	isolate(t)
+	_, example, _ := runCLI(t, "", "report", "guide")
+	code, defaults, stderr := runCLI(t, "", "report", "guide", "--defaults")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(example, ":param since =&gt; &#34;2025&#34;;") {
+		t.Errorf("the example guide lacks since=2025")
+	}
+	slide := func(page, name string) string {
+		_, s, _ := strings.Cut(page, "<h3>"+name+"</h3>")
+		s, _, _ = strings.Cut(s, "</slide>")
+		return s
+	}
+	wm := slide(defaults, "who_met_whom")
+	for _, want := range []string{":param person =&gt; &#34;&#34;;", ":param since =&gt; null;", ":param limit =&gt; 50;"} {
+		if !strings.Contains(wm, want) {
+			t.Errorf("who_met_whom with defaults lacks %q:\n%s", want, wm)
+		}
+	}
+	if pp := slide(defaults, "person_profile"); !strings.Contains(pp, ":param person =&gt; &#34;Rutte&#34;;") {
+		t.Errorf("a required param lost its example value:\n%s", pp)
+	}
+}
