@@ -69,7 +69,8 @@ working directory) — never from a flag.`
 const exitCodesHelp = `
 EXIT CODES:
    0    ok
-   1    error (bad input data, failed query, failed check)
+   1    error (bad input data, failed query, failed check; a query refused as not
+        read-only or stopped at neo4j.query_timeout)
    2    usage (unknown command or flag, bad argument, bad configuration)
    3    partial (some input files unreadable and skipped, or a load stopped after committing
         some batches; rerun it, loading is idempotent)
