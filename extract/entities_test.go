@@ -39,7 +39,7 @@ func TestEntities(t *testing.T) {
 		{"buildings and heads", "The talks took place at Trump Tower and later at the Ramstein Air Base.",
 			[]string{"Place:Trump Tower"}, []string{"Person:Trump"}},
 		{"surname resolves to full name", "Volodymyr Zelenskiy arrived in Kyiv. Zelensky said the talks went well.",
-			[]string{"Person:Volodymyr Zelenskiy"}, []string{"Person:Zelensky"}},
+			[]string{"Person:Volodymyr Zelenskyy"}, []string{"Person:Zelensky"}},
 		{"similar surnames stay apart", "Olaf Scholz met Martin Schulz. Scholz spoke first and Schulz answered.",
 			[]string{"Person:Olaf Scholz", "Person:Martin Schulz"}, nil},
 		{"month name inside a name", "Theresa May met Donald Trump in May.",

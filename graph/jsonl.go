@@ -100,6 +100,7 @@ func Read(r io.Reader, name string) (*Document, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 	articles := map[string]int{}
+	docKeys := map[string]int{}
 	nodes := map[string]int{}
 	line := 0
 	for sc.Scan() {
@@ -149,6 +150,13 @@ func Read(r io.Reader, name string) (*Document, error) {
 			if prev, dup := articles[a.ID]; dup {
 				bad(line, "article %s repeated (first at line %d)", a.ID, d.Articles[prev].Line)
 				continue
+			}
+			if a.DocKey != "" {
+				if prev, dup := docKeys[a.DocKey]; dup {
+					bad(line, "article %s: doc_key %q is also article %s's (line %d): two versions of one document", a.ID, a.DocKey, d.Articles[prev].ID, d.Articles[prev].Line)
+					continue
+				}
+				docKeys[a.DocKey] = len(d.Articles)
 			}
 			articles[a.ID] = len(d.Articles)
 			d.Articles = append(d.Articles, a)

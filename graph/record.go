@@ -36,8 +36,13 @@ type Article struct {
 	// PublishedSource says where Published came from: metadata, dateline, html, none.
 	PublishedSource string `json:"published_source,omitempty"`
 	Words           int    `json:"words,omitempty"`
-	// Hash of the article's text: a changed article replaces its facts on reload.
+	// Hash of the article's text (its id, when it brings none of its own, is made from it).
 	Hash string `json:"hash,omitempty"`
+	// DocKey names the document across edits: the absolute path of a file ("" for
+	// standard input and .jsonl records, whose ids are stable already). Loading an
+	// article removes what the stored articles with the same DocKey and another id
+	// supported: an edited file replaces its previous version.
+	DocKey string `json:"doc_key,omitempty"`
 
 	Line int `json:"-"` // line in the input it was read from (0 when built in memory)
 }

@@ -8,7 +8,8 @@ import "context"
 type Store interface {
 	// Load writes d: its articles, the nodes they reference and their relationships,
 	// in write transactions of whole articles. Loading the same document twice changes
-	// nothing; loading a changed article replaces that article's relationships. d must
+	// nothing; loading a changed article (same id, or same DocKey and another id) replaces
+	// what it supported: relationships, aliases, and nodes no other article supports. d must
 	// come from Read (already validated). Errors: a connection or auth problem
 	// (graph/neo4j's ErrUnreachable, ErrAuth), a *PartialLoadError when some batches were
 	// committed before one failed, or a plain error when nothing was written.
@@ -39,7 +40,13 @@ type LoadStats struct {
 	NodesUpdated      int
 	RelsCreated       int
 	RelsUpdated       int
-	RelsRemoved       int // stale relationships of a reloaded article
+	RelsRemoved       int // stale relationships of a reloaded article, or of a retracted one
+	// NodesRemoved counts entity nodes no remaining article supports, and the Article
+	// nodes of retracted articles.
+	NodesRemoved int
+	// Retracted counts articles removed: retracted by id, or earlier versions of an edited
+	// article (same DocKey, another id) that a load replaced.
+	Retracted int
 }
 
 // Add adds o's counts to s.
@@ -51,6 +58,8 @@ func (s *LoadStats) Add(o LoadStats) {
 	s.RelsCreated += o.RelsCreated
 	s.RelsUpdated += o.RelsUpdated
 	s.RelsRemoved += o.RelsRemoved
+	s.NodesRemoved += o.NodesRemoved
+	s.Retracted += o.Retracted
 }
 
 // PartialLoadError says a load stopped after committing some of its batches: the

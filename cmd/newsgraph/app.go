@@ -23,6 +23,7 @@ func commands(e *env) []*cli.Command {
 		extractCommand(e),
 		buildCommand(e),
 		loadCommand(e),
+		retractCommand(e),
 		queryCommand(e),
 		reportCommand(e),
 		exportCommand(e),

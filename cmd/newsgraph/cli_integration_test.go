@@ -74,7 +74,7 @@ func TestCLISchemaApplyTwice(t *testing.T) {
 	wipe(t)
 	mustRun(t, "schema", "apply")
 	out := mustRun(t, "schema", "apply")
-	if !strings.Contains(out, "schema: 0 created, 37 already present") {
+	if !strings.Contains(out, "schema: 0 created, 38 already present") {
 		t.Errorf("second apply:\n%s", out)
 	}
 	if strings.Contains(out, "created  ") {

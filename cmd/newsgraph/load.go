@@ -40,8 +40,9 @@ stops the load before anything is written, with messages naming file:line (exit 
 Then the schema is applied (idempotent) and the graph written in batches of whole
 articles, one write transaction each: every article is either fully loaded or
 untouched. Loading the same file again changes nothing; loading a changed article
-replaces that article's relationships. A node's "articles" list implies a MENTIONS
-relationship from each article.
+(the same id, or the same doc_key — a file's path — with another id) replaces what its
+earlier version supported: relationships, aliases, and nodes no other article names.
+A node's "articles" list implies a MENTIONS relationship from each article.
 
 Examples:
    newsgraph load out/graph.jsonl
@@ -148,9 +149,12 @@ func printStats(w io.Writer, st graph.LoadStats, p *neo4j.Plan) {
 		nu = fmt.Sprintf("\tunchanged %d", nodes-st.NodesCreated-st.NodesUpdated)
 		ru = fmt.Sprintf("\tunchanged %d", rels-st.RelsCreated-st.RelsUpdated)
 	}
-	fmt.Fprintf(tw, "nodes\tcreated %d\tupdated %d%s\n", st.NodesCreated, st.NodesUpdated, nu)
+	fmt.Fprintf(tw, "nodes\tcreated %d\tupdated %d%s\tremoved %d\n", st.NodesCreated, st.NodesUpdated, nu, st.NodesRemoved)
 	fmt.Fprintf(tw, "relationships\tcreated %d\tupdated %d%s\tremoved %d\n", st.RelsCreated, st.RelsUpdated, ru, st.RelsRemoved)
 	tw.Flush()
+	if st.Retracted > 0 {
+		fmt.Fprintf(w, "replaced %d earlier version%s of edited articles\n", st.Retracted, plural(st.Retracted))
+	}
 }
 
 func printPlan(w io.Writer, name string, p *neo4j.Plan) error {

@@ -10,18 +10,24 @@
 //     metadata (PublishedSource "metadata") or, failing that, go-htmldate's extensive
 //     search (PublishedSource "html").
 //   - .jsonl, .ndjson: one article per line, {"id","title","url","published","text"};
-//     streamed, so a corpus of any size never sits in memory. A missing id becomes
-//     "<file stem>-<line>"; "published" is normalised to YYYY-MM-DD (PublishedSource
-//     "metadata") or dropped when it is not a full date.
+//     streamed, so a corpus of any size never sits in memory. "published" is normalised
+//     to YYYY-MM-DD (PublishedSource "metadata") or dropped when it is not a full date.
 //   - a directory: every supported file under it, recursively, in lexical order; hidden
 //     files and directories are skipped, other extensions are skipped with a notice.
 //   - "-": standard input, read as .jsonl when its first non-blank byte is '{', else as
-//     one plain-text document with id "stdin".
+//     one plain-text document.
 //
-// The article id is the file stem (or the record's id). Meta.Source is the path as given
-// (or as found under a given directory), Meta.Hash the first 16 hex digits of the SHA-256
-// of Text, Meta.Words the number of words of Text. For plain text the title and the
-// dateline are found by the cleaner (package clean), which knows what is boilerplate.
+// Article ids are stable for the same document and distinct for different documents: a
+// .jsonl record's own id; else, for a record with a url, URLID (the url's last segment
+// and a hash of the url); else ContentID: the file stem ("stdin" for standard input), a
+// hyphen and 8 hex digits of the hash of the text ("index-3fa2c1d9"). Two files called
+// index.txt in two folders are two articles; the same text read twice is one.
+// Meta.DocKey names a file across edits — its absolute path ("" for standard input and
+// .jsonl records): loading an article replaces the stored articles with the same DocKey
+// (graph.Article.DocKey). Meta.Source is the path as given (or as found under a given
+// directory), Meta.Hash the first 16 hex digits of the SHA-256 of Text, Meta.Words the
+// number of words of Text. For plain text the title and the dateline are found by the
+// cleaner (package clean), which knows what is boilerplate.
 //
 // Bad input never stops a run: a file (or .jsonl line) that is empty, binary (NUL bytes,
 // or more than 1% control characters), not UTF-8, over the size cap (DefaultMaxBytes; for

@@ -97,9 +97,6 @@ func (r *Reader) parseRecord(path string, n int, line []byte) (*article.Doc, *Fi
 	if err != nil {
 		return nil, fileErr(path, n, fmt.Errorf("%w: %w", ErrMalformed, err), "malformed record: %v", err)
 	}
-	if id == "" {
-		id = fmt.Sprintf("%s-%d", stem(path), n)
-	}
 	if rec.Text == nil {
 		return nil, fileErr(path, n, ErrMalformed, "malformed record: no \"text\" field")
 	}
@@ -108,6 +105,13 @@ func (r *Reader) parseRecord(path string, n int, line []byte) (*article.Doc, *Fi
 		return nil, e
 	}
 	d := NewDoc(id, path, *rec.Text)
+	switch {
+	case id != "":
+	case strings.TrimSpace(rec.URL) != "":
+		d.Meta.ID = URLID(rec.URL)
+	default:
+		d.Meta.ID = ContentID(stem(path), d.Meta.Hash)
+	}
 	d.Meta.Line = n
 	d.Meta.Title = strings.Join(strings.Fields(rec.Title), " ")
 	d.Meta.URL = strings.TrimSpace(rec.URL)

@@ -26,7 +26,8 @@ const DefaultMaxBytes = 10 << 20
 // StdinPath is the path argument that means standard input.
 const StdinPath = "-"
 
-// StdinID is the article id of a plain-text document read from standard input.
+// StdinID is the name part of the id of a plain-text document read from standard input
+// ("stdin-" and the hash of its text, see ContentID).
 const StdinID = "stdin"
 
 // Published sources set by the reader (graph.Article.PublishedSource).
@@ -110,7 +111,7 @@ func (r *Reader) Skipped() []string { return r.skipped }
 // large directory never sits in memory as a whole.
 //
 // Standard input is a .jsonl stream when its first non-blank byte is '{', otherwise one
-// plain-text document with id "stdin".
+// plain-text document with id "stdin-<hash>" (see ContentID).
 func (r *Reader) Docs(paths ...string) iter.Seq2[*article.Doc, error] {
 	return func(yield func(*article.Doc, error) bool) {
 		for _, p := range paths {
@@ -133,7 +134,7 @@ func (r *Reader) Bytes(path string, data []byte) iter.Seq2[*article.Doc, error] 
 		if f == FormatUnknown {
 			f = FormatText
 		}
-		r.content(path, f, data, yield)
+		r.content(path, path, f, data, yield)
 	}
 }
 
@@ -237,7 +238,11 @@ func (r *Reader) file(path string, f Format, info fs.FileInfo, yield func(*artic
 	if err != nil {
 		return r.fail(fileErr(path, 0, errOf(err), "%s", reasonOf(err, r.opts.MaxBytes)), yield)
 	}
-	return r.content(path, f, data, yield)
+	key, err := filepath.Abs(path)
+	if err != nil {
+		key = filepath.Clean(path)
+	}
+	return r.content(path, key, f, data, yield)
 }
 
 var errCap = errors.New("cap")
@@ -295,26 +300,73 @@ func (r *Reader) stdin(yield func(*article.Doc, error) bool) bool {
 	if err != nil {
 		return r.fail(fileErr(StdinPath, 0, errOf(err), "%s", reasonOf(err, r.opts.MaxBytes)), yield)
 	}
-	return r.content(StdinPath, FormatText, data, yield)
+	return r.content(StdinPath, "", FormatText, data, yield)
 }
 
-// content turns the bytes of one non-jsonl document into a Doc.
-func (r *Reader) content(path string, f Format, data []byte, yield func(*article.Doc, error) bool) bool {
+// content turns the bytes of one non-jsonl document into a Doc. Its id is ContentID of
+// the file stem ("stdin" for standard input) and its text; docKey ("" for stdin) names
+// the document across edits (graph.Article.DocKey).
+func (r *Reader) content(path, docKey string, f Format, data []byte, yield func(*article.Doc, error) bool) bool {
 	if e := checkContent(path, 0, data); e != nil {
 		return r.fail(e, yield)
 	}
-	id := stem(path)
+	name := stem(path)
 	if path == StdinPath {
-		id = StdinID
+		name = StdinID
 	}
+	var d *article.Doc
 	if f == FormatHTML {
-		d, e := fromHTML(path, id, data)
-		if e != nil {
+		var e *FileError
+		if d, e = fromHTML(path, "", data); e != nil {
 			return r.fail(e, yield)
 		}
-		return yield(d, nil)
+	} else {
+		d = NewDoc("", path, string(data))
 	}
-	return yield(NewDoc(id, path, string(data)), nil)
+	d.Meta.ID = ContentID(name, d.Meta.Hash)
+	d.Meta.DocKey = docKey
+	return yield(d, nil)
+}
+
+// ContentID is the id of a document that brings none of its own (a file, standard input,
+// a .jsonl record without id and url): its name (file stem, or "stdin"), a hyphen, and
+// the first 8 hex digits of Hash of its text. The same text gives the same id wherever it
+// is read from; different texts give different ids; the title and the date do not count
+// (the title of a plain-text file is part of its text anyway).
+func ContentID(name, hash string) string {
+	if len(hash) > 8 {
+		hash = hash[:8]
+	}
+	return name + "-" + hash
+}
+
+// URLID is the id of a .jsonl record with a url but no id: the slug of the url's last
+// path segment (at most 40 characters; "article" when it has none), a hyphen, and the
+// first 8 hex digits of the SHA-256 of the url (trimmed, without its #fragment).
+func URLID(url string) string {
+	url = strings.TrimSpace(url)
+	if i := strings.IndexByte(url, '#'); i >= 0 {
+		url = url[:i]
+	}
+	sum := sha256.Sum256([]byte(url))
+	path := url
+	if i := strings.IndexAny(path, "?"); i >= 0 {
+		path = path[:i]
+	}
+	if i := strings.Index(path, "://"); i >= 0 {
+		path = path[i+3:]
+	}
+	name := ""
+	if seg := strings.Split(strings.Trim(path, "/"), "/"); len(seg) > 1 {
+		name = graph.Slug(strings.TrimSuffix(seg[len(seg)-1], filepath.Ext(seg[len(seg)-1])))
+	}
+	if len(name) > 40 {
+		name = strings.TrimRight(name[:40], "-")
+	}
+	if name == "" {
+		name = "article"
+	}
+	return name + "-" + hex.EncodeToString(sum[:4])
 }
 
 // NewDoc builds a document from text, with Meta.ID, Source, Words and Hash filled.

@@ -68,7 +68,8 @@ func TestReadDirectory(t *testing.T) {
 	for _, d := range docs {
 		ids = append(ids, d.Meta.ID)
 	}
-	if got, want := strings.Join(ids, " "), "a b rec-1 7 c"; got != want {
+	want := strings.Join([]string{cid("a", "# Title\n\nSome text here.\n"), cid("b", story), "rec-1", "7", cid("c", "Third article text.\n")}, " ")
+	if got := strings.Join(ids, " "); got != want {
 		t.Errorf("ids = %q, want %q (sorted, hidden skipped)", got, want)
 	}
 	if len(notices) != 1 || !strings.HasPrefix(notices[0], "notes.pdf: unsupported") {
@@ -118,7 +119,7 @@ func TestReadErrors(t *testing.T) {
 	for _, d := range docs {
 		ids = append(ids, d.Meta.ID)
 	}
-	if got, want := strings.Join(ids, " "), "ok last b good"; got != want {
+	if got, want := strings.Join(ids, " "), "ok last b "+cid("good", story); got != want {
 		t.Errorf("docs = %q, want %q", got, want)
 	}
 	want := []struct {
@@ -172,7 +173,7 @@ func TestReadErrors(t *testing.T) {
 func TestReadStdin(t *testing.T) {
 	r := New(Options{Stdin: strings.NewReader(story)})
 	docs, errs := collect(r, "-")
-	if len(errs) != 0 || len(docs) != 1 || docs[0].Meta.ID != StdinID || docs[0].Meta.Source != "-" || docs[0].Text != story {
+	if len(errs) != 0 || len(docs) != 1 || docs[0].Meta.ID != cid(StdinID, story) || docs[0].Meta.Source != "-" || docs[0].Meta.DocKey != "" || docs[0].Text != story {
 		t.Fatalf("text stdin: %v %+v", errs, docs)
 	}
 	r = New(Options{Stdin: strings.NewReader("\n  {\"id\":\"s1\",\"text\":\"one\"}\n{\"id\":\"s2\",\"text\":\"two\"}\nnot json\n")})
@@ -200,7 +201,7 @@ func TestReadHTML(t *testing.T) {
 		t.Fatalf("errs %v docs %d", errs, len(docs))
 	}
 	d := docs[0]
-	if d.Meta.ID != "page" || d.Meta.Title != "Nordic ministers agree on joint air patrols" || d.Meta.Published != "2025-03-06" || d.Meta.PublishedSource != SourceMetadata {
+	if d.Meta.ID != cid("page", d.Text) || d.Meta.DocKey != filepath.Join(dir, "page.html") || d.Meta.Title != "Nordic ministers agree on joint air patrols" || d.Meta.Published != "2025-03-06" || d.Meta.PublishedSource != SourceMetadata {
 		t.Errorf("meta = %+v", d.Meta)
 	}
 	if !strings.Contains(d.Text, "in Oslo after the meeting.\n\nThe plan still needs") {
@@ -262,7 +263,7 @@ func TestRenderTextTable(t *testing.T) {
 		}
 		got = append(got, d)
 	}
-	if len(got) != 1 || got[0].Text != "plain words" || got[0].Meta.ID != "notes" {
+	if len(got) != 1 || got[0].Text != "plain words" || got[0].Meta.ID != cid("notes", "plain words") || got[0].Meta.DocKey != "notes.unknown" {
 		t.Errorf("Bytes: %+v", got)
 	}
 }
@@ -371,11 +372,62 @@ func TestSeeds(t *testing.T) {
 	}
 	for i, d := range docs {
 		checkDoc(t, d)
-		if want := strings.TrimSuffix(filepath.Base(files[i]), ".txt"); d.Meta.ID != want {
+		if want := strings.TrimSuffix(filepath.Base(files[i]), ".txt") + "-" + d.Meta.Hash[:8]; d.Meta.ID != want {
 			t.Errorf("doc %d id %q, want %q", i, d.Meta.ID, want)
 		}
 		if d.Meta.Words < 300 {
 			t.Errorf("%s: %d words", d.Meta.ID, d.Meta.Words)
 		}
+	}
+}
+
+// cid is the id the reader gives a document without an id of its own.
+func cid(name, text string) string { return ContentID(name, Hash(text)) }
+
+// Article ids are stable for the same document and distinct for different ones: two
+// files called index.txt in two folders (or two texts piped into stdin) are two articles;
+// the same text read twice, from anywhere, is one. A file's doc_key is its absolute path.
+func TestArticleIDs(t *testing.T) {
+	dir := t.TempDir()
+	other := "Kaja Kallas met Antony Blinken in Tallinn on Tuesday.\n"
+	write(t, dir, map[string]string{"a/index.txt": story, "b/index.txt": other, "c/index.txt": story,
+		"r.jsonl": `{"id":" wire-1 ","text":"one"}` + "\n" +
+			`{"url":"https://news.example.org/world/rutte-visits-kyiv.html?ref=rss","text":"two"}` + "\n" +
+			`{"url":"https://news.example.org/world/rutte-visits-kyiv.html?ref=rss#top","text":"two, edited"}` + "\n" +
+			`{"text":"three"}` + "\n"})
+	docs, errs := collect(New(Options{}), filepath.Join(dir, "a", "index.txt"), filepath.Join(dir, "b", "index.txt"),
+		filepath.Join(dir, "c", "index.txt"), filepath.Join(dir, "r.jsonl"))
+	if len(errs) != 0 || len(docs) != 7 {
+		t.Fatalf("errs %v, %d docs", errs, len(docs))
+	}
+	a, b, c := docs[0].Meta, docs[1].Meta, docs[2].Meta
+	if a.ID == b.ID {
+		t.Errorf("two different index.txt files share the id %q", a.ID)
+	}
+	if a.ID != c.ID || !strings.HasPrefix(a.ID, "index-") {
+		t.Errorf("the same text in two folders: ids %q and %q, want one index-<hash> id", a.ID, c.ID)
+	}
+	if a.DocKey != filepath.Join(dir, "a", "index.txt") || a.Source != filepath.Join(dir, "a", "index.txt") {
+		t.Errorf("doc_key %q, source %q: want the file's absolute path", a.DocKey, a.Source)
+	}
+	if docs[3].Meta.ID != "wire-1" {
+		t.Errorf("a record's own id: %q", docs[3].Meta.ID)
+	}
+	u1, u2 := docs[4].Meta.ID, docs[5].Meta.ID
+	if u1 != u2 || !strings.HasPrefix(u1, "rutte-visits-kyiv-") {
+		t.Errorf("a record with a url and no id: ids %q and %q (the url names the article, edits keep its id)", u1, u2)
+	}
+	if docs[6].Meta.ID != cid("r", "three") {
+		t.Errorf("a record with neither id nor url: %q", docs[6].Meta.ID)
+	}
+	for _, d := range docs[3:] {
+		if d.Meta.DocKey != "" {
+			t.Errorf("record %s has doc_key %q; records are named by their ids", d.Meta.ID, d.Meta.DocKey)
+		}
+	}
+	one, _ := collect(New(Options{Stdin: strings.NewReader(story)}), "-")
+	two, _ := collect(New(Options{Stdin: strings.NewReader(other)}), "-")
+	if len(one) != 1 || len(two) != 1 || one[0].Meta.ID == two[0].Meta.ID || !strings.HasPrefix(one[0].Meta.ID, "stdin-") {
+		t.Errorf("two texts piped into stdin must get two ids: %v %v", one, two)
 	}
 }

@@ -347,7 +347,7 @@ func (x *extraction) structural() {
 		x.edges = append(x.edges, graph.Edge{Kind: graph.KindEdge, Type: graph.RelMentions, From: d.Meta.ID, To: e,
 			Article: d.Meta.ID, Rule: "MENTIONS", Confidence: 1,
 			Evidence: graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End},
-			Props:    map[string]any{"count": float64(count[e])}})
+			Props:    map[string]any{"count": float64(count[e]), "aliases": aliasList(x.res.Aliases[e])}})
 	}
 	for _, ev := range x.res.Events {
 		if ev.Place == "" || ev.ID == "" {
@@ -365,6 +365,16 @@ func (x *extraction) structural() {
 			Evidence: graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}})
 	}
 	x.memberOf()
+}
+
+// aliasList is a MENTIONS relationship's "aliases" prop: the spellings its article
+// contributes to the entity (an empty list, never null: an old extraction has none).
+func aliasList(al []string) []any {
+	out := make([]any, len(al))
+	for i, a := range al {
+		out[i] = a
+	}
+	return out
 }
 
 // memberOf: "NATO ally Canada", "EU member Hungary".

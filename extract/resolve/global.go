@@ -16,11 +16,6 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 	var merges []Merge
 	// 1. People: one cluster per full-name key; surname-only keys join the single cluster
 	// with that surname, or the office holder with that surname.
-	type cluster struct {
-		key     string
-		surface map[string]int // full-name spellings and their counts
-		id      string
-	}
 	clusters := map[string]*cluster{}
 	bySurname := map[string][]string{} // surname key -> full keys
 	surnameOnly := map[string]bool{}
@@ -109,29 +104,8 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			}
 		}
 	}
-	// Canonical spelling: the most frequent full name, then the offices table's, then the
-	// smallest; ids from it.
 	used := map[string]bool{}
-	name := map[string]string{} // entity key or id -> canonical name
-	for _, k := range sortedKeys(clusters) {
-		c := clusters[k]
-		best, bestN := "", -1
-		for _, s := range sortedKeys(c.surface) {
-			if n := c.surface[s]; n > bestN || (n == bestN && s == officeNames[k]) {
-				best, bestN = s, n
-			}
-		}
-		if best == "" {
-			best = officeNames[k]
-		}
-		if best == "" {
-			f, l := splitKey(k)
-			best = strings.TrimSpace(f + " " + l)
-		}
-		id := uniqueID(graph.NodeID(graph.LabelPerson, best), used)
-		c.id = id
-		name[id] = best
-	}
+	name := canonicalPeople(clusters, officeNames, used) // entity key or id -> canonical name
 	for _, k := range sortedKeys(surnameOnly) {
 		if _, ok := alias[k]; ok {
 			continue
@@ -153,7 +127,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		if surface == "" {
 			surface = last
 		}
-		id := uniqueID(graph.NodeID(graph.LabelPerson, surface), used)
+		id := uniqueID(graph.NodeID(graph.LabelPerson, last), used)
 		clusters[k] = &cluster{key: k, id: id}
 		name[id] = surface
 	}
@@ -266,6 +240,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 				node.Props["place_name"] = ev.PlaceName
 			}
 			node.Aliases = append(node.Aliases, ev.Aliases...)
+			res.addAliases(ev.ID, ev.Aliases...)
 		}
 	}
 	// 4. Nodes from every resolved mention.
@@ -296,9 +271,16 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 				nodes[m.Entity] = n
 			}
 			n.Articles = append(n.Articles, aid)
+			res.addAliases(m.Entity)
 			if m.Kind == article.KindName && lbl != graph.LabelEvent {
 				n.Aliases = append(n.Aliases, canonicalText(m.Text))
+				res.addAliases(m.Entity, canonicalText(m.Text))
 			}
+		}
+	}
+	for _, res := range results {
+		for id, al := range res.Aliases {
+			res.Aliases[id] = uniqueSorted(al)
 		}
 	}
 	out := make([]graph.Node, 0, len(nodes))
@@ -318,6 +300,56 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		out = append(out, *n)
 	}
 	return out, merges
+}
+
+// addAliases records spellings this article contributes to an entity's aliases (none
+// still records the entity, so that every entity it names has a list).
+func (r *Result) addAliases(id string, aliases ...string) {
+	if r.Aliases == nil {
+		r.Aliases = map[string][]string{}
+	}
+	r.Aliases[id] = append(r.Aliases[id], aliases...)
+}
+
+// cluster is one person across articles: a full-name key and its spellings.
+type cluster struct {
+	key     string
+	surface map[string]int // full-name spellings and their counts
+	id      string
+}
+
+// canonicalPeople gives every cluster its id and returns the canonical name of each id.
+// Ids come from the canonical key, never from this run's spellings, so that separate runs
+// agree: a person the offices table knows is the table's holder (its id and name); anyone
+// else is the folded first name and the transliteration-insensitive surname key
+// ("Volodymyr Zelenskiy" -> person:volodymyr-zelensky), named by the most frequent full
+// spelling of the run. used collects the ids taken.
+func canonicalPeople(clusters map[string]*cluster, officeNames map[string]string, used map[string]bool) map[string]string {
+	for _, h := range officeNames {
+		used[graph.NodeID(graph.LabelPerson, h)] = true
+	}
+	name := map[string]string{}
+	for _, k := range sortedKeys(clusters) {
+		c := clusters[k]
+		if h := officeNames[k]; h != "" {
+			c.id = graph.NodeID(graph.LabelPerson, h)
+			name[c.id] = h
+			continue
+		}
+		best, bestN := "", -1
+		for _, s := range sortedKeys(c.surface) {
+			if n := c.surface[s]; n > bestN {
+				best, bestN = s, n
+			}
+		}
+		f, l := splitKey(k)
+		if best == "" {
+			best = strings.TrimSpace(f + " " + l)
+		}
+		c.id = uniqueID(graph.NodeID(graph.LabelPerson, f+" "+l), used)
+		name[c.id] = best
+	}
+	return name
 }
 
 // props returns the node properties the lexicon knows for an entity.

@@ -63,6 +63,10 @@ type Result struct {
 	Doc    *article.Doc
 	Merges []Merge
 	Events []EventInfo // event n of the article has the local key "~e:n" until Global
+	// Aliases are the spellings this article contributes to each entity's aliases (filled
+	// by Global, sorted, the entity's name included): the MENTIONS relationship carries
+	// them, so that a store can recompute a node's aliases when an article goes.
+	Aliases map[string][]string
 }
 
 // Local resolves the mentions of one article in place: people and events get a local key

@@ -23,7 +23,7 @@ type Stats struct {
 // Properties the contract carries in fields of its own.
 var (
 	articleFields = map[string]bool{"id": true, "title": true, "source": true, "url": true, "published": true,
-		"published_source": true, "words": true, "hash": true}
+		"published_source": true, "words": true, "hash": true, "doc_key": true}
 	nodeFields = map[string]bool{"id": true, "name": true, "aliases": true}
 	edgeFields = map[string]bool{"key": true, "article": true, "status": true, "date": true, "date_precision": true,
 		"date_source": true, "place": true, "topic": true, "cameo": true, "confidence": true, "rule": true,
@@ -86,7 +86,8 @@ func JSONL(w io.Writer, s *Snapshot) (Stats, error) {
 		}
 		p := n.Props
 		a := graph.Article{Kind: graph.KindArticle, ID: n.ID, Source: str(p["source"]), Title: str(p["title"]), URL: str(p["url"]),
-			Published: str(p["published"]), PublishedSource: str(p["published_source"]), Words: int(num(p["words"])), Hash: str(p["hash"])}
+			Published: str(p["published"]), PublishedSource: str(p["published_source"]), Words: int(num(p["words"])), Hash: str(p["hash"]),
+			DocKey: str(p["doc_key"])}
 		for k := range p {
 			if !articleFields[k] {
 				drop("Article." + k)

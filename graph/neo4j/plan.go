@@ -109,6 +109,14 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 		}
 	}
 
+	unattributed, mentioned, err := aliasAttribution(d, edges, name)
+	if err != nil {
+		return nil, err
+	}
+	for id, r := range nodeRows {
+		r["loose"] = !mentioned[id]
+	}
+
 	attached := map[string]bool{}
 	var cur *Batch
 	inBatch := map[string]bool{}
@@ -170,6 +178,10 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: %w", name, e.Line, err)
 			}
+			if e.Type == graph.RelMentions {
+				props := r["props"].(map[string]any)
+				props["aliases"] = unionAny(props["aliases"], unattributed[e.To])
+			}
 			g := edgeGroup{Type: e.Type, From: labelOf[e.From], To: labelOf[e.To]}
 			cur.Edges[g] = append(cur.Edges[g], r)
 			cur.Size++
@@ -190,6 +202,79 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 	}
 	flush()
 	return p, nil
+}
+
+// aliasAttribution says which article brought which alias, so that a store can recompute a
+// node's aliases from the MENTIONS relationships that remain when an article goes. A
+// MENTIONS edge's "aliases" prop (what extract writes) lists its article's spellings; a
+// node's aliases that no MENTIONS of the input lists (an older extraction, a hand-written
+// file) are credited to every article of the input that mentions the node. mentioned
+// tells which nodes have a MENTIONS relationship in the input at all.
+func aliasAttribution(d *graph.Document, edges map[string][]*graph.Edge, name string) (unattributed map[string][]string, mentioned map[string]bool, err error) {
+	credited := map[string]map[string]bool{}
+	mentioned = map[string]bool{}
+	for _, es := range edges {
+		for _, e := range es {
+			if e.Type != graph.RelMentions {
+				continue
+			}
+			mentioned[e.To] = true
+			al, ok := stringList(e.Props["aliases"])
+			if !ok {
+				return nil, nil, fmt.Errorf("%s:%d: MENTIONS edge: prop \"aliases\" must be a list of strings", name, e.Line)
+			}
+			if credited[e.To] == nil {
+				credited[e.To] = map[string]bool{}
+			}
+			for _, a := range al {
+				credited[e.To][a] = true
+			}
+		}
+	}
+	unattributed = map[string][]string{}
+	for i := range d.Nodes {
+		n := &d.Nodes[i]
+		for _, a := range n.Aliases {
+			if !credited[n.ID][a] {
+				unattributed[n.ID] = append(unattributed[n.ID], a)
+			}
+		}
+	}
+	return unattributed, mentioned, nil
+}
+
+// stringList reads a list-of-strings prop; nil (absent) is an empty list.
+func stringList(v any) ([]string, bool) {
+	if v == nil {
+		return nil, true
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// unionAny is the list prop v with the strings of add appended that it lacks.
+func unionAny(v any, add []string) []any {
+	own, _ := stringList(v)
+	out := make([]any, 0, len(own)+len(add))
+	seen := map[string]bool{}
+	for _, a := range append(own, add...) {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // builtinNodeProps are the node properties Load sets itself.
@@ -227,6 +312,7 @@ func articleRow(a *graph.Article) row {
 	set("published", a.Published)
 	set("published_source", a.PublishedSource)
 	set("hash", a.Hash)
+	set("doc_key", a.DocKey)
 	if a.Words > 0 {
 		props["words"] = int64(a.Words)
 	}

@@ -193,7 +193,8 @@ func TestSchemaCoversModel(t *testing.T) {
 			idx++
 		}
 	}
-	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+2*len(graph.Relations) {
+	// +1: Article doc_key
+	if cons != len(graph.AllLabels) || idx != 1+len(graph.EntityLabels)+2*len(graph.Relations) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }

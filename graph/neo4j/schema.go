@@ -32,7 +32,7 @@ func (i SchemaItem) String() string {
 }
 
 // Schema lists what ApplySchema creates: a uniqueness constraint on id for every label
-// (which also indexes it), an index on name for every entity label, and indexes on key
+// (which also indexes it), an index on Article doc_key, an index on name for every entity label, and indexes on key
 // (MERGE of a relationship) and article (removal of a reloaded article's stale
 // relationships) for every relationship type.
 func Schema() []SchemaItem {
@@ -42,6 +42,9 @@ func Schema() []SchemaItem {
 		out = append(out, SchemaItem{Name: name, Kind: "constraint", Entity: "NODE", On: string(l), Prop: "id",
 			Create: fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", name, ident(string(l)))})
 	}
+	// An edited file's earlier versions are found by doc_key on every load.
+	out = append(out, SchemaItem{Name: "article_doc_key", Kind: "index", Entity: "NODE", On: string(graph.LabelArticle), Prop: "doc_key",
+		Create: "CREATE INDEX article_doc_key IF NOT EXISTS FOR (n:Article) ON (n.doc_key)"})
 	for _, l := range graph.EntityLabels {
 		name := strings.ToLower(string(l)) + "_name"
 		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: string(l), Prop: "name",

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -220,128 +219,6 @@ func ident(s string) string {
 	return "`" + s + "`"
 }
 
-const articleStmt = `UNWIND $rows AS row
-MERGE (n:Article {id: row.id})
-WITH n, row, properties(n) AS before
-SET n = row.props
-RETURN count(n) AS rows, sum(CASE WHEN before = properties(n) THEN 0 ELSE 1 END) AS changed`
-
-func nodeStmt(l graph.Label) string {
-	return `UNWIND $rows AS row
-MERGE (n:` + ident(string(l)) + ` {id: row.id})
-WITH n, row, properties(n) AS before
-SET n += row.props
-WITH n, row, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
-SET n.name = row.name, n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
-RETURN count(n) AS rows, sum(CASE WHEN before = properties(n) THEN 0 ELSE 1 END) AS changed`
-}
-
-func edgeStmt(g edgeGroup) string {
-	return `UNWIND $rows AS row
-MATCH (a:` + ident(string(g.From)) + ` {id: row.from})
-MATCH (b:` + ident(string(g.To)) + ` {id: row.to})
-MERGE (a)-[r:` + ident(string(g.Type)) + ` {key: row.key}]->(b)
-WITH r, row, properties(r) AS before
-SET r = row.props
-RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed`
-}
-
-func staleStmt(t graph.RelType) string {
-	return `UNWIND $articles AS art
-MATCH ()-[r:` + ident(string(t)) + `]->()
-WHERE r.article = art.id AND NOT r.key IN art.keys
-DELETE r
-RETURN count(r) AS removed`
-}
-
-// writeBatch runs inside a managed write transaction; it may be retried, so it only
-// returns its counts.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (graph.LoadStats, error) {
-	st := graph.LoadStats{Articles: len(b.Articles), Batches: 1}
-	run := func(what, cypher string, params map[string]any, want int) (changed int, c neo4j.Counters, err error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return 0, nil, fmt.Errorf("%s: %w", what, err)
-		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return 0, nil, fmt.Errorf("%s: %w", what, err)
-		}
-		sum, err := res.Consume(ctx)
-		if err != nil {
-			return 0, nil, fmt.Errorf("%s: %w", what, err)
-		}
-		if want >= 0 {
-			rows, _ := rec.Values[0].(int64)
-			if int(rows) != want {
-				return 0, nil, fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, rows, want)
-			}
-			ch, _ := rec.Values[1].(int64)
-			changed = int(ch)
-		}
-		return changed, sum.Counters(), nil
-	}
-	if len(b.Articles) > 0 {
-		ch, c, err := run("Article nodes", articleStmt, map[string]any{"rows": b.Articles}, len(b.Articles))
-		if err != nil {
-			return st, err
-		}
-		st.NodesCreated += c.NodesCreated()
-		st.NodesUpdated += ch - c.NodesCreated()
-	}
-	for _, l := range graph.EntityLabels {
-		rows := b.Nodes[l]
-		if len(rows) == 0 {
-			continue
-		}
-		ch, c, err := run(string(l)+" nodes", nodeStmt(l), map[string]any{"rows": rows}, len(rows))
-		if err != nil {
-			return st, err
-		}
-		st.NodesCreated += c.NodesCreated()
-		st.NodesUpdated += ch - c.NodesCreated()
-	}
-	groups := make([]edgeGroup, 0, len(b.Edges))
-	for g := range b.Edges {
-		groups = append(groups, g)
-	}
-	sort.Slice(groups, func(i, j int) bool {
-		a, b := groups[i], groups[j]
-		if a.Type != b.Type {
-			return a.Type < b.Type
-		}
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		return a.To < b.To
-	})
-	for _, g := range groups {
-		rows := b.Edges[g]
-		what := fmt.Sprintf("%s relationships (%s -> %s)", g.Type, g.From, g.To)
-		ch, c, err := run(what, edgeStmt(g), map[string]any{"rows": rows}, len(rows))
-		if err != nil {
-			return st, err
-		}
-		st.RelsCreated += c.RelationshipsCreated()
-		st.RelsUpdated += ch - c.RelationshipsCreated()
-	}
-	if len(b.Keys) > 0 {
-		arts := make([]any, 0, len(b.Keys))
-		for _, a := range b.Articles {
-			id := a["id"].(string)
-			arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
-		}
-		for _, spec := range graph.Relations {
-			_, c, err := run("removing stale "+string(spec.Type)+" relationships", staleStmt(spec.Type), map[string]any{"articles": arts}, -1)
-			if err != nil {
-				return st, err
-			}
-			st.RelsRemoved += c.RelationshipsDeleted()
-		}
-	}
-	return st, nil
-}
-
 // Query runs one statement in a read transaction (access mode read) and returns every
 // row; the report templates call it. See QueryStream for the checks; the transaction is
 // a managed one (retried on transient errors), bounded by Config.QueryTimeout.
@@ -417,11 +294,6 @@ func (s *Store) queryFailed(ctx context.Context, err error) error {
 		return &TimeoutError{Timeout: s.queryTimeout, Msg: ne.Msg}
 	}
 	return queryError(s.classify(ctx, err))
-}
-
-// runner is what explicit and managed transactions share.
-type runner interface {
-	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
 }
 
 // readRows EXPLAINs the statement (refusing writes), runs it and feeds the sink.

@@ -1,0 +1,546 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// runner is what a batch runs its statements on: a managed transaction (Load, Retract)
+// or an explicit one that is rolled back (Retract's dry run).
+type runner interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+}
+
+// txWriter carries one write transaction's work and counts. Every change of a batch —
+// earlier versions retracted, nodes and relationships merged, stale relationships
+// removed, orphans deleted, aliases recomputed — happens in that one transaction, so an
+// article is either fully replaced or untouched.
+type txWriter struct {
+	ctx        context.Context
+	tx         runner
+	st         graph.LoadStats
+	created    map[string]bool // node ids created in this transaction
+	changed    map[string]bool // node ids whose properties changed
+	candidates map[string]bool // entity ids that lost a relationship: maybe orphans now
+	// recompute are entity ids whose aliases must be recomputed from all their MENTIONS:
+	// renamed, or an article's MENTIONS now credits other spellings. The other nodes a
+	// batch touches only gain the spellings of its MENTIONS.
+	recompute map[string]bool
+}
+
+func newTxWriter(ctx context.Context, tx runner) *txWriter {
+	return &txWriter{ctx: ctx, tx: tx, created: map[string]bool{}, changed: map[string]bool{}, candidates: map[string]bool{},
+		recompute: map[string]bool{}}
+}
+
+// failStatement is a fault injector for the integration tests (nil otherwise): called
+// before each statement of a write transaction with what the statement does, an error
+// it returns fails the transaction at that point.
+var failStatement func(what string) error
+
+func (w *txWriter) start(what string) error {
+	if failStatement != nil {
+		if err := failStatement(what); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	return nil
+}
+
+// one runs a statement that returns one record and returns it with the counters.
+func (w *txWriter) one(what, cypher string, params map[string]any) (*neo4j.Record, neo4j.Counters, error) {
+	if err := w.start(what); err != nil {
+		return nil, nil, err
+	}
+	res, err := w.tx.Run(w.ctx, cypher, params)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	rec, err := res.Single(w.ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	sum, err := res.Consume(w.ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return rec, sum.Counters(), nil
+}
+
+// all runs a statement and returns every record.
+func (w *txWriter) all(what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if err := w.start(what); err != nil {
+		return nil, err
+	}
+	res, err := w.tx.Run(w.ctx, cypher, params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	recs, err := res.Collect(w.ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return recs, nil
+}
+
+// merged checks that a MERGE statement wrote every row and records which nodes it
+// created, changed and renamed (its record: rows, created, changed and renamed ids).
+func (w *txWriter) merged(what string, rec *neo4j.Record, want int) error {
+	rows, _ := rec.Values[0].(int64)
+	if int(rows) != want {
+		return fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, rows, want)
+	}
+	for _, id := range strs(rec.Values[1]) {
+		w.created[id] = true
+	}
+	for _, id := range strs(rec.Values[2]) {
+		w.changed[id] = true
+	}
+	for _, id := range strs(rec.Values[3]) {
+		w.recompute[id] = true
+	}
+	return nil
+}
+
+func strs(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// stats finishes the counts: a node counts as updated when it changed and was not created.
+func (w *txWriter) stats() graph.LoadStats {
+	st := w.st
+	st.NodesCreated = len(w.created)
+	for id := range w.changed {
+		if !w.created[id] {
+			st.NodesUpdated++
+		}
+	}
+	return st
+}
+
+// mergeHead merges one node per row, noting whether it existed (isNew) and its
+// properties before (before); mergeCounts returns the rows, created ids and changed ids.
+func mergeHead(l graph.Label) string {
+	return `UNWIND $rows AS row
+OPTIONAL MATCH (old:` + ident(string(l)) + ` {id: row.id})
+WITH row, old IS NULL AS isNew
+MERGE (n:` + ident(string(l)) + ` {id: row.id})
+WITH n, row, isNew, properties(n) AS before
+`
+}
+
+const mergeCounts = `
+RETURN count(n) AS rows,
+       collect(CASE WHEN isNew THEN n.id END) AS created,
+       collect(CASE WHEN before <> properties(n) THEN n.id END) AS changed,
+       collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
+
+var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props` + mergeCounts
+
+// nodeStmt merges entity nodes. Aliases of a node some article of the input mentions
+// are recomputed from its MENTIONS afterwards (settle); a node no article mentions gets
+// the input's aliases added to those stored.
+func nodeStmt(l graph.Label) string {
+	return mergeHead(l) + `SET n += row.props
+WITH n, row, isNew, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS aliases
+SET n.name = row.name, n.aliases = CASE WHEN NOT row.loose THEN n.aliases WHEN size(aliases) = 0 THEN null ELSE aliases END` + mergeCounts
+}
+
+func edgeStmt(g edgeGroup) string {
+	return `UNWIND $rows AS row
+MATCH (a:` + ident(string(g.From)) + ` {id: row.from})
+MATCH (b:` + ident(string(g.To)) + ` {id: row.to})
+MERGE (a)-[r:` + ident(string(g.Type)) + ` {key: row.key}]->(b)
+WITH r, row, properties(r) AS before
+SET r = row.props
+RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
+       collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
+}
+
+// staleStmt removes an article's relationships of one type whose key the article no
+// longer produces; removeStmt removes all of them (a retracted article). Both return the
+// ids at both ends, which may be orphans now.
+func staleStmt(t graph.RelType) string {
+	return `UNWIND $articles AS art
+MATCH (x)-[r:` + ident(string(t)) + `]->(y)
+WHERE r.article = art.id AND NOT r.key IN art.keys
+WITH r, x.id AS xi, y.id AS yi
+DELETE r
+RETURN count(r) AS removed, collect(DISTINCT xi) + collect(DISTINCT yi) AS ids`
+}
+
+func removeStmt(t graph.RelType) string {
+	return `UNWIND $ids AS id
+MATCH (x)-[r:` + ident(string(t)) + `]->(y)
+WHERE r.article = id
+WITH r, x.id AS xi, y.id AS yi
+DELETE r
+RETURN count(r) AS removed, collect(DISTINCT xi) + collect(DISTINCT yi) AS ids`
+}
+
+// writeBatch runs inside a managed write transaction; it may be retried, so it only
+// returns its counts.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (graph.LoadStats, error) {
+	w := newTxWriter(ctx, tx)
+	w.st.Articles, w.st.Batches = len(b.Articles), 1
+	steps := []func(*Batch) error{w.replaceRevisions, w.mergeArticles, w.mergeNodes, w.mergeEdges, w.removeStale}
+	for _, step := range steps {
+		if err := step(b); err != nil {
+			return w.st, err
+		}
+	}
+	if err := w.settle(b); err != nil {
+		return w.st, err
+	}
+	return w.stats(), nil
+}
+
+// replaceRevisions retracts the stored articles that are earlier versions of the batch's
+// articles: the same doc_key (a file's path) and another id.
+func (w *txWriter) replaceRevisions(b *Batch) error {
+	if len(b.Articles) == 0 {
+		return nil
+	}
+	ids := make([]any, 0, len(b.Articles))
+	for _, a := range b.Articles {
+		ids = append(ids, a["id"])
+	}
+	rec, _, err := w.one("finding earlier versions of the articles", `UNWIND $rows AS row
+WITH row WHERE row.props.doc_key IS NOT NULL
+MATCH (old:Article {doc_key: row.props.doc_key})
+WHERE NOT old.id IN $ids
+RETURN collect(DISTINCT old.id) AS old`, map[string]any{"rows": b.Articles, "ids": ids})
+	if err != nil {
+		return err
+	}
+	return w.retract(strs(rec.Values[0]))
+}
+
+func (w *txWriter) mergeArticles(b *Batch) error {
+	if len(b.Articles) == 0 {
+		return nil
+	}
+	rec, _, err := w.one("Article nodes", articleStmt, map[string]any{"rows": b.Articles})
+	if err != nil {
+		return err
+	}
+	return w.merged("Article nodes", rec, len(b.Articles))
+}
+
+func (w *txWriter) mergeNodes(b *Batch) error {
+	for _, l := range graph.EntityLabels {
+		rows := b.Nodes[l]
+		if len(rows) == 0 {
+			continue
+		}
+		what := string(l) + " nodes"
+		rec, _, err := w.one(what, nodeStmt(l), map[string]any{"rows": rows})
+		if err != nil {
+			return err
+		}
+		if err := w.merged(what, rec, len(rows)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *txWriter) mergeEdges(b *Batch) error {
+	groups := make([]edgeGroup, 0, len(b.Edges))
+	for g := range b.Edges {
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(i, j int) bool {
+		a, b := groups[i], groups[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.To < b.To
+	})
+	for _, g := range groups {
+		rows := b.Edges[g]
+		what := fmt.Sprintf("%s relationships (%s -> %s)", g.Type, g.From, g.To)
+		rec, c, err := w.one(what, edgeStmt(g), map[string]any{"rows": rows})
+		if err != nil {
+			return err
+		}
+		if n, _ := rec.Values[0].(int64); int(n) != len(rows) {
+			return fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, n, len(rows))
+		}
+		changed, _ := rec.Values[1].(int64)
+		if g.Type == graph.RelMentions {
+			for _, id := range strs(rec.Values[2]) {
+				w.recompute[id] = true
+			}
+		}
+		w.st.RelsCreated += c.RelationshipsCreated()
+		w.st.RelsUpdated += int(changed) - c.RelationshipsCreated()
+	}
+	return nil
+}
+
+// removeStale removes each article's relationships whose key it no longer produces.
+func (w *txWriter) removeStale(b *Batch) error {
+	if len(b.Keys) == 0 {
+		return nil
+	}
+	arts := make([]any, 0, len(b.Keys))
+	for _, a := range b.Articles {
+		id := a["id"].(string)
+		arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
+	}
+	for _, spec := range graph.Relations {
+		rec, _, err := w.one("removing stale "+string(spec.Type)+" relationships", staleStmt(spec.Type), map[string]any{"articles": arts})
+		if err != nil {
+			return err
+		}
+		w.removed(rec)
+	}
+	return nil
+}
+
+// removed counts a removal statement's record and keeps the ends as candidates.
+func (w *txWriter) removed(rec *neo4j.Record) {
+	n, _ := rec.Values[0].(int64)
+	w.st.RelsRemoved += int(n)
+	for _, id := range strs(rec.Values[1]) {
+		if _, ok := graph.LabelOfID(id); ok {
+			w.candidates[id] = true
+		}
+	}
+}
+
+// retract removes the given articles: every relationship they stated (MENTIONS
+// included) and their Article nodes. settle then removes what nothing supports.
+func (w *txWriter) retract(ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	params := map[string]any{"ids": anyList(ids)}
+	for _, spec := range graph.Relations {
+		rec, _, err := w.one("retracting "+string(spec.Type)+" relationships", removeStmt(spec.Type), params)
+		if err != nil {
+			return err
+		}
+		w.removed(rec)
+	}
+	rec, _, err := w.one("retracting Article nodes", `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+DETACH DELETE a
+RETURN count(*) AS removed`, params)
+	if err != nil {
+		return err
+	}
+	n, _ := rec.Values[0].(int64)
+	w.st.NodesRemoved += int(n)
+	w.st.Retracted += int(n)
+	return nil
+}
+
+func anyList(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// settle deletes the candidates no relationship holds any more (an entity only a removed
+// article named) and brings the aliases up to date: a node that lost a MENTIONS, was
+// renamed or whose MENTIONS credits other spellings now gets the union of the spellings
+// each remaining article contributed, without its name, sorted; any other node the batch
+// b (nil for a retraction) mentions gains its MENTIONS' spellings. A node with a MENTIONS
+// from before aliases were credited per article (no "aliases" prop) keeps its stored
+// aliases and only gains.
+func (w *txWriter) settle(b *Batch) error {
+	if err := w.deleteOrphans(); err != nil {
+		return err
+	}
+	for id := range w.candidates {
+		w.recompute[id] = true
+	}
+	if err := w.recomputeAliases(); err != nil {
+		return err
+	}
+	if b == nil {
+		return nil
+	}
+	return w.extendAliases(b)
+}
+
+func (w *txWriter) deleteOrphans() error {
+	byLabel := map[graph.Label][]string{}
+	for id := range w.candidates {
+		l, _ := graph.LabelOfID(id)
+		byLabel[l] = append(byLabel[l], id)
+	}
+	for _, l := range graph.EntityLabels {
+		ids := byLabel[l]
+		if len(ids) == 0 {
+			continue
+		}
+		sort.Strings(ids)
+		rec, _, err := w.one("removing "+string(l)+" nodes no article supports", `UNWIND $ids AS id
+MATCH (n:`+ident(string(l))+` {id: id})
+WHERE NOT EXISTS { (n)--() }
+WITH n, n.id AS id
+DELETE n
+RETURN count(*) AS removed, collect(id) AS ids`, map[string]any{"ids": anyList(ids)})
+		if err != nil {
+			return err
+		}
+		n, _ := rec.Values[0].(int64)
+		w.st.NodesRemoved += int(n)
+		for _, id := range strs(rec.Values[1]) {
+			delete(w.candidates, id)
+			delete(w.changed, id)
+			delete(w.recompute, id)
+		}
+	}
+	return nil
+}
+
+// extendAliases adds the spellings of the batch's MENTIONS to the aliases of the nodes
+// not recomputed.
+func (w *txWriter) extendAliases(b *Batch) error {
+	add := map[graph.Label]map[string][]string{}
+	for g, rows := range b.Edges {
+		if g.Type != graph.RelMentions {
+			continue
+		}
+		for _, r := range rows {
+			to := r["to"].(string)
+			if w.recompute[to] {
+				continue
+			}
+			if add[g.To] == nil {
+				add[g.To] = map[string][]string{}
+			}
+			props, _ := r["props"].(map[string]any)
+			al, _ := stringList(props["aliases"])
+			add[g.To][to] = append(add[g.To][to], al...)
+		}
+	}
+	for _, l := range graph.EntityLabels {
+		if len(add[l]) == 0 {
+			continue
+		}
+		ids := make([]any, 0, len(add[l]))
+		for id := range add[l] {
+			ids = append(ids, id)
+		}
+		recs, err := w.all("reading "+string(l)+" aliases", `UNWIND $ids AS id
+MATCH (n:`+ident(string(l))+` {id: id})
+RETURN n.id AS id, n.name AS name, n.aliases AS aliases`, map[string]any{"ids": ids})
+		if err != nil {
+			return err
+		}
+		var rows []any
+		for _, r := range recs {
+			m := r.AsMap()
+			id, _ := m["id"].(string)
+			lists := []any{m["aliases"], anyList(add[l][id])}
+			if row, ok := w.aliasRow(id, m["name"], m["aliases"], lists); ok {
+				rows = append(rows, row)
+			}
+		}
+		if err := w.setAliases(l, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *txWriter) setAliases(l graph.Label, rows []any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	_, _, err := w.one("setting "+string(l)+" aliases", `UNWIND $rows AS row
+MATCH (n:`+ident(string(l))+` {id: row.id})
+SET n.aliases = row.aliases
+RETURN count(n)`, map[string]any{"rows": rows})
+	return err
+}
+
+func (w *txWriter) recomputeAliases() error {
+	byLabel := map[graph.Label][]any{}
+	for id := range w.recompute {
+		l, _ := graph.LabelOfID(id)
+		byLabel[l] = append(byLabel[l], id)
+	}
+	for _, l := range graph.EntityLabels {
+		if len(byLabel[l]) == 0 {
+			continue
+		}
+		recs, err := w.all("reading "+string(l)+" aliases", `UNWIND $ids AS id
+MATCH (n:`+ident(string(l))+` {id: id})
+OPTIONAL MATCH (:Article)-[m:MENTIONS]->(n)
+WITH n, collect(m.aliases) AS lists, count(m) AS total
+RETURN n.id AS id, n.name AS name, n.aliases AS aliases, lists, total`, map[string]any{"ids": byLabel[l]})
+		if err != nil {
+			return err
+		}
+		var rows []any
+		for _, r := range recs {
+			m := r.AsMap()
+			lists, _ := m["lists"].([]any)
+			total, _ := m["total"].(int64)
+			if total == 0 || int64(len(lists)) < total {
+				continue // no MENTIONS, or one without credited aliases: keep them
+			}
+			id, _ := m["id"].(string)
+			if row, ok := w.aliasRow(id, m["name"], m["aliases"], lists); ok {
+				rows = append(rows, row)
+			}
+		}
+		if err := w.setAliases(l, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// aliasRow returns the row that sets a node's aliases to the union of lists (lists of
+// strings) without its name, sorted — when that differs from the stored aliases.
+func (w *txWriter) aliasRow(id string, name, stored any, lists []any) (map[string]any, bool) {
+	nm, _ := name.(string)
+	set := map[string]bool{}
+	for _, l := range lists {
+		for _, a := range strs(l) {
+			if !strings.EqualFold(a, nm) {
+				set[a] = true
+			}
+		}
+	}
+	al := make([]string, 0, len(set))
+	for a := range set {
+		al = append(al, a)
+	}
+	sort.Strings(al)
+	old := strs(stored)
+	if strings.Join(old, "\x00") == strings.Join(al, "\x00") && (len(old) == 0) == (stored == nil) {
+		return nil, false
+	}
+	w.changed[id] = true
+	var v any
+	if len(al) > 0 {
+		v = anyList(al)
+	}
+	return map[string]any{"id": id, "aliases": v}, true
+}
