@@ -44,7 +44,7 @@ run: build ## build, start the main Neo4j, apply the schema, load CORPUS, print 
 test: ## vet + unit tests, then integration tests on the TEST Neo4j (:17687; wiped; main untouched)
 	@scripts/test.sh
 
-lint: ## go vet + gofmt check (lists unformatted files)
+lint: ## go vet, gofmt check, go mod tidy check, govulncheck against a local vulnerability DB (VULNCHECK=0 skips)
 	@scripts/lint.sh
 
 browser-e2e: build ## drive Neo4j Browser in headless Chromium against the main server; screenshot in out/browser-e2e.png

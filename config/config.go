@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/viper"
 )
@@ -39,6 +42,7 @@ const (
 	KeyNeo4jUser         = "neo4j.user"
 	KeyNeo4jPasswordFile = "neo4j.password_file"
 	KeyNeo4jDatabase     = "neo4j.database"
+	KeyNeo4jQueryTimeout = "neo4j.query_timeout"
 	KeyLoadBatchSize     = "load.batch_size"
 	KeyLogLevel          = "log.level"
 	KeyLogFormat         = "log.format"
@@ -53,6 +57,7 @@ type Key struct {
 	Name    string
 	Default any  // the built-in default (a string or an int)
 	Path    bool // a file or directory: relative values in a config file are relative to that file
+	Dir     bool // a directory that must exist when set
 	Help    string
 }
 
@@ -64,13 +69,14 @@ var Keys = []Key{
 	{Name: KeyNeo4jUser, Default: "neo4j", Help: "Neo4j user"},
 	{Name: KeyNeo4jPasswordFile, Default: "", Path: true, Help: "file holding the Neo4j password (default: the first .neo4j/password found walking up from the working directory)"},
 	{Name: KeyNeo4jDatabase, Default: "neo4j", Help: "Neo4j database"},
+	{Name: KeyNeo4jQueryTimeout, Default: "60s", Help: "longest a query or report may run (the server stops its transaction): 90s, 5m, or seconds; 0 leaves it to the server"},
 	{Name: KeyLoadBatchSize, Default: 500, Help: "records (nodes + relationships) per write transaction; whole articles are never split"},
 	{Name: KeyLogLevel, Default: "info", Help: "debug, info, warn or error"},
 	{Name: KeyLogFormat, Default: "text", Help: "text or json"},
 	{Name: KeyExtractWorkers, Default: 0, Help: "parallel extraction workers (0: one per CPU)"},
 	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
-	{Name: KeyExtractLexicons, Default: "", Path: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
-	{Name: KeyQueriesDir, Default: "", Path: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
+	{Name: KeyExtractLexicons, Default: "", Path: true, Dir: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
+	{Name: KeyQueriesDir, Default: "", Path: true, Dir: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
 }
 
 func lookupKey(name string) (Key, bool) {
@@ -110,6 +116,8 @@ type Neo4j struct {
 	User         string
 	PasswordFile string
 	Database     string
+	// QueryTimeout bounds each query and report transaction (0: the server's limit).
+	QueryTimeout time.Duration
 
 	envPassword string // from PasswordEnv, read once at Load; never printed
 }
@@ -323,6 +331,11 @@ func Load(opts Options) (*Config, error) {
 		Database:     c.values[KeyNeo4jDatabase].(string),
 		envPassword:  os.Getenv(PasswordEnv),
 	}
+	timeout, err := parseTimeout(c.values[KeyNeo4jQueryTimeout].(string))
+	if err != nil {
+		return nil, errorf("%s: %q (from %s) %v", KeyNeo4jQueryTimeout, c.values[KeyNeo4jQueryTimeout], c.sources[KeyNeo4jQueryTimeout], err)
+	}
+	c.Neo4j.QueryTimeout = timeout
 	c.Load = LoadSettings{BatchSize: c.values[KeyLoadBatchSize].(int)}
 	c.Log = Log{Level: strings.ToLower(c.values[KeyLogLevel].(string)), Format: strings.ToLower(c.values[KeyLogFormat].(string))}
 	c.Extract = Extract{
@@ -357,15 +370,15 @@ func (c *Config) validate() error {
 	if c.Load.BatchSize < 1 {
 		return bad(KeyLoadBatchSize, c.Load.BatchSize, "a positive number")
 	}
-	uri := c.Neo4j.URI
-	ok := false
-	for _, s := range []string{"bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://"} {
-		if strings.HasPrefix(uri, s) && len(uri) > len(s) {
-			ok = true
-		}
+	if err := checkURI(c.Neo4j.URI); err != nil {
+		return errorf("%s (from %s): %v", KeyNeo4jURI, c.sources[KeyNeo4jURI], err)
 	}
-	if !ok {
-		return bad(KeyNeo4jURI, uri, "a bolt://, neo4j:// (or +s, +ssc) URI")
+	for _, k := range Keys {
+		if dir, _ := c.values[k.Name].(string); k.Dir && dir != "" {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return bad(k.Name, dir, "an existing directory")
+			}
+		}
 	}
 	if c.Neo4j.User == "" {
 		return bad(KeyNeo4jUser, "", "a user name")
@@ -510,4 +523,83 @@ func toInt(v any) (int, error) {
 		return strconv.Atoi(strings.TrimSpace(x))
 	}
 	return 0, fmt.Errorf("not an integer")
+}
+
+// URISchemes are the Bolt URI schemes the driver accepts: +s verifies the server's
+// certificate against the system's CAs, +ssc accepts a self-signed one.
+var URISchemes = []string{"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+
+// checkURI accepts scheme://host[:port][?routing context]. A user or password inside the
+// URI is refused (and never echoed): the driver ignores it, and the URI is printed by
+// `config`, `doctor` and error messages.
+func checkURI(uri string) error {
+	scheme, rest, found := strings.Cut(uri, "://")
+	if !found || !slices.Contains(URISchemes, strings.ToLower(scheme)) {
+		return fmt.Errorf("%q is not a bolt://, neo4j:// (or +s, +ssc) URI", RedactURI(uri))
+	}
+	host := rest
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if strings.Contains(host, "@") {
+		return fmt.Errorf("%q holds a user or password: put the user in %s (%s) and the password in %s or a file named by %s, never in the URI",
+			RedactURI(uri), KeyNeo4jUser, EnvVar(KeyNeo4jUser), PasswordEnv, EnvVar(KeyNeo4jPasswordFile))
+	}
+	u, err := url.Parse(uri)
+	if err != nil || u.Hostname() == "" {
+		return fmt.Errorf("%q has no host (want e.g. bolt://127.0.0.1:7687)", uri)
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("%q: port %s is not 1-65535", uri, p)
+		}
+	}
+	return nil
+}
+
+// RedactURI replaces what stands before "@" in a URI's authority by "REDACTED", so a
+// URI with credentials can be named in a message.
+func RedactURI(uri string) string {
+	scheme, rest, found := strings.Cut(uri, "://")
+	if !found {
+		scheme, rest = "", uri
+	}
+	end := len(rest)
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		end = i
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return uri
+	}
+	out := "REDACTED@" + rest[at+1:]
+	if found {
+		out = scheme + "://" + out
+	}
+	return out
+}
+
+// URIUsesTLS reports whether a URI's scheme encrypts the connection (+s or +ssc).
+func URIUsesTLS(uri string) bool {
+	scheme, _, _ := strings.Cut(uri, "://")
+	return strings.HasSuffix(strings.ToLower(scheme), "+s") || strings.HasSuffix(strings.ToLower(scheme), "+ssc")
+}
+
+// parseTimeout reads a Go duration (90s, 5m) or a number of seconds.
+func parseTimeout(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.Atoi(s); err == nil {
+		if n < 0 {
+			return 0, fmt.Errorf("must not be negative")
+		}
+		return time.Duration(n) * time.Second, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("is not a duration (90s, 5m) or a number of seconds")
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("must not be negative")
+	}
+	return d, nil
 }

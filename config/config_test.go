@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // isolate clears every NEWSGRAPH_* variable and points XDG_CONFIG_HOME at an empty dir,
@@ -87,6 +88,9 @@ func TestPrecedence(t *testing.T) {
 func TestTypedFields(t *testing.T) {
 	wd := isolate(t)
 	write(t, filepath.Join(wd, FileName), "log:\n  format: json\nextract:\n  max_file_bytes: 1024\n  lexicon_dir: lex\n")
+	if err := os.Mkdir(filepath.Join(wd, "lex"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	t.Setenv("NEWSGRAPH_NEO4J_USER", "alice")
 	c, err := Load(Options{WorkDir: wd, Flags: []Flag{{Key: KeyNeo4jDatabase, Name: "neo4j-database", Value: "news"}}})
 	if err != nil {
@@ -191,6 +195,10 @@ func TestBadValues(t *testing.T) {
 		{name: "bad format", file: "log:\n  format: xml\n", want: "log.format"},
 		{name: "bad uri", env: map[string]string{"NEWSGRAPH_NEO4J_URI": "http://localhost:7474"}, want: "neo4j.uri"},
 		{name: "bad yaml", file: "neo4j: [\n", want: "reading config file"},
+		{name: "missing lexicon dir", env: map[string]string{"NEWSGRAPH_EXTRACT_LEXICON_DIR": "/nonexistent/lexicons"},
+			want: `extract.lexicon_dir: "/nonexistent/lexicons" (from env NEWSGRAPH_EXTRACT_LEXICON_DIR) is not an existing directory`},
+		{name: "lexicon dir in file", file: "extract:\n  lexicon_dir: nolex\n", want: "extract.lexicon_dir"},
+		{name: "missing queries dir", env: map[string]string{"NEWSGRAPH_QUERIES_DIR": "/nonexistent/q"}, want: "queries.dir"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -291,5 +299,78 @@ func TestPassword(t *testing.T) {
 func TestEnvVar(t *testing.T) {
 	if got := EnvVar(KeyExtractMaxBytes); got != "NEWSGRAPH_EXTRACT_MAX_FILE_BYTES" {
 		t.Errorf("EnvVar = %q", got)
+	}
+}
+
+func TestURIValidation(t *testing.T) {
+	for _, uri := range []string{
+		"bolt://127.0.0.1:7687", "bolt+s://db.example.com:7687", "bolt+ssc://db.example.com",
+		"neo4j://db.example.com", "neo4j+s://abcd1234.databases.neo4j.io", "neo4j+ssc://10.0.0.1:7687",
+		"neo4j://db.example.com:7687?policy=europe", "BOLT+S://db.example.com",
+	} {
+		if err := checkURI(uri); err != nil {
+			t.Errorf("%s refused: %v", uri, err)
+		}
+	}
+	for _, uri := range []string{
+		"http://localhost:7474", "bolt://", "bolt:///x", "bolt+tls://x", "localhost:7687", "bolt://host:99999",
+	} {
+		if err := checkURI(uri); err == nil {
+			t.Errorf("%s accepted", uri)
+		}
+	}
+	for _, tc := range []struct {
+		uri string
+		tls bool
+	}{{"bolt://x", false}, {"neo4j://x", false}, {"bolt+s://x", true}, {"neo4j+s://x", true}, {"neo4j+ssc://x", true}} {
+		if URIUsesTLS(tc.uri) != tc.tls {
+			t.Errorf("URIUsesTLS(%s) = %v", tc.uri, !tc.tls)
+		}
+	}
+}
+
+func TestURIWithCredentialsRefused(t *testing.T) {
+	for _, uri := range []string{"bolt://neo4j:s3cretpw@127.0.0.1:7687", "neo4j+s://s3cretpw@db.example.com", "bolt://neo4j:s3cretpw@[::1]:7687/x"} {
+		wd := isolate(t)
+		t.Setenv("NEWSGRAPH_NEO4J_URI", uri)
+		_, err := Load(Options{WorkDir: wd})
+		var ce *Error
+		if !errors.As(err, &ce) {
+			t.Fatalf("%s: err = %v, want *config.Error", uri, err)
+		}
+		if strings.Contains(err.Error(), "s3cretpw") {
+			t.Errorf("%s: the message shows the secret: %s", uri, err)
+		}
+		for _, want := range []string{"neo4j.uri", "user or password", PasswordEnv, "NEWSGRAPH_NEO4J_PASSWORD_FILE", "REDACTED@"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: message %q lacks %q", uri, err, want)
+			}
+		}
+	}
+}
+
+func TestQueryTimeout(t *testing.T) {
+	for _, tc := range []struct {
+		env  string
+		want time.Duration
+	}{{"", 60 * time.Second}, {"5s", 5 * time.Second}, {"2m", 2 * time.Minute}, {"30", 30 * time.Second}, {"0", 0}, {"250ms", 250 * time.Millisecond}} {
+		wd := isolate(t)
+		t.Setenv("NEWSGRAPH_NEO4J_QUERY_TIMEOUT", tc.env)
+		c, err := Load(Options{WorkDir: wd})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.env, err)
+		}
+		if c.Neo4j.QueryTimeout != tc.want {
+			t.Errorf("%q: timeout %v, want %v", tc.env, c.Neo4j.QueryTimeout, tc.want)
+		}
+	}
+	for _, bad := range []string{"soon", "-5s", "-1"} {
+		wd := isolate(t)
+		t.Setenv("NEWSGRAPH_NEO4J_QUERY_TIMEOUT", bad)
+		_, err := Load(Options{WorkDir: wd})
+		var ce *Error
+		if !errors.As(err, &ce) || !strings.Contains(err.Error(), "neo4j.query_timeout") {
+			t.Errorf("%q: err = %v", bad, err)
+		}
 	}
 }

@@ -1,6 +1,6 @@
 // name: corroboration
 // summary: Facts by the number of articles that state them; single-source facts stand out
-// params: min_articles int = 1, single_source_only bool = false, type string = "", limit int = 100
+// params: min_articles int = 1, single_source_only bool = false, type string = "", limit int(0..) = 100
 // description: A fact is a relationship type between the same two nodes (either order for MET and
 // description: SPOKE_WITH), with the same status, role title and month (facts dated 2025-06-24 and
 // description: 2025-06-25 are one fact; 2024-11 and 2025-06 are two). MENTIONS are left out.

@@ -1,6 +1,6 @@
 // name: country_pairs
 // summary: Country-to-country relations, cooperation against conflict, by CAMEO family
-// params: country string = "", include_negated bool = false, limit int = 100
+// params: country string = "", include_negated bool = false, limit int(0..) = 100
 // description: Each actor relationship is lifted to countries: a Country is itself, a Person counts
 // description: for every country they hold a role in (HOLDS_ROLE), a Place for the country it is
 // description: located in. Cooperation: MET, SPOKE_WITH, SUPPORTED, VISITED, HOSTED; conflict:

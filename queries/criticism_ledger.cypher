@@ -1,6 +1,6 @@
 // name: criticism_ledger
 // summary: Who criticizes whom, when, about what, with the sentence that says so
-// params: critic string = "", target string = "", since date = null, include_negated bool = false, limit int = 100
+// params: critic string = "", target string = "", since date = null, include_negated bool = false, limit int(0..) = 100
 // description: CRITICIZED relationships (criticized, denounced, accused, rebuked), newest first.
 // description: critic and target match by id, name or alias (case-insensitive substring).
 MATCH p = (a)-[r:CRITICIZED]->(b)

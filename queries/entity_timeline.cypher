@@ -1,6 +1,6 @@
 // name: entity_timeline
 // summary: Everything dated about one entity (person, country, organization, place, event), in date order
-// params: entity string, since date = null, until date = null, limit int = 200
+// params: entity string, since date = null, until date = null, limit int(0..) = 200
 // example: entity=Zelensky
 // description: entity matches by id, name or alias (case-insensitive substring). Every dated
 // description: relationship of a matching entity, oldest first, in either direction; MENTIONS

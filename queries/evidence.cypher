@@ -1,6 +1,6 @@
 // name: evidence
 // summary: The sentences behind the relationships between two named actors, with their articles
-// params: from string, to string, type string = "", limit int = 100
+// params: from string, to string, type string = "", limit int(0..) = 100
 // example: from=Trump; to=Spain
 // description: from and to match by id, name or alias (case-insensitive substring); the
 // description: relationship may go either way. type filters by relationship type (e.g. PRESSURED).

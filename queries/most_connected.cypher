@@ -1,6 +1,6 @@
 // name: most_connected
 // summary: The most connected actors: distinct partners (degree), facts, and articles mentioning them
-// params: label string = "", include_negated bool = false, limit int = 20
+// params: label string = "", include_negated bool = false, limit int(0..) = 20
 // description: Actors are Person, Country and Organization nodes (label narrows to one of them).
 // description: degree counts distinct partners over actor relationships (MET, SPOKE_WITH,
 // description: PRESSURED, CRITICIZED, SUPPORTED, VISITED, ATTENDED, HOSTED) in either direction;

@@ -1,6 +1,6 @@
 // name: new_since
 // summary: What is new since a date: facts from articles published since, entities first seen since
-// params: since date = null, limit int = 200
+// params: since date = null, limit int(0..) = 200
 // example: since=2025-06-01
 // description: since defaults to 30 days before the newest article's publication date. Facts are
 // description: the relationships (but MENTIONS) stated by articles published on or after since;

@@ -39,6 +39,8 @@ type Param struct {
 	Default  any  // the default as a Cypher parameter value (nil for null)
 	// DefaultText is the default as written in the header ("" when Required).
 	DefaultText string
+	// Range bounds an int or float param: "limit int(0..) = 50" (nil: unbounded).
+	Range *Range
 }
 
 // Cypher returns the statement to run: the whole file, header comments included, so
@@ -75,10 +77,14 @@ func (t *Template) Signature() string {
 }
 
 func (p Param) String() string {
-	if p.Required {
-		return p.Name + " " + string(p.Type)
+	decl := p.Name + " " + string(p.Type)
+	if p.Range != nil {
+		decl += "(" + p.Range.String() + ")"
 	}
-	return p.Name + " " + string(p.Type) + " = " + p.DefaultText
+	if p.Required {
+		return decl
+	}
+	return decl + " = " + p.DefaultText
 }
 
 // Problem is one thing wrong with a template, at a line of its file.
@@ -356,6 +362,12 @@ func (p *parser) parseParams(line int, s string) []Param {
 			continue
 		}
 		name, typ := f[0], Type(strings.ToLower(f[1]))
+		rng, rest, err := parseRange(string(typ))
+		if err != nil {
+			p.bad(line, "param %s: %v", name, err)
+			continue
+		}
+		typ = Type(rest)
 		if !snakeName.MatchString(name) {
 			p.bad(line, "param %q: name is not snake_case", name)
 			continue
@@ -369,10 +381,17 @@ func (p *parser) parseParams(line int, s string) []Param {
 			p.bad(line, "param %s: unknown type %q (want %s)", name, f[1], strings.Join(typeNames(), ", "))
 			continue
 		}
-		pr := Param{Name: name, Type: typ, Required: !hasDef}
+		if rng != nil && typ != TypeInt && typ != TypeFloat {
+			p.bad(line, "param %s: a range (%s) applies to int and float params only", name, rng)
+			continue
+		}
+		pr := Param{Name: name, Type: typ, Required: !hasDef, Range: rng}
 		if hasDef {
 			pr.DefaultText = strings.TrimSpace(def)
 			v, err := typ.parseDefault(pr.DefaultText)
+			if err == nil {
+				err = rng.check(v)
+			}
 			if err != nil {
 				p.bad(line, "param %s: bad default %s: %v", name, quoteEmpty(pr.DefaultText), err)
 				continue

@@ -1,6 +1,6 @@
 // name: person_profile
 // summary: Everything about one person: roles, meetings, pressure, criticism, support, events, articles
-// params: person string, limit int = 200
+// params: person string, limit int(0..) = 200
 // example: person=Rutte
 // description: person matches by id, name or alias (case-insensitive substring); every matching
 // description: person gets a profile. Roles are listed once per title and organization or country

@@ -1,6 +1,6 @@
 // name: pressure_network
 // summary: Who presses whom, about what topic, how often and in how many articles
-// params: actor string = "", topic string = "", include_negated bool = false, limit int = 50
+// params: actor string = "", topic string = "", include_negated bool = false, limit int(0..) = 50
 // example: topic=defense
 // description: PRESSURED relationships (pressed, urged, demanded, threatened) grouped by the two
 // description: actors, the topic and the status; actor matches either side, topic is a substring.

@@ -20,6 +20,9 @@ const EmbeddedDir = "queries"
 // Catalog is a set of templates by name.
 type Catalog struct {
 	byName map[string]*Template
+	// broken: the problems of each template file that did not parse, by the file's name
+	// without ".cypher" (a broken file hides an embedded template of that name).
+	broken map[string][]Problem
 }
 
 // Embedded returns the templates built into newsgraph. They are checked by the tests,
@@ -29,23 +32,31 @@ func Embedded() (*Catalog, error) { return Load("") }
 // Load reads the embedded templates and then, when dir is not "", every *.cypher file
 // of dir (not recursive), which adds templates or replaces embedded ones of the same
 // name. Every file is parsed; on problems the error is an *Error listing all of them
-// ("file:line: message"), or an I/O error naming the folder or file.
+// ("file:line: message") and the catalog holds every template that parsed (a bad file
+// does not make the others unusable; Broken names it); on an I/O error naming the folder
+// or a file the catalog is nil.
 func Load(dir string) (*Catalog, error) {
-	c := &Catalog{byName: map[string]*Template{}}
+	c := &Catalog{byName: map[string]*Template{}, broken: map[string][]Problem{}}
 	var probs []Problem
 	add := func(file string, src []byte, emb bool) {
 		t, err := Parse(file, src)
 		if err != nil {
 			var pe *Error
+			var these []Problem
 			if errors.As(err, &pe) {
-				probs = append(probs, pe.Problems...)
-				return
+				these = pe.Problems
+			} else {
+				these = []Problem{{File: file, Line: 1, Msg: err.Error()}}
 			}
-			probs = append(probs, Problem{File: file, Line: 1, Msg: err.Error()})
+			probs = append(probs, these...)
+			stem := strings.TrimSuffix(filepath.Base(file), ".cypher")
+			c.broken[stem] = these
+			delete(c.byName, stem)
 			return
 		}
 		t.Embedded = emb
 		c.byName[t.Name] = t
+		delete(c.broken, t.Name)
 	}
 	names, err := fs.Glob(embedded, "*.cypher")
 	if err != nil {
@@ -76,9 +87,16 @@ func Load(dir string) (*Catalog, error) {
 		}
 	}
 	if len(probs) > 0 {
-		return nil, &Error{Problems: probs}
+		return c, &Error{Problems: probs}
 	}
 	return c, nil
+}
+
+// Broken returns the problems of the template file called name (NAME.cypher) when it
+// did not parse.
+func (c *Catalog) Broken(name string) ([]Problem, bool) {
+	p, ok := c.broken[name]
+	return p, ok
 }
 
 // Get returns the template called name.

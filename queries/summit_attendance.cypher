@@ -1,6 +1,6 @@
 // name: summit_attendance
 // summary: Summits and other events: where, when, who attended and who hosted
-// params: event string = "", kind string = "summit", since date = null, include_negated bool = false, limit int = 50
+// params: event string = "", kind string = "summit", since date = null, include_negated bool = false, limit int(0..) = 50
 // description: One row per Event of the given kind ("" for every kind), newest first. Attendees
 // description: and hosts whose only statements are not "reported" carry their status, e.g.
 // description: "Mark Rutte (planned)".

@@ -195,6 +195,9 @@ func (t *Template) Bind(values map[string]string) (map[string]any, error) {
 			continue
 		}
 		v, err := p.Type.Value(raw)
+		if err == nil {
+			err = p.Range.check(v)
+		}
 		if err != nil {
 			return nil, &ParamError{Template: t.Name, Param: p.Name, Msg: err.Error()}
 		}

@@ -1,6 +1,6 @@
 // name: who_met_whom
 // summary: Meetings between two actors, with where, when and the sentence that says so
-// params: person string = "", since date = null, until date = null, include_negated bool = false, limit int = 50
+// params: person string = "", since date = null, until date = null, include_negated bool = false, limit int(0..) = 50
 // example: person=Trump; since=2025
 // description: One row per article that reports a meeting (MET), newest first. person matches
 // description: either side by id, name or alias (case-insensitive substring). Dates compare at the

@@ -8,10 +8,14 @@
 # waits for the graph view and saves a screenshot to out/browser-e2e.png (and the guide
 # drawer to out/browser-e2e-guide.png).
 #
-# Needs a running Neo4j (make neo4j-up) whose graph has something the report finds;
-# --load FILE loads an extraction first (`go run ./cmd/newsgraph load FILE`, idempotent),
-# e.g. --load testdata/reports/graph.jsonl. Installs what is missing: chromium (apt-get)
-# and playwright-core (npm, into out/.browser-e2e, git-ignored).
+# Needs a running Neo4j (make neo4j-up) whose graph has something the report finds, e.g.
+# the one `make run` builds; --load FILE loads an extraction first (`bin/newsgraph load
+# FILE`, idempotent), e.g. --load testdata/reports/graph.jsonl. Before starting Chromium
+# it runs the report with bin/newsgraph: with the example params of the guide when they
+# find rows, else with the defaults (a guide made by `report guide --defaults`; the
+# example, say since=2025, may find nothing in another corpus), else it stops and says
+# the graph has nothing for that report. Installs what is missing: chromium (apt-get) and
+# playwright-core (npm, into out/.browser-e2e, git-ignored).
 #
 # Environment: NEO4J_HTTP_PORT (7474), NEO4J_BOLT_PORT (7687), NEWSGRAPH_NEO4J_USER (neo4j),
 # NEWSGRAPH_NEO4J_PASSWORD or NEWSGRAPH_NEO4J_PASSWORD_FILE (default .neo4j/password),
@@ -68,9 +72,36 @@ export NEWSGRAPH_NEO4J_PASSWORD
 HTTP_PORT=${NEO4J_HTTP_PORT:-7474}
 BOLT_PORT=${NEO4J_BOLT_PORT:-7687}
 
+export NEWSGRAPH_NEO4J_URI=${NEWSGRAPH_NEO4J_URI:-bolt://127.0.0.1:$BOLT_PORT}
+NEWSGRAPH=${NEWSGRAPH:-$ROOT/bin/newsgraph}
+[[ -x $NEWSGRAPH ]] || go build -o "$NEWSGRAPH" ./cmd/newsgraph
 if [[ -n $load ]]; then
 	say "loading $load"
-	NEWSGRAPH_NEO4J_URI=${NEWSGRAPH_NEO4J_URI:-bolt://127.0.0.1:$BOLT_PORT} go run ./cmd/newsgraph load "$load" >&2
+	"$NEWSGRAPH" load "$load" >&2
+fi
+
+# Which params: the example's (as in browser/guide.html) if they find rows, else the defaults.
+rows() { # rows ARGS...: how many rows the report finds (CSV lines but the header)
+	local n
+	n=$("$NEWSGRAPH" report run "$query" --format csv "$@" | wc -l) || return 1
+	echo $((n > 0 ? n - 1 : 0))
+}
+example=()
+while IFS= read -r kv; do
+	kv=${kv#"${kv%%[![:space:]]*}"}
+	[[ -n $kv ]] && example+=(--param "$kv")
+done < <("$NEWSGRAPH" report show "$query" | sed -n 's|^// example:||p' | tr ';' '\n')
+guide=$ROOT/browser/guide.html
+n=$(rows ${example[@]+"${example[@]}"}) || die "bin/newsgraph report run $query failed (see above)"
+if ((n > 0)); then
+	say "report $query finds $n rows with its example params (${example[*]:-none})"
+elif n=$(rows) && ((n > 0)); then
+	say "report $query finds nothing with its example params (${example[*]:-none}) in $NEWSGRAPH_NEO4J_URI; using its defaults ($n rows)"
+	mkdir -p "$E2E_DIR"
+	guide=$E2E_DIR/guide-defaults.html
+	"$NEWSGRAPH" report guide --defaults -o "$guide"
+else
+	die "report $query finds nothing in the graph at $NEWSGRAPH_NEO4J_URI: build one first (make run), or pass --load testdata/reports/graph.jsonl"
 fi
 
 mkdir -p out
@@ -82,7 +113,7 @@ exec node "$ROOT/scripts/browser-e2e.mjs" \
 	--user "${NEWSGRAPH_NEO4J_USER:-neo4j}" \
 	--chromium "$CHROMIUM" \
 	--profile "$E2E_DIR/profile" \
-	--guide "$ROOT/browser/guide.html" \
+	--guide "$guide" \
 	--grass "$ROOT/browser/newsgraph.grass" \
 	--report "$query" \
 	--out "$ROOT/out/browser-e2e.png"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# make lint: go vet + a gofmt check that lists unformatted files (testdata is skipped).
+# make lint: go vet, a gofmt check that lists unformatted files (testdata is skipped),
+# go.mod/go.sum tidy, and govulncheck against a local vulnerability database
+# (scripts/vulncheck.sh; VULNCHECK=0 skips it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 GO=${GO:-go}
@@ -24,5 +26,14 @@ if ((${#existing[@]})); then
 		status=1
 	fi
 fi
+echo "==== go mod tidy -diff ====" >&2
+if ! "$GO" mod tidy -diff; then
+	echo "go.mod/go.sum are not tidy: run go mod tidy" >&2
+	status=1
+fi
+
+echo "==== govulncheck ./... (local database) ====" >&2
+scripts/vulncheck.sh || status=1
+
 ((status == 0)) && echo "lint: ok" >&2
 exit "$status"

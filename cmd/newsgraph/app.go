@@ -71,7 +71,8 @@ working directory) — never from a flag.`
 const exitCodesHelp = `
 EXIT CODES:
    0    ok
-   1    error (bad input data, failed query, failed check)
+   1    error (bad input data, failed query, failed check; a query refused as not
+        read-only or stopped at neo4j.query_timeout)
    2    usage (unknown command or flag, bad argument, bad configuration)
    3    partial (some input files unreadable and skipped, or a load stopped after committing
         some batches; rerun it, loading is idempotent)
@@ -211,7 +212,7 @@ func (e *env) open(ctx context.Context) (*neo4j.Store, error) {
 	e.log.Debug("connecting", "uri", e.cfg.Neo4j.URI, "user", e.cfg.Neo4j.User, "database", e.cfg.Neo4j.Database, "password_from", src)
 	return neo4j.Open(ctx, neo4j.Config{
 		URI: e.cfg.Neo4j.URI, User: e.cfg.Neo4j.User, Password: pw, Database: e.cfg.Neo4j.Database,
-		UserAgent: "newsgraph/" + buildVersion().Version, Logger: e.log,
+		UserAgent: "newsgraph/" + buildVersion().Version, Logger: e.log, QueryTimeout: e.cfg.Neo4j.QueryTimeout,
 	})
 }
 

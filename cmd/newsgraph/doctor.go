@@ -93,6 +93,8 @@ func runDoctor(ctx context.Context, o doctorOptions) error {
 		line("ok", "password", "from "+src, "")
 	}
 
+	line("ok", "tls", tlsDetail(n.URI), "")
+
 	target := fmt.Sprintf("%s (user %s, database %s)", n.URI, n.User, n.Database)
 	store, err := o.Connect(ctx, pw)
 	if ctx.Err() != nil {
@@ -175,4 +177,17 @@ func runDoctor(ctx context.Context, o doctorOptions) error {
 		return res
 	}
 	return nil
+}
+
+// tlsDetail says whether the URI's scheme encrypts the connection.
+func tlsDetail(uri string) string {
+	scheme, _, _ := strings.Cut(uri, "://")
+	scheme = strings.ToLower(scheme)
+	switch {
+	case strings.HasSuffix(scheme, "+ssc"):
+		return "encrypted (" + scheme + "://: TLS, self-signed certificates accepted)"
+	case config.URIUsesTLS(uri):
+		return "encrypted (" + scheme + "://: TLS, certificate checked against the system's CAs)"
+	}
+	return "not encrypted (" + scheme + "://); use " + scheme + "+s:// for a server beyond this machine"
 }

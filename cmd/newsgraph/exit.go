@@ -84,6 +84,8 @@ func report(w io.Writer, err error, code int) {
 		fmt.Fprintln(w, "hint: is Neo4j running? `tools/neo4j/neo4j.sh status` (start it with `make neo4j-up`), or point --neo4j-uri / NEWSGRAPH_NEO4J_URI at your server; `newsgraph doctor` checks the whole setup")
 	case errors.Is(err, neo4j.ErrAuth):
 		fmt.Fprintln(w, "hint: check the password (NEWSGRAPH_NEO4J_PASSWORD, or the file named by neo4j.password_file / NEWSGRAPH_NEO4J_PASSWORD_FILE) and the user (--neo4j-user); `newsgraph config` shows where each comes from")
+	case errors.Is(err, neo4j.ErrQueryTimeout):
+		fmt.Fprintf(w, "hint: raise %s (env %s, e.g. 5m), or narrow the query (LIMIT, a more selective MATCH)\n", config.KeyNeo4jQueryTimeout, config.EnvVar(config.KeyNeo4jQueryTimeout))
 	case code == exitPartial:
 		fmt.Fprintln(w, "hint: the committed batches hold whole articles; rerun the load — loading is idempotent")
 	}

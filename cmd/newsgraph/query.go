@@ -26,9 +26,16 @@ func queryCommand(e *env) *cli.Command {
 		Usage:     "run a read-only Cypher query and print the rows",
 		ArgsUsage: "'CYPHER'|-",
 		Description: `Runs one Cypher statement in a read transaction and prints the rows as a table, CSV
-or JSON (an array of objects). The query is EXPLAINed first: anything that would
-write (CREATE, MERGE, SET, DELETE, schema commands) is refused with exit 1 — change
-the graph with ` + "`newsgraph load`" + `. Use - to read the query from stdin.
+or JSON (an array of objects, one per line). Only reading is allowed: LOAD CSV,
+TERMINATE TRANSACTIONS, administration commands (SHOW, GRANT, ...) and server
+procedures (dbms.*) are refused before anything is sent, and the statement is EXPLAINed
+first: anything that would write (CREATE, MERGE, SET, DELETE, schema commands) is
+refused too — exit 1; change the graph with ` + "`newsgraph load`" + `. The server stops
+a query that runs longer than neo4j.query_timeout (default 60s; exit 1).
+Use - to read the query from stdin.
+
+CSV and JSON rows are written as they arrive (memory does not grow with the result);
+the table format holds at most ` + fmt.Sprint(maxTableRows) + ` rows to align them, then stops and says so.
 
 --param name=value sets $name: 42 is an integer, 4.2 a float, true/false booleans,
 null is null, [..] {..} and "..." are JSON (so '"42"' is the string 42); anything
@@ -84,9 +91,5 @@ func runQuery(ctx context.Context, o queryOptions) error {
 		return err
 	}
 	defer s.Close(context.WithoutCancel(ctx))
-	rows, err := s.Query(ctx, o.Cypher, o.Params)
-	if err != nil {
-		return err
-	}
-	return writeRows(o.Out, rows, o.Format)
+	return streamQuery(ctx, s, o.Cypher, o.Params, newRowWriter(o.Out, o.Format))
 }

@@ -29,6 +29,7 @@ type reportOptions struct {
 	Dir    string // queries.dir: extra templates
 
 	Out  io.Writer
+	Err  io.Writer // warnings (templates left out); nil discards them
 	Open func(context.Context) (graph.Store, error)
 }
 
@@ -44,7 +45,7 @@ func reportCommand(e *env) *cli.Command {
 			return reportOptions{}, err
 		}
 		return reportOptions{
-			Name: c.Args().First(), Dir: e.cfg.Queries.Dir, Out: e.stdout, Output: c.String("output"),
+			Name: c.Args().First(), Dir: e.cfg.Queries.Dir, Out: e.stdout, Err: e.stderr, Output: c.String("output"),
 			Open: func(ctx context.Context) (graph.Store, error) { return e.open(ctx) },
 		}, nil
 	}
@@ -145,6 +146,7 @@ Examples:
    newsgraph report guide --serve 127.0.0.1:8765`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "style-url", Usage: "offer `URL` of a .grass style sheet on the first slide"},
+					&cli.BoolFlag{Name: "defaults", Usage: "set each report's params to their defaults instead of the example values (scripts/browser-e2e.sh uses it when the example finds nothing)"},
 					&cli.StringFlag{Name: "serve", Usage: "serve guide.html and newsgraph.grass on `ADDR` (host:port)"},
 					output,
 				},
@@ -156,7 +158,7 @@ Examples:
 					if addr := c.String("serve"); addr != "" {
 						return serveGuide(c.Context, o, addr, e.stderr)
 					}
-					return runReportGuide(o, c.String("style-url"))
+					return runReportGuide(o, render.GuideOptions{StyleURL: c.String("style-url"), Defaults: c.Bool("defaults")})
 				},
 			},
 		},
@@ -190,22 +192,27 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// catalog loads the templates. A template file with problems is named on stderr
+// (file:line) and left out; the others stay usable.
 func (o reportOptions) catalog() (*queries.Catalog, error) {
 	c, err := queries.Load(o.Dir)
-	if err != nil {
-		var qe *queries.Error
-		if errors.As(err, &qe) {
-			return nil, fmt.Errorf("report templates have problems:\n%w", err)
+	var qe *queries.Error
+	if errors.As(err, &qe) && c != nil {
+		if o.Err != nil {
+			fmt.Fprintf(o.Err, "newsgraph: warning: report templates with problems are left out:\n%s\n", qe)
 		}
-		return nil, err
+		return c, nil
 	}
-	return c, nil
+	return c, err
 }
 
 func (o reportOptions) template(cmd string) (*queries.Template, error) {
 	c, err := o.catalog()
 	if err != nil {
 		return nil, err
+	}
+	if probs, bad := c.Broken(o.Name); bad {
+		return nil, fmt.Errorf("report %s cannot run, its template has problems:\n%w", o.Name, &queries.Error{Problems: probs})
 	}
 	t, ok := c.Get(o.Name)
 	if !ok {
@@ -315,7 +322,7 @@ func runReport(ctx context.Context, o reportOptions) error {
 	return err
 }
 
-func runReportGuide(o reportOptions, styleURL string) error {
+func runReportGuide(o reportOptions, opts render.GuideOptions) error {
 	c, err := o.catalog()
 	if err != nil {
 		return err
@@ -324,7 +331,7 @@ func runReportGuide(o reportOptions, styleURL string) error {
 	if err != nil {
 		return err
 	}
-	err = render.Guide(w, c.All(), render.GuideOptions{StyleURL: styleURL})
+	err = render.Guide(w, c.All(), opts)
 	if cerr := done(); err == nil {
 		err = cerr
 	}

@@ -39,7 +39,7 @@ func TestReportListAndShow(t *testing.T) {
 			t.Errorf("list lacks %s", name)
 		}
 	}
-	if !strings.Contains(out, `params: person string = "", since date = null, until date = null, include_negated bool = false, limit int = 50`) {
+	if !strings.Contains(out, `params: person string = "", since date = null, until date = null, include_negated bool = false, limit int(0..) = 50`) {
 		t.Errorf("list lacks who_met_whom's params:\n%s", out)
 	}
 	code, out, _ = runCLI(t, "", "report", "show", "who_met_whom")
@@ -85,10 +85,27 @@ func TestReportUserFolder(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "mine  ("+filepath.Join(qdir, "mine.cypher")+")\n    Mine\n    params: n int = 2\n") {
 		t.Errorf("exit %d %s\n%s", code, errOut, out)
 	}
+	// One bad template is named (file:line) and left out; the others, built-ins and the
+	// user's, stay usable; running the bad one fails clearly.
 	os.WriteFile(filepath.Join(qdir, "bad.cypher"), []byte("// name: bad\n// summary: x\n// params:\nRETURN $y\n"), 0o644)
-	code, _, errOut = runCLI(t, "", "report", "list")
-	if code != exitError || !strings.Contains(errOut, filepath.Join(qdir, "bad.cypher")+":4: $y is not declared") {
-		t.Errorf("exit %d, stderr %s", code, errOut)
+	badLine := filepath.Join(qdir, "bad.cypher") + ":4: $y is not declared"
+	code, out, errOut = runCLI(t, "", "report", "list")
+	if code != 0 || !strings.Contains(errOut, badLine) || !strings.Contains(out, "mine  (") || !strings.Contains(out, "who_met_whom\n") {
+		t.Errorf("list: exit %d, stderr %s\n%s", code, errOut, out)
+	}
+	code, out, errOut = runCLI(t, "", "report", "show", "who_met_whom")
+	if code != 0 || !strings.Contains(out, "// name: who_met_whom") || !strings.Contains(errOut, badLine) {
+		t.Errorf("show built-in: exit %d, stderr %s", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "", "report", "run", "bad")
+	if code != exitError || !strings.Contains(errOut, "report bad cannot run, its template has problems:\n"+badLine) {
+		t.Errorf("run bad: exit %d, stderr %s", code, errOut)
+	}
+	// A broken file named like a built-in hides it rather than silently running the built-in.
+	os.WriteFile(filepath.Join(qdir, "summary.cypher"), []byte("// name: summary\n// summary: x\n// params: n int\nRETURN 1\n"), 0o644)
+	code, _, errOut = runCLI(t, "", "report", "run", "summary")
+	if code != exitError || !strings.Contains(errOut, "report summary cannot run") || !strings.Contains(errOut, "summary.cypher:3: param n is declared but never used") {
+		t.Errorf("run broken override: exit %d, stderr %s", code, errOut)
 	}
 }
 

@@ -114,18 +114,23 @@ func Load(userDir string) (*Lexicon, error) {
 		}
 	}
 	if userDir != "" {
+		found := 0
 		for _, name := range Files {
 			p := filepath.Join(userDir, name)
 			b, err := os.ReadFile(p)
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
+			found++
 			if err != nil {
 				return nil, err
 			}
 			if err := d.parse(p, b, true); err != nil {
 				return nil, err
 			}
+		}
+		if found == 0 {
+			return nil, fmt.Errorf("lexicon folder %s holds none of the lexicon files (%s)", userDir, strings.Join(Files, ", "))
 		}
 	}
 	return d.build()

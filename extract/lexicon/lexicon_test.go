@@ -425,3 +425,16 @@ func TestNoAllocs(t *testing.T) {
 		t.Errorf("%v allocations per run, want 0", allocs)
 	}
 }
+
+// A lexicon folder with none of the lexicon files (a typo, the wrong folder) is an
+// error, not silently the embedded lexicons.
+func TestLoadEmptyUserDir(t *testing.T) {
+	d := t.TempDir()
+	if err := os.WriteFile(filepath.Join(d, "countries.txt"), []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(d)
+	if err == nil || !strings.Contains(err.Error(), d) || !strings.Contains(err.Error(), "none of the lexicon files") {
+		t.Errorf("Load(empty dir) error = %v", err)
+	}
+}

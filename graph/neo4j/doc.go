@@ -5,8 +5,11 @@
 // (idempotent); SchemaStatus reports them. Load writes a graph.Document in batches of
 // whole articles, one managed write transaction (ExecuteWrite) per batch, with
 // `UNWIND $rows AS row MERGE ...` statements built per label and relationship type from
-// the closed sets in package graph (never from user text). Query runs a read-only
-// statement in a read transaction after EXPLAIN has shown that it does not write.
+// the closed sets in package graph (never from user text). Query (collects rows) and
+// QueryStream (hands them to a graph.RowSink as they arrive) run a statement only after
+// CheckReadOnly (rules in readonly.txt: no LOAD CSV, TERMINATE, administration commands or
+// server procedures) and, in a read transaction bounded by Config.QueryTimeout, EXPLAIN
+// have shown that it only reads.
 //
 // NewPlan, the batching, needs no server: it is unit-tested on its own and is what
 // `newsgraph load --dry-run` prints. Integration tests (build tag integration) run the

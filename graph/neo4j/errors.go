@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -23,7 +24,25 @@ var (
 	ErrWriteQuery = errors.New("query writes to the graph")
 	// ErrNoDatabase: the configured database does not exist on the server.
 	ErrNoDatabase = errors.New("database not found")
+	// ErrQueryTimeout: the server stopped a query at the configured transaction timeout.
+	ErrQueryTimeout = errors.New("query timed out")
 )
+
+// TimeoutError says the server stopped a query's transaction at Config.QueryTimeout.
+type TimeoutError struct {
+	Timeout time.Duration // 0 when the server's own limit applied
+	Msg     string        // the server's message
+}
+
+func (e *TimeoutError) Error() string {
+	if e.Timeout > 0 {
+		return fmt.Sprintf("query timed out: the server stopped it after the query timeout of %s", e.Timeout)
+	}
+	return "query timed out: " + e.Msg
+}
+
+// Is makes errors.Is(err, ErrQueryTimeout) work.
+func (e *TimeoutError) Is(target error) bool { return target == ErrQueryTimeout }
 
 // ConnError is a connection or authentication failure. errors.Is(err, ErrUnreachable)
 // or errors.Is(err, ErrAuth) tells which.

@@ -33,6 +33,9 @@ type Config struct {
 	ConnectTimeout time.Duration
 	// Logger receives debug logs of batches and schema changes; nil discards them.
 	Logger *slog.Logger
+	// QueryTimeout bounds each Query and QueryStream transaction on the server
+	// (neo4j.WithTxTimeout); 0 means the server's own limit (db.transaction.timeout).
+	QueryTimeout time.Duration
 }
 
 // Store is a Neo4j database opened by Open. It implements graph.Store. It is safe for
@@ -43,6 +46,8 @@ type Store struct {
 	user   string
 	db     string
 	log    *slog.Logger
+
+	queryTimeout time.Duration
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -74,7 +79,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j uri %q: %w", cfg.URI, err)
 	}
-	s := &Store{driver: drv, uri: cfg.URI, user: cfg.User, db: cfg.Database, log: logger}
+	s := &Store{driver: drv, uri: cfg.URI, user: cfg.User, db: cfg.Database, log: logger, queryTimeout: cfg.QueryTimeout}
 	if err := drv.VerifyConnectivity(ctx); err != nil {
 		_ = drv.Close(context.WithoutCancel(ctx))
 		return nil, s.classify(ctx, err)
@@ -215,48 +220,109 @@ func ident(s string) string {
 }
 
 // Query runs one statement in a read transaction (access mode read) and returns every
-// row; `newsgraph query` and the report templates call it. It first asks the server to
-// EXPLAIN the statement and refuses anything whose query type is not read-only, so a
-// write never starts.
-//
-// Errors: a *WriteQueryError (errors.Is ErrWriteQuery) for a writing statement; a
-// *ConnError for connection problems; the server's error (syntax, missing parameter) as is.
+// row; the report templates call it. See QueryStream for the checks; the transaction is
+// a managed one (retried on transient errors), bounded by Config.QueryTimeout.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any) (*graph.Rows, error) {
-	if strings.TrimSpace(cypher) == "" {
-		return nil, errors.New("empty query")
+	if err := checkQuery(cypher); err != nil {
+		return nil, err
 	}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		if err := explainReadOnly(ctx, tx, cypher, params); err != nil {
+		c := &graph.Collect{}
+		if err := readRows(ctx, tx, cypher, params, c); err != nil {
 			return nil, err
 		}
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
-		}
-		keys, err := res.Keys()
-		if err != nil {
-			return nil, err
-		}
-		rows := &graph.Rows{Columns: keys, Rows: [][]any{}}
-		for res.Next(ctx) {
-			rec := res.Record()
-			vals := make([]any, len(rec.Values))
-			for i, v := range rec.Values {
-				vals[i] = plain(v)
-			}
-			rows.Rows = append(rows.Rows, vals)
-		}
-		if err := res.Err(); err != nil {
-			return nil, err
-		}
-		return rows, nil
-	})
+		return &c.Rows, nil
+	}, s.txConfig()...)
 	if err != nil {
-		return nil, queryError(s.classify(ctx, err))
+		return nil, s.queryFailed(ctx, err)
 	}
 	return out.(*graph.Rows), nil
+}
+
+// QueryStream runs one statement like Query but hands each record to sink as it
+// arrives (the driver fetches them in batches), so memory does not grow with the rows;
+// `newsgraph query` calls it. The transaction is an explicit read transaction, not
+// retried (rows may already be written out).
+//
+// Before anything runs: CheckReadOnly refuses LOAD CSV, TERMINATE TRANSACTIONS,
+// administration commands and server procedures (a *NotReadOnlyError); then, in the read
+// transaction, EXPLAIN must report a read-only query type (else a *WriteQueryError).
+// Errors: those two; a *TimeoutError (errors.Is ErrQueryTimeout) when the server stops
+// the transaction at Config.QueryTimeout; a *ConnError for connection problems; the
+// server's error (syntax, missing parameter) as is; the sink's error as is.
+func (s *Store) QueryStream(ctx context.Context, cypher string, params map[string]any, sink graph.RowSink) error {
+	if err := checkQuery(cypher); err != nil {
+		return err
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	tx, err := sess.BeginTransaction(ctx, s.txConfig()...)
+	if err != nil {
+		return s.queryFailed(ctx, err)
+	}
+	defer tx.Close(context.WithoutCancel(ctx)) // rolls back unless committed
+	if err := readRows(ctx, tx, cypher, params, sink); err != nil {
+		return s.queryFailed(ctx, err)
+	}
+	return s.queryFailed(ctx, tx.Commit(ctx))
+}
+
+func checkQuery(cypher string) error {
+	if strings.TrimSpace(cypher) == "" {
+		return errors.New("empty query")
+	}
+	return CheckReadOnly(cypher)
+}
+
+func (s *Store) txConfig() []func(*neo4j.TransactionConfig) {
+	if s.queryTimeout <= 0 {
+		return nil
+	}
+	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(s.queryTimeout)}
+}
+
+// queryFailed classifies a query's error: connection, timeout, or the server's message
+// pointed into the statement as written.
+func (s *Store) queryFailed(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) && strings.Contains(ne.Code, "TransactionTimedOut") && ctx.Err() == nil {
+		return &TimeoutError{Timeout: s.queryTimeout, Msg: ne.Msg}
+	}
+	return queryError(s.classify(ctx, err))
+}
+
+// readRows EXPLAINs the statement (refusing writes), runs it and feeds the sink.
+func readRows(ctx context.Context, tx runner, cypher string, params map[string]any, sink graph.RowSink) error {
+	if err := explainReadOnly(ctx, tx, cypher, params); err != nil {
+		return err
+	}
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	keys, err := res.Keys()
+	if err != nil {
+		return err
+	}
+	if err := sink.Columns(keys); err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		rec := res.Record()
+		vals := make([]any, len(rec.Values))
+		for i, v := range rec.Values {
+			vals[i] = plain(v)
+		}
+		if err := sink.Row(vals); err != nil {
+			return err
+		}
+	}
+	return res.Err()
 }
 
 var errorPos = regexp.MustCompile(`\(line (\d+), column (\d+) \(offset: (\d+)\)\)`)
@@ -317,7 +383,7 @@ func (s *Store) Explain(ctx context.Context, cypher string, params map[string]an
 
 var leadingKeyword = regexp.MustCompile(`(?is)^\s*(EXPLAIN|PROFILE)\b`)
 
-func explain(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (string, error) {
+func explain(ctx context.Context, tx runner, cypher string, params map[string]any) (string, error) {
 	stmt := "EXPLAIN " + leadingKeyword.ReplaceAllString(cypher, "")
 	res, err := tx.Run(ctx, stmt, params)
 	if err != nil {
@@ -330,7 +396,7 @@ func explain(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, pa
 	return sum.StatementType().String(), nil
 }
 
-func explainReadOnly(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+func explainReadOnly(ctx context.Context, tx runner, cypher string, params map[string]any) error {
 	qt, err := explain(ctx, tx, cypher, params)
 	if err != nil {
 		return err

@@ -64,6 +64,9 @@ Edit the values before running to ask something else.</p>
 type GuideOptions struct {
 	// StyleURL, when set, is offered as a ":style URL" block on the first slide.
 	StyleURL string
+	// Defaults sets each report's params to their defaults (the example values only for
+	// required params) instead of the example values.
+	Defaults bool
 }
 
 type guideReport struct {
@@ -79,7 +82,16 @@ func Guide(w io.Writer, ts []*queries.Template, opts GuideOptions) error {
 		Reports  []guideReport
 	}{StyleURL: opts.StyleURL}
 	for _, t := range ts {
-		params, err := t.ExampleParams()
+		given := t.Example
+		if opts.Defaults {
+			given = map[string]string{}
+			for _, p := range t.Params {
+				if v, ok := t.Example[p.Name]; ok && p.Required {
+					given[p.Name] = v
+				}
+			}
+		}
+		params, err := t.Bind(given)
 		if err != nil {
 			return fmt.Errorf("%s: example params: %w", t.File, err)
 		}
@@ -89,7 +101,7 @@ func Guide(w io.Writer, ts []*queries.Template, opts GuideOptions) error {
 		}
 		var flags strings.Builder
 		for _, p := range t.Params {
-			if v, ok := t.Example[p.Name]; ok {
+			if v, ok := given[p.Name]; ok {
 				fmt.Fprintf(&flags, " --param %s", shellQuote(p.Name+"="+v))
 			}
 		}
