@@ -111,14 +111,14 @@ type line struct {
 
 	terminated bool // ends like a sentence: . ! ? … (then closing quotes or brackets), or holds
 	// a whole sentence before an unpunctuated end (openEnd)
-	openEnd    bool // terminated only by a sentence inside the line: the last one lacks its final stop
-	colon      bool // ends with ':'
-	question   bool // ends with '?' (maybe then closing quotes)
-	allCaps    bool
-	mdHeading  bool // "# ..." in markdown
-	marker     bool // started with a list or quote marker
-	wrapped    bool // joined from the lines of a hard-wrapped paragraph
-	furniture  bool // a fragment that does not end the article for its neighbours
+	openEnd   bool // terminated only by a sentence inside the line: the last one lacks its final stop
+	colon     bool // ends with ':'
+	question  bool // ends with '?' (maybe then closing quotes)
+	allCaps   bool
+	mdHeading bool // "# ..." in markdown
+	marker    bool // started with a list or quote marker
+	wrapped   bool // joined from the lines of a hard-wrapped paragraph
+	furniture bool // a fragment that does not end the article for its neighbours
 
 	cls    class  // context-free class
 	final  class  // after the context pass
