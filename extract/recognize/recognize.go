@@ -415,8 +415,8 @@ func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) 
 	for e > i && ws[e-1].punct() {
 		e--
 	}
-	if e <= i {
-		return
+	if e <= i || st.r.lex.IsStopWord(ws[i].lower) {
+		return // a name never starts with a function word ("The Kremlin said")
 	}
 	m := article.Mention{Span: article.Span{Start: ws[i].start, End: ws[e-1].end}, Sentence: si,
 		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: roleOrg, Why: why}
@@ -428,7 +428,7 @@ func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) 
 		st.surnames[ws[last].text] = true
 		// Family name first ("Xi Jinping", "Yoon Suk Yeol"): a first word that is no given
 		// name may stand alone later ("Xi told Trudeau").
-		if !ws[i].upper && len(ws[i].text) > 1 {
+		if !ws[i].upper && len(ws[i].text) > 1 && !st.r.lex.IsCommonWord(ws[i].lower) {
 			st.firsts[ws[i].text] = true
 		}
 	}

@@ -82,3 +82,15 @@ func TestRecognizeNot(t *testing.T) {
 		}
 	}
 }
+
+// A chunk opening with a function word is no person ("The Kremlin said"), and so "The"
+// later in the article is no surname standing alone (it made overlapping mentions that
+// crashed the resolver).
+func TestNoPersonFromDeterminer(t *testing.T) {
+	text := "The Indonesia The Kremlin said the call had been requested by Baghdad. The chancellor is due to attend the G20 summit in Luanda on Monday."
+	for _, m := range mentions(t, text) {
+		if m.Label == graph.LabelPerson && m.Kind == article.KindName {
+			t.Errorf("unexpected person name %q at %d", m.Text, m.Start)
+		}
+	}
+}

@@ -372,7 +372,8 @@ func (x *extraction) memberOf() {
 	d := x.d
 	for i := 0; i+1 < len(d.Mentions); i++ {
 		a, b := d.Mentions[i], d.Mentions[i+1]
-		if a.Sentence != b.Sentence || a.Label != graph.LabelOrganization || b.Label != graph.LabelCountry || a.Entity == "" || b.Entity == "" {
+		if a.Sentence != b.Sentence || a.Label != graph.LabelOrganization || b.Label != graph.LabelCountry || a.Entity == "" || b.Entity == "" ||
+			a.End > b.Start {
 			continue
 		}
 		gap := strings.ToLower(strings.TrimSpace(d.Text[a.End:b.Start]))

@@ -260,12 +260,16 @@ func firstMentionBefore(d *article.Doc, key string, off int) bool {
 	return false
 }
 
-// appositionPerson finds "NAME, ROLE" or "ROLE, NAME" around mention i.
+// appositionPerson finds "NAME, ROLE" or "ROLE, NAME" around mention i: the nearest
+// mention of the sentence before (or after) it, overlapping ones passed over.
 func appositionPerson(d *article.Doc, i int) int {
 	m := d.Mentions[i]
 	for j := i - 1; j >= 0; j-- {
 		p := d.Mentions[j]
-		if p.Sentence != m.Sentence || p.Modifier {
+		if p.Sentence != m.Sentence {
+			break
+		}
+		if p.Modifier || p.End > m.Start {
 			continue
 		}
 		if p.Label == graph.LabelPerson && p.Kind == article.KindName {
@@ -278,7 +282,10 @@ func appositionPerson(d *article.Doc, i int) int {
 	}
 	for j := i + 1; j < len(d.Mentions); j++ {
 		p := d.Mentions[j]
-		if p.Sentence != m.Sentence || p.Modifier {
+		if p.Sentence != m.Sentence {
+			break
+		}
+		if p.Modifier || p.Start < m.End {
 			continue
 		}
 		if p.Label == graph.LabelPerson && p.Kind == article.KindName && strings.TrimSpace(d.Text[m.End:p.Start]) == "," {
@@ -301,7 +308,7 @@ func canonicalText(s string) string {
 func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) {
 	for i := 0; i+1 < len(d.Mentions); i++ {
 		a, b := &d.Mentions[i], &d.Mentions[i+1]
-		if a.Sentence != b.Sentence || a.Label != b.Label || a.Label == graph.LabelPerson || a.Entity == "" {
+		if a.Sentence != b.Sentence || a.Label != b.Label || a.Label == graph.LabelPerson || a.Entity == "" || a.End > b.Start {
 			continue
 		}
 		gap := strings.ToLower(strings.TrimSpace(d.Text[a.End:b.Start]))
