@@ -76,73 +76,110 @@ type Result struct {
 	Document graph.Document
 	Merges   []resolve.Merge   // every resolver decision, for --explain
 	Errors   []*read.FileError // inputs that could not be read; the rest was processed
-	Docs     []*article.Doc    // the processed articles, by id (for --explain and tests)
-	Words    int
-	Bytes    int
+	// Failed lists the articles left out: a stage panicked on them, or their records did
+	// not validate. Nothing of them is in Document, which is what a run without them gives.
+	Failed []*ArticleError
+	// Empty lists the articles of Document in which nothing was found.
+	Empty []graph.Article
+	Docs  []*article.Doc // the processed articles, by id (for --explain and tests)
+	Words int
+	Bytes int
 }
 
 // ErrDuplicateID is reported (as a FileError) for a second article with an id already seen.
 var ErrDuplicateID = errors.New("duplicate article id")
 
-// Run extracts every article under paths. Unreadable inputs are listed in Result.Errors;
-// the error is non-nil only when the run itself fails (cancelled context).
+// localOut is what a worker gives back for one article.
+type localOut struct {
+	doc *article.Doc
+	res *resolve.Result
+	err error
+}
+
+// Run extracts every article under paths. Unreadable inputs are listed in Result.Errors,
+// articles left out in Result.Failed; the error is non-nil only when the run itself fails.
+// A cancelled context makes Run return ctx.Err() at once, whatever stage it is in.
 func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 	rd := read.New(read.Options{MaxBytes: p.opts.MaxBytes, Stdin: p.opts.Stdin, Notify: p.opts.Notify})
 	in := make(chan *article.Doc)
-	out := make(chan *resolve.Result)
+	out := make(chan localOut)
 	var wg sync.WaitGroup
 	for w := 0; w < p.opts.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for d := range in {
-				out <- p.local(d)
+				var r *resolve.Result
+				err := guard(func() { r = p.local(d) })
+				select {
+				case out <- localOut{d, r, err}:
+				case <-ctx.Done():
+				}
 			}
 		}()
 	}
-	res := &Result{}
-	var results []*resolve.Result
-	done := make(chan struct{})
+	go func() { wg.Wait(); close(out) }()
+	var dupErrs []*read.FileError
+	bytesRead := 0
 	go func() {
-		n := 0
-		for r := range out {
-			results = append(results, r)
-			n++
-			if p.opts.Progress != nil {
-				p.opts.Progress(n, r.Doc.Meta.Words)
+		defer close(in)
+		seen := map[string]string{}
+		for d, err := range rd.Docs(paths...) {
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				continue // recorded by the reader
+			}
+			if prev, dup := seen[d.Meta.ID]; dup {
+				dupErrs = append(dupErrs, &read.FileError{Path: d.Meta.Source, Err: ErrDuplicateID,
+					Reason: fmt.Sprintf("duplicate article id %q (first read from %s); skipped", d.Meta.ID, prev)})
+				continue
+			}
+			seen[d.Meta.ID] = d.Meta.Source
+			bytesRead += len(d.Text)
+			select {
+			case in <- d:
+			case <-ctx.Done():
+				return
 			}
 		}
-		close(done)
 	}()
-	seen := map[string]string{}
-	var runErr error
-	for d, err := range rd.Docs(paths...) {
-		if ctx.Err() != nil {
-			runErr = ctx.Err()
+	res := &Result{}
+	var results []*resolve.Result
+	for n := 1; ; n++ {
+		var o localOut
+		var ok bool
+		select {
+		case o, ok = <-out:
+		case <-ctx.Done():
+			return res, ctx.Err()
+		}
+		if !ok {
 			break
 		}
-		if err != nil {
-			continue // recorded by the reader
+		if o.err != nil {
+			res.Failed = append(res.Failed, leaveOut(o.doc, "local", o.err.Error()))
+		} else {
+			results = append(results, o.res)
 		}
-		if prev, dup := seen[d.Meta.ID]; dup {
-			res.Errors = append(res.Errors, &read.FileError{Path: d.Meta.Source, Err: ErrDuplicateID,
-				Reason: fmt.Sprintf("duplicate article id %q (first read from %s); skipped", d.Meta.ID, prev)})
-			continue
+		if p.opts.Progress != nil {
+			p.opts.Progress(n, o.doc.Meta.Words)
 		}
-		seen[d.Meta.ID] = d.Meta.Source
-		res.Bytes += len(d.Text)
-		in <- d
 	}
-	close(in)
-	wg.Wait()
-	close(out)
-	<-done
-	res.Errors = append(rd.Errors(), res.Errors...)
-	if runErr != nil {
-		return res, runErr
+	if ctx.Err() != nil {
+		return res, ctx.Err()
 	}
-	p.assemble(res, results)
-	return res, nil
+	res.Errors = append(rd.Errors(), dupErrs...)
+	res.Bytes = bytesRead
+	done := make(chan error, 1)
+	go func() { done <- p.assemble(ctx, res, results) }()
+	select {
+	case err := <-done:
+		return res, err
+	case <-ctx.Done():
+		return res, ctx.Err()
+	}
 }
 
 // local runs the per-article stages.
@@ -153,23 +190,85 @@ func (p *Pipeline) local(d *article.Doc) *resolve.Result {
 	return p.res.Local(d)
 }
 
-// assemble resolves across articles, relates, and builds the sorted document.
-func (p *Pipeline) assemble(res *Result, results []*resolve.Result) {
+// assemble resolves across articles, relates, validates and builds the sorted document.
+// An article that makes a stage panic, or whose records do not validate, is left out and
+// the assembly redone from the snapshot without it: the document is then exactly what a
+// run without that article gives.
+func (p *Pipeline) assemble(ctx context.Context, res *Result, results []*resolve.Result) error {
 	sort.Slice(results, func(i, j int) bool { return results[i].Doc.Meta.ID < results[j].Doc.Meta.ID })
-	nodes, gm := p.res.Global(results)
+	snap := takeSnapshot(results)
+	live := make([]bool, len(results))
+	for i := range live {
+		live[i] = true
+	}
+	for {
+		var cur []*resolve.Result
+		var idx []int
+		for i, r := range results {
+			if live[i] {
+				snap.restore(i, r)
+				cur, idx = append(cur, r), append(idx, i)
+			}
+		}
+		restore := func(k int) { snap.restore(idx[k], cur[k]) }
+		bad, err := p.assembleOnce(ctx, res, cur, restore)
+		if err != nil {
+			return err
+		}
+		if len(bad) == 0 {
+			res.Empty = emptyArticles(&res.Document)
+			return nil
+		}
+		for i, r := range results {
+			if f, ok := bad[r.Doc.Meta.ID]; live[i] && ok {
+				live[i] = false
+				res.Failed = append(res.Failed, leaveOut(r.Doc, f.stage, f.reason))
+			}
+		}
+	}
+}
+
+type failure struct{ stage, reason string }
+
+// assembleOnce assembles the document of results into res, or returns the articles that
+// must be left out.
+// restore(k) puts results[k] back as it was before any cross-article stage ran.
+func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*resolve.Result, restore func(k int)) (map[string]failure, error) {
+	bad := map[string]failure{}
+	var nodes []graph.Node
+	var gm []resolve.Merge
+	if err := guard(func() { nodes, gm = p.res.Global(results) }); err != nil {
+		return p.globalCulprits(results, restore, err)
+	}
 	edges := make([][]graph.Edge, len(results))
+	fails := make([]error, len(results))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, p.opts.Workers)
 	for i, r := range results {
+		if ctx.Err() != nil {
+			break
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(i int, r *resolve.Result) {
 			defer wg.Done()
-			edges[i] = p.rel.Relate(r)
+			fails[i] = guard(func() { edges[i] = p.rel.Relate(r) })
 			<-sem
 		}(i, r)
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	for i, err := range fails {
+		if err != nil {
+			bad[results[i].Doc.Meta.ID] = failure{"relate", err.Error()}
+		}
+	}
+	if len(bad) > 0 {
+		return bad, nil
+	}
+	*res = Result{Errors: res.Errors, Failed: res.Failed, Bytes: res.Bytes}
 	doc := &res.Document
 	doc.Meta = graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"}
 	for i, r := range results {
@@ -182,11 +281,36 @@ func (p *Pipeline) assemble(res *Result, results []*resolve.Result) {
 		res.Words += a.Words
 	}
 	res.Merges = append(res.Merges, gm...)
+	nodes = p.res.Endpoints(nodes, results, doc.Edges)
 	eventDates(nodes, doc.Edges)
 	for i := range nodes {
 		nodes[i].Kind = graph.KindNode
 	}
 	doc.Nodes = nodes
+	invalid, err := validate(doc)
+	if err != nil {
+		return nil, err
+	}
+	for a, why := range invalid {
+		bad[a] = failure{"validate", why}
+	}
+	return bad, nil
+}
+
+// globalCulprits finds the articles on which the cross-article resolution panics alone.
+func (p *Pipeline) globalCulprits(results []*resolve.Result, restore func(k int), perr error) (map[string]failure, error) {
+	bad := map[string]failure{}
+	for k, r := range results {
+		restore(k)
+		if err := guard(func() { p.res.Global([]*resolve.Result{r}) }); err != nil {
+			bad[r.Doc.Meta.ID] = failure{"resolve", err.Error()}
+		}
+		restore(k)
+	}
+	if len(bad) == 0 {
+		return nil, fmt.Errorf("resolving across articles: %w", perr)
+	}
+	return bad, nil
 }
 
 // eventDates dates each event node from the edges that say when it is held (HELD_IN) or

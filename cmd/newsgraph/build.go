@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -59,6 +60,9 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if errors.Is(outcome(res), errNothingRead) {
+				return errNothingRead
+			}
 			fmt.Fprintf(e.stderr, "extracted %d articles (%d words) -> %d nodes, %d relationships in %s\n",
 				len(res.Document.Articles), res.Words, len(res.Document.Nodes), len(res.Document.Edges),
 				time.Since(start).Round(time.Millisecond))
@@ -77,10 +81,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			if len(res.Errors) > 0 {
-				return partialError{failed: len(res.Errors), total: len(res.Errors) + len(res.Document.Articles)}
-			}
-			return nil
+			return outcome(res)
 		},
 	}
 }

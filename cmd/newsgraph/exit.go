@@ -77,6 +77,7 @@ func report(w io.Writer, err error, code int) {
 	}
 	fmt.Fprintf(w, "newsgraph: %s\n", strings.TrimRight(msg, "\n"))
 	var ue usageError
+	var pe *graph.PartialLoadError
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(w, "run '%s' for usage\n", strings.Join(strings.Fields("newsgraph "+ue.command+" --help"), " "))
@@ -84,7 +85,7 @@ func report(w io.Writer, err error, code int) {
 		fmt.Fprintln(w, "hint: is Neo4j running? `tools/neo4j/neo4j.sh status` (start it with `make neo4j-up`), or point --neo4j-uri / NEWSGRAPH_NEO4J_URI at your server; `newsgraph doctor` checks the whole setup")
 	case errors.Is(err, neo4j.ErrAuth):
 		fmt.Fprintln(w, "hint: check the password (NEWSGRAPH_NEO4J_PASSWORD, or the file named by neo4j.password_file / NEWSGRAPH_NEO4J_PASSWORD_FILE) and the user (--neo4j-user); `newsgraph config` shows where each comes from")
-	case code == exitPartial:
+	case code == exitPartial && errors.As(err, &pe):
 		fmt.Fprintln(w, "hint: the committed batches hold whole articles; rerun the load — loading is idempotent")
 	}
 }

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -14,16 +16,40 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// partialError says some inputs could not be read; the rest was processed (exit 3).
+// partialError says some inputs could not be read or some articles were left out; the
+// other articles were extracted (exit 3).
 type partialError struct {
-	failed, total int
+	unread, leftOut, written int
 }
 
 // Partial makes exit.go map the error to exit code 3.
 func (e partialError) Partial() bool { return true }
 
 func (e partialError) Error() string {
-	return fmt.Sprintf("%d of %d inputs could not be read (listed above); the rest was processed", e.failed, e.total)
+	var what []string
+	if e.unread > 0 {
+		what = append(what, fmt.Sprintf("%d input%s could not be read", e.unread, plural(e.unread)))
+	}
+	if e.leftOut > 0 {
+		what = append(what, fmt.Sprintf("%d article%s left out", e.leftOut, plural(e.leftOut)))
+	}
+	return fmt.Sprintf("%s (listed above); the other %d article%s were extracted", strings.Join(what, " and "), e.written, plural(e.written))
+}
+
+// errNothingRead: every input failed, no article was extracted (exit 1).
+var errNothingRead = errors.New("no article could be extracted: every input failed (listed above)")
+
+// outcome is the error a run with these results ends with: nil, errNothingRead or a
+// partialError.
+func outcome(res *extract.Result) error {
+	unread, leftOut, written := len(res.Errors), len(res.Failed), len(res.Document.Articles)
+	switch {
+	case unread+leftOut == 0:
+		return nil
+	case written == 0:
+		return errNothingRead
+	}
+	return partialError{unread: unread, leftOut: leftOut, written: written}
 }
 
 type extractOptions struct {
@@ -85,9 +111,15 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		return nil, err
 	}
 	res, err := p.Run(c.Context, paths...)
-	if res != nil {
+	if res != nil && err == nil {
 		for _, fe := range res.Errors {
 			fmt.Fprintf(e.stderr, "newsgraph: %s\n", fe)
+		}
+		for _, f := range res.Failed {
+			fmt.Fprintf(e.stderr, "newsgraph: %s\n", f)
+		}
+		for _, a := range res.Empty {
+			fmt.Fprintf(e.stderr, "newsgraph: warning: %s: article %s (%d words): no entity or relationship found\n", a.Source, a.ID, a.Words)
 		}
 	}
 	return res, err
@@ -102,6 +134,9 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	if o.explain {
 		writeExplain(e.stderr, res)
 	}
+	if errors.Is(outcome(res), errNothingRead) {
+		return errNothingRead
+	}
 	if err := writeDocument(o.output, e.stdout, &res.Document); err != nil {
 		return err
 	}
@@ -109,10 +144,7 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	fmt.Fprintf(e.stderr, "extracted %d articles (%d words) -> %d nodes, %d relationships in %s (%.0f words/s)\n",
 		len(res.Document.Articles), res.Words, len(res.Document.Nodes), len(res.Document.Edges),
 		el.Round(time.Millisecond), float64(res.Words)/el.Seconds())
-	if len(res.Errors) > 0 {
-		return partialError{failed: len(res.Errors), total: len(res.Errors) + len(res.Document.Articles)}
-	}
-	return nil
+	return outcome(res)
 }
 
 // writeDocument writes the contract to path (via a temporary file renamed into place, so a

@@ -181,7 +181,7 @@ func (st *state) at(si int, ws []word, i int) int {
 			j++
 		}
 		if e := st.nameEnd(ws, j); e > j {
-			st.person(si, ws, j, e, "", "", "honorific")
+			st.person(si, ws, j, e, "", orgRef{}, "honorific")
 			return e - i
 		}
 	}
@@ -297,7 +297,7 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 		Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical}
 	if e.Label == graph.LabelPlace && e.Country != "" {
 		if c, ok := st.r.lex.CountryByISO(e.Country); ok && strings.EqualFold(c.Capital, e.Canonical) {
-			m.StandsFor = graph.NodeID(graph.LabelCountry, c.Name)
+			m.StandsFor, m.StandsForName = graph.NodeID(graph.LabelCountry, c.Name), c.Name
 		}
 	}
 	used := n
@@ -410,16 +410,17 @@ func (st *state) nameEnd(ws []word, i int) int {
 	return j
 }
 
-// person adds a Person mention over ws[i:e].
-func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) {
+// person adds a Person mention over ws[i:e], with the role and the country or organisation
+// (id and name) it belongs to, if any. It reports whether it added one.
+func (st *state) person(si int, ws []word, i, e int, role string, org orgRef, why string) bool {
 	for e > i && ws[e-1].punct() {
 		e--
 	}
 	if e <= i || st.r.lex.IsStopWord(ws[i].lower) {
-		return // a name never starts with a function word ("The Kremlin said")
+		return false // a name never starts with a function word ("The Kremlin said")
 	}
 	m := article.Mention{Span: article.Span{Start: ws[i].start, End: ws[e-1].end}, Sentence: si,
-		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: roleOrg, Why: why}
+		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: org.id, RoleOrgName: org.name, Why: why}
 	if e-i >= 2 {
 		last := e - 1
 		for last > i+1 && article.NameSuffix(ws[last].text) {
@@ -433,7 +434,11 @@ func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) 
 		}
 	}
 	st.add(m)
+	return true
 }
+
+// orgRef is the node id and name of the country or organisation a role belongs to.
+type orgRef struct{ id, name string }
 
 // roleAt recognizes "[former] [Country|Org|demonym]* Title [Name]" at ws[i].
 func (st *state) roleAt(si int, ws []word, i int) int {
@@ -523,14 +528,18 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 			return 0
 		}
 	}
-	roleOrg := ""
+	var roleOrg orgRef
 	if ofQual != nil {
 		quals = append(quals, *ofQual)
 	}
 	if len(quals) > 0 {
-		roleOrg = quals[len(quals)-1].Entity
+		q := quals[len(quals)-1]
+		roleOrg = orgRef{q.Entity, q.Name}
+		if roleOrg.name == "" {
+			roleOrg.name = st.d.Text[q.Start:q.End]
+		}
 	} else if of != "" {
-		roleOrg = st.r.orgID(of)
+		roleOrg.id, roleOrg.name = st.r.orgID(of)
 	}
 	for _, q := range quals {
 		st.add(q)
@@ -545,7 +554,9 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 		former = true // "Rutte's predecessor as NATO chief, Jens Stoltenberg"
 	}
 	if hasName {
-		st.person(si, ws, t, nameE, role, roleOrg, "title")
+		if !st.person(si, ws, t, nameE, role, roleOrg, "title") {
+			return 0
+		}
 		pm := &st.d.Mentions[len(st.d.Mentions)-1]
 		pm.Former = former
 		pm.TitleStart = ws[i].start
@@ -563,7 +574,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	}
 	last := ws[t-1]
 	m := article.Mention{Span: article.Span{Start: ws[start].start, End: last.end}, Sentence: si,
-		Label: graph.LabelPerson, Kind: article.KindRole, Role: role, RoleOrg: roleOrg}
+		Label: graph.LabelPerson, Kind: article.KindRole, Role: role, RoleOrg: roleOrg.id, RoleOrgName: roleOrg.name}
 	m.Former = former
 	st.add(m)
 	return t - i
@@ -601,7 +612,7 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		if e < end && e > i+1 {
 			end = e
 		}
-		st.person(si, ws, i, end, "", "", "first name")
+		st.person(si, ws, i, end, "", orgRef{}, "first name")
 		return end - i
 	}
 	if n == 1 {
@@ -619,7 +630,7 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		return n
 	}
 	if end < len(ws) && cls.speech[ws[end].lower] && n <= 3 {
-		st.person(si, ws, i, end, "", "", "speaker")
+		st.person(si, ws, i, end, "", orgRef{}, "speaker")
 		return n
 	}
 	// Nothing types the whole chunk: let the words after the first have their own chance
@@ -676,17 +687,17 @@ func (st *state) pendingNames() {
 }
 
 // orgID turns an ISO2 code or an organisation name (as the lexicon's titles and offices
-// write them) into a node id.
-func (r *Recognizer) orgID(of string) string {
+// write them) into a node id and the entity's name.
+func (r *Recognizer) orgID(of string) (string, string) {
 	if len(of) == 2 && strings.ToUpper(of) == of {
 		if c, ok := r.lex.CountryByISO(of); ok {
-			return graph.NodeID(graph.LabelCountry, c.Name)
+			return graph.NodeID(graph.LabelCountry, c.Name), c.Name
 		}
 	}
 	if e, n, ok := r.lex.Lookup(strings.Fields(of)); ok && n == len(strings.Fields(of)) {
-		return graph.NodeID(e.Label, e.Canonical)
+		return graph.NodeID(e.Label, e.Canonical), e.Canonical
 	}
-	return graph.NodeID(graph.LabelOrganization, of)
+	return graph.NodeID(graph.LabelOrganization, of), of
 }
 
 // surnameLike reports whether w can end a personal name: not a demonym ("Western

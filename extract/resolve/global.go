@@ -207,7 +207,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			if m.Label != graph.LabelPerson || m.Role == "" || m.RoleOrg != "" || m.Entity == "" {
 				continue
 			}
-			m.RoleOrg = r.officeOf(name[m.Entity], m.Role, res.Doc.Meta.Published)
+			m.RoleOrg, m.RoleOrgName = r.officeOf(name[m.Entity], m.Role, res.Doc.Meta.Published)
 		}
 	}
 	// 3. Events: id from name, place and the article's year, so two articles about the same
