@@ -45,6 +45,14 @@ type Pipeline struct {
 	rec  *recognize.Recognizer
 	res  *resolve.Resolver
 	rel  *relate.Relater
+
+	hooks testHooks
+}
+
+// testHooks let tests inject a failure into one article (nil in normal runs).
+type testHooks struct {
+	local  func(d *article.Doc)                               // before the per-article stages
+	relate func(d *article.Doc, es []graph.Edge) []graph.Edge // after relating an article
 }
 
 // New builds a Pipeline.
@@ -110,7 +118,12 @@ func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 			defer wg.Done()
 			for d := range in {
 				var r *resolve.Result
-				err := guard(func() { r = p.local(d) })
+				err := guard(func() {
+					if p.hooks.local != nil {
+						p.hooks.local(d)
+					}
+					r = p.local(d)
+				})
 				select {
 				case out <- localOut{d, r, err}:
 				case <-ctx.Done():
@@ -252,7 +265,12 @@ func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*res
 		sem <- struct{}{}
 		go func(i int, r *resolve.Result) {
 			defer wg.Done()
-			fails[i] = guard(func() { edges[i] = p.rel.Relate(r) })
+			fails[i] = guard(func() {
+				edges[i] = p.rel.Relate(r)
+				if p.hooks.relate != nil {
+					edges[i] = p.hooks.relate(r.Doc, edges[i])
+				}
+			})
 			<-sem
 		}(i, r)
 	}
