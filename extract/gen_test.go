@@ -19,9 +19,9 @@ import (
 // names swapped for other lexicon names, cut short, without their final stop — laid out
 // in paragraphs, sometimes under a headline or after a dateline. Deterministic per seed.
 type articleGen struct {
-	r                                          *rand.Rand
+	r                                         *rand.Rand
 	people, countries, demonyms, orgs, places []string
-	titles, verbs, sentences                   []string
+	titles, verbs, sentences                  []string
 }
 
 var capWord = regexp.MustCompile(`\b[A-Z][a-zA-Z'’.-]+(?: [A-Z][a-zA-Z'’.-]+)*`)
