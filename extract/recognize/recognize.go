@@ -121,7 +121,7 @@ func New(lex *lexicon.Lexicon) (*Recognizer, error) {
 // Recognize fills d.Mentions from d.Sentences. Lexicon entities get their node id in
 // Mention.Entity; people and role phrases are left for the resolver.
 func (r *Recognizer) Recognize(d *article.Doc) {
-	st := &state{r: r, d: d, surnames: map[string]bool{}, firsts: map[string]bool{}}
+	st := &state{r: r, d: d, surnames: map[string]bool{}, surnameKeys: map[string]bool{}, firsts: map[string]bool{}}
 	for si := range d.Sentences {
 		st.sentence(si)
 	}
@@ -140,10 +140,12 @@ type state struct {
 	r        *Recognizer
 	d        *article.Doc
 	surnames map[string]bool // surnames of people named in full in this article
-	firsts   map[string]bool // their first words ("Xi" of "Xi Jinping": family name first)
-	pending  []pending       // bare capitalised words decided once every full name is known
-	sents    [][]word        // prepared words of each sentence (kept for the event pass)
-	cur      []string        // token texts of the sentence being recognized
+	// surnameKeys holds their article.NameKey (transliteration-insensitive look-up)
+	surnameKeys map[string]bool
+	firsts      map[string]bool // their first words ("Xi" of "Xi Jinping": family name first)
+	pending     []pending       // bare capitalised words decided once every full name is known
+	sents       [][]word        // prepared words of each sentence (kept for the event pass)
+	cur         []string        // token texts of the sentence being recognized
 }
 
 // tx returns the token texts of the current sentence from word i on, for look-ups.
@@ -427,6 +429,7 @@ func (st *state) person(si int, ws []word, i, e int, role string, org orgRef, wh
 			last-- // "Ferdinand Marcos Jr.": the surname is Marcos
 		}
 		st.surnames[ws[last].text] = true
+		st.surnameKeys[article.NameKey(ws[last].text)] = true
 		// Family name first ("Xi Jinping", "Yoon Suk Yeol"): a first word that is no given
 		// name may stand alone later ("Xi told Trudeau").
 		if !ws[i].upper && len(ws[i].text) > 1 && !st.r.lex.IsCommonWord(ws[i].lower) {
@@ -721,13 +724,7 @@ func (st *state) surnameLike(w word) bool {
 // surnameKey reports whether s is, up to transliteration, the surname of someone named in
 // full in the article ("Zelensky" after "Volodymyr Zelenskiy").
 func (st *state) surnameKey(s string) bool {
-	k := article.NameKey(s)
-	for n := range st.surnames {
-		if article.NameKey(n) == k {
-			return true
-		}
-	}
-	return false
+	return st.surnameKeys[article.NameKey(s)]
 }
 
 // placeEndsAt reports whether a place mention ends at byte end.

@@ -132,24 +132,21 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		c.id = id
 		name[id] = best
 	}
+	firstSurface := map[string]string{} // surname-only key -> its first mention's text
+	for _, res := range results {
+		for _, m := range res.Doc.Mentions {
+			if _, seen := firstSurface[m.Entity]; !seen && surnameOnly[m.Entity] && m.Text != "" {
+				firstSurface[m.Entity] = m.Text
+			}
+		}
+	}
 	for _, k := range sortedKeys(surnameOnly) {
 		if _, ok := alias[k]; ok {
 			continue
 		}
 		_, last := splitKey(k)
 		// Keep the surname as written in the first mention.
-		surface := ""
-		for _, res := range results {
-			for _, m := range res.Doc.Mentions {
-				if m.Entity == k {
-					surface = m.Text
-					break
-				}
-			}
-			if surface != "" {
-				break
-			}
-		}
+		surface := firstSurface[k]
 		if surface == "" {
 			surface = last
 		}
@@ -218,6 +215,12 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		if len(res.Doc.Meta.Published) >= 4 {
 			year = res.Doc.Meta.Published[:4]
 		}
+		evMentions := map[string][]int{} // local event key -> its mentions
+		for i, m := range res.Doc.Mentions {
+			if strings.HasPrefix(m.Entity, "~e:") {
+				evMentions[m.Entity] = append(evMentions[m.Entity], i)
+			}
+		}
 		for n := range res.Events {
 			ev := &res.Events[n]
 			if len(ev.Participants) >= 2 {
@@ -247,11 +250,8 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 				idName += " " + year
 			}
 			ev.ID = graph.NodeID(graph.LabelEvent, idName)
-			key := "~e:" + strconv.Itoa(n)
-			for i := range res.Doc.Mentions {
-				if res.Doc.Mentions[i].Entity == key {
-					res.Doc.Mentions[i].Entity = ev.ID
-				}
+			for _, i := range evMentions["~e:"+strconv.Itoa(n)] {
+				res.Doc.Mentions[i].Entity = ev.ID
 			}
 			node := events[ev.ID]
 			if node == nil {

@@ -80,6 +80,29 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 	}
 	var people []*person
 	byKey := map[string]*person{}
+	bySurname := map[string][]*person{} // NameKey of the last name -> people, in order
+	byFirst := map[string][]*person{}   // NameKey of the first name -> people, in order
+	addPerson := func(p *person) {
+		byKey[p.key] = p
+		people = append(people, p)
+		bySurname[article.NameKey(p.last)] = append(bySurname[article.NameKey(p.last)], p)
+		if p.first != "" {
+			byFirst[article.NameKey(p.first)] = append(byFirst[article.NameKey(p.first)], p)
+		}
+	}
+	// firstAt: the earliest start of a mention resolved to each person key so far, so that
+	// "is there a mention of p before this one" costs a map look-up.
+	firstAt := map[string]int{}
+	setEntity := func(m *article.Mention, key string) {
+		m.Entity = key
+		if at, ok := firstAt[key]; !ok || m.Start < at {
+			firstAt[key] = m.Start
+		}
+	}
+	before := func(key string, off int) bool {
+		at, ok := firstAt[key]
+		return ok && at < off
+	}
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		if m.Label != graph.LabelPerson || m.Kind != article.KindName {
@@ -93,10 +116,9 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		p := byKey[k]
 		if p == nil {
 			p = &person{key: k, first: first, last: last}
-			byKey[k] = p
-			people = append(people, p)
+			addPerson(p)
 		}
-		m.Entity = k
+		setEntity(m, k)
 		if m.Role != "" && !m.Former {
 			p.roles = append(p.roles, role{m.Role, m.RoleOrg})
 		}
@@ -110,28 +132,24 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		f := strings.Fields(m.Text) // "von der Leyen" is Leyen
 		sk := article.NameKey(f[len(f)-1])
 		var best *person
-		for _, p := range people {
-			if article.NameKey(p.last) == sk {
-				best = p // people are in order of first mention; last match wins only if it's before
-				if firstMentionBefore(d, p.key, m.Start) {
-					break
-				}
+		for _, p := range bySurname[sk] {
+			best = p // people are in order of first mention; last match wins only if it's before
+			if before(p.key, m.Start) {
+				break
 			}
 		}
 		if best == nil {
 			// Family name first ("Xi" after "Xi Jinping"): the first word of one full name.
-			for _, p := range people {
-				if p.first != "" && article.NameKey(p.first) == sk {
-					if best != nil && best != p {
-						best = nil
-						break
-					}
-					best = p
+			for _, p := range byFirst[sk] {
+				if best != nil && best != p {
+					best = nil
+					break
 				}
+				best = p
 			}
 		}
 		if best != nil {
-			m.Entity = best.key
+			setEntity(m, best.key)
 			reason := "surname of " + best.first + " " + best.last + " named in this article"
 			if graph.Fold(best.last) != graph.Fold(m.Text) {
 				reason = "transliteration variant of " + best.last + " (" + best.first + " " + best.last + ") in this article"
@@ -142,19 +160,16 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			}
 			continue
 		}
-		m.Entity = personKey("", f[len(f)-1])
+		setEntity(m, personKey("", f[len(f)-1]))
 		if m.Role != "" {
 			p := &person{key: m.Entity, last: m.Text, roles: []role{{m.Role, m.RoleOrg}}}
 			if byKey[p.key] == nil {
-				byKey[p.key] = p
-				people = append(people, p)
+				addPerson(p)
 			} else {
 				byKey[p.key].roles = append(byKey[p.key].roles, p.roles...)
 			}
 		} else if byKey[m.Entity] == nil {
-			p := &person{key: m.Entity, last: m.Text}
-			byKey[p.key] = p
-			people = append(people, p)
+			addPerson(&person{key: m.Entity, last: m.Text})
 		}
 	}
 	// Unknown organisations and places named by the article: their own ids; "known as"
@@ -179,7 +194,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			}
 		case m.Kind == article.KindRole && m.Label == graph.LabelPerson:
 			if p := appositionPerson(d, i); p >= 0 {
-				m.Entity = d.Mentions[p].Entity
+				setEntity(m, d.Mentions[p].Entity)
 				note(m, "apposition to "+d.Mentions[p].Text)
 				continue
 			}
@@ -198,11 +213,11 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 					}
 				}
 				if found != "" {
-					m.Entity = found
+					setEntity(m, found)
 					note(m, "the article's person of "+m.RoleOrg)
 				} else if name, office := r.headOf(m.RoleOrg, d.Meta.Published); name != "" {
 					first, last := splitName(name)
-					m.Entity = personKey(first, last)
+					setEntity(m, personKey(first, last))
 					note(m, office+" on "+d.Meta.Published+" (offices table)")
 				}
 				continue
@@ -211,20 +226,20 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			for _, p := range people {
 				for _, pr := range p.roles {
 					if roleMatches(pr, role{m.Role, m.RoleOrg}) {
-						if match == nil || firstMentionBefore(d, p.key, m.Start) {
+						if match == nil || before(p.key, m.Start) {
 							match = p
 						}
 					}
 				}
 			}
 			if match != nil {
-				m.Entity = match.key
+				setEntity(m, match.key)
 				note(m, "the article calls "+strings.TrimSpace(match.first+" "+match.last)+" "+m.Role)
 				continue
 			}
 			if name, office := r.holder(m.Role, m.RoleOrg, d.Meta.Published); name != "" {
 				first, last := splitName(name)
-				m.Entity = personKey(first, last)
+				setEntity(m, personKey(first, last))
 				note(m, office+" on "+d.Meta.Published+" (offices table)")
 			}
 		}
@@ -247,15 +262,6 @@ func roleMatches(have, want role) bool {
 	}
 	if want.org != "" && have.org == want.org && (generic[strings.ToLower(want.title)] || generic[strings.ToLower(have.title)]) {
 		return true
-	}
-	return false
-}
-
-func firstMentionBefore(d *article.Doc, key string, off int) bool {
-	for _, m := range d.Mentions {
-		if m.Entity == key && m.Start < off {
-			return true
-		}
 	}
 	return false
 }
