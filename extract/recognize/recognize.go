@@ -121,7 +121,8 @@ func New(lex *lexicon.Lexicon) (*Recognizer, error) {
 // Recognize fills d.Mentions from d.Sentences. Lexicon entities get their node id in
 // Mention.Entity; people and role phrases are left for the resolver.
 func (r *Recognizer) Recognize(d *article.Doc) {
-	st := &state{r: r, d: d, surnames: map[string]bool{}, surnameKeys: map[string]bool{}, firsts: map[string]bool{}}
+	st := &state{r: r, d: d, surnames: map[string]bool{}, surnameKeys: map[string]bool{}, firsts: map[string]bool{},
+		endIdx: map[int]int{}, placeEnds: map[int]bool{}}
 	for si := range d.Sentences {
 		st.sentence(si)
 	}
@@ -142,10 +143,13 @@ type state struct {
 	surnames map[string]bool // surnames of people named in full in this article
 	// surnameKeys holds their article.NameKey (transliteration-insensitive look-up)
 	surnameKeys map[string]bool
-	firsts      map[string]bool // their first words ("Xi" of "Xi Jinping": family name first)
-	pending     []pending       // bare capitalised words decided once every full name is known
-	sents       [][]word        // prepared words of each sentence (kept for the event pass)
-	cur         []string        // token texts of the sentence being recognized
+	endIdx      map[int]int          // byte offset -> the last mention added that ends there
+	placeEnds   map[int]bool         // byte offsets where a place mention ends
+	orgHeads    map[string][]orgHead // last word -> the organisations named in full with it (orgByHead)
+	firsts      map[string]bool      // their first words ("Xi" of "Xi Jinping": family name first)
+	pending     []pending            // bare capitalised words decided once every full name is known
+	sents       [][]word             // prepared words of each sentence (kept for the event pass)
+	cur         []string             // token texts of the sentence being recognized
 }
 
 // tx returns the token texts of the current sentence from word i on, for look-ups.
@@ -154,6 +158,10 @@ func (st *state) tx(i int) []string { return st.cur[i:] }
 func (st *state) add(m article.Mention) {
 	m.Text = st.d.Text[m.Start:m.End]
 	st.d.Mentions = append(st.d.Mentions, m)
+	st.endIdx[m.End] = len(st.d.Mentions) - 1
+	if m.Label == graph.LabelPlace {
+		st.placeEnds[m.End] = true
+	}
 }
 
 func (st *state) sentence(si int) {
@@ -729,33 +737,48 @@ func (st *state) surnameKey(s string) bool {
 
 // placeEndsAt reports whether a place mention ends at byte end.
 func (st *state) placeEndsAt(end int) bool {
-	for i := len(st.d.Mentions) - 1; i >= 0; i-- {
-		if m := st.d.Mentions[i]; m.End == end && m.Label == graph.LabelPlace {
-			return true
-		}
-	}
-	return false
+	return st.placeEnds[end]
+}
+
+// orgHead is an organisation named in full, for orgByHead: its entity, name and first start.
+type orgHead struct {
+	entity, name string
+	start        int
 }
 
 // orgByHead finds an organisation named earlier in full whose last word is w ("Commission"
-// of "European Commission"), when exactly one does.
+// of "European Commission"), when exactly one does. The index is built on first use, once
+// every sentence is recognized.
 func (st *state) orgByHead(w word) (string, string) {
+	if st.orgHeads == nil {
+		st.orgHeads = map[string][]orgHead{}
+		for _, m := range st.d.Mentions {
+			f := strings.Fields(m.Text)
+			if m.Label != graph.LabelOrganization || m.Entity == "" || len(f) < 2 {
+				continue
+			}
+			head, known := f[len(f)-1], false
+			for _, h := range st.orgHeads[head] {
+				known = known || h.entity == m.Entity
+			}
+			if !known { // one entry per entity: the heads of one word name few organisations
+				name := m.Name
+				if name == "" {
+					name = m.Text
+				}
+				st.orgHeads[head] = append(st.orgHeads[head], orgHead{m.Entity, name, m.Start})
+			}
+		}
+	}
 	found, name := "", ""
-	for _, m := range st.d.Mentions {
-		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Start >= w.start {
+	for _, h := range st.orgHeads[w.text] {
+		if h.start >= w.start {
 			continue
 		}
-		f := strings.Fields(m.Text)
-		if len(f) < 2 || f[len(f)-1] != w.text {
-			continue
-		}
-		if found != "" && found != m.Entity {
+		if found != "" {
 			return "", ""
 		}
-		found, name = m.Entity, m.Name
-		if name == "" {
-			name = m.Text
-		}
+		found, name = h.entity, h.name
 	}
 	return found, name
 }

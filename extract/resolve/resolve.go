@@ -182,13 +182,15 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		m.Entity = graph.NodeID(m.Label, canonicalText(m.Text))
 	}
 	r.knownAs(d, note)
+	byTitle, byOrg := roleIndex(len(people), func(i int) []role { return people[i].roles })
+	alliances := r.alliances(d)
 	// Role phrases: apposition, then the person the article gave that role, then the office
 	// holder on the article's date.
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		switch {
 		case m.Kind == article.KindRole && m.Label == graph.LabelOrganization:
-			if e := r.lastAlliance(d, i); e != "" {
+			if e := alliances.around(i); e != "" {
 				m.Entity = e
 				note(m, "the alliance last named before it")
 			}
@@ -205,12 +207,8 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 				// "his Canadian counterpart": the person the article ties to that country, else
 				// the head of its government on the article's date.
 				found := ""
-				for _, p := range people {
-					for _, pr := range p.roles {
-						if pr.org == m.RoleOrg && m.RoleOrg != "" && found == "" {
-							found = p.key
-						}
-					}
+				if ps := byOrg[m.RoleOrg]; m.RoleOrg != "" && len(ps) > 0 {
+					found = people[ps[0]].key
 				}
 				if found != "" {
 					setEntity(m, found)
@@ -223,7 +221,8 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 				continue
 			}
 			var match *person
-			for _, p := range people {
+			for _, pi := range candidates(byTitle[strings.ToLower(m.Role)], byOrg[m.RoleOrg], m.RoleOrg != "") {
+				p := people[pi]
 				for _, pr := range p.roles {
 					if roleMatches(pr, role{m.Role, m.RoleOrg}) {
 						if match == nil || before(p.key, m.Start) {
@@ -249,6 +248,47 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 }
 
 type role struct{ title, org string }
+
+// roleIndex indexes people (by their position) under the lower-cased titles and the
+// organisations of their roles, in order: what roleMatches can match.
+func roleIndex(n int, rolesOf func(i int) []role) (byTitle, byOrg map[string][]int) {
+	byTitle, byOrg = map[string][]int{}, map[string][]int{}
+	for i := 0; i < n; i++ {
+		for _, r := range rolesOf(i) {
+			t := strings.ToLower(r.title)
+			if l := byTitle[t]; len(l) == 0 || l[len(l)-1] != i {
+				byTitle[t] = append(l, i)
+			}
+			if l := byOrg[r.org]; len(l) == 0 || l[len(l)-1] != i {
+				byOrg[r.org] = append(l, i)
+			}
+		}
+	}
+	return byTitle, byOrg
+}
+
+// candidates merges two sorted index lists (the second only when withOrg) without repeats.
+func candidates(a, b []int, withOrg bool) []int {
+	if !withOrg || len(b) == 0 {
+		return a
+	}
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
 
 // generic roles match any head-of role of the same organisation or country.
 var generic = map[string]bool{"chief": true, "head": true, "leader": true, "boss": true}
@@ -339,27 +379,45 @@ func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) 
 	}
 }
 
-// lastAlliance returns the entity of the last alliance-like organisation named before i.
-func (r *Resolver) lastAlliance(d *article.Doc, i int) string {
-	for j := i - 1; j >= 0; j-- {
-		m := d.Mentions[j]
+// allianceIndex gives, for a mention, the entity of the last alliance-like organisation
+// named before it, else of the first named after it.
+type allianceIndex struct{ before, after []string }
+
+func (a allianceIndex) around(i int) string {
+	if a.before[i] != "" {
+		return a.before[i]
+	}
+	return a.after[i]
+}
+
+// alliances builds the allianceIndex of the article in two passes.
+func (r *Resolver) alliances(d *article.Doc) allianceIndex {
+	n := len(d.Mentions)
+	a := allianceIndex{before: make([]string, n), after: make([]string, n)}
+	isAlliance := make([]bool, n)
+	for j, m := range d.Mentions {
 		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Kind == article.KindRole {
 			continue
 		}
 		if e, _, ok := r.lex.Lookup(strings.Fields(m.Text)); ok && e.Kind == "alliance" {
-			return m.Entity
+			isAlliance[j] = true
 		}
 	}
-	for j := i + 1; j < len(d.Mentions); j++ {
-		m := d.Mentions[j]
-		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Kind == article.KindRole {
-			continue
-		}
-		if e, _, ok := r.lex.Lookup(strings.Fields(m.Text)); ok && e.Kind == "alliance" {
-			return m.Entity
+	last := ""
+	for j := 0; j < n; j++ {
+		a.before[j] = last
+		if isAlliance[j] {
+			last = d.Mentions[j].Entity
 		}
 	}
-	return ""
+	last = ""
+	for j := n - 1; j >= 0; j-- {
+		a.after[j] = last
+		if isAlliance[j] {
+			last = d.Mentions[j].Entity
+		}
+	}
+	return a
 }
 
 // sortedKeys returns the keys of m, sorted.
