@@ -194,6 +194,7 @@ type extraction struct {
 	mstart     []int             // mstart[si]: index of the first mention of sentence si (mentions are sorted by start)
 	evPlace    map[string]string // event id -> place (eventPlace)
 	byEntity   map[string][]int  // entity -> indexes of its mentions (eventDate)
+	lastEv     []string          // lastEvent's index
 	d          *article.Doc
 	res        *resolve.Result
 	edges      []graph.Edge

@@ -120,7 +120,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		}
 		setEntity(m, k)
 		if m.Role != "" && !m.Former {
-			p.roles = append(p.roles, role{m.Role, m.RoleOrg})
+			p.roles = addRole(p.roles, role{m.Role, m.RoleOrg})
 		}
 	}
 	// Surname-only mentions: the person of the article with that surname (nearest before).
@@ -156,7 +156,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			}
 			note(m, reason)
 			if m.Role != "" {
-				best.roles = append(best.roles, role{m.Role, m.RoleOrg})
+				best.roles = addRole(best.roles, role{m.Role, m.RoleOrg})
 			}
 			continue
 		}
@@ -166,7 +166,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			if byKey[p.key] == nil {
 				addPerson(p)
 			} else {
-				byKey[p.key].roles = append(byKey[p.key].roles, p.roles...)
+				byKey[p.key].roles = addRole(byKey[p.key].roles, p.roles[0])
 			}
 		} else if byKey[m.Entity] == nil {
 			addPerson(&person{key: m.Entity, last: m.Text})
@@ -248,6 +248,17 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 }
 
 type role struct{ title, org string }
+
+// addRole adds r to a person's roles once: a person named a thousand times with the same
+// title has one role, so role matching stays linear in the article.
+func addRole(rs []role, r role) []role {
+	for _, x := range rs {
+		if x == r {
+			return rs
+		}
+	}
+	return append(rs, r)
+}
 
 // roleIndex indexes people (by their position) under the lower-cased titles and the
 // organisations of their roles, in order: what roleMatches can match.
