@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -137,7 +138,7 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	if errors.Is(outcome(res), errNothingRead) {
 		return errNothingRead
 	}
-	if err := writeDocument(o.output, e.stdout, &res.Document); err != nil {
+	if err := writeDocument(c.Context, o.output, e.stdout, &res.Document); err != nil {
 		return err
 	}
 	el := time.Since(start)
@@ -149,7 +150,7 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 
 // writeDocument writes the contract to path (via a temporary file renamed into place, so a
 // failed run never leaves half a file) or to w when path is "" or "-".
-func writeDocument(path string, w io.Writer, d *graph.Document) error {
+func writeDocument(ctx context.Context, path string, w io.Writer, d *graph.Document) error {
 	if path == "" || path == "-" {
 		gw := graph.NewWriter(w)
 		if err := gw.WriteDocument(d); err != nil {
@@ -173,6 +174,9 @@ func writeDocument(path string, w io.Writer, d *graph.Document) error {
 	}
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
+	}
+	if werr == nil {
+		werr = ctx.Err() // interrupted while writing: the old file (if any) stays as it was
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())
