@@ -110,54 +110,9 @@ type localOut struct {
 func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 	rd := read.New(read.Options{MaxBytes: p.opts.MaxBytes, Stdin: p.opts.Stdin, Notify: p.opts.Notify})
 	in := make(chan *article.Doc)
-	out := make(chan localOut)
-	var wg sync.WaitGroup
-	for w := 0; w < p.opts.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for d := range in {
-				var r *resolve.Result
-				err := guard(func() {
-					if p.hooks.local != nil {
-						p.hooks.local(d)
-					}
-					r = p.local(d)
-				})
-				select {
-				case out <- localOut{d, r, err}:
-				case <-ctx.Done():
-				}
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(out) }()
-	var dupErrs []*read.FileError
-	bytesRead := 0
-	go func() {
-		defer close(in)
-		seen := map[string]string{}
-		for d, err := range rd.Docs(paths...) {
-			if ctx.Err() != nil {
-				return
-			}
-			if err != nil {
-				continue // recorded by the reader
-			}
-			if prev, dup := seen[d.Meta.ID]; dup {
-				dupErrs = append(dupErrs, &read.FileError{Path: d.Meta.Source, Err: ErrDuplicateID,
-					Reason: fmt.Sprintf("duplicate article id %q (first read from %s); skipped", d.Meta.ID, prev)})
-				continue
-			}
-			seen[d.Meta.ID] = d.Meta.Source
-			bytesRead += len(d.Text)
-			select {
-			case in <- d:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	out := p.workers(ctx, in)
+	fs := &feedStats{}
+	go p.feed(ctx, rd, paths, in, fs)
 	res := &Result{}
 	var results []*resolve.Result
 	for n := 1; ; n++ {
@@ -183,15 +138,79 @@ func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 	if ctx.Err() != nil {
 		return res, ctx.Err()
 	}
-	res.Errors = append(rd.Errors(), dupErrs...)
-	res.Bytes = bytesRead
+	res.Errors = append(rd.Errors(), fs.dup...)
+	res.Bytes = fs.bytes
+	// The assembly runs on its own copy: when cancelled, Run returns at once and what the
+	// assembly still writes is nobody's.
+	asm := &Result{Errors: res.Errors, Failed: res.Failed, Bytes: res.Bytes}
 	done := make(chan error, 1)
-	go func() { done <- p.assemble(ctx, res, results) }()
+	go func() { done <- p.assemble(ctx, asm, results) }()
 	select {
 	case err := <-done:
-		return res, err
+		return asm, err
 	case <-ctx.Done():
 		return res, ctx.Err()
+	}
+}
+
+// workers starts the workers that run the per-article stages, each article under
+// recover; out is closed once in is closed and drained.
+func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc) <-chan localOut {
+	out := make(chan localOut)
+	var wg sync.WaitGroup
+	for w := 0; w < p.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range in {
+				var r *resolve.Result
+				err := guard(func() {
+					if p.hooks.local != nil {
+						p.hooks.local(d)
+					}
+					r = p.local(d)
+				})
+				select {
+				case out <- localOut{d, r, err}:
+				case <-ctx.Done():
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+	return out
+}
+
+// feedStats is what feed found besides the documents: duplicate ids and bytes read.
+type feedStats struct {
+	dup   []*read.FileError
+	bytes int
+}
+
+// feed sends the documents of paths to in (skipping a second article with an id already
+// seen), until the inputs end or ctx is done; then it closes in.
+func (p *Pipeline) feed(ctx context.Context, rd *read.Reader, paths []string, in chan<- *article.Doc, fs *feedStats) {
+	defer close(in)
+	seen := map[string]string{}
+	for d, err := range rd.Docs(paths...) {
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			continue // recorded by the reader
+		}
+		if prev, dup := seen[d.Meta.ID]; dup {
+			fs.dup = append(fs.dup, &read.FileError{Path: d.Meta.Source, Err: ErrDuplicateID,
+				Reason: fmt.Sprintf("duplicate article id %q (first read from %s); skipped", d.Meta.ID, prev)})
+			continue
+		}
+		seen[d.Meta.ID] = d.Meta.Source
+		fs.bytes += len(d.Text)
+		select {
+		case in <- d:
+		case <-ctx.Done():
+			return
+		}
 	}
 }
 

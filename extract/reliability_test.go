@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/resolve"
@@ -165,23 +166,30 @@ func checkLeftOut(t *testing.T, res, want *Result, id, stage, reason string) {
 // surfaces in the test (with the text that caused it) instead of being recovered.
 func extractDocs(t testing.TB, p *Pipeline, texts []string, published func(i int) string) *Result {
 	t.Helper()
-	var results []*resolve.Result
-	for i, text := range texts {
-		d := &article.Doc{Meta: graph.Article{ID: fmt.Sprintf("g%05d", i), Source: "gen", Published: published(i)}, Text: text}
-		func() {
-			defer func() {
-				if v := recover(); v != nil {
-					t.Fatalf("panic %v on article text:\n%s", v, text)
-				}
-			}()
-			results = append(results, p.local(d))
-		}()
+	res, bad, err := tryExtract(p, texts, published)
+	if bad >= 0 {
+		t.Fatalf("%v on article text:\n%s", err, texts[bad])
 	}
-	res := &Result{}
-	if err := p.assemble(context.Background(), res, results); err != nil {
+	if err != nil {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// tryExtract is extractDocs without a test: it returns the index of the text whose
+// per-article stages panicked (else -1) with the panic.
+func tryExtract(p *Pipeline, texts []string, published func(i int) string) (res *Result, bad int, err error) {
+	var results []*resolve.Result
+	for i, text := range texts {
+		d := &article.Doc{Meta: graph.Article{ID: fmt.Sprintf("g%05d", i), Source: "gen", Published: published(i)}, Text: text}
+		var r *resolve.Result
+		if err := guard(func() { r = p.local(d) }); err != nil {
+			return nil, i, err
+		}
+		results = append(results, r)
+	}
+	res = &Result{}
+	return res, -1, p.assemble(context.Background(), res, results)
 }
 
 var genDates = []string{"", "2019-05-10", "2021-06-13", "2023-02-24", "2025-06-02"}
@@ -239,7 +247,27 @@ func FuzzExtract(f *testing.F) {
 		if !graphDate(published) {
 			published = ""
 		}
-		res := extractDocs(t, p, []string{strings.ToValidUTF8(text, "")}, func(int) string { return published })
+		text = strings.ToValidUTF8(text, "")
+		type outcome struct {
+			res *Result
+			bad int
+			err error
+		}
+		done := make(chan outcome, 1)
+		go func() {
+			res, bad, err := tryExtract(p, []string{text}, func(int) string { return published })
+			done <- outcome{res, bad, err}
+		}()
+		var res *Result
+		select {
+		case o := <-done:
+			if o.err != nil {
+				t.Fatalf("%v on %q", o.err, text)
+			}
+			res = o.res
+		case <-time.After(20 * time.Second): // a hang is a failure too
+			t.Fatalf("no result after 20 s for %q (published %q)", text, published)
+		}
 		for _, fl := range res.Failed {
 			t.Errorf("%v", fl)
 		}

@@ -74,7 +74,11 @@ Same input, byte-identical output.
 
 A file that cannot be read (binary, invalid UTF-8, empty, over the size cap, HTML without
 text, a malformed .jsonl line) is named on stderr with the reason; the rest is processed
-and the exit code is 3.
+and the exit code is 3 (1 when no input could be read at all). The output is checked with
+the validator load uses: an article on which a stage fails, or whose records would not
+validate, is left out and named on stderr (exit 3); an article in which nothing was found
+is named in a warning. Ctrl-C stops the run at once (exit 130); -o is written to a
+temporary file renamed into place, so it is never half-written.
 
 Examples:
    newsgraph extract ../shared/corpus/seeds -o out/seeds.jsonl

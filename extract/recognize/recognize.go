@@ -374,6 +374,9 @@ func (st *state) orgLike(ws []word, i, j int) bool {
 
 // headLabel types a chunk by its head word: the last word before the first connector.
 func (st *state) headLabel(ws []word, i, end int) (graph.Label, bool) {
+	if end <= i {
+		return "", false // no chunk at i
+	}
 	h := end - 1
 	for k := i + 1; k < end; k++ {
 		if st.r.cls.connector[ws[k].lower] {

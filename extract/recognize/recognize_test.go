@@ -94,3 +94,16 @@ func TestNoPersonFromDeterminer(t *testing.T) {
 		}
 	}
 }
+
+// A sentence opening with a calendar word and a comma ("February, ...") has no chunk at
+// its first word: typing it by its head indexed word -1 (found by FuzzExtract).
+func TestCalendarWordOpeningSentence(t *testing.T) {
+	ms := mentions(t, "February, American Islander King Justin Trudeau upset allies by recounting a conversation with Russiaf")
+	found := false
+	for _, m := range ms {
+		found = found || m.Text == "Justin Trudeau"
+	}
+	if !found {
+		t.Errorf("Justin Trudeau not found in %v", ms)
+	}
+}
