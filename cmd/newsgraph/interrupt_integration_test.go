@@ -50,7 +50,9 @@ func interruptWhen(t *testing.T, when string, after time.Duration, args ...strin
 	errw := &watchWriter{want: when, seen: make(chan struct{})}
 	var out bytes.Buffer
 	done := make(chan int, 1)
-	go func() { done <- runContext(ctx, append([]string{"newsgraph"}, args...), strings.NewReader(""), &out, errw) }()
+	go func() {
+		done <- runContext(ctx, append([]string{"newsgraph"}, args...), strings.NewReader(""), &out, errw)
+	}()
 	start := make(<-chan time.Time)
 	if when == "" {
 		start = time.After(after)
