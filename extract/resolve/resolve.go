@@ -361,10 +361,34 @@ func canonicalText(s string) string {
 	return s
 }
 
-// knownAs links "X, known as Y" / "X, also known as Y": Y is another name of X.
+// knownAs links "X, known as Y" / "X, also known as Y": Y is another name of X. Renames
+// are recorded and applied in one pass at the end (a mention's current entity and name
+// follow the chain of renames), so the scan stays linear in the article.
 func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) {
+	type alias struct{ to, name string }
+	ren := map[string]alias{}
+	var find func(e string) (string, string, bool)
+	find = func(e string) (string, string, bool) {
+		a, ok := ren[e]
+		if !ok {
+			return e, "", false
+		}
+		root, name, deeper := find(a.to)
+		if !deeper {
+			return a.to, a.name, true
+		}
+		ren[e] = alias{root, name} // path compression: the last hop's name is the name
+		return root, name, true
+	}
+	cur := func(m *article.Mention) {
+		if root, name, ok := find(m.Entity); ok {
+			m.Entity, m.Name = root, name
+		}
+	}
 	for i := 0; i+1 < len(d.Mentions); i++ {
 		a, b := &d.Mentions[i], &d.Mentions[i+1]
+		cur(a)
+		cur(b)
 		if a.Sentence != b.Sentence || a.Label != b.Label || a.Label == graph.LabelPerson || a.Entity == "" || a.End > b.Start {
 			continue
 		}
@@ -380,13 +404,21 @@ func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) 
 			}
 			old := drop.Entity
 			note(drop, "another name of "+keep.Text+" ("+gap+")")
-			for k := range d.Mentions {
-				if d.Mentions[k].Entity == old && old != "" {
-					d.Mentions[k].Entity = keep.Entity
-					d.Mentions[k].Name = keep.Name
+			switch {
+			case old == "":
+			case old == keep.Entity: // the same entity: its mentions take keep's name
+				for k := range d.Mentions {
+					if d.Mentions[k].Entity == old {
+						d.Mentions[k].Name = keep.Name
+					}
 				}
+			default:
+				ren[old] = alias{keep.Entity, keep.Name}
 			}
 		}
+	}
+	for k := range d.Mentions {
+		cur(&d.Mentions[k])
 	}
 }
 
