@@ -5,6 +5,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -183,6 +184,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 	}
 	r.knownAs(d, note)
 	byTitle, byOrg := roleIndex(len(people), func(i int) []role { return people[i].roles })
+	matching := map[role][]int{} // a role phrase's role -> the people it matches, in order
 	alliances := r.alliances(d)
 	// Role phrases: apposition, then the person the article gave that role, then the office
 	// holder on the article's date.
@@ -220,16 +222,27 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 				}
 				continue
 			}
-			var match *person
-			for _, pi := range candidates(byTitle[strings.ToLower(m.Role)], byOrg[m.RoleOrg], m.RoleOrg != "") {
-				p := people[pi]
-				for _, pr := range p.roles {
-					if roleMatches(pr, role{m.Role, m.RoleOrg}) {
-						if match == nil || before(p.key, m.Start) {
-							match = p
-						}
+			// The last person (in order of first mention) given this role who is mentioned
+			// before the phrase, else the first given it; who matches a role is worked out
+			// once per role.
+			want := role{m.Role, m.RoleOrg}
+			ms, ok := matching[want]
+			if !ok {
+				for _, pi := range candidates(byTitle[strings.ToLower(m.Role)], byOrg[m.RoleOrg], m.RoleOrg != "") {
+					if slices.ContainsFunc(people[pi].roles, func(pr role) bool { return roleMatches(pr, want) }) {
+						ms = append(ms, pi)
 					}
 				}
+				matching[want] = ms
+			}
+			var match *person
+			for k := len(ms) - 1; k >= 0 && match == nil; k-- {
+				if before(people[ms[k]].key, m.Start) {
+					match = people[ms[k]]
+				}
+			}
+			if match == nil && len(ms) > 0 {
+				match = people[ms[0]]
 			}
 			if match != nil {
 				setEntity(m, match.key)
