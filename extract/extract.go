@@ -89,6 +89,8 @@ type Result struct {
 	Failed []*ArticleError
 	// Empty lists the articles of Document in which nothing was found.
 	Empty []graph.Article
+	// Encoded is Document as the JSON Lines contract, validated by graph.Read.
+	Encoded []byte
 	Docs  []*article.Doc // the processed articles, by id (for --explain and tests)
 	Words int
 	Bytes int
@@ -324,10 +326,11 @@ func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*res
 		nodes[i].Kind = graph.KindNode
 	}
 	doc.Nodes = nodes
-	invalid, err := validate(doc)
+	invalid, encoded, err := validate(doc)
 	if err != nil {
 		return nil, err
 	}
+	res.Encoded = encoded
 	for a, why := range invalid {
 		bad[a] = failure{"validate", why}
 	}

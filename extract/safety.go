@@ -102,11 +102,22 @@ func (s *snapshot) restore(i int, r *resolve.Result) {
 	r.Events = copyEvents(s.events[i])
 }
 
-// validate runs the contract's validator (graph.Read, exactly what `load` runs) over the
-// document and returns, for each article that owns an invalid record, the first problem.
-// An edge is owned by its article, a node by the articles naming it, an article by
-// itself. The error is non-nil only if a problem cannot be tied to any article.
-func validate(doc *graph.Document) (map[string]string, error) {
+// validate writes the document as the contract (as graph.Writer.WriteDocument does) and
+// runs the contract's validator over it (graph.Read, exactly what `load` runs). It returns,
+// for each article that owns an invalid record, the first problem — an edge is owned by its
+// article, a node by the articles naming it, an article by itself — and, when there is none,
+// the encoded document. The error is non-nil only if a problem cannot be tied to any article.
+func validate(doc *graph.Document) (map[string]string, []byte, error) {
+	doc.Meta.Kind, doc.Meta.Contract = graph.KindMeta, graph.ContractVersion
+	for i := range doc.Articles {
+		doc.Articles[i].Kind = graph.KindArticle
+	}
+	for i := range doc.Nodes {
+		doc.Nodes[i].Kind = graph.KindNode
+	}
+	for i := range doc.Edges {
+		doc.Edges[i].Kind = graph.KindEdge
+	}
 	var buf bytes.Buffer
 	w := graph.NewWriter(&buf)
 	owners := [][]string{nil} // line -> owning article ids (line 1: meta)
@@ -133,22 +144,25 @@ func validate(doc *graph.Document) (map[string]string, error) {
 		write(&doc.Edges[i], []string{doc.Edges[i].Article})
 	}
 	if err := w.Flush(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	_, err := graph.Read(&buf, "extraction")
+	_, err := graph.Read(bytes.NewReader(buf.Bytes()), "extraction")
 	var ve *graph.ValidationError
 	if err != nil && !errors.As(err, &ve) {
-		return nil, err
+		return nil, nil, err
 	}
 	if ve == nil {
-		return bad, nil
+		if len(bad) > 0 {
+			return bad, nil, nil
+		}
+		return bad, buf.Bytes(), nil
 	}
 	for _, p := range ve.Problems {
 		rest, ok := strings.CutPrefix(p, "extraction:")
 		ln, msg, ok2 := strings.Cut(rest, ": ")
 		n, err := strconv.Atoi(ln)
 		if !ok || !ok2 || err != nil || n < 1 || n > len(owners) || len(owners[n-1]) == 0 {
-			return nil, fmt.Errorf("the extraction does not validate: %s", p)
+			return nil, nil, fmt.Errorf("the extraction does not validate: %s", p)
 		}
 		for _, a := range owners[n-1] {
 			if _, seen := bad[a]; !seen {
@@ -156,7 +170,7 @@ func validate(doc *graph.Document) (map[string]string, error) {
 			}
 		}
 	}
-	return bad, nil
+	return bad, nil, nil
 }
 
 // emptyArticles lists the articles in which nothing was found: no entity, no relationship.

@@ -14,7 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph"
 )
 
 // partialError says some inputs could not be read or some articles were left out; the
@@ -142,7 +141,7 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	if errors.Is(outcome(res), errNothingRead) {
 		return errNothingRead
 	}
-	if err := writeDocument(c.Context, o.output, e.stdout, &res.Document); err != nil {
+	if err := writeDocument(c.Context, o.output, e.stdout, res.Encoded); err != nil {
 		return err
 	}
 	el := time.Since(start)
@@ -152,15 +151,15 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	return outcome(res)
 }
 
-// writeDocument writes the contract to path (via a temporary file renamed into place, so a
-// failed run never leaves half a file) or to w when path is "" or "-".
-func writeDocument(ctx context.Context, path string, w io.Writer, d *graph.Document) error {
+// writeDocument writes the encoded contract to path (via a temporary file renamed into
+// place, so a failed or interrupted run never leaves half a file) or to w when path is ""
+// or "-".
+func writeDocument(ctx context.Context, path string, w io.Writer, data []byte) error {
 	if path == "" || path == "-" {
-		gw := graph.NewWriter(w)
-		if err := gw.WriteDocument(d); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
-		return gw.Flush()
+		return nil
 	}
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -171,11 +170,7 @@ func writeDocument(ctx context.Context, path string, w io.Writer, d *graph.Docum
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	gw := graph.NewWriter(tmp)
-	werr := gw.WriteDocument(d)
-	if werr == nil {
-		werr = gw.Flush()
-	}
+	_, werr := tmp.Write(data)
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
 	}
