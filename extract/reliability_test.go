@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/resolve"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j"
 )
 
 // encode writes the document as the contract.
@@ -30,10 +31,15 @@ func encode(t testing.TB, d *graph.Document) []byte {
 	return b.Bytes()
 }
 
-// loadable reports the problems `load` would find in the document (graph.Read).
+// loadable reports the problems `load` would find in the document before connecting:
+// graph.Read's validation, then the load plan (properties Neo4j can store).
 func loadable(t testing.TB, d *graph.Document) error {
 	t.Helper()
-	_, err := graph.Read(bytes.NewReader(encode(t, d)), "extraction")
+	rd, err := graph.Read(bytes.NewReader(encode(t, d)), "extraction")
+	if err != nil {
+		return err
+	}
+	_, err = neo4j.NewPlan(rd, "extraction", 0)
 	return err
 }
 

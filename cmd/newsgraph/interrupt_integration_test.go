@@ -104,6 +104,7 @@ func TestCLIInterruptLoad(t *testing.T) {
 	}
 	c := totals(t, s)
 	loaded := c.Nodes["Article"]
+	t.Logf("%d of %d articles loaded before the interrupt", loaded, articles)
 	if loaded == 0 || loaded >= articles {
 		t.Fatalf("%d of %d articles loaded: the interrupt did not fall inside the load", loaded, articles)
 	}
