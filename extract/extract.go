@@ -91,9 +91,9 @@ type Result struct {
 	Empty []graph.Article
 	// Encoded is Document as the JSON Lines contract, validated by graph.Read.
 	Encoded []byte
-	Docs  []*article.Doc // the processed articles, by id (for --explain and tests)
-	Words int
-	Bytes int
+	Docs    []*article.Doc // the processed articles, by id (for --explain and tests)
+	Words   int
+	Bytes   int
 }
 
 // ErrDuplicateID is reported (as a FileError) for a second article with an id already seen.
