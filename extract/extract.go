@@ -52,6 +52,7 @@ type Pipeline struct {
 // testHooks let tests inject a failure into one article (nil in normal runs).
 type testHooks struct {
 	local  func(d *article.Doc)                               // before the per-article stages
+	global func(rs []*resolve.Result)                         // before resolving across articles
 	relate func(d *article.Doc, es []graph.Edge) []graph.Edge // after relating an article
 }
 
@@ -271,7 +272,7 @@ func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*res
 	bad := map[string]failure{}
 	var nodes []graph.Node
 	var gm []resolve.Merge
-	if err := guard(func() { nodes, gm = p.res.Global(results) }); err != nil {
+	if err := guard(func() { nodes, gm = p.global(results) }); err != nil {
 		return p.globalCulprits(results, restore, err)
 	}
 	edges := make([][]graph.Edge, len(results))
@@ -337,12 +338,20 @@ func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*res
 	return bad, nil
 }
 
+// global resolves across articles (after the test hook, if any).
+func (p *Pipeline) global(results []*resolve.Result) ([]graph.Node, []resolve.Merge) {
+	if p.hooks.global != nil {
+		p.hooks.global(results)
+	}
+	return p.res.Global(results)
+}
+
 // globalCulprits finds the articles on which the cross-article resolution panics alone.
 func (p *Pipeline) globalCulprits(results []*resolve.Result, restore func(k int), perr error) (map[string]failure, error) {
 	bad := map[string]failure{}
 	for k, r := range results {
 		restore(k)
-		if err := guard(func() { p.res.Global([]*resolve.Result{r}) }); err != nil {
+		if err := guard(func() { p.global([]*resolve.Result{r}) }); err != nil {
 			bad[r.Doc.Meta.ID] = failure{"resolve", err.Error()}
 		}
 		restore(k)

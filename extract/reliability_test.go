@@ -126,6 +126,26 @@ func TestPanickingArticleLeftOut(t *testing.T) {
 	checkLeftOut(t, res, want, "b", "local", "index out of range")
 }
 
+// A panic in the cross-article resolution is pinned on the article that makes it panic
+// alone; that article is left out and the rest is what a run without it gives.
+func TestPanicAcrossArticlesLeftOut(t *testing.T) {
+	p, err := New(Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.hooks.global = func(rs []*resolve.Result) {
+		for _, r := range rs {
+			if r.Doc.Meta.ID == "b" {
+				var m map[string]int
+				m["x"]++ // assignment to entry in nil map
+			}
+		}
+	}
+	res := runJSONL(t, p, threeArticles...)
+	want := runJSONL(t, pipeline(t), threeArticles[0], threeArticles[2])
+	checkLeftOut(t, res, want, "b", "resolve", "nil map")
+}
+
 // An article whose records would not validate (an edge to a node nobody emits) is left
 // out; the rest is what a run without it gives, and validates.
 func TestInvalidArticleLeftOut(t *testing.T) {
