@@ -50,6 +50,15 @@ type Pipeline struct {
 	rec  *recognize.Recognizer
 	res  *resolve.Resolver
 	rel  *relate.Relater
+
+	hooks testHooks
+}
+
+// testHooks let tests inject a failure into one article (nil in normal runs).
+type testHooks struct {
+	local  func(d *article.Doc)                               // before the per-article stages
+	global func(rs []*resolve.Result)                         // before resolving across articles
+	relate func(d *article.Doc, es []graph.Edge) []graph.Edge // after relating an article
 }
 
 // New builds a Pipeline.
@@ -81,50 +90,119 @@ type Result struct {
 	Document graph.Document
 	Merges   []resolve.Merge   // every resolver decision, for --explain
 	Errors   []*read.FileError // inputs that could not be read; the rest was processed
-	Docs     []*article.Doc    // the processed articles, by id (for --explain and tests)
-	Words    int
-	Bytes    int
+	// Failed lists the articles left out: a stage panicked on them, or their records did
+	// not validate. Nothing of them is in Document, which is what a run without them gives.
+	Failed []*ArticleError
+	// Empty lists the articles of Document in which nothing was found.
+	Empty []graph.Article
+	// Encoded is Document as the JSON Lines contract, validated by graph.Read.
+	Encoded []byte
+	Docs    []*article.Doc // the processed articles, by id (for --explain and tests)
+	Words   int
+	Bytes   int
 }
 
 // ErrDuplicateID is reported (as a FileError) for a second article with an id already seen.
 var ErrDuplicateID = errors.New("duplicate article id")
 
-// Run extracts every article under paths. Unreadable inputs are listed in Result.Errors;
-// the error is non-nil only when the run itself fails (cancelled context).
+// localOut is what a worker gives back for one article.
+type localOut struct {
+	doc *article.Doc
+	res *resolve.Result
+	err error
+}
+
+// Run extracts every article under paths. Unreadable inputs are listed in Result.Errors,
+// articles left out in Result.Failed; the error is non-nil only when the run itself fails.
+// A cancelled context makes Run return ctx.Err() at once, whatever stage it is in.
 func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 	rd := read.New(read.Options{MaxBytes: p.opts.MaxBytes, Stdin: p.opts.Stdin, Notify: p.opts.Notify, Remote: p.opts.Remote})
 	in := make(chan *article.Doc)
-	out := make(chan *resolve.Result)
+	out := p.workers(ctx, in)
+	fs := &feedStats{}
+	go p.feed(ctx, rd, paths, in, fs)
+	res := &Result{}
+	var results []*resolve.Result
+	for n := 1; ; n++ {
+		var o localOut
+		var ok bool
+		select {
+		case o, ok = <-out:
+		case <-ctx.Done():
+			return res, ctx.Err()
+		}
+		if !ok {
+			break
+		}
+		if o.err != nil {
+			res.Failed = append(res.Failed, leaveOut(o.doc, "local", o.err.Error()))
+		} else {
+			results = append(results, o.res)
+		}
+		if p.opts.Progress != nil {
+			p.opts.Progress(n, o.doc.Meta.Words)
+		}
+	}
+	if ctx.Err() != nil {
+		return res, ctx.Err()
+	}
+	res.Errors = append(rd.Errors(), fs.dup...)
+	res.Bytes = fs.bytes
+	// The assembly runs on its own copy: when cancelled, Run returns at once and what the
+	// assembly still writes is nobody's.
+	asm := &Result{Errors: res.Errors, Failed: res.Failed, Bytes: res.Bytes}
+	done := make(chan error, 1)
+	go func() { done <- p.assemble(ctx, asm, results) }()
+	select {
+	case err := <-done:
+		return asm, err
+	case <-ctx.Done():
+		return res, ctx.Err()
+	}
+}
+
+// workers starts the workers that run the per-article stages, each article under
+// recover; out is closed once in is closed and drained.
+func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc) <-chan localOut {
+	out := make(chan localOut)
 	var wg sync.WaitGroup
 	for w := 0; w < p.opts.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for d := range in {
-				out <- p.local(d)
+				var r *resolve.Result
+				err := guard(func() {
+					if p.hooks.local != nil {
+						p.hooks.local(d)
+					}
+					r = p.local(d)
+				})
+				select {
+				case out <- localOut{d, r, err}:
+				case <-ctx.Done():
+				}
 			}
 		}()
 	}
-	res := &Result{}
-	var results []*resolve.Result
-	done := make(chan struct{})
-	go func() {
-		n := 0
-		for r := range out {
-			results = append(results, r)
-			n++
-			if p.opts.Progress != nil {
-				p.opts.Progress(n, r.Doc.Meta.Words)
-			}
-		}
-		close(done)
-	}()
+	go func() { wg.Wait(); close(out) }()
+	return out
+}
+
+// feedStats is what feed found besides the documents: duplicate ids and bytes read.
+type feedStats struct {
+	dup   []*read.FileError
+	bytes int
+}
+
+// feed sends the documents of paths to in (skipping a second article with an id already
+// seen), until the inputs end or ctx is done; then it closes in.
+func (p *Pipeline) feed(ctx context.Context, rd *read.Reader, paths []string, in chan<- *article.Doc, fs *feedStats) {
+	defer close(in)
 	seen := map[string]string{}
-	var runErr error
 	for d, err := range rd.Docs(paths...) {
 		if ctx.Err() != nil {
-			runErr = ctx.Err()
-			break
+			return
 		}
 		if err != nil {
 			continue // recorded by the reader
@@ -133,24 +211,18 @@ func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 			continue // another shard's
 		}
 		if prev, dup := seen[d.Meta.ID]; dup {
-			res.Errors = append(res.Errors, &read.FileError{Path: d.Meta.Source, Err: ErrDuplicateID,
+			fs.dup = append(fs.dup, &read.FileError{Path: d.Meta.Source, Err: ErrDuplicateID,
 				Reason: fmt.Sprintf("duplicate article id %q (first read from %s); skipped", d.Meta.ID, prev)})
 			continue
 		}
 		seen[d.Meta.ID] = d.Meta.Source
-		res.Bytes += len(d.Text)
-		in <- d
+		fs.bytes += len(d.Text)
+		select {
+		case in <- d:
+		case <-ctx.Done():
+			return
+		}
 	}
-	close(in)
-	wg.Wait()
-	close(out)
-	<-done
-	res.Errors = append(rd.Errors(), res.Errors...)
-	if runErr != nil {
-		return res, runErr
-	}
-	p.assemble(res, results)
-	return res, nil
 }
 
 // local runs the per-article stages.
@@ -161,23 +233,90 @@ func (p *Pipeline) local(d *article.Doc) *resolve.Result {
 	return p.res.Local(d)
 }
 
-// assemble resolves across articles, relates, and builds the sorted document.
-func (p *Pipeline) assemble(res *Result, results []*resolve.Result) {
+// assemble resolves across articles, relates, validates and builds the sorted document.
+// An article that makes a stage panic, or whose records do not validate, is left out and
+// the assembly redone from the snapshot without it: the document is then exactly what a
+// run without that article gives.
+func (p *Pipeline) assemble(ctx context.Context, res *Result, results []*resolve.Result) error {
 	sort.Slice(results, func(i, j int) bool { return results[i].Doc.Meta.ID < results[j].Doc.Meta.ID })
-	nodes, gm := p.res.Global(results)
+	snap := takeSnapshot(results)
+	live := make([]bool, len(results))
+	for i := range live {
+		live[i] = true
+	}
+	for {
+		var cur []*resolve.Result
+		var idx []int
+		for i, r := range results {
+			if live[i] {
+				snap.restore(i, r)
+				cur, idx = append(cur, r), append(idx, i)
+			}
+		}
+		restore := func(k int) { snap.restore(idx[k], cur[k]) }
+		bad, err := p.assembleOnce(ctx, res, cur, restore)
+		if err != nil {
+			return err
+		}
+		if len(bad) == 0 {
+			res.Empty = emptyArticles(&res.Document)
+			return nil
+		}
+		for i, r := range results {
+			if f, ok := bad[r.Doc.Meta.ID]; live[i] && ok {
+				live[i] = false
+				res.Failed = append(res.Failed, leaveOut(r.Doc, f.stage, f.reason))
+			}
+		}
+	}
+}
+
+type failure struct{ stage, reason string }
+
+// assembleOnce assembles the document of results into res, or returns the articles that
+// must be left out.
+// restore(k) puts results[k] back as it was before any cross-article stage ran.
+func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*resolve.Result, restore func(k int)) (map[string]failure, error) {
+	bad := map[string]failure{}
+	var nodes []graph.Node
+	var gm []resolve.Merge
+	if err := guard(func() { nodes, gm = p.global(results) }); err != nil {
+		return p.globalCulprits(results, restore, err)
+	}
 	edges := make([][]graph.Edge, len(results))
+	fails := make([]error, len(results))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, p.opts.Workers)
 	for i, r := range results {
+		if ctx.Err() != nil {
+			break
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(i int, r *resolve.Result) {
 			defer wg.Done()
-			edges[i] = p.rel.Relate(r)
+			fails[i] = guard(func() {
+				edges[i] = p.rel.Relate(r)
+				if p.hooks.relate != nil {
+					edges[i] = p.hooks.relate(r.Doc, edges[i])
+				}
+			})
 			<-sem
 		}(i, r)
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	for i, err := range fails {
+		if err != nil {
+			bad[results[i].Doc.Meta.ID] = failure{"relate", err.Error()}
+		}
+	}
+	if len(bad) > 0 {
+		return bad, nil
+	}
+	*res = Result{Errors: res.Errors, Failed: res.Failed, Bytes: res.Bytes}
 	doc := &res.Document
 	doc.Meta = graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"}
 	for i, r := range results {
@@ -190,12 +329,46 @@ func (p *Pipeline) assemble(res *Result, results []*resolve.Result) {
 		res.Words += a.Words
 	}
 	res.Merges = append(res.Merges, gm...)
+	nodes = p.res.Endpoints(nodes, results, doc.Edges)
 	eventDates(nodes, doc.Edges)
 	nodes, doc.Edges = idleGroups(nodes, doc.Edges)
 	for i := range nodes {
 		nodes[i].Kind = graph.KindNode
 	}
 	doc.Nodes = nodes
+	invalid, encoded, err := validate(doc)
+	if err != nil {
+		return nil, err
+	}
+	res.Encoded = encoded
+	for a, why := range invalid {
+		bad[a] = failure{"validate", why}
+	}
+	return bad, nil
+}
+
+// global resolves across articles (after the test hook, if any).
+func (p *Pipeline) global(results []*resolve.Result) ([]graph.Node, []resolve.Merge) {
+	if p.hooks.global != nil {
+		p.hooks.global(results)
+	}
+	return p.res.Global(results)
+}
+
+// globalCulprits finds the articles on which the cross-article resolution panics alone.
+func (p *Pipeline) globalCulprits(results []*resolve.Result, restore func(k int), perr error) (map[string]failure, error) {
+	bad := map[string]failure{}
+	for k, r := range results {
+		restore(k)
+		if err := guard(func() { p.global([]*resolve.Result{r}) }); err != nil {
+			bad[r.Doc.Meta.ID] = failure{"resolve", err.Error()}
+		}
+		restore(k)
+	}
+	if len(bad) == 0 {
+		return nil, fmt.Errorf("resolving across articles: %w", perr)
+	}
+	return bad, nil
 }
 
 // eventDates dates each event node from the edges that say when it is held (HELD_IN) or

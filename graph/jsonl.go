@@ -112,7 +112,9 @@ func Read(r io.Reader, name string) (*Document, error) {
 		var head struct {
 			Kind string `json:"kind"`
 		}
-		if err := json.Unmarshal(raw, &head); err != nil {
+		if k, ok := peekKind(raw); ok {
+			head.Kind = k // the record as Writer writes it: the typed decode below checks the rest
+		} else if err := json.Unmarshal(raw, &head); err != nil {
 			bad(line, "not a JSON object: %v", err)
 			continue
 		}
@@ -121,6 +123,10 @@ func Read(r io.Reader, name string) (*Document, error) {
 			dd.DisallowUnknownFields()
 			if err := dd.Decode(v); err != nil {
 				bad(line, "bad %s record: %v", head.Kind, err)
+				return false
+			}
+			if dd.InputOffset() != int64(len(raw)) {
+				bad(line, "not a JSON object: data after the record")
 				return false
 			}
 			return true
@@ -218,6 +224,24 @@ func Read(r io.Reader, name string) (*Document, error) {
 		return nil, &ValidationError{Problems: probs}
 	}
 	return d, nil
+}
+
+var kindKey = []byte(`"kind"`)
+
+// peekKind reads the kind of a record that starts {"kind":"...", as Writer writes them,
+// without decoding it twice; ok is false for anything else (a second "kind" anywhere, an
+// escape in the value), which then takes the general path.
+func peekKind(raw []byte) (string, bool) {
+	const prefix = `{"kind":"`
+	if !bytes.HasPrefix(raw, []byte(prefix)) || bytes.Count(raw, kindKey) != 1 {
+		return "", false
+	}
+	rest := raw[len(prefix):]
+	end := bytes.IndexByte(rest, '"')
+	if end < 0 || bytes.IndexByte(rest[:end], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[:end]), true
 }
 
 func checkNode(n *Node) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -9,8 +10,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
-
-	"github.com/newsgraph/newsgraph/graph"
 )
 
 func buildCommand(e *env) *cli.Command {
@@ -60,28 +59,20 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if errors.Is(outcome(res), errNothingRead) {
+				return errNothingRead
+			}
 			fmt.Fprintf(e.stderr, "extracted %d articles (%d words) -> %d nodes, %d relationships in %s\n",
 				len(res.Document.Articles), res.Words, len(res.Document.Nodes), len(res.Document.Edges),
 				time.Since(start).Round(time.Millisecond))
-			var buf bytes.Buffer
-			w := graph.NewWriter(&buf)
-			if err := w.WriteDocument(&res.Document); err != nil {
-				return err
-			}
-			if err := w.Flush(); err != nil {
-				return err
-			}
 			err = runLoad(c.Context, loadOptions{
 				Path: "-", Name: "extraction", DryRun: c.Bool("dry-run"), BatchSize: e.cfg.Load.BatchSize,
-				Stdin: &buf, Out: e.stdout, Log: e.log, Open: e.open,
+				Stdin: bytes.NewReader(res.Encoded), Out: e.stdout, Log: e.log, Open: e.open,
 			})
 			if err != nil {
 				return err
 			}
-			if len(res.Errors) > 0 {
-				return partialError{failed: len(res.Errors), total: len(res.Errors) + len(res.Document.Articles)}
-			}
-			return nil
+			return outcome(res)
 		},
 	}
 }

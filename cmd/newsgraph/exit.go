@@ -77,6 +77,7 @@ func report(w io.Writer, err error, code int) {
 	}
 	fmt.Fprintf(w, "newsgraph: %s\n", strings.TrimRight(msg, "\n"))
 	var ue usageError
+	var pe *graph.PartialLoadError
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(w, "run '%s' for usage\n", strings.Join(strings.Fields("newsgraph "+ue.command+" --help"), " "))
@@ -86,7 +87,7 @@ func report(w io.Writer, err error, code int) {
 		fmt.Fprintln(w, "hint: check the password (NEWSGRAPH_NEO4J_PASSWORD, or the file named by neo4j.password_file / NEWSGRAPH_NEO4J_PASSWORD_FILE) and the user (--neo4j-user); `newsgraph config` shows where each comes from")
 	case errors.Is(err, neo4j.ErrQueryTimeout):
 		fmt.Fprintf(w, "hint: raise %s (env %s, e.g. 5m), or narrow the query (LIMIT, a more selective MATCH)\n", config.KeyNeo4jQueryTimeout, config.EnvVar(config.KeyNeo4jQueryTimeout))
-	case code == exitPartial:
+	case code == exitPartial && errors.As(err, &pe):
 		fmt.Fprintln(w, "hint: the committed batches hold whole articles; rerun the load — loading is idempotent")
 	}
 }

@@ -1,29 +1,55 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph"
 )
 
-// partialError says some inputs could not be read; the rest was processed (exit 3).
+// partialError says some inputs could not be read or some articles were left out; the
+// other articles were extracted (exit 3).
 type partialError struct {
-	failed, total int
+	unread, leftOut, written int
 }
 
 // Partial makes exit.go map the error to exit code 3.
 func (e partialError) Partial() bool { return true }
 
 func (e partialError) Error() string {
-	return fmt.Sprintf("%d of %d inputs could not be read (listed above); the rest was processed", e.failed, e.total)
+	var what []string
+	if e.unread > 0 {
+		what = append(what, fmt.Sprintf("%d input%s could not be read", e.unread, plural(e.unread)))
+	}
+	if e.leftOut > 0 {
+		what = append(what, fmt.Sprintf("%d article%s left out", e.leftOut, plural(e.leftOut)))
+	}
+	return fmt.Sprintf("%s (listed above); the other %d article%s were extracted", strings.Join(what, " and "), e.written, plural(e.written))
+}
+
+// errNothingRead: every input failed, no article was extracted (exit 1).
+var errNothingRead = errors.New("no article could be extracted: every input failed (listed above)")
+
+// outcome is the error a run with these results ends with: nil, errNothingRead or a
+// partialError.
+func outcome(res *extract.Result) error {
+	unread, leftOut, written := len(res.Errors), len(res.Failed), len(res.Document.Articles)
+	switch {
+	case unread+leftOut == 0:
+		return nil
+	case written == 0:
+		return errNothingRead
+	}
+	return partialError{unread: unread, leftOut: leftOut, written: written}
 }
 
 type extractOptions struct {
@@ -49,7 +75,11 @@ Same input, byte-identical output.
 
 A file that cannot be read (binary, invalid UTF-8, empty, over the size cap, HTML without
 text, a malformed .jsonl line) is named on stderr with the reason; the rest is processed
-and the exit code is 3.
+and the exit code is 3 (1 when no input could be read at all). The output is checked with
+the validator load uses: an article on which a stage fails, or whose records would not
+validate, is left out and named on stderr (exit 3); an article in which nothing was found
+is named in a warning. Ctrl-C stops the run at once (exit 130); -o is written to a
+temporary file renamed into place, so it is never half-written.
 
 Examples:
    newsgraph extract ../shared/corpus/seeds -o out/seeds.jsonl
@@ -95,9 +125,15 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		return nil, err
 	}
 	res, err := p.Run(c.Context, paths...)
-	if res != nil {
+	if res != nil && err == nil {
 		for _, fe := range res.Errors {
 			fmt.Fprintf(e.stderr, "newsgraph: %s\n", fe)
+		}
+		for _, f := range res.Failed {
+			fmt.Fprintf(e.stderr, "newsgraph: %s\n", f)
+		}
+		for _, a := range res.Empty {
+			fmt.Fprintf(e.stderr, "newsgraph: warning: %s: article %s (%d words): no entity or relationship found\n", a.Source, a.ID, a.Words)
 		}
 	}
 	return res, err
@@ -112,28 +148,28 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	if o.explain {
 		writeExplain(e.stderr, res)
 	}
-	if err := writeDocument(o.output, e.stdout, &res.Document); err != nil {
+	if errors.Is(outcome(res), errNothingRead) {
+		return errNothingRead
+	}
+	if err := writeDocument(c.Context, o.output, e.stdout, res.Encoded); err != nil {
 		return err
 	}
 	el := time.Since(start)
 	fmt.Fprintf(e.stderr, "extracted %d articles (%d words) -> %d nodes, %d relationships in %s (%.0f words/s)\n",
 		len(res.Document.Articles), res.Words, len(res.Document.Nodes), len(res.Document.Edges),
 		el.Round(time.Millisecond), float64(res.Words)/el.Seconds())
-	if len(res.Errors) > 0 {
-		return partialError{failed: len(res.Errors), total: len(res.Errors) + len(res.Document.Articles)}
-	}
-	return nil
+	return outcome(res)
 }
 
-// writeDocument writes the contract to path (via a temporary file renamed into place, so a
-// failed run never leaves half a file) or to w when path is "" or "-".
-func writeDocument(path string, w io.Writer, d *graph.Document) error {
+// writeDocument writes the encoded contract to path (via a temporary file renamed into
+// place, so a failed or interrupted run never leaves half a file) or to w when path is ""
+// or "-".
+func writeDocument(ctx context.Context, path string, w io.Writer, data []byte) error {
 	if path == "" || path == "-" {
-		gw := graph.NewWriter(w)
-		if err := gw.WriteDocument(d); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
-		return gw.Flush()
+		return nil
 	}
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -144,13 +180,12 @@ func writeDocument(path string, w io.Writer, d *graph.Document) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	gw := graph.NewWriter(tmp)
-	werr := gw.WriteDocument(d)
-	if werr == nil {
-		werr = gw.Flush()
-	}
+	_, werr := tmp.Write(data)
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
+	}
+	if werr == nil {
+		werr = ctx.Err() // interrupted while writing: the old file (if any) stays as it was
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())

@@ -83,7 +83,7 @@ func runLoad(ctx context.Context, o loadOptions) error {
 		defer f.Close()
 		r = f
 	}
-	d, err := graph.Read(r, name)
+	d, err := graph.Read(ctxReader{ctx, r}, name)
 	if err != nil {
 		var ve *graph.ValidationError
 		if errors.As(err, &ve) {
@@ -130,6 +130,20 @@ func runLoad(ctx context.Context, o loadOptions) error {
 	fmt.Fprintf(o.Out, "loaded %s: %d article%s in %d batch%s\n", name, st.Articles, plural(st.Articles), st.Batches, pluralES(st.Batches))
 	printStats(o.Out, st, plan)
 	return nil
+}
+
+// ctxReader stops reading once ctx is done, so that validating a large input stops on
+// Ctrl-C (graph.Read reports the reader's error, context.Canceled).
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 func pluralES(n int) string {

@@ -142,7 +142,7 @@ func (w *watcher) poll(ctx context.Context) error {
 		"unchanged", s.Unchanged.Load(), "loaded", len(res.Document.Articles), "nodes_created", st.NodesCreated,
 		"rels_created", st.RelsCreated, "failed", len(res.Errors), "took", time.Since(start).Round(time.Millisecond))
 	if len(res.Errors) > 0 {
-		return partialError{failed: len(res.Errors), total: len(res.Errors) + len(res.Document.Articles)}
+		return partialError{unread: len(res.Errors), written: len(res.Document.Articles)}
 	}
 	return nil
 }
@@ -170,7 +170,10 @@ func (w *watcher) load(ctx context.Context, d *graph.Document) (graph.LoadStats,
 		}
 		total.Add(st)
 	}
-	return total, partialError{failed: bad, total: len(d.Articles)}
+	if bad == 0 {
+		return total, nil
+	}
+	return total, partialError{leftOut: bad, written: len(d.Articles) - bad}
 }
 
 // splitArticles makes one document per article: it, its relationships and the nodes it

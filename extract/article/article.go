@@ -112,6 +112,9 @@ type Mention struct {
 	Kind     Kind
 	Role     string // title stripped from a name or carried by a role phrase ("Prime Minister")
 	RoleOrg  string // node id of the country or organization a role belongs to, if stated
+	// RoleOrgName and StandsForName name the entities RoleOrg and StandsFor refer to: when no
+	// mention of the article names them, their nodes are made from these.
+	RoleOrgName, StandsForName string
 	// Modifier marks a mention inside another mention's phrase ("NATO" in "NATO chief Mark
 	// Rutte", "German" in "his German counterpart"): an entity of the article, not an actor
 	// of the clause.

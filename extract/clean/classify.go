@@ -194,7 +194,7 @@ var titleAbbrevs = map[string]bool{
 // "... increase defense spending. Reuters", "... facilities. Press Service/AFP (via Getty
 // Images)", or an agency slug glued to the end "... and France./REL".
 func (c *Cleaner) cutCreditTail(l *line) {
-	if l.terminated || l.words < 5 {
+	if (l.terminated && !l.openEnd) || l.words < 5 {
 		return
 	}
 	t := l.text
@@ -574,12 +574,30 @@ func (c *Cleaner) context(lines []line) {
 		kept = kept || l.final == good
 	}
 	if !kept {
-		// No paragraph passed (a very short article): keep what reads like sentences.
+		keepShortArticle(lines)
+	}
+}
+
+// keepShortArticle keeps something of an article where no paragraph passed (a text of one
+// or two short lines): what reads like sentences of three words or more; failing that,
+// any such line the context dropped; failing that, the headline, which is then the whole
+// article ("Merkel and Macron will meet in Aachen").
+func keepShortArticle(lines []line) {
+	passes := []func(l *line) bool{
+		func(l *line) bool { return !l.hard && l.terminated },
+		func(l *line) bool { return !l.hard },
+		func(l *line) bool { return l.hard && (l.reason == ReasonTitle || l.reason == ReasonHeading) },
+	}
+	for _, keep := range passes {
+		kept := false
 		for i := range lines {
 			l := &lines[i]
-			if !l.hard && l.terminated && l.words >= 4 {
-				l.final = good
+			if l.words >= 3 && keep(l) {
+				l.final, l.hard, kept = good, false, true
 			}
+		}
+		if kept {
+			return
 		}
 	}
 }

@@ -109,14 +109,16 @@ type line struct {
 	nonSpace     int
 	linkish      int // characters of URLs, markup, handles, menu separators
 
-	terminated bool // ends like a sentence: . ! ? … (then closing quotes or brackets)
-	colon      bool // ends with ':'
-	question   bool // ends with '?' (maybe then closing quotes)
-	allCaps    bool
-	mdHeading  bool // "# ..." in markdown
-	marker     bool // started with a list or quote marker
-	wrapped    bool // joined from the lines of a hard-wrapped paragraph
-	furniture  bool // a fragment that does not end the article for its neighbours
+	terminated bool // ends like a sentence: . ! ? … (then closing quotes or brackets), or holds
+	// a whole sentence before an unpunctuated end (openEnd)
+	openEnd   bool // terminated only by a sentence inside the line: the last one lacks its final stop
+	colon     bool // ends with ':'
+	question  bool // ends with '?' (maybe then closing quotes)
+	allCaps   bool
+	mdHeading bool // "# ..." in markdown
+	marker    bool // started with a list or quote marker
+	wrapped   bool // joined from the lines of a hard-wrapped paragraph
+	furniture bool // a fragment that does not end the article for its neighbours
 
 	cls    class  // context-free class
 	final  class  // after the context pass
@@ -284,8 +286,11 @@ func (c *Cleaner) features(l *line) {
 	l.runes, l.words, l.stops, l.propers, l.titleCase = 0, 0, 0, 0, 0
 	l.letters, l.nonSpace, l.linkish = 0, 0, 0
 	l.terminated, l.colon, l.question = endsSentence(t)
+	l.openEnd = false
 	upper, lower := 0, 0
 	sentenceStart := true
+	inner := false         // a sentence ends inside the line ("... on Tuesday. French President ...")
+	endedSentence := false // the last word ended a sentence with a full stop
 	for i := 0; i < len(t); {
 		// one whitespace-separated word
 		for i < len(t) {
@@ -331,6 +336,9 @@ func (c *Cleaner) features(l *line) {
 		}
 		l.words++
 		first, _ := utf8.DecodeRuneInString(core)
+		if unicode.IsUpper(first) && l.words > 1 && sentenceStart && endedSentence {
+			inner = true
+		}
 		isStop := isStop(core)
 		if isStop {
 			l.stops++
@@ -344,8 +352,27 @@ func (c *Cleaner) features(l *line) {
 			}
 		}
 		sentenceStart = endsClause(w)
+		endedSentence = sentenceStart && fullStop(w, core)
 	}
 	l.allCaps = upper >= 2 && lower == 0
+	// A line holding a whole sentence reads as prose even when its last sentence lacks the
+	// final stop (the article's end, "... visited Kyiv"): headlines and labels hold none.
+	if inner && !l.terminated && !l.colon {
+		l.terminated, l.openEnd = true, true
+	}
+}
+
+// fullStop reports whether word w (core: w without punctuation) ends a sentence with . ! or
+// ?: not an abbreviation ("Mr.", "U.S."), an initial ("J.") or a colon.
+func fullStop(w, core string) bool {
+	w = strings.TrimRight(w, `"'”’)]»`)
+	if !strings.HasSuffix(w, ".") && !strings.HasSuffix(w, "!") && !strings.HasSuffix(w, "?") {
+		return false
+	}
+	if strings.HasSuffix(w, ".") && (titleAbbrevs[core] || utf8.RuneCountInString(core) < 2 || strings.Contains(core, ".")) {
+		return false
+	}
+	return core != ""
 }
 
 // endsClause reports whether a word ends a sentence (so the next capital is not a name).

@@ -362,3 +362,47 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// An article whose last sentence lacks its final stop, or that is one short line, keeps
+// its text: it used to vanish whole (its only line taken for a headline or a fragment).
+func TestShortAndOpenEndedArticlesKept(t *testing.T) {
+	tests := []struct {
+		name, text string
+		keep       []string
+	}{
+		{"one line, last sentence unpunctuated",
+			"Ukrainian President Volodymyr Zelenskyy met NATO chief Mark Rutte in Brussels on Tuesday. French President Emmanuel Macron visited Kyiv",
+			[]string{"met NATO chief", "Macron visited Kyiv"}},
+		{"agency tag after an unpunctuated end",
+			"Ukrainian President Volodymyr Zelenskyy met NATO chief Mark Rutte in Brussels on Tuesday. French President Emmanuel Macron visited Kyiv (Reuters)",
+			[]string{"Macron visited Kyiv"}},
+		{"a paragraph then an unpunctuated one",
+			leadA + "\n\nThe two leaders met again on Friday. German Chancellor Friedrich Merz visited Tallinn",
+			[]string{"Merz visited Tallinn"}},
+		{"three-word sentence", "Zelenskyy met Rutte.", []string{"Zelenskyy met Rutte"}},
+		{"three words, no stop", "Zelenskyy met Rutte", []string{"Zelenskyy met Rutte"}},
+		{"headline-like line alone", "Angela Merkel and Emmanuel Macron will meet in Aachen", []string{"will meet in Aachen"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &article.Doc{Text: tt.text}
+			Clean(d)
+			for _, k := range tt.keep {
+				if !keptContains(d, k) {
+					t.Errorf("%q not kept; kept %q, dropped %v", k, kept(d), d.Dropped)
+				}
+			}
+		})
+	}
+}
+
+// Headlines with abbreviations and initials are not read as holding a sentence.
+func TestAbbreviationIsNoSentenceEnd(t *testing.T) {
+	for _, h := range []string{"U.S. President Trump meets Putin in Alaska", "Mr. Trump hosts J. D. Vance at the White House"} {
+		l := line{text: h}
+		New(DefaultOptions()).features(&l)
+		if l.terminated || l.openEnd {
+			t.Errorf("%q read as holding a sentence", h)
+		}
+	}
+}

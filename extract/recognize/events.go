@@ -185,6 +185,7 @@ func findEvents(st *state) {
 			d.Events = append(d.Events, ev)
 			d.Mentions = append(d.Mentions, article.Mention{Span: ev.Span, Sentence: si, Text: d.Text[ev.Start:ev.End],
 				Label: graph.LabelEvent, Kind: map[bool]article.Kind{true: article.KindRole, false: article.KindName}[ev.Anaphor]})
+			st.endIdx[ev.End] = len(d.Mentions) - 1
 		}
 	}
 }
@@ -247,13 +248,10 @@ func (st *state) convener(ws []word, k int, at map[int]int) (string, string) {
 }
 
 // mentionEndingAt finds the mention whose span ends at byte end.
+// The last one added wins; an index kept as mentions are added makes it a look-up.
 func (st *state) mentionEndingAt(end int, at map[int]int) (int, bool) {
-	for i := len(st.d.Mentions) - 1; i >= 0; i-- {
-		if st.d.Mentions[i].End == end {
-			return i, true
-		}
-	}
-	return 0, false
+	i, ok := st.endIdx[end]
+	return i, ok
 }
 
 // wordIndex returns the index of the word starting at or containing byte offset off.

@@ -126,7 +126,8 @@ func New(lex *lexicon.Lexicon) (*Recognizer, error) {
 // Recognize fills d.Mentions from d.Sentences. Lexicon entities get their node id in
 // Mention.Entity; people and role phrases are left for the resolver.
 func (r *Recognizer) Recognize(d *article.Doc) {
-	st := &state{r: r, d: d, surnames: map[string]bool{}, firsts: map[string]bool{}}
+	st := &state{r: r, d: d, surnames: map[string]bool{}, surnameKeys: map[string]bool{}, firsts: map[string]bool{},
+		endIdx: map[int]int{}, placeEnds: map[int]bool{}}
 	for si := range d.Sentences {
 		st.sentence(si)
 	}
@@ -145,10 +146,15 @@ type state struct {
 	r        *Recognizer
 	d        *article.Doc
 	surnames map[string]bool // surnames of people named in full in this article
-	firsts   map[string]bool // their first words ("Xi" of "Xi Jinping": family name first)
-	pending  []pending       // bare capitalised words decided once every full name is known
-	sents    [][]word        // prepared words of each sentence (kept for the event pass)
-	cur      []string        // token texts of the sentence being recognized
+	// surnameKeys holds their article.NameKey (transliteration-insensitive look-up)
+	surnameKeys map[string]bool
+	endIdx      map[int]int          // byte offset -> the last mention added that ends there
+	placeEnds   map[int]bool         // byte offsets where a place mention ends
+	orgHeads    map[string][]orgHead // last word -> the organisations named in full with it (orgByHead)
+	firsts      map[string]bool      // their first words ("Xi" of "Xi Jinping": family name first)
+	pending     []pending            // bare capitalised words decided once every full name is known
+	sents       [][]word             // prepared words of each sentence (kept for the event pass)
+	cur         []string             // token texts of the sentence being recognized
 }
 
 // tx returns the token texts of the current sentence from word i on, for look-ups.
@@ -157,6 +163,10 @@ func (st *state) tx(i int) []string { return st.cur[i:] }
 func (st *state) add(m article.Mention) {
 	m.Text = st.d.Text[m.Start:m.End]
 	st.d.Mentions = append(st.d.Mentions, m)
+	st.endIdx[m.End] = len(st.d.Mentions) - 1
+	if m.Label == graph.LabelPlace {
+		st.placeEnds[m.End] = true
+	}
 }
 
 func (st *state) sentence(si int) {
@@ -186,7 +196,7 @@ func (st *state) at(si int, ws []word, i int) int {
 			j++
 		}
 		if e := st.nameEnd(ws, j); e > j {
-			st.person(si, ws, j, e, "", "", "honorific")
+			st.person(si, ws, j, e, "", orgRef{}, "honorific")
 			return e - i
 		}
 	}
@@ -311,7 +321,7 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 		Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical}
 	if e.Label == graph.LabelPlace && e.Country != "" {
 		if c, ok := st.r.lex.CountryByISO(e.Country); ok && strings.EqualFold(c.Capital, e.Canonical) {
-			m.StandsFor = graph.NodeID(graph.LabelCountry, c.Name)
+			m.StandsFor, m.StandsForName = graph.NodeID(graph.LabelCountry, c.Name), c.Name
 		}
 	}
 	used := n
@@ -391,6 +401,9 @@ func (st *state) orgLike(ws []word, i, j int) bool {
 
 // headLabel types a chunk by its head word: the last word before the first connector.
 func (st *state) headLabel(ws []word, i, end int) (graph.Label, bool) {
+	if end <= i {
+		return "", false // no chunk at i
+	}
 	h := end - 1
 	for k := i + 1; k < end; k++ {
 		if st.r.cls.connector[ws[k].lower] {
@@ -437,30 +450,36 @@ func (st *state) nameEnd(ws []word, i int) int {
 	return j
 }
 
-// person adds a Person mention over ws[i:e].
-func (st *state) person(si int, ws []word, i, e int, role, roleOrg, why string) {
+// person adds a Person mention over ws[i:e], with the role and the country or organisation
+// (id and name) it belongs to, if any. It reports whether it added one.
+func (st *state) person(si int, ws []word, i, e int, role string, org orgRef, why string) bool {
 	for e > i && ws[e-1].punct() {
 		e--
 	}
-	if e <= i {
-		return
+	if e <= i || st.r.lex.IsStopWord(ws[i].lower) {
+		return false // a name never starts with a function word ("The Kremlin said")
 	}
 	m := article.Mention{Span: article.Span{Start: ws[i].start, End: ws[e-1].end}, Sentence: si,
-		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: roleOrg, Why: why}
+		Label: graph.LabelPerson, Kind: article.KindName, Role: role, RoleOrg: org.id, RoleOrgName: org.name, Why: why}
 	if e-i >= 2 {
 		last := e - 1
 		for last > i+1 && article.NameSuffix(ws[last].text) {
 			last-- // "Ferdinand Marcos Jr.": the surname is Marcos
 		}
 		st.surnames[ws[last].text] = true
+		st.surnameKeys[article.NameKey(ws[last].text)] = true
 		// Family name first ("Xi Jinping", "Yoon Suk Yeol"): a first word that is no given
 		// name may stand alone later ("Xi told Trudeau").
-		if !ws[i].upper && len(ws[i].text) > 1 {
+		if !ws[i].upper && len(ws[i].text) > 1 && !st.r.lex.IsCommonWord(ws[i].lower) {
 			st.firsts[ws[i].text] = true
 		}
 	}
 	st.add(m)
+	return true
 }
+
+// orgRef is the node id and name of the country or organisation a role belongs to.
+type orgRef struct{ id, name string }
 
 // roleAt recognizes "[former] [Country|Org|demonym]* Title [Name]" at ws[i].
 func (st *state) roleAt(si int, ws []word, i int) int {
@@ -550,14 +569,18 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 			return 0
 		}
 	}
-	roleOrg := ""
+	var roleOrg orgRef
 	if ofQual != nil {
 		quals = append(quals, *ofQual)
 	}
 	if len(quals) > 0 {
-		roleOrg = quals[len(quals)-1].Entity
+		q := quals[len(quals)-1]
+		roleOrg = orgRef{q.Entity, q.Name}
+		if roleOrg.name == "" {
+			roleOrg.name = st.d.Text[q.Start:q.End]
+		}
 	} else if of != "" {
-		roleOrg = st.r.orgID(of)
+		roleOrg.id, roleOrg.name = st.r.orgID(of)
 	}
 	for _, q := range quals {
 		st.add(q)
@@ -572,7 +595,9 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 		former = true // "Rutte's predecessor as NATO chief, Jens Stoltenberg"
 	}
 	if hasName {
-		st.person(si, ws, t, nameE, role, roleOrg, "title")
+		if !st.person(si, ws, t, nameE, role, roleOrg, "title") {
+			return 0
+		}
 		pm := &st.d.Mentions[len(st.d.Mentions)-1]
 		pm.Former = former
 		pm.TitleStart = ws[i].start
@@ -590,7 +615,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	}
 	last := ws[t-1]
 	m := article.Mention{Span: article.Span{Start: ws[start].start, End: last.end}, Sentence: si,
-		Label: graph.LabelPerson, Kind: article.KindRole, Role: role, RoleOrg: roleOrg}
+		Label: graph.LabelPerson, Kind: article.KindRole, Role: role, RoleOrg: roleOrg.id, RoleOrgName: roleOrg.name}
 	m.Former = former
 	st.add(m)
 	return t - i
@@ -628,7 +653,7 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		if e < end && e > i+1 {
 			end = e
 		}
-		st.person(si, ws, i, end, "", "", "first name")
+		st.person(si, ws, i, end, "", orgRef{}, "first name")
 		return end - i
 	}
 	if n == 1 {
@@ -646,7 +671,7 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		return n
 	}
 	if end < len(ws) && cls.speech[ws[end].lower] && n <= 3 {
-		st.person(si, ws, i, end, "", "", "speaker")
+		st.person(si, ws, i, end, "", orgRef{}, "speaker")
 		return n
 	}
 	// Nothing types the whole chunk: let the words after the first have their own chance
@@ -703,17 +728,17 @@ func (st *state) pendingNames() {
 }
 
 // orgID turns an ISO2 code or an organisation name (as the lexicon's titles and offices
-// write them) into a node id.
-func (r *Recognizer) orgID(of string) string {
+// write them) into a node id and the entity's name.
+func (r *Recognizer) orgID(of string) (string, string) {
 	if len(of) == 2 && strings.ToUpper(of) == of {
 		if c, ok := r.lex.CountryByISO(of); ok {
-			return graph.NodeID(graph.LabelCountry, c.Name)
+			return graph.NodeID(graph.LabelCountry, c.Name), c.Name
 		}
 	}
 	if e, n, ok := r.lex.Lookup(strings.Fields(of)); ok && n == len(strings.Fields(of)) {
-		return graph.NodeID(e.Label, e.Canonical)
+		return graph.NodeID(e.Label, e.Canonical), e.Canonical
 	}
-	return graph.NodeID(graph.LabelOrganization, of)
+	return graph.NodeID(graph.LabelOrganization, of), of
 }
 
 // surnameLike reports whether w can end a personal name: not a demonym ("Western
@@ -737,44 +762,53 @@ func (st *state) surnameLike(w word) bool {
 // surnameKey reports whether s is, up to transliteration, the surname of someone named in
 // full in the article ("Zelensky" after "Volodymyr Zelenskiy").
 func (st *state) surnameKey(s string) bool {
-	k := article.NameKey(s)
-	for n := range st.surnames {
-		if article.NameKey(n) == k {
-			return true
-		}
-	}
-	return false
+	return st.surnameKeys[article.NameKey(s)]
 }
 
 // placeEndsAt reports whether a place mention ends at byte end.
 func (st *state) placeEndsAt(end int) bool {
-	for i := len(st.d.Mentions) - 1; i >= 0; i-- {
-		if m := st.d.Mentions[i]; m.End == end && m.Label == graph.LabelPlace {
-			return true
-		}
-	}
-	return false
+	return st.placeEnds[end]
+}
+
+// orgHead is an organisation named in full, for orgByHead: its entity, name and first start.
+type orgHead struct {
+	entity, name string
+	start        int
 }
 
 // orgByHead finds an organisation named earlier in full whose last word is w ("Commission"
-// of "European Commission"), when exactly one does.
+// of "European Commission"), when exactly one does. The index is built on first use, once
+// every sentence is recognized.
 func (st *state) orgByHead(w word) (string, string) {
+	if st.orgHeads == nil {
+		st.orgHeads = map[string][]orgHead{}
+		for _, m := range st.d.Mentions {
+			f := strings.Fields(m.Text)
+			if m.Label != graph.LabelOrganization || m.Entity == "" || len(f) < 2 {
+				continue
+			}
+			head, known := f[len(f)-1], false
+			for _, h := range st.orgHeads[head] {
+				known = known || h.entity == m.Entity
+			}
+			if !known { // one entry per entity: the heads of one word name few organisations
+				name := m.Name
+				if name == "" {
+					name = m.Text
+				}
+				st.orgHeads[head] = append(st.orgHeads[head], orgHead{m.Entity, name, m.Start})
+			}
+		}
+	}
 	found, name := "", ""
-	for _, m := range st.d.Mentions {
-		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Start >= w.start {
+	for _, h := range st.orgHeads[w.text] {
+		if h.start >= w.start {
 			continue
 		}
-		f := strings.Fields(m.Text)
-		if len(f) < 2 || f[len(f)-1] != w.text {
-			continue
-		}
-		if found != "" && found != m.Entity {
+		if found != "" {
 			return "", ""
 		}
-		found, name = m.Entity, m.Name
-		if name == "" {
-			name = m.Text
-		}
+		found, name = h.entity, h.name
 	}
 	return found, name
 }

@@ -82,3 +82,28 @@ func TestRecognizeNot(t *testing.T) {
 		}
 	}
 }
+
+// A chunk opening with a function word is no person ("The Kremlin said"), and so "The"
+// later in the article is no surname standing alone (it made overlapping mentions that
+// crashed the resolver).
+func TestNoPersonFromDeterminer(t *testing.T) {
+	text := "The Indonesia The Kremlin said the call had been requested by Baghdad. The chancellor is due to attend the G20 summit in Luanda on Monday."
+	for _, m := range mentions(t, text) {
+		if m.Label == graph.LabelPerson && m.Kind == article.KindName {
+			t.Errorf("unexpected person name %q at %d", m.Text, m.Start)
+		}
+	}
+}
+
+// A sentence opening with a calendar word and a comma ("February, ...") has no chunk at
+// its first word: typing it by its head indexed word -1 (found by FuzzExtract).
+func TestCalendarWordOpeningSentence(t *testing.T) {
+	ms := mentions(t, "February, American Islander King Justin Trudeau upset allies by recounting a conversation with Russiaf")
+	found := false
+	for _, m := range ms {
+		found = found || m.Text == "Justin Trudeau"
+	}
+	if !found {
+		t.Errorf("Justin Trudeau not found in %v", ms)
+	}
+}

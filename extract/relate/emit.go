@@ -223,14 +223,26 @@ func (x *extraction) place(s *sent, f *found, objs []actor) string {
 	// An event object gives its place.
 	for _, o := range objs {
 		if o.label == graph.LabelEvent {
-			for _, ev := range x.res.Events {
-				if ev.ID == o.entity && ev.Place != "" {
-					return ev.Place
-				}
+			if p := x.eventPlace(o.entity); p != "" {
+				return p
 			}
 		}
 	}
 	return ""
+}
+
+// eventPlace returns the place of the article's event id ("" when none), from an index
+// built on first use.
+func (x *extraction) eventPlace(id string) string {
+	if x.evPlace == nil {
+		x.evPlace = map[string]string{}
+		for _, ev := range x.res.Events {
+			if _, ok := x.evPlace[ev.ID]; !ok && ev.Place != "" {
+				x.evPlace[ev.ID] = ev.Place
+			}
+		}
+	}
+	return x.evPlace[id]
 }
 
 // topic: what the text says the pressure or criticism is about: "to increase defense
@@ -383,7 +395,8 @@ func (x *extraction) memberOf() {
 	d := x.d
 	for i := 0; i+1 < len(d.Mentions); i++ {
 		a, b := d.Mentions[i], d.Mentions[i+1]
-		if a.Sentence != b.Sentence || a.Label != graph.LabelOrganization || b.Label != graph.LabelCountry || a.Entity == "" || b.Entity == "" {
+		if a.Sentence != b.Sentence || a.Label != graph.LabelOrganization || b.Label != graph.LabelCountry || a.Entity == "" || b.Entity == "" ||
+			a.End > b.Start {
 			continue
 		}
 		gap := strings.ToLower(strings.TrimSpace(d.Text[a.End:b.Start]))
@@ -438,10 +451,14 @@ func (x *extraction) eventDate(id string) (string, string, string) {
 	if err != nil {
 		return "", "", ""
 	}
-	for _, m := range x.d.Mentions {
-		if m.Entity != id {
-			continue
+	if x.byEntity == nil {
+		x.byEntity = map[string][]int{}
+		for i, m := range x.d.Mentions {
+			x.byEntity[m.Entity] = append(x.byEntity[m.Entity], i)
 		}
+	}
+	for _, mi := range x.byEntity[id] {
+		m := x.d.Mentions[mi]
 		s := x.sents[m.Sentence]
 		words := make([]string, len(s.toks))
 		at := 0

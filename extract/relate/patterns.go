@@ -600,16 +600,16 @@ func (x *extraction) travelFor(s *sent, f *found) bool {
 
 // lastEvent returns the entity of the last event mentioned before sentence s.
 func (x *extraction) lastEvent(s *sent) string {
-	last := ""
-	for _, m := range x.d.Mentions {
-		if m.Sentence > s.idx {
-			break
-		}
-		if m.Label == graph.LabelEvent && m.Entity != "" {
-			last = m.Entity
+	if x.lastEv == nil { // lastEv[k]: the last event of the mentions before k
+		x.lastEv = make([]string, len(x.d.Mentions)+1)
+		for k, m := range x.d.Mentions {
+			x.lastEv[k+1] = x.lastEv[k]
+			if m.Label == graph.LabelEvent && m.Entity != "" {
+				x.lastEv[k+1] = m.Entity
+			}
 		}
 	}
-	return last
+	return x.lastEv[x.mstart[s.idx+1]]
 }
 
 // leftOf returns the nearest actor of a wanted label left of token i in the clause.

@@ -5,6 +5,7 @@
 package relate
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -89,7 +90,7 @@ type sent struct {
 // Relate returns the edges of one resolved article, sorted and without duplicates.
 func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
 	d := res.Doc
-	x := &extraction{r: r, d: d, res: res}
+	x := &extraction{r: r, d: d, res: res, mstart: mentionStarts(d)}
 	for si := range d.Sentences {
 		s := x.prepare(si)
 		x.sents = append(x.sents, s)
@@ -118,6 +119,13 @@ func (r *Relater) Relate(res *resolve.Result) []graph.Edge {
 // followUps reads "The meeting took place on Friday in Palm Beach" after a sentence that
 // stated a meeting or call: the place and date belong to that meeting.
 func (x *extraction) followUps() {
+	var meets []int // the MET and SPOKE_WITH edges, in sentence order
+	for i, e := range x.edges {
+		if e.Type == graph.RelMet || e.Type == graph.RelSpokeWith {
+			meets = append(meets, i)
+		}
+	}
+	next := 0
 	for si, s := range x.sents {
 		if len(s.toks) < 4 {
 			continue
@@ -164,25 +172,17 @@ func (x *extraction) followUps() {
 		if place == "" && date == "" {
 			continue
 		}
-		// The meetings and calls of the nearest earlier sentence that stated any.
-		target := -1
-		for i := range x.edges {
-			e := &x.edges[i]
-			if (e.Type == graph.RelMet || e.Type == graph.RelSpokeWith) && e.Evidence.Start < x.d.Sentences[si].Start {
-				if target < 0 || e.Evidence.Start > x.edges[target].Evidence.Start {
-					target = i
-				}
-			}
+		// The meetings and calls of the nearest earlier sentence that stated any (edges are
+		// in sentence order: one pointer walks them).
+		for next < len(meets) && x.edges[meets[next]].Evidence.Start < x.d.Sentences[si].Start {
+			next++
 		}
-		if target < 0 {
+		if next == 0 {
 			continue
 		}
-		at := x.edges[target].Evidence.Start
-		for i := range x.edges {
-			e := &x.edges[i]
-			if e.Evidence.Start != at || (e.Type != graph.RelMet && e.Type != graph.RelSpokeWith) {
-				continue
-			}
+		at := x.edges[meets[next-1]].Evidence.Start
+		for k := next - 1; k >= 0 && x.edges[meets[k]].Evidence.Start == at; k-- {
+			e := &x.edges[meets[k]]
 			if place != "" {
 				e.Place = place
 			}
@@ -195,6 +195,10 @@ func (x *extraction) followUps() {
 
 type extraction struct {
 	r          *Relater
+	mstart     []int             // mstart[si]: index of the first mention of sentence si (mentions are sorted by start)
+	evPlace    map[string]string // event id -> place (eventPlace)
+	byEntity   map[string][]int  // entity -> indexes of its mentions (eventDate)
+	lastEv     []string          // lastEvent's index
 	d          *article.Doc
 	res        *resolve.Result
 	edges      []graph.Edge
@@ -223,7 +227,7 @@ var (
 func (x *extraction) prepare(si int) *sent {
 	d := x.d
 	s := &sent{d: d, idx: si, start: d.Sentences[si].Start}
-	mi := 0
+	mi, mend := x.mstart[si], x.mstart[si+1] // the sentence's mentions only: linear in the article
 	for _, t := range d.Sentences[si].Tokens {
 		txt := t.Text
 		if strings.TrimSpace(txt) == "" {
@@ -249,7 +253,7 @@ func (x *extraction) prepare(si int) *sent {
 		}
 		s.toks = append(s.toks, tk)
 	}
-	for _, m := range d.Mentions {
+	for _, m := range d.Mentions[x.mstart[si]:mend] {
 		if m.Sentence != si || m.TitleStart == 0 || m.TitleStart >= m.Start {
 			continue
 		}
@@ -331,6 +335,17 @@ func (x *extraction) prepare(si int) *sent {
 		}
 	}
 	return s
+}
+
+// mentionStarts returns, for each sentence (and one past the last), the index of the first
+// mention starting at or after the sentence's start.
+func mentionStarts(d *article.Doc) []int {
+	out := make([]int, len(d.Sentences)+1)
+	for si, sn := range d.Sentences {
+		out[si] = sort.Search(len(d.Mentions), func(k int) bool { return d.Mentions[k].Start >= sn.Start })
+	}
+	out[len(d.Sentences)] = len(d.Mentions)
+	return out
 }
 
 // subjectCandidate returns the entity of the first actor of the sentence that no

@@ -106,24 +106,21 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 	}
 	used := map[string]bool{}
 	name := canonicalPeople(clusters, officeNames, used) // entity key or id -> canonical name
+	firstSurface := map[string]string{} // surname-only key -> its first mention's text
+	for _, res := range results {
+		for _, m := range res.Doc.Mentions {
+			if _, seen := firstSurface[m.Entity]; !seen && surnameOnly[m.Entity] && m.Text != "" {
+				firstSurface[m.Entity] = m.Text
+			}
+		}
+	}
 	for _, k := range sortedKeys(surnameOnly) {
 		if _, ok := alias[k]; ok {
 			continue
 		}
 		_, last := splitKey(k)
 		// Keep the surname as written in the first mention.
-		surface := ""
-		for _, res := range results {
-			for _, m := range res.Doc.Mentions {
-				if m.Entity == k {
-					surface = m.Text
-					break
-				}
-			}
-			if surface != "" {
-				break
-			}
-		}
+		surface := firstSurface[k]
 		if surface == "" {
 			surface = last
 		}
@@ -181,7 +178,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			if m.Label != graph.LabelPerson || m.Role == "" || m.RoleOrg != "" || m.Entity == "" {
 				continue
 			}
-			m.RoleOrg = r.officeOf(name[m.Entity], m.Role, res.Doc.Meta.Published)
+			m.RoleOrg, m.RoleOrgName = r.officeOf(name[m.Entity], m.Role, res.Doc.Meta.Published)
 		}
 	}
 	// 3. Events: id from name, place and the article's year, so two articles about the same
@@ -191,6 +188,12 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		year := ""
 		if len(res.Doc.Meta.Published) >= 4 {
 			year = res.Doc.Meta.Published[:4]
+		}
+		evMentions := map[string][]int{} // local event key -> its mentions
+		for i, m := range res.Doc.Mentions {
+			if strings.HasPrefix(m.Entity, "~e:") {
+				evMentions[m.Entity] = append(evMentions[m.Entity], i)
+			}
 		}
 		for n := range res.Events {
 			ev := &res.Events[n]
@@ -221,11 +224,8 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 				idName += " " + year
 			}
 			ev.ID = graph.NodeID(graph.LabelEvent, idName)
-			key := "~e:" + strconv.Itoa(n)
-			for i := range res.Doc.Mentions {
-				if res.Doc.Mentions[i].Entity == key {
-					res.Doc.Mentions[i].Entity = ev.ID
-				}
+			for _, i := range evMentions["~e:"+strconv.Itoa(n)] {
+				res.Doc.Mentions[i].Entity = ev.ID
 			}
 			node := events[ev.ID]
 			if node == nil {

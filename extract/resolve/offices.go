@@ -61,23 +61,31 @@ func splitOffice(key string) (scope, org, role string, ok bool) {
 
 // officeOrgID turns an office's country code or organisation name into a node id.
 func (r *Resolver) officeOrgID(scope, org string) string {
-	if scope == "country" {
-		if c, ok := r.lex.CountryByISO(org); ok {
-			return graph.NodeID(graph.LabelCountry, c.Name)
-		}
-		return ""
-	}
-	if e, n, ok := r.lex.Lookup(strings.Fields(org)); ok && n == len(strings.Fields(org)) {
-		return graph.NodeID(e.Label, e.Canonical)
-	}
-	return graph.NodeID(graph.LabelOrganization, org)
+	id, _ := r.officeOrg(scope, org)
+	return id
 }
 
-// officeOf returns the node id of the country or organisation of an office with this title
-// that the offices table says the person held — on date, when the article has one — or "".
-func (r *Resolver) officeOf(person, title, date string) string {
+// officeOrg turns an office's country code or organisation name into a node id and the
+// entity's name.
+func (r *Resolver) officeOrg(scope, org string) (string, string) {
+	if scope == "country" {
+		if c, ok := r.lex.CountryByISO(org); ok {
+			return graph.NodeID(graph.LabelCountry, c.Name), c.Name
+		}
+		return "", ""
+	}
+	if e, n, ok := r.lex.Lookup(strings.Fields(org)); ok && n == len(strings.Fields(org)) {
+		return graph.NodeID(e.Label, e.Canonical), e.Canonical
+	}
+	return graph.NodeID(graph.LabelOrganization, org), org
+}
+
+// officeOf returns the node id and name of the country or organisation of an office with
+// this title that the offices table says the person held — on date, when the article has
+// one — or "".
+func (r *Resolver) officeOf(person, title, date string) (string, string) {
 	if person == "" {
-		return ""
+		return "", ""
 	}
 	for _, o := range r.lex.Offices() {
 		scope, org, role, ok := splitOffice(o.Key)
@@ -92,9 +100,9 @@ func (r *Resolver) officeOf(person, title, date string) string {
 				continue
 			}
 		}
-		return r.officeOrgID(scope, org)
+		return r.officeOrg(scope, org)
 	}
-	return ""
+	return "", ""
 }
 
 func containsFold(ss []string, s string) bool {

@@ -5,6 +5,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,6 +85,29 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 	}
 	var people []*person
 	byKey := map[string]*person{}
+	bySurname := map[string][]*person{} // NameKey of the last name -> people, in order
+	byFirst := map[string][]*person{}   // NameKey of the first name -> people, in order
+	addPerson := func(p *person) {
+		byKey[p.key] = p
+		people = append(people, p)
+		bySurname[article.NameKey(p.last)] = append(bySurname[article.NameKey(p.last)], p)
+		if p.first != "" {
+			byFirst[article.NameKey(p.first)] = append(byFirst[article.NameKey(p.first)], p)
+		}
+	}
+	// firstAt: the earliest start of a mention resolved to each person key so far, so that
+	// "is there a mention of p before this one" costs a map look-up.
+	firstAt := map[string]int{}
+	setEntity := func(m *article.Mention, key string) {
+		m.Entity = key
+		if at, ok := firstAt[key]; !ok || m.Start < at {
+			firstAt[key] = m.Start
+		}
+	}
+	before := func(key string, off int) bool {
+		at, ok := firstAt[key]
+		return ok && at < off
+	}
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		if m.Label != graph.LabelPerson || m.Kind != article.KindName {
@@ -97,12 +121,11 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		p := byKey[k]
 		if p == nil {
 			p = &person{key: k, first: first, last: last}
-			byKey[k] = p
-			people = append(people, p)
+			addPerson(p)
 		}
-		m.Entity = k
+		setEntity(m, k)
 		if m.Role != "" && !m.Former {
-			p.roles = append(p.roles, role{m.Role, m.RoleOrg})
+			p.roles = addRole(p.roles, role{m.Role, m.RoleOrg})
 		}
 	}
 	// Surname-only mentions: the person of the article with that surname (nearest before).
@@ -114,51 +137,44 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		f := strings.Fields(m.Text) // "von der Leyen" is Leyen
 		sk := article.NameKey(f[len(f)-1])
 		var best *person
-		for _, p := range people {
-			if article.NameKey(p.last) == sk {
-				best = p // people are in order of first mention; last match wins only if it's before
-				if firstMentionBefore(d, p.key, m.Start) {
-					break
-				}
+		for _, p := range bySurname[sk] {
+			best = p // people are in order of first mention; last match wins only if it's before
+			if before(p.key, m.Start) {
+				break
 			}
 		}
 		if best == nil {
 			// Family name first ("Xi" after "Xi Jinping"): the first word of one full name.
-			for _, p := range people {
-				if p.first != "" && article.NameKey(p.first) == sk {
-					if best != nil && best != p {
-						best = nil
-						break
-					}
-					best = p
+			for _, p := range byFirst[sk] {
+				if best != nil && best != p {
+					best = nil
+					break
 				}
+				best = p
 			}
 		}
 		if best != nil {
-			m.Entity = best.key
+			setEntity(m, best.key)
 			reason := "surname of " + best.first + " " + best.last + " named in this article"
 			if graph.Fold(best.last) != graph.Fold(m.Text) {
 				reason = "transliteration variant of " + best.last + " (" + best.first + " " + best.last + ") in this article"
 			}
 			note(m, reason)
 			if m.Role != "" {
-				best.roles = append(best.roles, role{m.Role, m.RoleOrg})
+				best.roles = addRole(best.roles, role{m.Role, m.RoleOrg})
 			}
 			continue
 		}
-		m.Entity = personKey("", f[len(f)-1])
+		setEntity(m, personKey("", f[len(f)-1]))
 		if m.Role != "" {
 			p := &person{key: m.Entity, last: m.Text, roles: []role{{m.Role, m.RoleOrg}}}
 			if byKey[p.key] == nil {
-				byKey[p.key] = p
-				people = append(people, p)
+				addPerson(p)
 			} else {
-				byKey[p.key].roles = append(byKey[p.key].roles, p.roles...)
+				byKey[p.key].roles = addRole(byKey[p.key].roles, p.roles[0])
 			}
 		} else if byKey[m.Entity] == nil {
-			p := &person{key: m.Entity, last: m.Text}
-			byKey[p.key] = p
-			people = append(people, p)
+			addPerson(&person{key: m.Entity, last: m.Text})
 		}
 	}
 	// Unknown organisations and places named by the article: their own ids; "known as"
@@ -171,19 +187,22 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		m.Entity = graph.NodeID(m.Label, canonicalText(m.Text))
 	}
 	r.knownAs(d, note)
+	byTitle, byOrg := roleIndex(len(people), func(i int) []role { return people[i].roles })
+	matching := map[role][]int{} // a role phrase's role -> the people it matches, in order
+	alliances := r.alliances(d)
 	// Role phrases: apposition, then the person the article gave that role, then the office
 	// holder on the article's date.
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		switch {
 		case m.Kind == article.KindRole && m.Label == graph.LabelOrganization:
-			if e := r.lastAlliance(d, i); e != "" {
+			if e := alliances.around(i); e != "" {
 				m.Entity = e
 				note(m, "the alliance last named before it")
 			}
 		case m.Kind == article.KindRole && m.Label == graph.LabelPerson:
 			if p := appositionPerson(d, i); p >= 0 {
-				m.Entity = d.Mentions[p].Entity
+				setEntity(m, d.Mentions[p].Entity)
 				note(m, "apposition to "+d.Mentions[p].Text)
 				continue
 			}
@@ -194,41 +213,49 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 				// "his Canadian counterpart": the person the article ties to that country, else
 				// the head of its government on the article's date.
 				found := ""
-				for _, p := range people {
-					for _, pr := range p.roles {
-						if pr.org == m.RoleOrg && m.RoleOrg != "" && found == "" {
-							found = p.key
-						}
-					}
+				if ps := byOrg[m.RoleOrg]; m.RoleOrg != "" && len(ps) > 0 {
+					found = people[ps[0]].key
 				}
 				if found != "" {
-					m.Entity = found
+					setEntity(m, found)
 					note(m, "the article's person of "+m.RoleOrg)
 				} else if name, office := r.headOf(m.RoleOrg, d.Meta.Published); name != "" {
 					first, last := splitName(name)
-					m.Entity = personKey(first, last)
+					setEntity(m, personKey(first, last))
 					note(m, office+" on "+d.Meta.Published+" (offices table)")
 				}
 				continue
 			}
-			var match *person
-			for _, p := range people {
-				for _, pr := range p.roles {
-					if roleMatches(pr, role{m.Role, m.RoleOrg}) {
-						if match == nil || firstMentionBefore(d, p.key, m.Start) {
-							match = p
-						}
+			// The last person (in order of first mention) given this role who is mentioned
+			// before the phrase, else the first given it; who matches a role is worked out
+			// once per role.
+			want := role{m.Role, m.RoleOrg}
+			ms, ok := matching[want]
+			if !ok {
+				for _, pi := range candidates(byTitle[strings.ToLower(m.Role)], byOrg[m.RoleOrg], m.RoleOrg != "") {
+					if slices.ContainsFunc(people[pi].roles, func(pr role) bool { return roleMatches(pr, want) }) {
+						ms = append(ms, pi)
 					}
 				}
+				matching[want] = ms
+			}
+			var match *person
+			for k := len(ms) - 1; k >= 0 && match == nil; k-- {
+				if before(people[ms[k]].key, m.Start) {
+					match = people[ms[k]]
+				}
+			}
+			if match == nil && len(ms) > 0 {
+				match = people[ms[0]]
 			}
 			if match != nil {
-				m.Entity = match.key
+				setEntity(m, match.key)
 				note(m, "the article calls "+strings.TrimSpace(match.first+" "+match.last)+" "+m.Role)
 				continue
 			}
 			if name, office := r.holder(m.Role, m.RoleOrg, d.Meta.Published); name != "" {
 				first, last := splitName(name)
-				m.Entity = personKey(first, last)
+				setEntity(m, personKey(first, last))
 				note(m, office+" on "+d.Meta.Published+" (offices table)")
 			}
 		}
@@ -238,6 +265,58 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 }
 
 type role struct{ title, org string }
+
+// addRole adds r to a person's roles once: a person named a thousand times with the same
+// title has one role, so role matching stays linear in the article.
+func addRole(rs []role, r role) []role {
+	for _, x := range rs {
+		if x == r {
+			return rs
+		}
+	}
+	return append(rs, r)
+}
+
+// roleIndex indexes people (by their position) under the lower-cased titles and the
+// organisations of their roles, in order: what roleMatches can match.
+func roleIndex(n int, rolesOf func(i int) []role) (byTitle, byOrg map[string][]int) {
+	byTitle, byOrg = map[string][]int{}, map[string][]int{}
+	for i := 0; i < n; i++ {
+		for _, r := range rolesOf(i) {
+			t := strings.ToLower(r.title)
+			if l := byTitle[t]; len(l) == 0 || l[len(l)-1] != i {
+				byTitle[t] = append(l, i)
+			}
+			if l := byOrg[r.org]; len(l) == 0 || l[len(l)-1] != i {
+				byOrg[r.org] = append(l, i)
+			}
+		}
+	}
+	return byTitle, byOrg
+}
+
+// candidates merges two sorted index lists (the second only when withOrg) without repeats.
+func candidates(a, b []int, withOrg bool) []int {
+	if !withOrg || len(b) == 0 {
+		return a
+	}
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
 
 // generic roles match any head-of role of the same organisation or country.
 var generic = map[string]bool{"chief": true, "head": true, "leader": true, "boss": true}
@@ -255,21 +334,16 @@ func roleMatches(have, want role) bool {
 	return false
 }
 
-func firstMentionBefore(d *article.Doc, key string, off int) bool {
-	for _, m := range d.Mentions {
-		if m.Entity == key && m.Start < off {
-			return true
-		}
-	}
-	return false
-}
-
-// appositionPerson finds "NAME, ROLE" or "ROLE, NAME" around mention i.
+// appositionPerson finds "NAME, ROLE" or "ROLE, NAME" around mention i: the nearest
+// mention of the sentence before (or after) it, overlapping ones passed over.
 func appositionPerson(d *article.Doc, i int) int {
 	m := d.Mentions[i]
 	for j := i - 1; j >= 0; j-- {
 		p := d.Mentions[j]
-		if p.Sentence != m.Sentence || p.Modifier {
+		if p.Sentence != m.Sentence {
+			break
+		}
+		if p.Modifier || p.End > m.Start {
 			continue
 		}
 		if p.Label == graph.LabelPerson && p.Kind == article.KindName {
@@ -282,7 +356,10 @@ func appositionPerson(d *article.Doc, i int) int {
 	}
 	for j := i + 1; j < len(d.Mentions); j++ {
 		p := d.Mentions[j]
-		if p.Sentence != m.Sentence || p.Modifier {
+		if p.Sentence != m.Sentence {
+			break
+		}
+		if p.Modifier || p.Start < m.End {
 			continue
 		}
 		if p.Label == graph.LabelPerson && p.Kind == article.KindName && strings.TrimSpace(d.Text[m.End:p.Start]) == "," {
@@ -301,11 +378,35 @@ func canonicalText(s string) string {
 	return s
 }
 
-// knownAs links "X, known as Y" / "X, also known as Y": Y is another name of X.
+// knownAs links "X, known as Y" / "X, also known as Y": Y is another name of X. Renames
+// are recorded and applied in one pass at the end (a mention's current entity and name
+// follow the chain of renames), so the scan stays linear in the article.
 func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) {
+	type alias struct{ to, name string }
+	ren := map[string]alias{}
+	var find func(e string) (string, string, bool)
+	find = func(e string) (string, string, bool) {
+		a, ok := ren[e]
+		if !ok {
+			return e, "", false
+		}
+		root, name, deeper := find(a.to)
+		if !deeper {
+			return a.to, a.name, true
+		}
+		ren[e] = alias{root, name} // path compression: the last hop's name is the name
+		return root, name, true
+	}
+	cur := func(m *article.Mention) {
+		if root, name, ok := find(m.Entity); ok {
+			m.Entity, m.Name = root, name
+		}
+	}
 	for i := 0; i+1 < len(d.Mentions); i++ {
 		a, b := &d.Mentions[i], &d.Mentions[i+1]
-		if a.Sentence != b.Sentence || a.Label != b.Label || a.Label == graph.LabelPerson || a.Entity == "" {
+		cur(a)
+		cur(b)
+		if a.Sentence != b.Sentence || a.Label != b.Label || a.Label == graph.LabelPerson || a.Entity == "" || a.End > b.Start {
 			continue
 		}
 		gap := strings.ToLower(strings.TrimSpace(d.Text[a.End:b.Start]))
@@ -320,37 +421,63 @@ func (r *Resolver) knownAs(d *article.Doc, note func(*article.Mention, string)) 
 			}
 			old := drop.Entity
 			note(drop, "another name of "+keep.Text+" ("+gap+")")
-			for k := range d.Mentions {
-				if d.Mentions[k].Entity == old && old != "" {
-					d.Mentions[k].Entity = keep.Entity
-					d.Mentions[k].Name = keep.Name
+			switch {
+			case old == "":
+			case old == keep.Entity: // the same entity: its mentions take keep's name
+				for k := range d.Mentions {
+					if d.Mentions[k].Entity == old {
+						d.Mentions[k].Name = keep.Name
+					}
 				}
+			default:
+				ren[old] = alias{keep.Entity, keep.Name}
 			}
 		}
 	}
+	for k := range d.Mentions {
+		cur(&d.Mentions[k])
+	}
 }
 
-// lastAlliance returns the entity of the last alliance-like organisation named before i.
-func (r *Resolver) lastAlliance(d *article.Doc, i int) string {
-	for j := i - 1; j >= 0; j-- {
-		m := d.Mentions[j]
+// allianceIndex gives, for a mention, the entity of the last alliance-like organisation
+// named before it, else of the first named after it.
+type allianceIndex struct{ before, after []string }
+
+func (a allianceIndex) around(i int) string {
+	if a.before[i] != "" {
+		return a.before[i]
+	}
+	return a.after[i]
+}
+
+// alliances builds the allianceIndex of the article in two passes.
+func (r *Resolver) alliances(d *article.Doc) allianceIndex {
+	n := len(d.Mentions)
+	a := allianceIndex{before: make([]string, n), after: make([]string, n)}
+	isAlliance := make([]bool, n)
+	for j, m := range d.Mentions {
 		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Kind == article.KindRole {
 			continue
 		}
 		if e, _, ok := r.lex.Lookup(strings.Fields(m.Text)); ok && e.Kind == "alliance" {
-			return m.Entity
+			isAlliance[j] = true
 		}
 	}
-	for j := i + 1; j < len(d.Mentions); j++ {
-		m := d.Mentions[j]
-		if m.Label != graph.LabelOrganization || m.Entity == "" || m.Kind == article.KindRole {
-			continue
-		}
-		if e, _, ok := r.lex.Lookup(strings.Fields(m.Text)); ok && e.Kind == "alliance" {
-			return m.Entity
+	last := ""
+	for j := 0; j < n; j++ {
+		a.before[j] = last
+		if isAlliance[j] {
+			last = d.Mentions[j].Entity
 		}
 	}
-	return ""
+	last = ""
+	for j := n - 1; j >= 0; j-- {
+		a.after[j] = last
+		if isAlliance[j] {
+			last = d.Mentions[j].Entity
+		}
+	}
+	return a
 }
 
 // sortedKeys returns the keys of m, sorted.
