@@ -106,7 +106,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 	}
 	used := map[string]bool{}
 	name := canonicalPeople(clusters, officeNames, used) // entity key or id -> canonical name
-	firstSurface := map[string]string{} // surname-only key -> its first mention's text
+	firstSurface := map[string]string{}                  // surname-only key -> its first mention's text
 	for _, res := range results {
 		for _, m := range res.Doc.Mentions {
 			if _, seen := firstSurface[m.Entity]; !seen && surnameOnly[m.Entity] && m.Text != "" {
