@@ -355,6 +355,16 @@ port_owner() { # a short description of who listens on PORT, if ss can tell
 	ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\(.*\)))/\1/p' | head -n 1
 }
 
+listener_is_ours() { # listener_is_ours PORT PID: the process listening on PORT is PID or its child
+	command -v ss >/dev/null 2>&1 || return 0 # cannot tell: trust the port
+	local lpid ppid
+	lpid=$(ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+	[[ -n $lpid ]] || return 0 # ss shows no owner (not ours to see): trust the port
+	[[ $lpid == "$2" ]] && return 0
+	ppid=$(awk '/^PPid:/ {print $2}' "/proc/$lpid/status" 2>/dev/null)
+	[[ $ppid == "$2" ]]
+}
+
 is_our_server() { # is_our_server PID: PID is the bootloader of this home
 	local cmd
 	cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
@@ -442,6 +452,15 @@ wait_ready() { # wait_ready PID T0
 		fi
 		if port_open "$BOLT_PORT" && http_ok "$HTTP_PORT"; then
 			printf '\n' >&2
+			# Another checkout's server may have taken the same free ports a moment before
+			# this one: then the answer is not ours, and this server cannot bind.
+			if ! listener_is_ours "$BOLT_PORT" "$pid"; then
+				say "port $BOLT_PORT answers, but not from this $INSTANCE server (pid $pid): $(port_owner "$BOLT_PORT")"
+				say "another Neo4j took the port while this one started; stopping this one — run again, or set NEO4J_BOLT_PORT / NEO4J_HTTP_PORT"
+				kill "$pid" 2>/dev/null || true
+				rm -f "$PID_FILE"
+				exit 1
+			fi
 			return 0
 		fi
 		if ((SECONDS - t0 >= START_TIMEOUT)); then
