@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -150,5 +151,35 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		if _, err := Load(strings.NewReader(in)); err == nil {
 			t.Fatalf("Load(%q) succeeded", in)
 		}
+	}
+}
+
+// TestParseConcurrent: goroutines sharing the default model get the same trees as one
+// goroutine does (run with -race to check the pooled scratch).
+func TestParseConcurrent(t *testing.T) {
+	m := testModel(t)
+	want := make([]Tree, len(goldenSentences))
+	for i, s := range goldenSentences {
+		want[i] = m.Parse(strings.Fields(s))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(goldenSentences))
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var tr Tree
+			for i, s := range goldenSentences {
+				m.ParseInto(strings.Fields(s), &tr)
+				if !equalTrees(tr, want[i]) {
+					errs <- s
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("concurrent parse of %q differs", s)
 	}
 }
