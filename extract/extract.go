@@ -1,4 +1,4 @@
-// Package extract is newsgraph's extraction pipeline: read -> clean -> segment ->
+// Package extract is newsgraph's extraction pipeline: read -> clean -> segment -> parse ->
 // recognize -> resolve -> relate -> assemble. Each stage is its own subpackage; this one
 // wires them, runs articles on a pool of workers and assembles one deterministic
 // graph.Document (same input, byte-identical output).
@@ -21,6 +21,8 @@ import (
 	"github.com/newsgraph/newsgraph/extract/relate"
 	"github.com/newsgraph/newsgraph/extract/resolve"
 	"github.com/newsgraph/newsgraph/extract/segment"
+	"github.com/newsgraph/newsgraph/extract/syntax"
+	"github.com/newsgraph/newsgraph/extract/syntax/model"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -42,6 +44,7 @@ type Pipeline struct {
 	lex  *lexicon.Lexicon
 	cl   *clean.Cleaner
 	seg  *segment.Segmenter
+	syn  *syntax.Parser // one model per Pipeline, shared by the workers
 	rec  *recognize.Recognizer
 	res  *resolve.Resolver
 	rel  *relate.Relater
@@ -64,11 +67,15 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	m, err := model.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the syntax model: %w", err)
+	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	return &Pipeline{opts: opts, lex: lex, cl: clean.New(clean.DefaultOptions()), seg: segment.New(),
-		rec: rec, res: resolve.New(lex), rel: rel}, nil
+		syn: syntax.New(m), rec: rec, res: resolve.New(lex), rel: rel}, nil
 }
 
 // Result is one extraction run.
@@ -149,6 +156,7 @@ func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
 func (p *Pipeline) local(d *article.Doc) *resolve.Result {
 	p.cl.Clean(d)
 	p.seg.Segment(d)
+	p.syn.Parse(d)
 	p.rec.Recognize(d)
 	return p.res.Local(d)
 }
