@@ -22,14 +22,17 @@ var (
 		}
 		return m
 	}()
-	// contractions maps a lower-case form to the byte lengths of its words.
-	contractions = func() map[string][]int {
+	// contractions maps a lower-case form to the byte lengths of its words;
+	// contractionLen holds the shortest and longest form.
+	contractionLen = [2]int{1 << 30, 0}
+	contractions   = func() map[string][]int {
 		m := map[string][]int{}
 		for _, l := range dataLines(contractionData) {
 			form, parts, ok := strings.Cut(l, "\t")
 			if !ok || strings.ReplaceAll(parts, " ", "") != form {
 				panic(fmt.Sprintf("syntax: data/contractions.tsv: bad line %q", l))
 			}
+			contractionLen = [2]int{min(contractionLen[0], len(form)), max(contractionLen[1], len(form))}
 			for _, p := range strings.Fields(parts) {
 				m[form] = append(m[form], len(p))
 			}
@@ -37,6 +40,34 @@ var (
 		return m
 	}()
 )
+
+// contraction returns the word lengths of w when it is a contraction written without an
+// apostrophe ("cannot", "Gonna"); it folds case only for words of a contraction's length.
+func contraction(w string) ([]int, bool) {
+	if len(w) < contractionLen[0] || len(w) > contractionLen[1] {
+		return nil, false
+	}
+	return lookupFolded(contractions, w)
+}
+
+// lookupFolded looks up w in m, whose keys are lower case, folding ASCII upper case
+// without allocating.
+func lookupFolded[V any](m map[string]V, w string) (V, bool) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		v, ok := m[strings.ToLower(w)]
+		return v, ok
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	v, ok := m[string(buf[:len(w)])]
+	return v, ok
+}
 
 func dataLines(s string) []string {
 	var out []string
@@ -91,7 +122,7 @@ func word(text string, s, e, tok int) article.Word {
 // splitToken appends the words of one token.
 func splitToken(text string, t article.Token, i int, final bool, dst []article.Word) []article.Word {
 	w := text[t.Start:t.End]
-	if parts, ok := contractions[strings.ToLower(w)]; ok {
+	if parts, ok := contraction(w); ok {
 		s := t.Start
 		for _, n := range parts {
 			dst = append(dst, word(text, s, s+n, i))
@@ -143,7 +174,7 @@ func splitsAtHyphens(w string) bool {
 	if h <= 0 || h == len(w)-1 || strings.Count(w, "-") == len(w) {
 		return false // no hyphen inside, or a dash of its own ("-", "--")
 	}
-	if boundPrefixes[strings.ToLower(w[:h])] {
+	if _, ok := lookupFolded(boundPrefixes, w[:h]); ok {
 		return false
 	}
 	return !digitGroups(w, '-')
