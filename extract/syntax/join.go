@@ -35,13 +35,13 @@ func joined(toks []article.Word, i int) int {
 		return emoticonLen(form, touches, i)
 	case digits(f):
 		n := 1
-		for touches(i+n+1) && (form(i+n) == ":" || form(i+n) == "/") && digits(form(i+n+1)) {
+		for touches(i+n) && touches(i+n+1) && (form(i+n) == ":" || form(i+n) == "/") && digits(form(i+n+1)) {
 			n += 2
 		}
 		return n
 	case f == "http" || f == "https" || f == "www.":
 		return url(toks, form, touches, i)
-	case touches(i+2) && form(i+1) == "@" && wordChar(form(i)) && wordChar(form(i+2)):
+	case touches(i+1) && touches(i+2) && form(i+1) == "@" && wordChar(form(i)) && wordChar(form(i+2)):
 		return 3
 	}
 	return 1

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/segment"
@@ -49,32 +50,48 @@ func TestWords(t *testing.T) {
 }
 
 // TestWordsKeepOffsets checks that every word is the text at its span, inside its token,
-// in order, and that the words cover every non-space byte of the tokens.
+// in order, and that the words cover every byte of the tokens.
 func TestWordsKeepOffsets(t *testing.T) {
-	text := "Ayad al-Ani -- the U.S. envoy -- can't meet at 5:30. He cannot.\nWrite jo@example.com :-)"
+	checkWords(t, "Ayad al-Ani -- the U.S. envoy -- can't meet at 5:30. He cannot.\nWrite jo@example.com :-)")
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Ayad al-Ani -- the U.S. envoy", "can't 5:30 02/13/2001 !!?", "http://x.org/a-b.",
+		"jo@example.com :-) ;)", "non-profit 713-853-3989 3-4", "Inc.\"", "a--b---c", ":", "-", "@@"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		checkWords(t, text)
+	})
+}
+
+func checkWords(t *testing.T, text string) {
+	t.Helper()
 	d := &article.Doc{Text: text}
 	segment.Segment(d)
 	for _, s := range d.Sentences {
 		ws := Words(text, s.Tokens, nil)
-		covered := 0
-		prevEnd := -1
+		covered, prevEnd, prevTok := 0, -1, 0
 		for _, w := range ws {
-			if w.Form != text[w.Start:w.End] || w.Start < prevEnd || w.Start >= w.End {
-				t.Errorf("word %q at %d-%d: bad span (text %q, previous end %d)", w.Form, w.Start, w.End, text[w.Start:w.End], prevEnd)
+			if w.Start < prevEnd || w.Start >= w.End || w.Form != text[w.Start:w.End] {
+				t.Fatalf("%q: word %q at %d-%d: bad span (previous end %d)", text, w.Form, w.Start, w.End, prevEnd)
 			}
 			tok := s.Tokens[w.Token]
-			if w.Start < tok.Start || w.Start >= tok.End {
-				t.Errorf("word %q does not start in its token %q", w.Form, tok.Text)
+			if w.Token < prevTok || w.Start < tok.Start || w.Start >= tok.End {
+				t.Fatalf("%q: word %q does not start in its token %q", text, w.Form, tok.Text)
 			}
 			covered += w.End - w.Start
-			prevEnd = w.End
+			prevEnd, prevTok = w.End, w.Token
 		}
 		want := 0
 		for _, tok := range s.Tokens {
 			want += tok.End - tok.Start
 		}
 		if covered != want {
-			t.Errorf("sentence %q: words cover %d bytes, tokens %d", text[s.Start:s.End], covered, want)
+			t.Fatalf("%q: words cover %d bytes, tokens %d", text, covered, want)
 		}
 	}
 }
