@@ -39,7 +39,8 @@ XPOS FEATS HEAD DEPREL DEPS MISC), SpaceAfter=No in MISC where no space follows.
 
 --input text (default) reads articles as extract does (.txt, .md, .html, .jsonl, - for
 stdin) and parses every line; --clean parses only the text the cleaner keeps, which is
-what extract analyses.
+what extract analyses. An input that cannot be read is named on stderr with the reason;
+the rest is parsed and the exit code is 3.
 
 --input conllu reads CoNLL-U files (or - for stdin) and keeps each sentence's words
 exactly (same sentences, same words and order, comments and multiword-token lines
