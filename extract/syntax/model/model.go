@@ -4,7 +4,10 @@
 package model
 
 import (
-	"io"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
 	"sync"
 )
 
@@ -18,8 +21,31 @@ type Tree struct {
 
 // Model is a trained tagger and parser. It is safe for concurrent use.
 type Model struct {
-	// TODO(syntax-model): trained tables; this first commit only fixes the API.
+	header     string   // the model file's text header (credit, licence, scores)
+	upos, xpos []string // the tagger's classes: UPOS and XPOS of each
+	tagger     *linear  // first tagging pass
+	tagger2    *linear  // second pass (sees the first pass's tags to the right)
+	parser     *linear  // transition classifier
+	labeller   *linear  // arc label classifier
+	labels     labels
+	kinds      []uint8   // kind of each tag (tagKinds)
+	beam       int       // beam width (1 = greedy)
+	pool       sync.Pool // *work
 }
+
+// work is the scratch space of one Parse call, pooled.
+type work struct {
+	words []wordInfo
+	tags  []int32
+	first []int32
+	sent  sent
+	st    state
+	buf   buffers
+	beam  beam
+}
+
+//go:embed english.model
+var embedded []byte
 
 var (
 	defaultOnce  sync.Once
@@ -29,14 +55,18 @@ var (
 
 // Default returns the embedded model, loaded once per process and shared by every caller.
 func Default() (*Model, error) {
-	defaultOnce.Do(func() { defaultModel, defaultErr = &Model{}, nil })
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = Load(bytes.NewReader(embedded))
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("embedded syntax model: %w", defaultErr)
+		}
+	})
 	return defaultModel, defaultErr
 }
 
-// Load reads a model file (as written by the trainer).
-func Load(r io.Reader) (*Model, error) {
-	return &Model{}, nil
-}
+// Header returns the model file's text header: the treebank's credit, the licence and the
+// scores measured when it was trained.
+func (m *Model) Header() string { return m.header }
 
 // Parse tags and parses one sentence. It never panics; an empty sentence gives an empty Tree.
 func (m *Model) Parse(words []string) Tree {
@@ -50,14 +80,101 @@ func (m *Model) Parse(words []string) Tree {
 func (m *Model) ParseInto(words []string, t *Tree) {
 	n := len(words)
 	t.resize(n)
-	for i := range n {
-		t.UPOS[i], t.XPOS[i], t.Lemma[i] = "X", "_", "_"
-		t.Head[i], t.Deprel[i] = i, "dep" // TODO: placeholder chain until the model is trained
+	if n == 0 {
+		return
 	}
-	if n > 0 {
-		t.Deprel[0] = "root"
+	w, _ := m.pool.Get().(*work)
+	if w == nil {
+		w = &work{}
+	}
+	defer m.pool.Put(w)
+	m.tag(words, w)
+	for i, tg := range w.tags {
+		t.UPOS[i], t.XPOS[i], t.Lemma[i] = m.upos[tg], m.xpos[tg], "_"
+	}
+	m.parse(w)
+	for i := range n {
+		h := int(w.st.head[i])
+		if h == n {
+			h = -1
+		}
+		t.Head[i] = h + 1
+		t.Deprel[i] = m.labels.names[w.st.label[i]]
 	}
 }
+
+// tag fills w.words, w.tags and the parser's view of the sentence.
+func (m *Model) tag(words []string, w *work) {
+	n := len(words)
+	w.words = grow(w.words, n)
+	for i, s := range words {
+		describe(s, &w.words[i])
+	}
+	w.tags, w.first = grow(w.tags, n), grow(w.first, n)
+	w.buf.scores = grow(w.buf.scores, max(len(m.upos), nmoves))
+	var second scorer
+	if m.tagger2 != nil {
+		second = m.tagger2
+	}
+	w.buf.keys = tagSentence(m.tagger, second, w.words, w.tags, w.first, w.buf.keys, w.buf.scores[:len(m.upos)])
+	w.sent.fill(w.words, w.tags, m.kinds)
+}
+
+// fill sets the parser's view of a tagged sentence (the root is word n); kinds gives
+// each tag's kind (punctuation, verb).
+func (c *sent) fill(ws []wordInfo, tags []int32, kinds []uint8) {
+	n := len(ws)
+	c.lw, c.tag = grow(c.lw, n+1), grow(c.tag, n+1)
+	c.punct, c.verb = grow(c.punct, n+1), grow(c.verb, n+1)
+	var p, v int32
+	for i := range ws {
+		c.lw[i], c.tag[i] = ws[i].lower, uint64(tags[i])
+		c.punct[i], c.verb[i] = p, v
+		k := kinds[tags[i]]
+		p += int32(k & kindPunct)
+		v += int32(k&kindVerb) >> 1
+	}
+	c.punct[n], c.verb[n] = p, v
+	c.lw[n], c.tag[n] = 0xF00D, rootTag
+}
+
+// Tag kinds the parser counts between two words.
+const (
+	kindPunct = 1
+	kindVerb  = 2
+)
+
+func tagKinds(upos []string) []uint8 {
+	k := make([]uint8, len(upos))
+	for i, u := range upos {
+		switch u {
+		case "PUNCT":
+			k[i] = kindPunct
+		case "VERB", "AUX":
+			k[i] = kindVerb
+		}
+	}
+	return k
+}
+
+func (m *Model) parse(w *work) {
+	w.st.reset(len(w.words))
+	w.buf.scores = grow(w.buf.scores, nmoves)
+	w.buf.lscores = grow(w.buf.lscores, len(m.labels.names))
+	if m.beam > 1 && len(w.words) <= maxBeamWords {
+		beamParse(m.parser, m.labeller, &m.labels, &w.sent, &w.st, &w.beam, &w.buf, m.beam)
+		return
+	}
+	parseSentence(m.parser, m.labeller, &m.labels, &w.sent, &w.st, &w.buf)
+}
+
+// maxBeamWords bounds the sentences parsed with the beam (longer ones are parsed greedily:
+// the beam copies each parse state at every step).
+const maxBeamWords = 200
+
+// SetBeam sets the beam width of later parses (1 = greedy). Not safe to call while
+// other goroutines parse with m.
+func (m *Model) SetBeam(k int) { m.beam = max(k, 1) }
 
 // resize makes every slice of t have length n, reusing its arrays when they are big enough.
 func (t *Tree) resize(n int) {
@@ -73,4 +190,24 @@ func grow[T any](s []T, n int) []T {
 		return s[:n]
 	}
 	return make([]T, n)
+}
+
+// Prune drops the weights whose magnitude is below the given minimum from the tagger,
+// the transition classifier and the labeller.
+func (m *Model) Prune(tagger, parser, labeller float32) {
+	m.tagger, m.tagger2 = m.tagger.prune(tagger), m.tagger2.prune(tagger)
+	m.parser, m.labeller = m.parser.prune(parser), m.labeller.prune(labeller)
+}
+
+// Sizes describes the classifiers' sizes (features and weights), for logs and docs.
+func (m *Model) Sizes() string {
+	var b strings.Builder
+	for _, c := range []struct {
+		name string
+		l    *linear
+	}{{"tagger", m.tagger}, {"tagger2", m.tagger2}, {"parser", m.parser}, {"labeller", m.labeller}} {
+		f, w := c.l.size()
+		fmt.Fprintf(&b, "%s %d features %d weights; ", c.name, f, w)
+	}
+	return strings.TrimSuffix(b.String(), "; ")
 }

@@ -1,0 +1,152 @@
+package model
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+)
+
+// The model file is a text header (a magic line, then "# " lines: the treebank's credit,
+// the licence, the scores; then an empty line) followed by a gzip stream of the tables:
+// the tag and label names, then each classifier's features in increasing key order with
+// their weights quantised to int16 (one scale per classifier).
+
+const magic = "newsgraph-syntax-model 1"
+
+// Write writes m with the given header lines (each written as "# line").
+func (m *Model) Write(w io.Writer, header []string) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, magic)
+	for _, h := range header {
+		fmt.Fprintf(bw, "# %s\n", h)
+	}
+	fmt.Fprintln(bw)
+	zw, err := gzip.NewWriterLevel(bw, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	e := &encoder{w: bufio.NewWriter(zw)}
+	e.strings(m.upos)
+	e.strings(m.xpos)
+	e.strings(m.labels.names)
+	for _, l := range []*linear{m.tagger, m.tagger2, m.parser, m.labeller} {
+		e.linear(l)
+	}
+	e.uvarint(uint64(max(m.beam, 1)))
+	if err := e.w.Flush(); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+type encoder struct{ w *bufio.Writer }
+
+func (e *encoder) uvarint(v uint64) {
+	var b [binary.MaxVarintLen64]byte
+	e.w.Write(b[:binary.PutUvarint(b[:], v)])
+}
+
+func (e *encoder) strings(ss []string) {
+	e.uvarint(uint64(len(ss)))
+	for _, s := range ss {
+		e.uvarint(uint64(len(s)))
+		e.w.WriteString(s)
+	}
+}
+
+// linear writes a classifier; a nil one is written as having no classes.
+func (e *encoder) linear(l *linear) {
+	if l == nil {
+		e.uvarint(0)
+		return
+	}
+	keys, rows := l.sortedRows()
+	var maxAbs float64
+	for _, w := range l.w {
+		maxAbs = max(maxAbs, math.Abs(float64(w)))
+	}
+	scale := max(maxAbs/32767, 1e-9)
+	e.uvarint(uint64(l.nclass))
+	e.uvarint(math.Float64bits(scale))
+	e.uvarint(uint64(len(keys)))
+	var prev uint64
+	for i, k := range keys {
+		e.uvarint(k - prev)
+		prev = k
+		lo, hi := l.off[rows[i]], l.off[rows[i]+1]
+		e.uvarint(uint64(hi - lo))
+		for j := lo; j < hi; j++ {
+			e.w.WriteByte(l.cls[j])
+			q := int16(math.Round(float64(l.w[j]) / scale))
+			e.w.WriteByte(byte(uint16(q)))
+			e.w.WriteByte(byte(uint16(q) >> 8))
+		}
+	}
+}
+
+// Load reads a model file written by Write.
+func Load(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	header, err := readHeader(br)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	d := &decoder{r: bufio.NewReader(zr)}
+	m := &Model{header: header}
+	m.upos, m.xpos = d.strings(), d.strings()
+	m.kinds = tagKinds(m.upos)
+	m.labels = newLabels(d.strings())
+	m.tagger, m.tagger2, m.parser, m.labeller = d.linear(), d.linear(), d.linear(), d.linear()
+	m.beam = d.optionalCount(64, 1)
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax model: %w", d.err)
+	}
+	return m, m.check()
+}
+
+func readHeader(br *bufio.Reader) (string, error) {
+	line, err := br.ReadString('\n')
+	if err != nil || strings.TrimSpace(line) != magic {
+		return "", errors.New("syntax model: not a newsgraph syntax model file")
+	}
+	var h strings.Builder
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return "", fmt.Errorf("syntax model: header: %w", err)
+		}
+		if line == "\n" {
+			return h.String(), nil
+		}
+		h.WriteString(strings.TrimPrefix(line, "# "))
+	}
+}
+
+// check makes sure the tables fit together, so that Parse cannot index out of range.
+func (m *Model) check() error {
+	switch {
+	case len(m.upos) == 0 || len(m.upos) != len(m.xpos) || len(m.upos) > 256:
+		return errors.New("syntax model: bad tag set")
+	case len(m.labels.names) == 0 || len(m.labels.names) > 256 || m.labels.root == none:
+		return errors.New("syntax model: bad label set")
+	case m.tagger == nil || m.parser == nil || m.labeller == nil:
+		return errors.New("syntax model: missing classifier")
+	case m.tagger.nclass != len(m.upos) || m.parser.nclass != nmoves || m.labeller.nclass != len(m.labels.names):
+		return errors.New("syntax model: classifier sizes do not match the tag and label sets")
+	case m.tagger2 != nil && m.tagger2.nclass != len(m.upos):
+		return errors.New("syntax model: second tagger size does not match the tag set")
+	}
+	return nil
+}
