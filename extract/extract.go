@@ -1,4 +1,4 @@
-// Package extract is newsgraph's extraction pipeline: read -> clean -> segment ->
+// Package extract is newsgraph's extraction pipeline: read -> clean -> segment -> parse ->
 // recognize -> resolve -> relate -> assemble. Each stage is its own subpackage; this one
 // wires them, runs articles on a pool of workers and assembles one deterministic
 // graph.Document (same input, byte-identical output).
@@ -21,6 +21,8 @@ import (
 	"github.com/newsgraph/newsgraph/extract/relate"
 	"github.com/newsgraph/newsgraph/extract/resolve"
 	"github.com/newsgraph/newsgraph/extract/segment"
+	"github.com/newsgraph/newsgraph/extract/syntax"
+	"github.com/newsgraph/newsgraph/extract/syntax/model"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -39,6 +41,10 @@ type Options struct {
 	// Keep, when set, picks the articles of this run by id (extract --shard); articles
 	// read from URLs are picked by Remote itself, by URL, before they are fetched.
 	Keep func(id string) bool
+	// Parse runs the parse stage (UD words, tags and a dependency tree on every sentence)
+	// inside Run. No later stage reads the tree yet and the parser is the slowest stage
+	// (docs/syntax.md, "Speed"), so the CLI leaves it off; Syntax always parses.
+	Parse bool
 }
 
 // Pipeline holds the stages, built once (lexicons and models load once) and reused.
@@ -47,6 +53,7 @@ type Pipeline struct {
 	lex  *lexicon.Lexicon
 	cl   *clean.Cleaner
 	seg  *segment.Segmenter
+	syn  *syntax.Parser // one model per Pipeline, shared by the workers; nil unless Options.Parse
 	rec  *recognize.Recognizer
 	res  *resolve.Resolver
 	rel  *relate.Relater
@@ -81,8 +88,27 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	return &Pipeline{opts: opts, lex: lex, cl: clean.New(clean.DefaultOptions()), seg: segment.New(),
-		rec: rec, res: resolve.New(lex), rel: rel}, nil
+	p := &Pipeline{opts: opts, lex: lex, cl: clean.New(clean.DefaultOptions()), seg: segment.New(),
+		rec: rec, res: resolve.New(lex), rel: rel}
+	if opts.Parse {
+		if err := p.loadParser(); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// loadParser loads the embedded tagger and parser (once per process, about 2 s of CPU).
+func (p *Pipeline) loadParser() error {
+	if p.syn != nil {
+		return nil
+	}
+	m, err := model.Default()
+	if err != nil {
+		return fmt.Errorf("loading the syntax model: %w", err)
+	}
+	p.syn = syntax.New(m)
+	return nil
 }
 
 // Result is one extraction run.
@@ -229,6 +255,9 @@ func (p *Pipeline) feed(ctx context.Context, rd *read.Reader, paths []string, in
 func (p *Pipeline) local(d *article.Doc) *resolve.Result {
 	p.cl.Clean(d)
 	p.seg.Segment(d)
+	if p.syn != nil {
+		p.syn.Parse(d)
+	}
 	p.rec.Recognize(d)
 	return p.res.Local(d)
 }

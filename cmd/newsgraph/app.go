@@ -21,6 +21,7 @@ import (
 func commands(e *env) []*cli.Command {
 	return []*cli.Command{
 		extractCommand(e),
+		parseCommand(e),
 		buildCommand(e),
 		watchCommand(e),
 		loadCommand(e),

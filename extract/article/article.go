@@ -56,17 +56,37 @@ type Dropped struct {
 	Reason string
 }
 
-// Sentence is one sentence: its range in Doc.Text and its tokens.
+// Sentence is one sentence: its range in Doc.Text, its tokens and, once the parse stage
+// ran, its words in Universal Dependencies' convention with their dependency tree
+// (tree.go has the helpers that read it).
 type Sentence struct {
 	Span
 	Tokens []Token
+	Words  []Word // nil when the parse stage did not run
 }
 
 // Token is one word or punctuation token.
 type Token struct {
 	Span
 	Text string
-	Tag  string // part-of-speech tag when a tagger ran, else ""
+	Tag  string // Penn Treebank tag (the XPOS of the token's word) when the parser ran, else ""
+	// Word is the index in Sentence.Words of the token's word: the one whose head lies
+	// outside the token when the parser split it ("al-Ani" -> al - Ani). Valid only when
+	// Sentence.Words is not nil.
+	Word int
+}
+
+// Word is one syntactic word as Universal Dependencies (English EWT) splits text: a token
+// of the segmenter, or a part of one ("post-war" stays whole, "al-Ani" is three words).
+type Word struct {
+	Span          // byte offsets in Doc.Text
+	Form   string // Doc.Text[Start:End]
+	Token  int    // index in Sentence.Tokens of the token the word is part of
+	UPOS   string // universal part of speech: NOUN, VERB, PROPN, ...
+	XPOS   string // Penn Treebank tag: NN, VBD, NNP, ...
+	Lemma  string
+	Head   int    // index in Sentence.Words of the head word, -1 for the root
+	Deprel string // UD relation with its subtype: nsubj, obj, nsubj:pass, obl:agent, ...
 }
 
 // Kind says how an entity was mentioned.
