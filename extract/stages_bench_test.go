@@ -26,14 +26,16 @@ func BenchmarkStages(b *testing.B) {
 		b.Fatal(err)
 	}
 	spent := map[string]time.Duration{}
-	words := 0
+	words, sentences, bytes := 0, 0, 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		docs, w := timeRead(b, src, spent)
 		words += w
 		results := make([]*resolve.Result, 0, len(docs))
 		for _, d := range docs {
+			bytes += len(d.Text)
 			results = append(results, p.timeLocal(d, spent))
+			sentences += len(d.Sentences)
 		}
 		t := time.Now()
 		p.res.Global(results)
@@ -45,6 +47,9 @@ func BenchmarkStages(b *testing.B) {
 		spent["relate"] += time.Since(t)
 	}
 	b.StopTimer()
+	b.ReportMetric(float64(words)/float64(b.N), "words")
+	b.ReportMetric(float64(sentences)/float64(b.N), "sentences")
+	b.ReportMetric(float64(bytes)/float64(b.N), "bytes")
 	for _, s := range []string{"read", "clean", "segment", "recognize", "resolve", "relate"} {
 		b.ReportMetric(float64(words)/spent[s].Seconds(), s+"-words/s")
 	}

@@ -3,6 +3,8 @@
 //
 //	benchdb reports [-runs K] [-queries DIR] [-timeout D]  # p50/p95 of every saved report, JSON
 //	benchdb naive [-rows N] FILE.jsonl                      # the naive loader: one MERGE per transaction
+//	benchdb profile [-queries DIR] NAME                     # PROFILE a report: operators, rows, db hits
+//	benchdb wipe                                            # delete the whole graph (batched)
 //
 // reports runs each template with its example parameters (defaults otherwise) K times after
 // one warm-up run, in this process (no process start in the figures). naive writes the first N
@@ -33,6 +35,8 @@ func main() {
 		err = reports(os.Args[2:])
 	case "profile":
 		err = profile(os.Args[2:])
+	case "wipe":
+		err = wipe()
 	case "naive":
 		err = naive(os.Args[2:])
 	default:
@@ -45,7 +49,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] | benchdb naive [-rows N] FILE.jsonl")
+	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe")
 	os.Exit(2)
 }
 
