@@ -23,8 +23,10 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 
 # peak KB and wall seconds of a command, from /usr/bin/time -v (stdout discarded)
 timed() { # timed NAME CMD... -> writes $OUT/NAME.time
-	/usr/bin/time -v "$@" >/dev/null 2>"$OUT/$1.time.tmp" || { cat "$OUT/$1.time.tmp" >&2; exit 1; }
-	mv "$OUT/$1.time.tmp" "$OUT/$1.time"
+	local name=$1
+	shift
+	/usr/bin/time -v "$@" >/dev/null 2>"$OUT/$name.time.tmp" || { tail -20 "$OUT/$name.time.tmp" >&2; exit 1; }
+	mv "$OUT/$name.time.tmp" "$OUT/$name.time"
 }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
 rss_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
