@@ -17,7 +17,7 @@ CORPUS   ?= $(if $(wildcard ../shared/corpus/seeds),../shared/corpus/seeds,corpu
 FUZZTIME ?= 20s
 export GO FUZZTIME
 
-.PHONY: help build run test lint bench fuzz model clean clean-all browser-e2e \
+.PHONY: help build run test lint bench bench-go fuzz model clean clean-all browser-e2e \
         neo4j-install neo4j-up neo4j-down neo4j-status neo4j-logs neo4j-test-up neo4j-test-down
 
 help: ## list the targets (default)
@@ -50,7 +50,10 @@ lint: ## go vet, gofmt check, go mod tidy check, govulncheck against a local vul
 browser-e2e: build ## drive Neo4j Browser in headless Chromium against the main server; screenshot in out/browser-e2e.png
 	@scripts/browser-e2e.sh
 
-bench: ## run all benchmarks with allocation counts
+bench: ## scale corpus, extract 1 vs 2 workers, stages, load vs naive, build, report p50/p95 on the TEST Neo4j -> out/bench.json (BENCH_ARTICLES=1000)
+	@scripts/bench.sh
+
+bench-go: ## run all Go benchmarks with allocation counts
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Deterministic: the same treebank and seed give the same bytes (see docs/syntax.md).

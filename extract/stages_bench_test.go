@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/read"
+	"github.com/newsgraph/newsgraph/extract/resolve"
+)
+
+// BenchmarkStages times each stage of the pipeline on its own, on one goroutine, over the
+// corpus named by NEWSGRAPH_BENCH_CORPUS (a file or folder; make bench gives it the scale
+// corpus) or about 1 MB built from the seed corpus. Each stage reports words/s (the words of
+// the articles it processed over the time spent in that stage alone). Stages: read, clean,
+// segment, parse (off in the CLI today, timed here all the same), recognize, resolve (per
+// article, then across articles), relate.
+func BenchmarkStages(b *testing.B) {
+	src := os.Getenv("NEWSGRAPH_BENCH_CORPUS")
+	if src == "" {
+		src = benchCorpus(b, 1<<20)
+	}
+	p, err := New(Options{Workers: 1, Parse: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	spent := map[string]time.Duration{}
+	words, sentences, bytes := 0, 0, 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		docs, w := timeRead(b, src, spent)
+		words += w
+		results := make([]*resolve.Result, 0, len(docs))
+		for _, d := range docs {
+			bytes += len(d.Text)
+			results = append(results, p.timeLocal(d, spent))
+			sentences += len(d.Sentences)
+		}
+		t := time.Now()
+		p.res.Global(results)
+		spent["resolve"] += time.Since(t)
+		t = time.Now()
+		for _, r := range results {
+			p.rel.Relate(r)
+		}
+		spent["relate"] += time.Since(t)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(words)/float64(b.N), "words")
+	b.ReportMetric(float64(sentences)/float64(b.N), "sentences")
+	b.ReportMetric(float64(bytes)/float64(b.N), "bytes")
+	for _, s := range []string{"read", "clean", "segment", "parse", "recognize", "resolve", "relate"} {
+		b.ReportMetric(float64(words)/spent[s].Seconds(), s+"-words/s")
+	}
+}
+
+func timeRead(b *testing.B, src string, spent map[string]time.Duration) ([]*article.Doc, int) {
+	t := time.Now()
+	var docs []*article.Doc
+	words := 0
+	for d, err := range read.New(read.Options{}).Docs(src) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	spent["read"] += time.Since(t)
+	for _, d := range docs {
+		words += d.Meta.Words
+	}
+	return docs, words
+}
+
+// timeLocal runs the per-article stages of p.local, timing each.
+func (p *Pipeline) timeLocal(d *article.Doc, spent map[string]time.Duration) *resolve.Result {
+	t := time.Now()
+	p.cl.Clean(d)
+	t1 := time.Now()
+	p.seg.Segment(d)
+	t2 := time.Now()
+	p.syn.Parse(d)
+	tp := time.Now()
+	p.rec.Recognize(d)
+	t3 := time.Now()
+	r := p.res.Local(d)
+	t4 := time.Now()
+	spent["clean"] += t1.Sub(t)
+	spent["segment"] += t2.Sub(t1)
+	spent["parse"] += tp.Sub(t2)
+	spent["recognize"] += t3.Sub(tp)
+	spent["resolve"] += t4.Sub(t3)
+	return r
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# make bench: one run that prints a summary and writes out/bench.json (see docs/performance.md).
+#   1. a scale corpus of BENCH_ARTICLES articles (tools/scalecorpus, seed BENCH_SEED) from the
+#      seed corpus, corpus/sample and the re3d documents (those found);
+#   2. extraction with --workers 1 and 2 (words/s, sentences/s, MB/s, speed-up, peak memory);
+#   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
+#   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
+#      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
+#      `newsgraph load` of the same extraction; `newsgraph build` end to end; p50/p95 of every
+#      saved report over BENCH_REPORT_RUNS runs on the loaded graph;
+#   5. process start of `newsgraph version`. The graph is deleted (in batches) at the end.
+# NEWSGRAPH_NEO4J_URI set: that server is used (and WIPED), nothing is started.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+N=${BENCH_ARTICLES:-1000}
+SEED=${BENCH_SEED:-1}
+NAIVE_ROWS=${BENCH_NAIVE_ROWS:-2000}
+RUNS=${BENCH_REPORT_RUNS:-5}
+GO=${GO:-go}
+OUT=out/bench
+mkdir -p "$OUT"
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+# peak KB and wall seconds of a command, from /usr/bin/time -v (stdout discarded)
+timed() { # timed NAME CMD... -> writes $OUT/NAME.time
+	local name=$1
+	shift
+	/usr/bin/time -v "$@" >/dev/null 2>"$OUT/$name.time.tmp" || { tail -20 "$OUT/$name.time.tmp" >&2; exit 1; }
+	mv "$OUT/$name.time.tmp" "$OUT/$name.time"
+}
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
+rss_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print 0 }'; }
+
+say "building"
+"$GO" build -o bin/newsgraph ./cmd/newsgraph
+"$GO" build -o bin/scalecorpus ./tools/scalecorpus
+"$GO" build -o bin/benchdb ./tools/benchdb
+
+sources=()
+for s in ../shared/corpus/seeds corpus/sample ../shared/eval/re3d/docs.jsonl; do [[ -e $s ]] && sources+=("$s"); done
+say "scale corpus: $N articles from ${sources[*]}"
+bin/scalecorpus -n "$N" -seed "$SEED" -o "$OUT/corpus.jsonl" "${sources[@]}"
+corpus_mb=$(awk -v b="$(stat -c %s "$OUT/corpus.jsonl")" 'BEGIN { printf "%.2f", b / 1e6 }')
+
+say "per-stage timing (go test -bench Stages)"
+NEWSGRAPH_BENCH_CORPUS=$PWD/$OUT/corpus.jsonl "$GO" test -run '^$' -bench '^BenchmarkStages$' -benchtime 1x ./extract/ >"$OUT/stages.txt"
+metric() { awk -v m="$1" '/^BenchmarkStages/ { for (i = 2; i < NF; i++) if ($(i + 1) == m) print $i }' "$OUT/stages.txt"; }
+words=$(metric words) sentences=$(metric sentences)
+
+for w in 1 2; do
+	say "extract --workers $w"
+	timed "extract$w" bin/newsgraph extract --workers "$w" "$OUT/corpus.jsonl" -o "$OUT/graph.jsonl"
+done
+e1=$(wall "$OUT/extract1.time") e2=$(wall "$OUT/extract2.time")
+rows=$(($(wc -l <"$OUT/graph.jsonl") - 1))
+
+# ---- Neo4j ------------------------------------------------------------------------------------
+started=0
+if [[ -z ${NEWSGRAPH_NEO4J_URI:-} ]]; then
+	export NEO4J_INSTANCE=test
+	if ! tools/neo4j/neo4j.sh status >/dev/null 2>&1; then
+		say "starting the test Neo4j"
+		tools/neo4j/neo4j.sh up --for-test >&2
+		started=1
+	fi
+	NEWSGRAPH_NEO4J_URI=$(tools/neo4j/neo4j.sh uri)
+	export NEWSGRAPH_NEO4J_URI NEWSGRAPH_NEO4J_USER=neo4j NEWSGRAPH_NEO4J_DATABASE=neo4j
+	export NEWSGRAPH_NEO4J_PASSWORD_FILE=$PWD/.neo4j/test/password
+	unset NEWSGRAPH_NEO4J_PASSWORD
+fi
+stop() { ((started)) && { say "stopping the test Neo4j"; tools/neo4j/neo4j.sh down >&2 || true; }; }
+trap stop EXIT
+
+fresh() { bin/benchdb wipe && bin/newsgraph schema apply >/dev/null 2>&1; }
+say "naive loader: $NAIVE_ROWS records, one MERGE per transaction"
+fresh
+bin/benchdb naive -rows "$NAIVE_ROWS" "$OUT/graph.jsonl" >"$OUT/naive.json"
+naive_rps=$(jq -r '.rows_per_s | floor' "$OUT/naive.json")
+say "batched load: $rows records"
+fresh
+timed load bin/newsgraph load "$OUT/graph.jsonl"
+load_s=$(wall "$OUT/load.time")
+say "build (extract + load) end to end"
+fresh
+timed build bin/newsgraph build "$OUT/corpus.jsonl"
+say "reports: $RUNS runs each"
+bin/benchdb reports -runs "$RUNS" >"$OUT/reports.json"
+# make test wipes the test database in one transaction, which a large bench graph would exceed.
+say "emptying the test database (batched)"
+bin/benchdb wipe
+
+starts=()
+for _ in 1 2 3 4 5; do
+	t0=$(date +%s%N); bin/newsgraph version >/dev/null; t1=$(date +%s%N)
+	starts+=($(((t1 - t0) / 1000000)))
+done
+start_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
+
+jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences" --argjson mb "$corpus_mb" \
+	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
+	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
+	--argjson naive "$(cat "$OUT/naive.json")" --argjson build_s "$(wall "$OUT/build.time")" \
+	--argjson build_rss "$(rss_mb "$OUT/build.time")" --argjson reports "$(cat "$OUT/reports.json")" \
+	--argjson start_ms "$start_ms" --arg load_avg "$(cut -d' ' -f1-3 /proc/loadavg)" --arg cpus "$(nproc)" \
+	--argjson stages "$(awk '/^BenchmarkStages/ { printf "{"; sep = ""; for (i = 2; i < NF; i++) if ($(i + 1) ~ /-words\/s$/) { k = $(i + 1); sub(/-words\/s$/, "", k); printf "%s\"%s\": %.0f", sep, k, $i; sep = ", " } print "}" }' "$OUT/stages.txt")" \
+	'{articles: $n, corpus_mb: $mb, words: $words, sentences: $sentences, cpus: $cpus, load_average: $load_avg,
+	  extract: {workers1: {seconds: $e1, words_per_s: ($words / $e1 | floor), sentences_per_s: ($sentences / $e1 | floor), mb_per_s: ($mb / $e1), peak_mb: $rss1},
+	            workers2: {seconds: $e2, words_per_s: ($words / $e2 | floor), sentences_per_s: ($sentences / $e2 | floor), mb_per_s: ($mb / $e2), peak_mb: $rss2},
+	            speedup: ($e1 / $e2)},
+	  stages_words_per_s: $stages,
+	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss,
+	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s)},
+	  build: {seconds: $build_s, peak_mb: $build_rss},
+	  reports_ms: $reports, process_start_ms: $start_ms}' >out/bench.json
+
+jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) words, \(.sentences) sentences (load average \(.load_average), \(.cpus) CPUs)",
+  "extract   1 worker:  \(.extract.workers1.words_per_s) words/s, \(.extract.workers1.sentences_per_s) sentences/s, \(.extract.workers1.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers1.peak_mb) MB",
+  "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
+  "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")),
+  "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x",
+  "build     \(.articles) articles extract + load: \(.build.seconds) s, peak \(.build.peak_mb) MB",
+  "reports   p50 / p95 ms:",
+  (.reports_ms | to_entries[] | "  \(.key | . + " " * (18 - length)) \(.value.p50_ms) / \(.value.p95_ms)\(if .value.error then "  ERROR " + .value.error else "" end)"),
+  "start     newsgraph version: \(.process_start_ms) ms",
+  "written to out/bench.json"' out/bench.json
