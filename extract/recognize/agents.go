@@ -1,7 +1,6 @@
 package recognize
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/tsv"
 )
 
 //go:embed data/agents.tsv
@@ -41,15 +41,7 @@ func parseAgents() (*agents, error) {
 	a := &agents{sector: map[string]string{}, collective: map[string]bool{}, lengths: map[string][]int{}}
 	// The curated file first: its collective singulars and additions win.
 	for _, src := range []struct{ name, text string }{{"data/agents_extra.tsv", agentsExtraTSV}, {"data/agents.tsv", agentsTSV}} {
-		sc := bufio.NewScanner(strings.NewReader(src.text))
-		n := 0
-		for sc.Scan() {
-			n++
-			line := sc.Text()
-			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			f := strings.Split(line, "\t")
+		for n, f := range tsv.Rows(src.text) {
 			if len(f) != 5 || f[0] == "" || f[2] == "" {
 				return nil, fmt.Errorf("%s:%d: want form <TAB> number <TAB> sector <TAB> code <TAB> line", src.name, n)
 			}

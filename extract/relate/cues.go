@@ -1,7 +1,6 @@
 package relate
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"sort"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/tsv"
 )
 
 //go:embed data/cues.tsv
@@ -69,15 +69,7 @@ type cueTable struct {
 
 func parseCues(src string) (*cueTable, error) {
 	t := &cueTable{first: map[string][]form{}}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for n, f := range tsv.Rows(src) {
 		if len(f) != 8 {
 			return nil, fmt.Errorf("data/cues.tsv:%d: want 8 tab-separated columns, got %d", n, len(f))
 		}
@@ -254,22 +246,13 @@ type cameoRow struct {
 // parseCAMEORows reads every row of data/cameo.tsv into typed rows.
 func parseCAMEORows(src string) ([]cameoRow, error) {
 	var out []cameoRow
-	sc := bufio.NewScanner(strings.NewReader(src))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	n := 0
 	dash := func(s string) string {
 		if s == "-" {
 			return ""
 		}
 		return s
 	}
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for n, f := range tsv.Rows(src) {
 		if len(f) != 12 {
 			return nil, fmt.Errorf("data/cameo.tsv:%d: want 12 tab-separated columns, got %d", n, len(f))
 		}
@@ -283,7 +266,7 @@ func parseCAMEORows(src string) ([]cameoRow, error) {
 		}
 		out = append(out, r)
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 // check validates one row's closed columns.

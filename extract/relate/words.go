@@ -1,12 +1,12 @@
 package relate
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/tsv"
 )
 
 //go:embed data/words.tsv
@@ -87,15 +87,7 @@ type wordTable struct {
 
 func parseWords(src string) (*wordTable, error) {
 	t := &wordTable{sets: map[string]map[string]bool{}, values: map[string]map[string]string{}}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for n, f := range tsv.Rows(src) {
 		if len(f) < 2 || len(f) > 3 || f[1] == "" {
 			return nil, fmt.Errorf("data/words.tsv:%d: want class <TAB> word [<TAB> value]", n)
 		}
@@ -128,7 +120,7 @@ func parseWords(src string) (*wordTable, error) {
 		sort.Strings(missing)
 		return nil, fmt.Errorf("data/words.tsv: no rows for word classes %v", missing)
 	}
-	return t, sc.Err()
+	return t, nil
 }
 
 var wordData, wordsErr = parseWords(wordsTSV)
