@@ -179,6 +179,7 @@ func (s *Store) Load(ctx context.Context, d *graph.Document, opts graph.LoadOpti
 // LoadPlan writes a plan made by NewPlan; see Load.
 func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, total int)) (graph.LoadStats, error) {
 	var total graph.LoadStats
+	var tally nodeTally
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	n := len(plan.Batches)
@@ -195,8 +196,10 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 			}
 			return total, err
 		}
-		st := out.(graph.LoadStats)
+		r := out.(batchResult)
+		st := r.st
 		total.Add(st)
+		tally.add(r, &total)
 		s.log.Debug("batch committed", "batch", i+1, "of", n, "articles", st.Articles, "records", b.Size,
 			"nodes_created", st.NodesCreated, "rels_created", st.RelsCreated, "rels_removed", st.RelsRemoved,
 			"took", time.Since(start).Round(time.Millisecond))

@@ -281,3 +281,31 @@ func TestOpenUnknownDatabase(t *testing.T) {
 		t.Fatalf("err = %v, want ErrNoDatabase", err)
 	}
 }
+
+// A node that one batch creates and a later batch of the same load changes (the second
+// article credits it another spelling) counts once, as created: the counts add up to the
+// graph ("updated 1, unchanged -1" before).
+func TestLoadCountsNodesOnceAcrossBatches(t *testing.T) {
+	const doc = `{"kind":"meta","contract":"newsgraph-extract/1"}
+{"kind":"article","id":"a1","source":"a1.txt","hash":"1"}
+{"kind":"article","id":"a2","source":"a2.txt","hash":"2"}
+{"kind":"node","id":"person:mark-rutte","label":"Person","name":"Mark Rutte","aliases":["NATO chief","Rutte"],"articles":["a1","a2"]}
+{"kind":"edge","type":"MENTIONS","from":"a1","to":"person:mark-rutte","article":"a1","confidence":1,"rule":"MENTIONS","evidence":{"sentence":"Rutte spoke.","start":0,"end":12},"props":{"aliases":["Rutte"],"count":1}}
+{"kind":"edge","type":"MENTIONS","from":"a2","to":"person:mark-rutte","article":"a2","confidence":1,"rule":"MENTIONS","evidence":{"sentence":"The NATO chief spoke.","start":0,"end":21},"props":{"aliases":["NATO chief"],"count":1}}
+`
+	d, err := graph.Read(strings.NewReader(doc), "two.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openClean(t)
+	st, err := s.Load(context.Background(), d, graph.LoadOptions{Name: "two.jsonl", BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Batches != 2 {
+		t.Fatalf("want one batch per article, got %+v", st)
+	}
+	if st.NodesCreated != 3 || st.NodesUpdated != 0 {
+		t.Errorf("fresh load in 2 batches: %d created, %d updated; want 3 (2 articles, 1 person) and 0", st.NodesCreated, st.NodesUpdated)
+	}
+}

@@ -193,21 +193,51 @@ DELETE r
 RETURN count(r) AS removed, collect(DISTINCT xi) + collect(DISTINCT yi) AS ids`
 }
 
+// batchResult is what one committed batch did: its counts and the node ids it created and
+// changed (so that a node created by one batch and touched by a later one counts once).
+type batchResult struct {
+	st               graph.LoadStats
+	created, changed map[string]bool
+}
+
 // writeBatch runs inside a managed write transaction; it may be retried, so it only
-// returns its counts.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (graph.LoadStats, error) {
+// returns what it did.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
 	w.st.Articles, w.st.Batches = len(b.Articles), 1
 	steps := []func(*Batch) error{w.replaceRevisions, w.mergeArticles, w.mergeNodes, w.mergeEdges, w.removeStale}
 	for _, step := range steps {
 		if err := step(b); err != nil {
-			return w.st, err
+			return batchResult{}, err
 		}
 	}
 	if err := w.settle(b); err != nil {
-		return w.st, err
+		return batchResult{}, err
 	}
-	return w.stats(), nil
+	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
+}
+
+// nodeTally counts distinct nodes over the batches of one load: created by some batch, or
+// changed by some batch without being created by this load.
+type nodeTally struct{ created, changed map[string]bool }
+
+func (t *nodeTally) add(r batchResult, st *graph.LoadStats) {
+	if t.created == nil {
+		t.created, t.changed = map[string]bool{}, map[string]bool{}
+	}
+	for id := range r.created {
+		t.created[id] = true
+	}
+	for id := range r.changed {
+		t.changed[id] = true
+	}
+	st.NodesCreated = len(t.created)
+	st.NodesUpdated = 0
+	for id := range t.changed {
+		if !t.created[id] {
+			st.NodesUpdated++
+		}
+	}
 }
 
 // replaceRevisions retracts the stored articles that are earlier versions of the batch's
