@@ -218,26 +218,33 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 }
 
 // nodeTally counts distinct nodes over the batches of one load: created by some batch, or
-// changed by some batch without being created by this load.
-type nodeTally struct{ created, changed map[string]bool }
+// changed by some batch without being created by this load. Each id costs O(1).
+type nodeTally struct {
+	created, changed map[string]bool
+	updated          int
+}
 
 func (t *nodeTally) add(r batchResult, st *graph.LoadStats) {
 	if t.created == nil {
 		t.created, t.changed = map[string]bool{}, map[string]bool{}
 	}
 	for id := range r.created {
-		t.created[id] = true
-	}
-	for id := range r.changed {
-		t.changed[id] = true
-	}
-	st.NodesCreated = len(t.created)
-	st.NodesUpdated = 0
-	for id := range t.changed {
 		if !t.created[id] {
-			st.NodesUpdated++
+			t.created[id] = true
+			if t.changed[id] { // counted as updated by an earlier batch
+				t.updated--
+			}
 		}
 	}
+	for id := range r.changed {
+		if !t.changed[id] {
+			t.changed[id] = true
+			if !t.created[id] {
+				t.updated++
+			}
+		}
+	}
+	st.NodesCreated, st.NodesUpdated = len(t.created), t.updated
 }
 
 // replaceRevisions retracts the stored articles that are earlier versions of the batch's

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/internal/tsv"
 )
 
 // kind of an entity mention that the generator swaps.
@@ -105,29 +106,22 @@ func sortedKeys(m map[string]bool) []string {
 // firstColumn reads the first tab-separated column of a lexicon table, skipping '#' lines and
 // the header row.
 func firstColumn(path string) ([]string, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
 	header := true
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, f := range tsv.Rows(string(data)) {
 		if header {
 			header = false
 			continue
 		}
-		name, _, _ := strings.Cut(line, "\t")
-		if name != "" {
-			out = append(out, name)
+		if f[0] != "" {
+			out = append(out, f[0])
 		}
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 // splitSentences splits a text at . ! ? followed by space and a capital letter or quote, and at

@@ -35,19 +35,25 @@ func (p *perceptron) score(keys []uint64, scores []float32) {
 	}
 }
 
+// row returns the row of key k, adding an empty one for a new key.
+func (p *perceptron) row(k uint64) int32 {
+	k = fixKey(k)
+	r, ok := p.index[k]
+	if !ok {
+		r = int32(len(p.rows))
+		p.index[k] = r
+		p.rows = append(p.rows, nil)
+	}
+	return r
+}
+
 // tick counts one training instance (for averaging).
 func (p *perceptron) tick() { p.t++ }
 
 // update moves the weights of keys towards class good and away from class bad.
 func (p *perceptron) update(keys []uint64, good, bad int) {
 	for _, k := range keys {
-		k = fixKey(k)
-		r, ok := p.index[k]
-		if !ok {
-			r = int32(len(p.rows))
-			p.index[k] = r
-			p.rows = append(p.rows, nil)
-		}
+		r := p.row(k)
 		p.bump(r, good, 1)
 		p.bump(r, bad, -1)
 	}
@@ -72,13 +78,7 @@ func warm(l *linear) *perceptron {
 // adjust moves the weights of keys for class c by d.
 func (p *perceptron) adjust(keys []uint64, c int, d float32) {
 	for _, k := range keys {
-		k = fixKey(k)
-		r, ok := p.index[k]
-		if !ok {
-			r = int32(len(p.rows))
-			p.index[k] = r
-			p.rows = append(p.rows, nil)
-		}
+		r := p.row(k)
 		p.bump(r, c, d)
 	}
 }
