@@ -42,8 +42,9 @@ type Options struct {
 	// read from URLs are picked by Remote itself, by URL, before they are fetched.
 	Keep func(id string) bool
 	// Parse runs the parse stage (UD words, tags and a dependency tree on every sentence)
-	// inside Run. No later stage reads the tree yet and the parser is the slowest stage
-	// (docs/syntax.md, "Speed"), so the CLI leaves it off; Syntax always parses.
+	// inside Run. The recognizer reads the tags and the tree when they are there (names no
+	// list knows, organisations cut at a coordination); the CLI turns it on. Without it the
+	// recognizer falls back to capitalisation alone. Syntax always parses.
 	Parse bool
 }
 

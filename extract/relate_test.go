@@ -16,7 +16,7 @@ var testPipeline *Pipeline
 func pipeline(t testing.TB) *Pipeline {
 	t.Helper()
 	if testPipeline == nil {
-		p, err := New(Options{Workers: 1})
+		p, err := New(Options{Workers: 1, Parse: true})
 		if err != nil {
 			t.Fatal(err)
 		}
