@@ -6,7 +6,8 @@ import "github.com/newsgraph/newsgraph/graph"
 // that no actor relationship touches, with their MENTIONS edges: a group is a node where an
 // article makes it a party to a relationship; a passing "American troops" adds nothing a
 // reader would look up. Countries standing for their government are ordinary country nodes
-// and are never dropped here.
+// and are never dropped here. Role nodes (Person {kind: role}: an office named without its
+// holder, "the Minister of Foreign Affairs of Iraq") are dropped the same way.
 func idleGroups(nodes []graph.Node, edges []graph.Edge) ([]graph.Node, []graph.Edge) {
 	active := map[string]bool{}
 	for _, e := range edges {
@@ -17,7 +18,8 @@ func idleGroups(nodes []graph.Node, edges []graph.Edge) ([]graph.Node, []graph.E
 	drop := map[string]bool{}
 	keptNodes := nodes[:0]
 	for _, n := range nodes {
-		if n.Label == graph.LabelOrganization && n.Props["kind"] == "group" && !active[n.ID] {
+		if ((n.Label == graph.LabelOrganization && n.Props["kind"] == "group") ||
+			(n.Label == graph.LabelPerson && n.Props["kind"] == "role")) && !active[n.ID] {
 			drop[n.ID] = true
 			continue
 		}

@@ -6,3 +6,7 @@ package lexicon
 //	LEXSRC=/tmp/lex go generate ./extract/lexicon
 //
 //go:generate sh -c "go run ./internal/gen -src ${LEXSRC:-/tmp/lex} -out data"
+
+// The people of the PETRARCH-2 actor dictionaries and their dated roles (data/actors.tsv):
+//
+//go:generate go run ../internal/petrarch -actors-out data/actors.tsv -first-names data/firstnames.txt

@@ -29,6 +29,7 @@ type classes struct {
 	locative    map[string]bool
 	placePrefix map[string]bool
 	placeNoun   map[string]bool
+	govNoun     map[string]bool
 }
 
 func parseClasses(src string) (*classes, error) {
@@ -37,6 +38,7 @@ func parseClasses(src string) (*classes, error) {
 		staff: map[string]bool{}, particle: map[string]bool{}, connector: map[string]bool{},
 		calendar: map[string]bool{}, speech: map[string]bool{}, continent: map[string]string{},
 		locative: map[string]bool{}, placePrefix: map[string]bool{}, placeNoun: map[string]bool{},
+		govNoun: map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	n := 0
@@ -83,6 +85,8 @@ func parseClasses(src string) (*classes, error) {
 			c.placePrefix[f[1]] = true
 		case "placenoun":
 			c.placeNoun[f[1]] = true
+		case "govnoun":
+			c.govNoun[f[1]] = true
 		default:
 			return nil, fmt.Errorf("data/words.tsv:%d: unknown class %q", n, f[0])
 		}
@@ -99,6 +103,7 @@ type Recognizer struct {
 	// officeSurnames maps the surname of every holder in the offices table to the full
 	// name: a bare "Putin" is a person even in an article that never gives his first name.
 	officeSurnames map[string]string
+	actors         *lexicon.Actors // people of the Phoenix actor dictionaries (names no other list knows)
 }
 
 // New returns a Recognizer using lex.
@@ -111,7 +116,11 @@ func New(lex *lexicon.Lexicon) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lex: lex, cls: cls, ags: ags, officeSurnames: map[string]string{}}
+	acts, err := lexicon.DefaultActors()
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{lex: lex, cls: cls, ags: ags, officeSurnames: map[string]string{}, actors: acts}
 	for _, o := range lex.Offices() {
 		for _, name := range append([]string{o.Holder}, o.Aliases...) {
 			parts := strings.Fields(name)
@@ -155,6 +164,7 @@ type state struct {
 	pending     []pending            // bare capitalised words decided once every full name is known
 	sents       [][]word             // prepared words of each sentence (kept for the event pass)
 	cur         []string             // token texts of the sentence being recognized
+	sent        *article.Sentence    // the sentence being recognized (its tree, when parsed)
 }
 
 // tx returns the token texts of the current sentence from word i on, for look-ups.
@@ -170,7 +180,8 @@ func (st *state) add(m article.Mention) {
 }
 
 func (st *state) sentence(si int) {
-	ws := words(st.d, &st.d.Sentences[si])
+	st.sent = &st.d.Sentences[si]
+	ws := words(st.d, st.sent)
 	st.sents = append(st.sents, ws)
 	st.cur = texts(ws)
 	for i := 0; i < len(ws); {
@@ -235,6 +246,9 @@ func (st *state) at(si int, ws []word, i int) int {
 	}
 	if !w.cap {
 		return 1
+	}
+	if n := st.governmentOf(si, ws, i); n > 0 {
+		return n
 	}
 	// A capitalised chunk with a typing head ("Ramstein Group", "Trump Tower") wins over a
 	// lexicon entry that is only its first word.
@@ -358,7 +372,9 @@ func (st *state) chunkEnd(ws []word, i int) int {
 	for j < len(ws) {
 		w := ws[j]
 		switch {
-		case w.cap && !st.r.cls.calendar[w.text]:
+		case j > i && w.cap && st.verbCut(w):
+			return j // "Trump Meets Putin": a headline's verb is no part of a name
+		case (w.cap || st.particleName(w)) && !st.r.cls.calendar[w.text]:
 			j++
 		case w.cap && st.r.cls.calendar[w.text] && j > i && st.r.lex.IsFirstName(ws[j-1].text):
 			j++ // "Theresa May"
@@ -377,6 +393,9 @@ func (st *state) chunkEnd(ws []word, i int) int {
 			}
 			if st.r.cls.connector[w.lower] && !st.orgLike(ws, i, j) {
 				return j
+			}
+			if st.conjoined(ws, i, j, k) {
+				return j // "the Global Coalition and the Government of Iraq": two names
 			}
 			j = k
 		default:
@@ -421,7 +440,7 @@ func (st *state) nameEnd(ws []word, i int) int {
 	for j < len(ws) {
 		w := ws[j]
 		switch {
-		case w.cap && !(st.r.cls.calendar[w.text] && j == i):
+		case (w.cap || (j > i && st.particleName(w))) && !(st.r.cls.calendar[w.text] && j == i):
 			if _, _, ok := st.r.lex.Title(st.tx(j)); ok && j > i {
 				return j
 			}
@@ -491,10 +510,15 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 			j++
 			continue
 		}
-		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) && !ws[j+n-1].poss {
+		// "Iraq's foreign minister": a possessive qualifier only right before a title.
+		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) &&
+			(!ws[j+n-1].poss || st.titleAt(j+n)) {
 			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})
 			j += n
+			if j+1 < len(ws) && (ws[j].text == "'s" || ws[j].text == "'") && st.titleAt(j+1) {
+				j++ // the tokenizer's separate "'s": "Iraq 's foreign minister"
+			}
 			continue
 		}
 		if j+1 < len(ws) && ws[j+1].cap {
@@ -543,10 +567,13 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 			t = o + ln
 		}
 	}
-	// "…, Ursula von der Leyen,": a name in apposition after the role phrase.
+	// "…, Ursula von der Leyen,": a name in apposition after the role phrase (after
+	// courtesy titles: "…, HE Dr Ibrahim al-Jaafari").
+	appos := -1
 	if t+1 < len(ws) && ws[t].text == "," {
-		if e := st.nameEnd(ws, t+1); e > t+2 && (e >= len(ws) || ws[e].punct()) {
-			t++
+		k := st.afterHonorifics(ws, t+1)
+		if e := st.nameEnd(ws, k); e > k+1 && (e >= len(ws) || ws[e].punct() || !ws[e].cap) {
+			appos, t = t, k
 		}
 	}
 	nameE := st.nameEnd(ws, t)
@@ -594,6 +621,18 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	if i >= 2 && ws[i-1].lower == "as" && (ws[i-2].lower == "predecessor" || ws[i-2].lower == "successor") {
 		former = true // "Rutte's predecessor as NATO chief, Jens Stoltenberg"
 	}
+	if hasName && appos >= 0 {
+		// The role phrase is a mention of its own, resolved to the name by apposition: it
+		// becomes an alias of the person ("the Iraqi Foreign Minister").
+		rm := st.roleMention(si, ws, i, appos, role, roleOrg, former)
+		rm.Why = "apposition"
+		st.add(rm)
+		if !st.person(si, ws, t, nameE, role, roleOrg, "title") {
+			return 0
+		}
+		st.d.Mentions[len(st.d.Mentions)-1].Former = former
+		return nameE - i
+	}
 	if hasName {
 		if !st.person(si, ws, t, nameE, role, roleOrg, "title") {
 			return 0
@@ -606,6 +645,13 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 		}
 		return nameE - i
 	}
+	st.add(st.roleMention(si, ws, i, t, role, roleOrg, former))
+	return t - i
+}
+
+// roleMention is the role phrase ws[i:t] (with a determiner or possessive before it) as a
+// Person mention of kind role.
+func (st *state) roleMention(si int, ws []word, i, t int, role string, roleOrg orgRef, former bool) article.Mention {
 	start := i
 	if i > 0 {
 		switch ws[i-1].lower {
@@ -614,11 +660,9 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 		}
 	}
 	last := ws[t-1]
-	m := article.Mention{Span: article.Span{Start: ws[start].start, End: last.end}, Sentence: si,
-		Label: graph.LabelPerson, Kind: article.KindRole, Role: role, RoleOrg: roleOrg.id, RoleOrgName: roleOrg.name}
-	m.Former = former
-	st.add(m)
-	return t - i
+	return article.Mention{Span: article.Span{Start: ws[start].start, End: last.end}, Sentence: si,
+		Label: graph.LabelPerson, Kind: article.KindRole, Role: role, RoleOrg: roleOrg.id, RoleOrgName: roleOrg.name,
+		Former: former}
 }
 
 // chunk classifies an unknown capitalised chunk at ws[i].
@@ -646,6 +690,10 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		st.add(article.Mention{Span: article.Span{Start: first.start, End: ws[end-1].end}, Sentence: si,
 			Label: graph.LabelPlace, Kind: article.KindName, Why: "place prefix"})
 		return n
+	}
+	if e := st.actorNameEnd(ws, i, end); e > i {
+		st.person(si, ws, i, e, "", orgRef{}, "actor dictionary")
+		return e - i
 	}
 	initials := first.upper && len(first.text) <= 2 && n >= 2
 	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper && st.surnameLike(ws[end-1]) {
@@ -684,7 +732,7 @@ func (st *state) chunk(si int, ws []word, i int) int {
 func (st *state) pendingNames() {
 	for _, p := range st.pending {
 		w := p.ws[p.i]
-		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" || st.surnameKey(w.text) || st.firsts[w.text] {
+		if st.surnames[w.text] || st.r.officeSurnames[w.text] != "" || st.surnameKey(w.text) || st.firsts[w.text] || st.actorSurname(w) {
 			start := w.start
 			for k := p.i - 1; k >= 0 && st.r.cls.particle[p.ws[k].lower]; k-- {
 				start = p.ws[k].start // "von der Leyen"

@@ -13,19 +13,21 @@ type word struct {
 	start, end int    // byte offsets in Doc.Text; end excludes a possessive 's
 	text       string // token text, possessive stripped, curly apostrophes straightened
 	lower      string
-	poss       bool // the token carried a possessive ('s, ’s)
-	cap        bool // starts with an upper-case letter
-	upper      bool // all letters upper-case (NATO, US, JD)
-	letter     bool // contains a letter
-	num        bool // starts with a digit
-	initial    bool // first word of the sentence (after opening quotes and brackets)
+	poss       bool   // the token carried a possessive ('s, ’s)
+	cap        bool   // starts with an upper-case letter
+	upper      bool   // all letters upper-case (NATO, US, JD)
+	letter     bool   // contains a letter
+	num        bool   // starts with a digit
+	initial    bool   // first word of the sentence (after opening quotes and brackets)
+	tok        int    // index in Sentence.Tokens
+	tag        string // the tagger's Penn tag of the token's word ("" when the parse stage did not run)
 }
 
 // words prepares the tokens of one sentence.
 func words(d *article.Doc, s *article.Sentence) []word {
 	ws := make([]word, 0, len(s.Tokens))
 	first := true
-	for _, t := range s.Tokens {
+	for ti, t := range s.Tokens {
 		txt := t.Text
 		if txt == "" {
 			txt = d.Text[t.Start:t.End]
@@ -33,7 +35,7 @@ func words(d *article.Doc, s *article.Sentence) []word {
 		if strings.TrimSpace(txt) == "" {
 			continue
 		}
-		w := word{start: t.Start, end: t.End, text: txt}
+		w := word{start: t.Start, end: t.End, text: txt, tok: ti, tag: t.Tag}
 		if strings.ContainsRune(txt, '’') {
 			w.text = strings.ReplaceAll(txt, "’", "'")
 		}

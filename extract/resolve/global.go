@@ -254,6 +254,9 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			if m.Entity == "" || m.Label == "" {
 				continue
 			}
+			if strings.HasPrefix(m.Entity, roleNodePrefix) && nodes[m.Entity] == nil {
+				nodes[m.Entity] = &graph.Node{ID: m.Entity, Label: graph.LabelPerson, Name: m.Name, Props: r.roleNodeProps(m)}
+			}
 			lbl, ok := graph.LabelOfID(m.Entity)
 			if !ok {
 				continue
@@ -282,6 +285,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			}
 		}
 	}
+	r.roleAliasesAndProps(results, nodes)
 	for _, res := range results {
 		for id, al := range res.Aliases {
 			res.Aliases[id] = uniqueSorted(al)

@@ -68,6 +68,14 @@ type Result struct {
 	// by Global, sorted, the entity's name included): the MENTIONS relationship carries
 	// them, so that a store can recompute a node's aliases when an article goes.
 	Aliases map[string][]string
+	// roleAliases are the role descriptions of people, by mention ("Iraqi Foreign
+	// Minister"): Global credits them to the person as aliases.
+	roleAliases []roleAlias
+}
+
+type roleAlias struct {
+	mention int
+	phrase  string
 }
 
 // Local resolves the mentions of one article in place: people and events get a local key
@@ -201,9 +209,14 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 				note(m, "the alliance last named before it")
 			}
 		case m.Kind == article.KindRole && m.Label == graph.LabelPerson:
-			if p := appositionPerson(d, i); p >= 0 {
+			p := appositionNext(d, i)
+			if p < 0 {
+				p = appositionPerson(d, i)
+			}
+			if p >= 0 && d.Mentions[p].Entity != "" {
 				setEntity(m, d.Mentions[p].Entity)
 				note(m, "apposition to "+d.Mentions[p].Text)
+				giveRole(d, i, p)
 				continue
 			}
 			if m.Former {
@@ -260,8 +273,19 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			}
 		}
 	}
-	evs := r.events(d, note)
-	return &Result{Doc: d, Merges: merges, Events: evs}
+	res := &Result{Doc: d}
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if roleNode(m) {
+			merges = append(merges, Merge{Article: d.Meta.ID, Mention: m.Text, Entity: m.Entity, Reason: m.Why})
+		}
+		if ph := rolePhrase(d, *m); ph != "" && m.Entity != "" {
+			res.roleAliases = append(res.roleAliases, roleAlias{i, ph})
+		}
+	}
+	res.Events = r.events(d, note)
+	res.Merges = merges
+	return res
 }
 
 type role struct{ title, org string }

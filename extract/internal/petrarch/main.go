@@ -2,7 +2,8 @@
 // extract/relate/data/SOURCES.md) into newsgraph's embedded data files: the CAMEO verb
 // dictionary into extract/relate/data/cameo.tsv (cues mapped to newsgraph relationship
 // types), and the agents dictionary into extract/recognize/data/agents.tsv (nouns that make
-// a collective actor from a country word). The output is deterministic: re-running it on the
+// a collective actor from a country word), and the people of the actor dictionaries with
+// their dated roles into extract/lexicon/data/actors.tsv. The output is deterministic: re-running it on the
 // same input rewrites the same bytes.
 //
 //	go generate ./extract/relate ./extract/recognize
@@ -35,6 +36,8 @@ func run(args []string) error {
 	review := fs.String("review", "", "curated review list of CAMEO verbs (lemma <TAB> reason)")
 	cameoOut := fs.String("cameo-out", "", "where to write cameo.tsv (empty: skip)")
 	agentsOut := fs.String("agents-out", "", "where to write agents.tsv (empty: skip)")
+	actorsOut := fs.String("actors-out", "", "where to write actors.tsv (empty: skip)")
+	firstNames := fs.String("first-names", "data/firstnames.txt", "given names (one a line) that mark a hand-written actor entry as a person")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -45,6 +48,15 @@ func run(args []string) error {
 	}
 	if *agentsOut != "" {
 		if err := genAgents(filepath.Join(*src, "Phoenix.agents.txt"), *agentsOut); err != nil {
+			return err
+		}
+	}
+	if *actorsOut != "" {
+		var paths []string
+		for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"} {
+			paths = append(paths, filepath.Join(*src, f))
+		}
+		if err := genActors(paths, *firstNames, *actorsOut); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,144 @@
+package recognize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Names no list knows: the rules here read the parse stage's tags and tree when the
+// sentence has them (Sentence.Words), and the people of the Phoenix actor dictionaries.
+
+// particleName reports whether w is a name part written particle-hyphen-Capital:
+// "al-Jaafari", "bin-Salman", "el-Sisi".
+func (st *state) particleName(w word) bool {
+	p, rest, ok := strings.Cut(w.text, "-")
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return st.r.cls.particle[strings.ToLower(p)] && unicode.IsUpper(r)
+}
+
+// verbCut reports whether a capitalised word is a verb the tagger saw inside a title-case
+// line ("Trump Meets Putin", "Minister Visits Turkey"): a common English word tagged as a
+// verb, not a given name or a head word of names.
+func (st *state) verbCut(w word) bool {
+	if !strings.HasPrefix(w.tag, "VB") || w.upper {
+		return false
+	}
+	if _, ok := st.r.cls.head[w.text]; ok {
+		return false
+	}
+	return st.r.lex.IsCommonWord(w.lower) && !st.r.lex.IsFirstName(w.text)
+}
+
+// conjoined reports whether the capitalised words from ws[k] on, after the connectors
+// ws[j:k] ("and the"), are a second name coordinated with the chunk ws[i:j] rather than a
+// part of it: the tree makes the second name's head a `conj` of the chunk's own head ("the
+// Global Coalition and the Government of Iraq"), where inside a name the conjunct hangs
+// on a word within it ("Islamic State of Iraq and the Levant": Levant is a conj of Iraq).
+// Without a tree the chunk goes on, as before the parse stage.
+func (st *state) conjoined(ws []word, i, j, k int) bool {
+	s := st.sent
+	if s == nil || len(s.Words) == 0 || k >= len(ws) {
+		return false
+	}
+	and := false
+	for x := j; x < k; x++ {
+		and = and || ws[x].lower == "and"
+	}
+	if !and {
+		return false
+	}
+	lo, hi := s.Tokens[ws[i].tok].Word, s.Tokens[ws[j-1].tok].Word
+	x := s.Tokens[ws[k].tok].Word
+	for steps := 0; steps < 8 && x >= 0; steps++ {
+		if article.Base(s.Words[x].Deprel) == "conj" {
+			h := s.Words[x].Head
+			if h < lo || h > hi {
+				return false
+			}
+			// h heads the chunk when its own head lies outside it.
+			hh := s.Words[h].Head
+			return hh < lo || hh > hi
+		}
+		x = s.Words[x].Head
+	}
+	return false
+}
+
+// actorNameEnd returns the end of the longest name of two or more words at ws[i:end] that
+// the Phoenix actor dictionaries list as a person ("Nechirvan Barzani"), or i.
+func (st *state) actorNameEnd(ws []word, i, end int) int {
+	if st.r.actors == nil {
+		return i
+	}
+	for e := end; e >= i+2; e-- {
+		if ws[e-1].punct() {
+			continue
+		}
+		if _, ok := st.r.actors.Person(st.d.Text[ws[i].start:ws[e-1].end]); ok {
+			return e
+		}
+	}
+	return i
+}
+
+// actorSurname reports whether w alone names a person the actor dictionaries list under
+// that one word ("Assad", which is also a given name): never a common English word.
+func (st *state) actorSurname(w word) bool {
+	if w.initial || w.upper || st.r.lex.IsCommonWord(w.lower) {
+		return false
+	}
+	_, ok := st.r.actors.Surname(w.text)
+	return ok
+}
+
+// titleAt reports whether a title starts at word j of the current sentence.
+func (st *state) titleAt(j int) bool {
+	if j >= len(st.cur) {
+		return false
+	}
+	_, _, ok := st.r.lex.Title(st.tx(j))
+	return ok
+}
+
+// afterHonorifics skips courtesy titles (and their periods) from ws[k] on: "HE Dr".
+func (st *state) afterHonorifics(ws []word, k int) int {
+	for k < len(ws) && (st.r.cls.honorific[ws[k].text] || (ws[k].text == "." && k > 0 && st.r.cls.honorific[ws[k-1].text])) {
+		k++
+	}
+	return k
+}
+
+// governmentOf recognizes "[the] [Federal] Government of [the] COUNTRY" at ws[i]: the
+// country itself, as a group standing for it (as "Iraqi authorities" does). It returns the
+// words used, or 0.
+func (st *state) governmentOf(si int, ws []word, i int) int {
+	j := i
+	if j+1 < len(ws) && ws[j].cap && !st.r.cls.govNoun[ws[j].lower] && st.r.cls.govNoun[ws[j+1].lower] {
+		if _, _, ok := st.r.lex.Lookup(st.tx(j)); ok {
+			return 0 // "Iraq Government": the lexicon's country, then its noun
+		}
+		j++ // "Federal Government", "Transitional Government"
+	}
+	if j+2 >= len(ws) || !st.r.cls.govNoun[ws[j].lower] || ws[j+1].lower != "of" {
+		return 0
+	}
+	o := j + 2
+	if ws[o].lower == "the" && o+1 < len(ws) {
+		o++
+	}
+	e, n, ok := st.r.lex.Lookup(st.tx(o))
+	if !ok || e.Label != graph.LabelCountry {
+		return 0
+	}
+	st.add(article.Mention{Span: article.Span{Start: ws[i].start, End: ws[o+n-1].end}, Sentence: si,
+		Label: graph.LabelCountry, Kind: article.KindName, Entity: graph.NodeID(graph.LabelCountry, e.Canonical),
+		Name: e.Canonical, Group: true, Why: "government of the country"})
+	return o + n - i
+}

@@ -1,0 +1,226 @@
+package resolve
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Role mentions and the people they describe: appositions, role descriptions as aliases,
+// role nodes for offices no data names a holder of, and a person's country and sector at
+// the article's date.
+
+// roleNodePrefix opens the id of a role node: an office the article names without its
+// holder, when neither the article nor the offices table says who held it
+// ("the Minister of Foreign Affairs of Iraq" -> person:role-iraq-foreign-minister).
+const roleNodePrefix = "person:role-"
+
+// appositionNext finds the person a role phrase is in apposition with when the recognizer
+// marked it so ("the Iraqi Foreign Minister, HE Dr Ibrahim al-Jaafari"): the next person
+// name of the sentence.
+func appositionNext(d *article.Doc, i int) int {
+	m := d.Mentions[i]
+	if m.Why != "apposition" {
+		return -1
+	}
+	for j := i + 1; j < len(d.Mentions); j++ {
+		p := d.Mentions[j]
+		if p.Sentence != m.Sentence {
+			break
+		}
+		if p.Start >= m.End && p.Label == graph.LabelPerson && p.Kind == article.KindName {
+			return j
+		}
+	}
+	return -1
+}
+
+// giveRole hands a role phrase's role to the name it stands in apposition with, when the
+// name has none ("Ibrahim al-Jaafari, Iraq's foreign minister,"): the name then holds the
+// role (HOLDS_ROLE) as "Foreign Minister Ibrahim al-Jaafari" would.
+func giveRole(d *article.Doc, role, person int) {
+	m, p := d.Mentions[role], &d.Mentions[person]
+	if p.Role != "" || m.Role == "" || m.Role == "counterpart" || m.Former {
+		return
+	}
+	p.Role, p.RoleOrg, p.RoleOrgName = m.Role, m.RoleOrg, m.RoleOrgName
+}
+
+// rolePhrase returns the role description a person mention carries, as an alias of the
+// person: the role phrase before a name ("Russian Foreign Minister" of "Russian Foreign
+// Minister Lavrov") or a role mention resolved to a person ("the Iraqi Foreign Minister").
+// Only phrases that name their country or organisation are descriptions worth keeping
+// (a bare "President" describes thousands of people), never counterparts or former roles.
+func rolePhrase(d *article.Doc, m article.Mention) string {
+	if m.Label != graph.LabelPerson || m.Role == "" || m.Role == "counterpart" || m.Former || m.RoleOrg == "" {
+		return ""
+	}
+	var s string
+	switch {
+	case m.Kind == article.KindRole:
+		s = m.Text
+	case m.Kind == article.KindName && m.TitleStart > 0 && m.TitleStart < m.Start:
+		s = d.Text[m.TitleStart:m.Start]
+	default:
+		return ""
+	}
+	return cleanPhrase(s)
+}
+
+// cleanPhrase trims a role phrase to its description: no leading determiner or possessive
+// pronoun, no trailing comma, white space runs as one space.
+func cleanPhrase(s string) string {
+	f := strings.Fields(strings.TrimRight(strings.TrimSpace(s), ",;:"))
+	if len(f) > 0 {
+		switch strings.ToLower(f[0]) {
+		case "the", "his", "her", "its", "their":
+			f = f[1:]
+		}
+	}
+	if len(f) < 2 {
+		return "" // a role phrase without its country or organisation word
+	}
+	return strings.Join(f, " ")
+}
+
+// roleNode makes a role mention that no person resolved a node of its own: the office of
+// its country or organisation, id person:role-<org>-<role>, named "<Role> of <Org>".
+func roleNode(m *article.Mention) bool {
+	if m.Kind != article.KindRole || m.Label != graph.LabelPerson || m.Entity != "" || m.Former ||
+		m.RoleOrg == "" || m.RoleOrgName == "" || m.Role == "" || m.Role == "counterpart" {
+		return false
+	}
+	// Only a definite description names one office: "the Iraqi foreign minister", not
+	// "an EU leader" or "Russian president" used as a common noun.
+	if f := strings.Fields(m.Text); len(f) < 2 || !strings.EqualFold(f[0], "the") {
+		return false
+	}
+	m.Name = m.Role + " of " + m.RoleOrgName
+	m.Entity = graph.NodeID(graph.LabelPerson, "role "+m.RoleOrgName+" "+m.Role)
+	m.Why = "no holder known: a role node of " + m.RoleOrgName
+	return true
+}
+
+// roleNodeProps are the properties of a role node: kind "role", the role, and the
+// country (ISO2) or organisation (node id) it belongs to.
+func (r *Resolver) roleNodeProps(m article.Mention) map[string]any {
+	p := map[string]any{"kind": "role", "role": m.Role}
+	if strings.HasPrefix(m.RoleOrg, "country:") {
+		if c, ok := r.lex.Country(m.RoleOrgName); ok {
+			p["country"] = c.ISO2
+			return p
+		}
+	}
+	p["org"] = m.RoleOrg
+	return p
+}
+
+// personProps gives a person node the country and sector of the role the person held on
+// date: an office of the offices table held on that date (sector government), else a dated
+// role of the Phoenix actor dictionaries (data/actors.tsv, which stop around 2016) — but not
+// an open-ended Phoenix role older than an office the table says the person had left by
+// the date — else nothing. The props say which source answered and for which date.
+func (r *Resolver) personProps(names []string, date string) map[string]any {
+	left := "" // the latest end of an office of the table the person had left by date
+	for _, o := range r.lex.Offices() {
+		if !containsFold(names, o.Holder) && !overlapFold(names, o.Aliases) {
+			continue
+		}
+		if date != "" && o.End != "" && o.End <= date && o.End > left {
+			left = o.End
+		}
+		if date != "" && !((o.Start == "" || o.Start <= date) && (o.End == "" || date < o.End)) {
+			continue
+		}
+		if date == "" && o.End != "" {
+			continue
+		}
+		scope, org, _, ok := splitOffice(o.Key)
+		if !ok || scope != "country" {
+			continue
+		}
+		return withDate(map[string]any{"country": org, "sector": "government", "role_source": "offices"}, date)
+	}
+	acts, err := lexicon.DefaultActors()
+	if err != nil {
+		return nil
+	}
+	for _, n := range names {
+		a, ok := acts.At(n, date)
+		if !ok || a.Country == "IGO" {
+			continue
+		}
+		if left != "" && a.End == "" && a.Start < left {
+			// An open Phoenix role that began before an office the table says the person
+			// had left by then: the dictionary stopped following the person (it ends about
+			// 2016), the table did not.
+			continue
+		}
+		c, ok := r.lex.CountryByISO(a.Country)
+		if !ok {
+			continue
+		}
+		p := map[string]any{"country": c.ISO2, "role_source": "phoenix"}
+		if a.Sector != "" {
+			p["sector"] = a.Sector
+		}
+		return withDate(p, date)
+	}
+	return nil
+}
+
+func overlapFold(a, b []string) bool {
+	for _, x := range b {
+		if containsFold(a, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// withDate adds the date the role was looked up for, when there is one.
+func withDate(p map[string]any, date string) map[string]any {
+	if date != "" {
+		p["role_date"] = date
+	}
+	return p
+}
+
+// roleAliasesAndProps credits each article's role descriptions to the people they describe
+// (aliases, per article as the other spellings), and gives every person node the country
+// and sector of its role on the latest date of the articles naming it.
+func (r *Resolver) roleAliasesAndProps(results []*Result, nodes map[string]*graph.Node) {
+	latest := map[string]string{}
+	for _, res := range results {
+		for _, ra := range res.roleAliases {
+			m := res.Doc.Mentions[ra.mention]
+			n := nodes[m.Entity]
+			if n == nil || n.Label != graph.LabelPerson || strings.HasPrefix(n.ID, roleNodePrefix) {
+				continue
+			}
+			n.Aliases = append(n.Aliases, ra.phrase)
+			res.addAliases(m.Entity, ra.phrase)
+		}
+		date := res.Doc.Meta.Published
+		for _, m := range res.Doc.Mentions {
+			if m.Label == graph.LabelPerson && m.Entity != "" && date > latest[m.Entity] {
+				latest[m.Entity] = date
+			}
+		}
+	}
+	for id, n := range nodes {
+		if n.Label != graph.LabelPerson || strings.HasPrefix(id, roleNodePrefix) {
+			continue
+		}
+		if p := r.personProps(append([]string{n.Name}, n.Aliases...), latest[id]); p != nil {
+			if n.Props == nil {
+				n.Props = map[string]any{}
+			}
+			for k, v := range p {
+				n.Props[k] = v
+			}
+		}
+	}
+}
