@@ -120,6 +120,10 @@ func (st *state) afterHonorifics(ws []word, k int) int {
 // words used, or 0.
 func (st *state) governmentOf(si int, ws []word, i int) int {
 	j := i
+	if ws[j].lower == "the" && j+1 < len(ws) {
+		j++ // "The Transitional Government of Mali": the article is not part of the phrase
+	}
+	first := j
 	if j+1 < len(ws) && ws[j].cap && !st.r.cls.govNoun[ws[j].lower] && st.r.cls.govNoun[ws[j+1].lower] {
 		if _, _, ok := st.r.lex.Lookup(st.tx(j)); ok {
 			return 0 // "Iraq Government": the lexicon's country, then its noun
@@ -137,7 +141,7 @@ func (st *state) governmentOf(si int, ws []word, i int) int {
 	if !ok || e.Label != graph.LabelCountry {
 		return 0
 	}
-	st.add(article.Mention{Span: article.Span{Start: ws[i].start, End: ws[o+n-1].end}, Sentence: si,
+	st.add(article.Mention{Span: article.Span{Start: ws[first].start, End: ws[o+n-1].end}, Sentence: si,
 		Label: graph.LabelCountry, Kind: article.KindName, Entity: graph.NodeID(graph.LabelCountry, e.Canonical),
 		Name: e.Canonical, Group: true, Why: "government of the country"})
 	return o + n - i
