@@ -153,3 +153,32 @@ func TestPersonCountryAtDate(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedCollectives: two country words coordinated before one agent noun make a
+// collective actor of each country; a country's name before an agent noun is one too.
+func TestCoordinatedCollectives(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // actor edges as facts renders them
+	}{
+		{"two adjectives, one noun", "Kaja Kallas praised Kenyan and Ugandan organisations on Monday.",
+			[]string{"SUPPORTED Kaja Kallas -> Kenya ngo (reported)", "SUPPORTED Kaja Kallas -> Uganda ngo (reported)"}},
+		{"an adjective and a country name", "Kaja Kallas praised Turkish and UK organisations on Monday.",
+			[]string{"SUPPORTED Kaja Kallas -> Turkey ngo (reported)", "SUPPORTED Kaja Kallas -> United Kingdom ngo (reported)"}},
+		{"the government sector stands for both countries", "Syrian and Iraqi officials criticized Israel on Monday.",
+			[]string{"CRITICIZED Iraq -> Israel (reported)", "CRITICIZED Syria -> Israel (reported)"}},
+		{"a country name before an agent noun", "US officials criticized Iran on Monday.",
+			[]string{"CRITICIZED United States -> Iran (reported)"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			nodes, edges := extractParsed(t, c.text, "2024-03-01")
+			got := facts(nodes, edges)
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q in %v", w, got)
+				}
+			}
+		})
+	}
+}

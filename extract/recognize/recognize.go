@@ -250,6 +250,9 @@ func (st *state) at(si int, ws []word, i int) int {
 	if n := st.governmentOf(si, ws, i); n > 0 {
 		return n
 	}
+	if n := st.coordinatedCollective(si, ws, i); n > 0 {
+		return n
+	}
 	// A capitalised chunk with a typing head ("Ramstein Group", "Trump Tower") wins over a
 	// lexicon entry that is only its first word.
 	end := st.chunkEnd(ws, i)
@@ -345,7 +348,8 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 		if !last.poss && at < len(ws) && (ws[at].text == "'s" || ws[at].text == "'") {
 			at++ // the tokenizer's separate "'s"
 		}
-		if k, sector := st.r.ags.at(ws, at); k > 0 && (at > i+n || last.poss) {
+		// "UK organisations", "US officials": a country name before an agent noun too.
+		if k, sector := st.r.ags.at(ws, at); k > 0 && (at > i+n || last.poss || !e.Ambiguous) {
 			if c, ok := st.r.lex.Country(e.Canonical); ok {
 				st.collective(si, c, ws[i].start, ws, at, k, sector)
 				return at - i + k
