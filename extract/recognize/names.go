@@ -146,3 +146,17 @@ func (st *state) governmentOf(si int, ws []word, i int) int {
 		Name: e.Canonical, Group: true, Why: "government of the country"})
 	return o + n - i
 }
+
+// initialNotProper reports whether the tagger read a sentence's first word as something
+// other than a proper noun (NNP, NNPS): its capital is the sentence's. Without tags, false.
+func (st *state) initialNotProper(w word) bool {
+	return w.tag != "" && !strings.HasPrefix(w.tag, "NNP") && !w.upper
+}
+
+// agentNoun reports whether w alone is a collective-actor noun ("Officials", "Rebels").
+func (st *state) agentNoun(w word) bool {
+	lw := w
+	lw.cap, lw.initial = false, false
+	n, _ := st.r.ags.at([]word{lw}, 0)
+	return n == 1
+}

@@ -679,8 +679,9 @@ func (st *state) chunk(si int, ws []word, i int) int {
 	if cls.calendar[ws[i].text] {
 		return 1
 	}
-	// A sentence-initial common word is not a name ("Speaking at...", "Senior officials").
-	if ws[i].initial && st.r.lex.IsCommonWord(ws[i].lower) && !st.r.lex.IsFirstName(ws[i].text) &&
+	// A sentence-initial common word is not a name ("Speaking at...", "Senior officials"),
+	// nor one the tagger reads as no proper noun ("Peacekeepers", "Ceasefire").
+	if ws[i].initial && (st.r.lex.IsCommonWord(ws[i].lower) || st.initialNotProper(ws[i])) && !st.r.lex.IsFirstName(ws[i].text) &&
 		st.r.officeSurnames[ws[i].text] == "" {
 		if end-i == 1 {
 			st.pending = append(st.pending, pending{sent: si, ws: ws, i: i})
@@ -700,7 +701,8 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		return e - i
 	}
 	initials := first.upper && len(first.text) <= 2 && n >= 2
-	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper && st.surnameLike(ws[end-1]) {
+	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper && st.surnameLike(ws[end-1]) &&
+		!st.r.cls.staff[ws[end-1].lower] && !st.agentNoun(ws[end-1]) {
 		e := st.nameEnd(ws, i)
 		if e < end && e > i+1 {
 			end = e
@@ -722,7 +724,8 @@ func (st *state) chunk(si int, ws []word, i int) int {
 			Label: graph.LabelPlace, Kind: article.KindName, Why: "after a locative preposition"})
 		return n
 	}
-	if end < len(ws) && cls.speech[ws[end].lower] && n <= 3 {
+	// "Unnamed Western Officials said": a chunk ending in a collective noun is no person.
+	if end < len(ws) && cls.speech[ws[end].lower] && n <= 3 && !cls.staff[ws[end-1].lower] && !st.agentNoun(ws[end-1]) {
 		st.person(si, ws, i, end, "", orgRef{}, "speaker")
 		return n
 	}
