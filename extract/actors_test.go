@@ -182,3 +182,18 @@ func TestCoordinatedCollectives(t *testing.T) {
 		})
 	}
 }
+
+// TestArticlePrefixOneNode: "Haider al-Abadi" and "Haider Al Abadi" (and the bare "Al-Abadi")
+// are one person.
+func TestArticlePrefixOneNode(t *testing.T) {
+	nodes, _ := extractParsed(t, "Haider al-Abadi spoke in Baghdad on Monday. Later Haider Al Abadi met Boris Johnson. Al-Abadi left.", "2016-03-01")
+	var people []string
+	for _, n := range nodes {
+		if n.Label == graph.LabelPerson && n.ID != "person:boris-johnson" {
+			people = append(people, n.ID)
+		}
+	}
+	if len(people) != 1 || people[0] != "person:haider-abadi" {
+		t.Errorf("people %v, want [person:haider-abadi]", people)
+	}
+}

@@ -54,6 +54,12 @@ func (st *state) conjoined(ws []word, i, j, k int) bool {
 	if !and {
 		return false
 	}
+	// The part before "and the" ends in an organisation's head word and the part after is a
+	// name of its own: "the Coalition and the Government of Iraq" (never one name: the
+	// conjunct of a name hangs inside it, "Islamic State of Iraq and the Levant").
+	if l, ok := st.r.cls.head[ws[j-1].text]; ok && l == graph.LabelOrganization && ws[k-1].lower == "the" {
+		return true
+	}
 	lo, hi := s.Tokens[ws[i].tok].Word, s.Tokens[ws[j-1].tok].Word
 	x := s.Tokens[ws[k].tok].Word
 	for steps := 0; steps < 8 && x >= 0; steps++ {
@@ -115,18 +121,25 @@ func (st *state) afterHonorifics(ws []word, k int) int {
 	return k
 }
 
-// governmentOf recognizes "[the] [Federal] Government of [the] COUNTRY" at ws[i]: the
-// country itself, as a group standing for it (as "Iraqi authorities" does). It returns the
-// words used, or 0.
+// governmentOf recognizes "[the] [Federal] Government of [the] COUNTRY" and "[the]
+// COUNTRY-WORD Government" at ws[i]: the country itself, as a group standing for it (as
+// "Iraqi authorities" does). It returns the words used, or 0.
 func (st *state) governmentOf(si int, ws []word, i int) int {
 	j := i
 	if ws[j].lower == "the" && j+1 < len(ws) {
 		j++ // "The Transitional Government of Mali": the article is not part of the phrase
 	}
 	first := j
+	// "the Australian Government", "the UK Government": the country's government.
+	if c, n := st.countryWord(ws, first); n > 0 && first+n < len(ws) && ws[first+n].cap && st.r.cls.govNoun[ws[first+n].lower] {
+		st.add(article.Mention{Span: article.Span{Start: ws[first].start, End: ws[first+n].end}, Sentence: si,
+			Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name),
+			Name: c.Name, Group: true, Why: "government of the country"})
+		return first + n + 1 - i
+	}
 	if j+1 < len(ws) && ws[j].cap && !st.r.cls.govNoun[ws[j].lower] && st.r.cls.govNoun[ws[j+1].lower] {
 		if _, _, ok := st.r.lex.Lookup(st.tx(j)); ok {
-			return 0 // "Iraq Government": the lexicon's country, then its noun
+			return 0 // a lexicon entry before the noun ("Kurdistan Regional Government" is read as a name)
 		}
 		j++ // "Federal Government", "Transitional Government"
 	}

@@ -51,7 +51,7 @@ type nameWant struct {
 	label graph.Label
 	kind  article.Kind
 	role  string
-	org   string // RoleOrg, or the entity for a country
+	org   string // RoleOrg, or the entity for a country; "-": no RoleOrg
 }
 
 func (w nameWant) matches(m article.Mention) bool {
@@ -60,6 +60,9 @@ func (w nameWant) matches(m article.Mention) bool {
 	}
 	if w.org == "" {
 		return true
+	}
+	if w.org == "-" {
+		return m.RoleOrg == ""
 	}
 	return m.RoleOrg == w.org || (m.Label == graph.LabelCountry && m.Entity == w.org)
 }
@@ -93,6 +96,12 @@ func TestNamesNoListKnows(t *testing.T) {
 			[]nameWant{{"Transitional Government of Mali", graph.LabelCountry, article.KindName, "", "country:mali"}}, nil},
 		{"an organisation by its head word", "The Kurdistan Regional Government signed the deal.",
 			[]nameWant{{"Kurdistan Regional Government", graph.LabelOrganization, article.KindName, "", ""}}, nil},
+		{"a country's Government is the country", "Diplomats said the Australian Government disagreed.",
+			[]nameWant{{"Australian Government", graph.LabelCountry, article.KindDemonym, "", "country:australia"}}, nil},
+		{"a country name's Government is the country", "The UK Government sent aid.",
+			[]nameWant{{"UK Government", graph.LabelCountry, article.KindDemonym, "", "country:united-kingdom"}}, nil},
+		{"a country after a locative preposition is no qualifier of a title", "In Turkey Minister Anna Soubry met refugees.",
+			[]nameWant{{"Anna Soubry", graph.LabelPerson, article.KindName, "Minister", "-"}}, nil},
 		{"a board with of", "Diplomats read what the UN Board of Inquiry wrote.",
 			[]nameWant{{"UN Board of Inquiry", graph.LabelOrganization, article.KindName, "", ""}}, nil},
 		{"two names coordinated with and the", "France supported the Global Coalition and the Government of Iraq.",

@@ -259,7 +259,7 @@ func (st *state) at(si int, ws []word, i int) int {
 	if lbl, ok := st.headLabel(ws, i, end); ok && end-i >= 2 {
 		if _, n, ok := st.r.lex.Lookup(st.tx(i)); !ok || i+n < end {
 			b := i
-			if ws[b].lower == "the" && b+1 < end {
+			if (ws[b].lower == "the" || ws[b].lower == "a" || ws[b].lower == "an") && b+1 < end {
 				b++ // "The Contact Group ...": the article is not part of the name
 			}
 			st.add(article.Mention{Span: article.Span{Start: ws[b].start, End: ws[end-1].end}, Sentence: si,
@@ -320,8 +320,8 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 	}
 	// A lexicon place that starts a person's name ("Jordan Peterson") or an ambiguous entry
 	// not backed by context is left to the chunk rules.
-	if e.Ambiguous && i+n < len(ws) && ws[i+n].cap && !ws[i+n].punct() {
-		return 0
+	if e.Ambiguous && i+n < len(ws) && ws[i+n].cap && !ws[i+n].punct() && !st.titleAt(i+n) {
+		return 0 // ("In Turkey Minister X met": a title after it does not start a name)
 	}
 	// A city name that is also a first name, followed by a capitalised word that no lexicon
 	// knows, starts a personal name: "Vladimir Putin", "Florence Pugh".
@@ -515,8 +515,10 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 			continue
 		}
 		// "Iraq's foreign minister": a possessive qualifier only right before a title.
+		// "In Turkey Minister Ellwood met ...": a country after a locative preposition is where,
+		// not whose, the title is.
 		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) &&
-			(!ws[j+n-1].poss || st.titleAt(j+n)) {
+			(!ws[j+n-1].poss || st.titleAt(j+n)) && !(j == i && i > 0 && st.r.cls.locative[ws[i-1].lower]) {
 			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})
 			j += n
@@ -679,6 +681,11 @@ func (st *state) chunk(si int, ws []word, i int) int {
 	if cls.calendar[ws[i].text] {
 		return 1
 	}
+	// A person the actor dictionaries list, wherever it stands ("Massoud Barzani said").
+	if e := st.actorNameEnd(ws, i, end); e > i {
+		st.person(si, ws, i, e, "", orgRef{}, "actor dictionary")
+		return e - i
+	}
 	// A sentence-initial common word is not a name ("Speaking at...", "Senior officials"),
 	// nor one the tagger reads as no proper noun ("Peacekeepers", "Ceasefire").
 	if ws[i].initial && (st.r.lex.IsCommonWord(ws[i].lower) || st.initialNotProper(ws[i])) && !st.r.lex.IsFirstName(ws[i].text) &&
@@ -695,10 +702,6 @@ func (st *state) chunk(si int, ws []word, i int) int {
 		st.add(article.Mention{Span: article.Span{Start: first.start, End: ws[end-1].end}, Sentence: si,
 			Label: graph.LabelPlace, Kind: article.KindName, Why: "place prefix"})
 		return n
-	}
-	if e := st.actorNameEnd(ws, i, end); e > i {
-		st.person(si, ws, i, e, "", orgRef{}, "actor dictionary")
-		return e - i
 	}
 	initials := first.upper && len(first.text) <= 2 && n >= 2
 	if n >= 2 && (st.r.lex.IsFirstName(first.text) || initials) && !ws[end-1].upper && st.surnameLike(ws[end-1]) &&

@@ -56,7 +56,7 @@ func splitName(name string) (first, last string) {
 }
 
 func personKey(first, last string) string {
-	return localPrefix + strings.ToLower(graph.Fold(first)) + "|" + article.NameKey(last)
+	return localPrefix + strings.ToLower(graph.Fold(first)) + "|" + surnameKey(last)
 }
 
 // Result is the resolution of one article.
@@ -93,12 +93,12 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 	}
 	var people []*person
 	byKey := map[string]*person{}
-	bySurname := map[string][]*person{} // NameKey of the last name -> people, in order
+	bySurname := map[string][]*person{} // surnameKey of the last name -> people, in order
 	byFirst := map[string][]*person{}   // NameKey of the first name -> people, in order
 	addPerson := func(p *person) {
 		byKey[p.key] = p
 		people = append(people, p)
-		bySurname[article.NameKey(p.last)] = append(bySurname[article.NameKey(p.last)], p)
+		bySurname[surnameKey(p.last)] = append(bySurname[surnameKey(p.last)], p)
 		if p.first != "" {
 			byFirst[article.NameKey(p.first)] = append(byFirst[article.NameKey(p.first)], p)
 		}
@@ -143,7 +143,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			continue
 		}
 		f := strings.Fields(m.Text) // "von der Leyen" is Leyen
-		sk := article.NameKey(f[len(f)-1])
+		sk := surnameKey(f[len(f)-1])
 		var best *person
 		for _, p := range bySurname[sk] {
 			best = p // people are in order of first mention; last match wins only if it's before
