@@ -21,7 +21,9 @@ func extractParsed(t testing.TB, text, published string) ([]graph.Node, []graph.
 	p.rec.Recognize(d)
 	r := p.res.Local(d)
 	nodes, _ := p.res.Global([]*resolve.Result{r})
-	return idleGroups(nodes, p.rel.Relate(r))
+	edges := p.rel.Relate(r)
+	p.res.PersonRoles(nodes, []*resolve.Result{r}, edges)
+	return idleGroups(nodes, edges)
 }
 
 func nodeByID(nodes []graph.Node, id string) *graph.Node {
@@ -123,10 +125,10 @@ func TestRoleNodes(t *testing.T) {
 	}
 }
 
-// TestPersonCountryAtDate: a person's country and sector come from the office the offices
-// table says they held on the article's date, else from the Phoenix actor dictionaries'
-// dated roles, else nothing (an open Phoenix role older than an office the table says the
-// person had left is not trusted).
+// TestPersonCountryAtDate: a person's country and sector on the article's MENTIONS come from
+// the office the offices table says they held on the article's date, else from the Phoenix
+// actor dictionaries' dated roles, else nothing (an open Phoenix role older than an office
+// the table says the person had left is not trusted). The node carries none of it.
 func TestPersonCountryAtDate(t *testing.T) {
 	cases := []struct {
 		text, date, id, country, sector, source string
@@ -137,19 +139,28 @@ func TestPersonCountryAtDate(t *testing.T) {
 		{"Theresa May spoke in London on Monday.", "2021-03-01", "person:theresa-may", "", "", ""},
 	}
 	for _, c := range cases {
-		nodes, _ := extractParsed(t, c.text, c.date)
+		nodes, edges := extractParsed(t, c.text, c.date)
 		n := nodeByID(nodes, c.id)
 		if n == nil {
 			t.Errorf("%q: no node %s", c.text, c.id)
 			continue
 		}
-		got := [3]any{n.Props["country"], n.Props["sector"], n.Props["role_source"]}
+		if n.Props["country"] != nil || n.Props["sector"] != nil {
+			t.Errorf("%q: the node carries the dated role: %v", c.text, n.Props)
+		}
+		var mp map[string]any
+		for _, e := range edges {
+			if e.Type == graph.RelMentions && e.To == c.id {
+				mp = e.Props
+			}
+		}
+		got := [3]any{mp["country"], mp["sector"], mp["role_source"]}
 		want := [3]any{c.country, c.sector, c.source}
 		if c.country == "" {
 			want = [3]any{nil, nil, nil}
 		}
 		if got != want {
-			t.Errorf("%q on %s: props %v, want %v", c.text, c.date, n.Props, want)
+			t.Errorf("%q on %s: MENTIONS props %v, want %v", c.text, c.date, mp, want)
 		}
 	}
 }

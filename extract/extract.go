@@ -360,6 +360,7 @@ func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*res
 	}
 	res.Merges = append(res.Merges, gm...)
 	nodes = p.res.Endpoints(nodes, results, doc.Edges)
+	p.res.PersonRoles(nodes, results, doc.Edges)
 	eventDates(nodes, doc.Edges)
 	nodes, doc.Edges = idleGroups(nodes, doc.Edges)
 	for i := range nodes {

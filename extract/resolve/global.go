@@ -285,7 +285,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 			}
 		}
 	}
-	r.roleAliasesAndProps(results, nodes)
+	r.roleAliases(results, nodes)
 	for _, res := range results {
 		for id, al := range res.Aliases {
 			res.Aliases[id] = uniqueSorted(al)

@@ -121,11 +121,11 @@ func (r *Resolver) roleNodeProps(m article.Mention) map[string]any {
 // date: an office of the offices table held on that date (sector government), else a dated
 // role of the Phoenix actor dictionaries (data/actors.tsv, which stop around 2016) — but not
 // an open-ended Phoenix role older than an office the table says the person had left by
-// the date — else nothing. The props say which source answered and for which date.
+// the date — else nothing. role_source says which source answered.
 func (r *Resolver) personProps(names []string, date string) map[string]any {
 	left := "" // the latest end of an office of the table the person had left by date
 	for _, o := range r.lex.Offices() {
-		if !containsFold(names, o.Holder) && !overlapFold(names, o.Aliases) {
+		if !sameName(names, append([]string{o.Holder}, o.Aliases...)) {
 			continue
 		}
 		if date != "" && o.End != "" && o.End <= date && o.End > left {
@@ -141,7 +141,7 @@ func (r *Resolver) personProps(names []string, date string) map[string]any {
 		if !ok || scope != "country" {
 			continue
 		}
-		return withDate(map[string]any{"country": org, "sector": "government", "role_source": "offices"}, date)
+		return map[string]any{"country": org, "sector": "government", "role_source": "offices"}
 	}
 	acts, err := lexicon.DefaultActors()
 	if err != nil {
@@ -166,33 +166,28 @@ func (r *Resolver) personProps(names []string, date string) map[string]any {
 		if a.Sector != "" {
 			p["sector"] = a.Sector
 		}
-		return withDate(p, date)
+		return p
 	}
 	return nil
 }
 
-func overlapFold(a, b []string) bool {
-	for _, x := range b {
-		if containsFold(a, x) {
-			return true
+// sameName reports whether a name of a is one of b, up to case, diacritics, hyphens,
+// apostrophes and white space (lexicon.ActorKey).
+func sameName(a, b []string) bool {
+	for _, x := range a {
+		kx := lexicon.ActorKey(x)
+		for _, y := range b {
+			if kx != "" && kx == lexicon.ActorKey(y) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// withDate adds the date the role was looked up for, when there is one.
-func withDate(p map[string]any, date string) map[string]any {
-	if date != "" {
-		p["role_date"] = date
-	}
-	return p
-}
-
-// roleAliasesAndProps credits each article's role descriptions to the people they describe
-// (aliases, per article as the other spellings), and gives every person node the country
-// and sector of its role on the latest date of the articles naming it.
-func (r *Resolver) roleAliasesAndProps(results []*Result, nodes map[string]*graph.Node) {
-	latest := map[string]string{}
+// roleAliases credits each article's role descriptions to the people they describe
+// (aliases, per article as the other spellings).
+func (r *Resolver) roleAliases(results []*Result, nodes map[string]*graph.Node) {
 	for _, res := range results {
 		for _, ra := range res.roleAliases {
 			m := res.Doc.Mentions[ra.mention]
@@ -203,24 +198,48 @@ func (r *Resolver) roleAliasesAndProps(results []*Result, nodes map[string]*grap
 			n.Aliases = append(n.Aliases, ra.phrase)
 			res.addAliases(m.Entity, ra.phrase)
 		}
-		date := res.Doc.Meta.Published
-		for _, m := range res.Doc.Mentions {
-			if m.Label == graph.LabelPerson && m.Entity != "" && date > latest[m.Entity] {
-				latest[m.Entity] = date
-			}
+	}
+}
+
+// PersonRoles adds to every MENTIONS of a person the country (ISO2), sector and source
+// (role_source) of the role the person held on the date of that article (personProps): a
+// fact of the article's date, so it sits on the article's MENTIONS, not on the node, and
+// does not depend on which other articles a run reads. The names looked up are the node's
+// name and the spellings the article used.
+func (r *Resolver) PersonRoles(nodes []graph.Node, results []*Result, edges []graph.Edge) {
+	name := map[string]string{}
+	for _, n := range nodes {
+		if n.Label == graph.LabelPerson && !strings.HasPrefix(n.ID, roleNodePrefix) {
+			name[n.ID] = n.Name
 		}
 	}
-	for id, n := range nodes {
-		if n.Label != graph.LabelPerson || strings.HasPrefix(id, roleNodePrefix) {
+	dates := map[string]string{}
+	for _, res := range results {
+		dates[res.Doc.Meta.ID] = res.Doc.Meta.Published
+	}
+	for i := range edges {
+		e := &edges[i]
+		nm, ok := name[e.To]
+		if e.Type != graph.RelMentions || !ok {
 			continue
 		}
-		if p := r.personProps(append([]string{n.Name}, n.Aliases...), latest[id]); p != nil {
-			if n.Props == nil {
-				n.Props = map[string]any{}
+		names := []string{nm}
+		if al, ok := e.Props["aliases"].([]any); ok {
+			for _, a := range al {
+				if s, ok := a.(string); ok {
+					names = append(names, s)
+				}
 			}
-			for k, v := range p {
-				n.Props[k] = v
-			}
+		}
+		p := r.personProps(names, dates[e.Article])
+		if len(p) == 0 {
+			continue
+		}
+		if e.Props == nil {
+			e.Props = map[string]any{}
+		}
+		for k, v := range p {
+			e.Props[k] = v
 		}
 	}
 }
