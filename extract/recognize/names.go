@@ -38,10 +38,11 @@ func (st *state) verbCut(w word) bool {
 
 // conjoined reports whether the capitalised words from ws[k] on, after the connectors
 // ws[j:k] ("and the"), are a second name coordinated with the chunk ws[i:j] rather than a
-// part of it: the tree makes the second name's head a `conj` of the chunk's own head ("the
-// Global Coalition and the Government of Iraq"), where inside a name the conjunct hangs
-// on a word within it ("Islamic State of Iraq and the Levant": Levant is a conj of Iraq).
-// Without a tree the chunk goes on, as before the parse stage.
+// part of it: the words before end in an organisation's head word, or the tree makes the
+// second name's head a `conj` of the chunk's own head ("the Global Coalition and the
+// Government of Iraq"), where inside a name the conjunct hangs on a word within it
+// ("Islamic State of Iraq and the Levant": Levant is a conj of Iraq). "and" without "the"
+// stays inside the name ("Department of Housing and Urban Development").
 func (st *state) conjoined(ws []word, i, j, k int) bool {
 	s := st.sent
 	if s == nil || len(s.Words) == 0 || k >= len(ws) {
@@ -51,13 +52,13 @@ func (st *state) conjoined(ws []word, i, j, k int) bool {
 	for x := j; x < k; x++ {
 		and = and || ws[x].lower == "and"
 	}
-	if !and {
-		return false
+	if !and || ws[k-1].lower != "the" {
+		return false // "Department of Housing and Urban Development": "and" without "the" stays inside
 	}
 	// The part before "and the" ends in an organisation's head word and the part after is a
 	// name of its own: "the Coalition and the Government of Iraq" (never one name: the
 	// conjunct of a name hangs inside it, "Islamic State of Iraq and the Levant").
-	if l, ok := st.r.cls.head[ws[j-1].text]; ok && l == graph.LabelOrganization && ws[k-1].lower == "the" {
+	if l, ok := st.r.cls.head[ws[j-1].text]; ok && l == graph.LabelOrganization {
 		return true
 	}
 	lo, hi := s.Tokens[ws[i].tok].Word, s.Tokens[ws[j-1].tok].Word

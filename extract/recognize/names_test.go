@@ -108,6 +108,8 @@ func TestNamesNoListKnows(t *testing.T) {
 			[]nameWant{{"Global Coalition", graph.LabelOrganization, article.KindName, "", ""},
 				{"Government of Iraq", graph.LabelCountry, article.KindName, "", "country:iraq"}},
 			[]string{"Global Coalition and the Government of Iraq"}},
+		{"and without the stays inside a name", "Analysts at the Department of Energy and Climate Change published data.",
+			[]nameWant{{"Department of Energy and Climate Change", graph.LabelOrganization, article.KindName, "", ""}}, nil},
 		{"a headline's verb ends the name", "Rebel Council Says It Will Attend Talks",
 			[]nameWant{{"Rebel Council", graph.LabelOrganization, article.KindName, "", ""}},
 			[]string{"Rebel Council Says It Will Attend Talks", "Rebel Council Says"}},
