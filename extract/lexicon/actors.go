@@ -86,10 +86,11 @@ func ParseActors(src string) (*Actors, error) {
 // dropped, hyphens and dots as spaces ("Ibrahim al-Ja'afari" and "IBRAHIM AL JAAFARI" are
 // both "ibrahim al jaafari").
 func ActorKey(s string) string {
-	s = graph.Fold(s)
-	s = strings.NewReplacer("'", "", "’", "", "`", "", "-", " ", ".", " ", "_", " ").Replace(s)
+	s = actorKeyReplacer.Replace(graph.Fold(s))
 	return strings.Join(strings.Fields(s), " ")
 }
+
+var actorKeyReplacer = strings.NewReplacer("'", "", "’", "", "`", "", "-", " ", ".", " ", "_", " ")
 
 // Person returns the dictionary's name for a full name (two words or more) it lists.
 func (a *Actors) Person(name string) (string, bool) {

@@ -20,11 +20,13 @@ var surnamePrefixes = func() map[string]bool {
 	return m
 }()
 
+var apostrophes = strings.NewReplacer("'", "", "’", "")
+
 // surnameKey is the key of a surname for person ids and surname matching: article.NameKey
 // (ASCII, lower case, -iy/-yy/-ij written -y) without apostrophes and without a hyphenated
 // article prefix, so "al-Abadi", "Al Abadi" and "Abadi" agree, and "Ja'afari" is "Jaafari".
 func surnameKey(last string) string {
-	k := strings.NewReplacer("'", "", "’", "").Replace(article.NameKey(last))
+	k := apostrophes.Replace(article.NameKey(last))
 	if p, rest, ok := strings.Cut(k, "-"); ok && rest != "" && surnamePrefixes[p] {
 		k = rest
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -26,6 +27,10 @@ type Merge struct {
 // Global runs once over every article.
 type Resolver struct {
 	lex *lexicon.Lexicon
+	// officesByName indexes the offices table's rows by lexicon.ActorKey of the holder and
+	// each alias (built once, on first use, by officesOf).
+	officesOnce   sync.Once
+	officesByName map[string][]int
 }
 
 // New returns a Resolver that uses lex for office holders and organisation kinds.

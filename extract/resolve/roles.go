@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/article"
@@ -124,10 +125,7 @@ func (r *Resolver) roleNodeProps(m article.Mention) map[string]any {
 // the date — else nothing. role_source says which source answered.
 func (r *Resolver) personProps(names []string, date string) map[string]any {
 	left := "" // the latest end of an office of the table the person had left by date
-	for _, o := range r.lex.Offices() {
-		if !sameName(names, append([]string{o.Holder}, o.Aliases...)) {
-			continue
-		}
+	for _, o := range r.officesOf(names) {
 		if date != "" && o.End != "" && o.End <= date && o.End > left {
 			left = o.End
 		}
@@ -171,18 +169,37 @@ func (r *Resolver) personProps(names []string, date string) map[string]any {
 	return nil
 }
 
-// sameName reports whether a name of a is one of b, up to case, diacritics, hyphens,
-// apostrophes and white space (lexicon.ActorKey).
-func sameName(a, b []string) bool {
-	for _, x := range a {
-		kx := lexicon.ActorKey(x)
-		for _, y := range b {
-			if kx != "" && kx == lexicon.ActorKey(y) {
-				return true
+// officesOf returns the rows of the offices table whose holder (or an alias of it) is one of
+// names, up to case, diacritics, hyphens, apostrophes and white space (lexicon.ActorKey), in
+// the table's order.
+func (r *Resolver) officesOf(names []string) []lexicon.Office {
+	r.officesOnce.Do(func() {
+		r.officesByName = map[string][]int{}
+		for i, o := range r.lex.Offices() {
+			seen := map[string]bool{}
+			for _, n := range append([]string{o.Holder}, o.Aliases...) {
+				if k := lexicon.ActorKey(n); k != "" && !seen[k] {
+					seen[k] = true
+					r.officesByName[k] = append(r.officesByName[k], i)
+				}
+			}
+		}
+	})
+	var idx []int
+	for _, n := range names {
+		for _, i := range r.officesByName[lexicon.ActorKey(n)] {
+			if !slices.Contains(idx, i) {
+				idx = append(idx, i)
 			}
 		}
 	}
-	return false
+	slices.Sort(idx)
+	all := r.lex.Offices()
+	out := make([]lexicon.Office, len(idx))
+	for k, i := range idx {
+		out[k] = all[i]
+	}
+	return out
 }
 
 // roleAliases credits each article's role descriptions to the people they describe
