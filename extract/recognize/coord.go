@@ -58,3 +58,12 @@ func (st *state) coordinatedCollective(si int, ws []word, i int) int {
 		Why: "coordinated with " + c2.Name})
 	return n1 + 1
 }
+
+// countryPhrase reads a phrase that stands for a country or its collective actors at ws[i]
+// (governmentOf, coordinatedCollective) and returns the words used, or 0.
+func (st *state) countryPhrase(si int, ws []word, i int) int {
+	if n := st.governmentOf(si, ws, i); n > 0 {
+		return n
+	}
+	return st.coordinatedCollective(si, ws, i)
+}

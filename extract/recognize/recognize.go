@@ -247,10 +247,7 @@ func (st *state) at(si int, ws []word, i int) int {
 	if !w.cap {
 		return 1
 	}
-	if n := st.governmentOf(si, ws, i); n > 0 {
-		return n
-	}
-	if n := st.coordinatedCollective(si, ws, i); n > 0 {
+	if n := st.countryPhrase(si, ws, i); n > 0 { // "the Government of Iraq", "Turkish and UK organisations"
 		return n
 	}
 	// A capitalised chunk with a typing head ("Ramstein Group", "Trump Tower") wins over a
@@ -506,43 +503,7 @@ type orgRef struct{ id, name string }
 
 // roleAt recognizes "[former] [Country|Org|demonym]* Title [Name]" at ws[i].
 func (st *state) roleAt(si int, ws []word, i int) int {
-	j := i
-	var quals []article.Mention
-	for j < len(ws) {
-		w := ws[j]
-		if w.lower == "former" || w.lower == "then" || w.lower == "acting" || w.lower == "newly" || w.lower == "confirmed" || w.lower == "new" || w.lower == "outgoing" {
-			j++
-			continue
-		}
-		// "Iraq's foreign minister": a possessive qualifier only right before a title.
-		// "In Turkey Minister Ellwood met ...": a country after a locative preposition is where,
-		// not whose, the title is.
-		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) &&
-			(!ws[j+n-1].poss || st.titleAt(j+n)) && !(j == i && i > 0 && st.r.cls.locative[ws[i-1].lower]) {
-			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
-				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})
-			j += n
-			if j+1 < len(ws) && (ws[j].text == "'s" || ws[j].text == "'") && st.titleAt(j+1) {
-				j++ // the tokenizer's separate "'s": "Iraq 's foreign minister"
-			}
-			continue
-		}
-		if j+1 < len(ws) && ws[j+1].cap {
-			if c, ok := st.r.lex.Demonym(w.text + " " + ws[j+1].text); ok {
-				quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+1].end}, Sentence: si,
-					Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name, Modifier: true})
-				j += 2
-				continue
-			}
-		}
-		if c, ok := st.r.lex.Demonym(w.text); ok {
-			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
-				Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name, Modifier: true})
-			j++
-			continue
-		}
-		break
-	}
+	quals, j := st.roleQualifiers(si, ws, i)
 	if j >= len(ws) {
 		return 0
 	}
@@ -653,6 +614,50 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	}
 	st.add(st.roleMention(si, ws, i, t, role, roleOrg, former))
 	return t - i
+}
+
+// roleQualifiers reads what may stand before a title at ws[i]: "former", "acting", ... and
+// the countries, organisations and demonyms that say whose the title is ("the Iraqi",
+// "Iraq's", "NATO"). It returns those as modifier mentions and where the title would start.
+func (st *state) roleQualifiers(si int, ws []word, i int) ([]article.Mention, int) {
+	j := i
+	var quals []article.Mention
+	for j < len(ws) {
+		w := ws[j]
+		if w.lower == "former" || w.lower == "then" || w.lower == "acting" || w.lower == "newly" || w.lower == "confirmed" || w.lower == "new" || w.lower == "outgoing" {
+			j++
+			continue
+		}
+		// "Iraq's foreign minister": a possessive qualifier only right before a title.
+		// "In Turkey Minister Ellwood met ...": a country after a locative preposition is where,
+		// not whose, the title is.
+		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) &&
+			(!ws[j+n-1].poss || st.titleAt(j+n)) && !(j == i && i > 0 && st.r.cls.locative[ws[i-1].lower]) {
+			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
+				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})
+			j += n
+			if j+1 < len(ws) && (ws[j].text == "'s" || ws[j].text == "'") && st.titleAt(j+1) {
+				j++ // the tokenizer's separate "'s": "Iraq 's foreign minister"
+			}
+			continue
+		}
+		if j+1 < len(ws) && ws[j+1].cap {
+			if c, ok := st.r.lex.Demonym(w.text + " " + ws[j+1].text); ok {
+				quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+1].end}, Sentence: si,
+					Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name, Modifier: true})
+				j += 2
+				continue
+			}
+		}
+		if c, ok := st.r.lex.Demonym(w.text); ok {
+			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: w.end}, Sentence: si,
+				Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name, Modifier: true})
+			j++
+			continue
+		}
+		break
+	}
+	return quals, j
 }
 
 // roleMention is the role phrase ws[i:t] (with a determiner or possessive before it) as a

@@ -279,15 +279,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 		}
 	}
 	res := &Result{Doc: d}
-	for i := range d.Mentions {
-		m := &d.Mentions[i]
-		if roleNode(m) {
-			merges = append(merges, Merge{Article: d.Meta.ID, Mention: m.Text, Entity: m.Entity, Reason: m.Why})
-		}
-		if ph := rolePhrase(d, *m); ph != "" && m.Entity != "" {
-			res.roleAliases = append(res.roleAliases, roleAlias{i, ph})
-		}
-	}
+	merges = append(merges, res.roleNodesAndAliases()...)
 	res.Events = r.events(d, note)
 	res.Merges = merges
 	return res

@@ -104,6 +104,23 @@ func roleNode(m *article.Mention) bool {
 	return true
 }
 
+// roleNodesAndAliases gives the role mentions no person resolved their role node, and
+// records the role descriptions of people for Global; it returns the role-node merges.
+func (res *Result) roleNodesAndAliases() []Merge {
+	d := res.Doc
+	var merges []Merge
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if roleNode(m) {
+			merges = append(merges, Merge{Article: d.Meta.ID, Mention: m.Text, Entity: m.Entity, Reason: m.Why})
+		}
+		if ph := rolePhrase(d, *m); ph != "" && m.Entity != "" {
+			res.roleAliases = append(res.roleAliases, roleAlias{i, ph})
+		}
+	}
+	return merges
+}
+
 // roleNodeProps are the properties of a role node: kind "role", the role, and the
 // country (ISO2) or organisation (node id) it belongs to.
 func (r *Resolver) roleNodeProps(m article.Mention) map[string]any {
