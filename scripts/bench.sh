@@ -6,7 +6,8 @@
 #   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
 #   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
-#      `newsgraph load` of the same extraction; `newsgraph build` end to end; p50/p95 of every
+#      `newsgraph load` of the same extraction; a reload of that file (unchanged articles are
+#      skipped by their load hash); `newsgraph build` end to end; p50/p95 of every
 #      saved report over BENCH_REPORT_RUNS runs on the loaded graph;
 #   5. process start of `newsgraph version`, `--help` and `query --help` (median of 21 runs) and
 #      the bytes package init allocates. The graph is deleted (in batches) at the end.
@@ -82,6 +83,9 @@ say "batched load: $rows records"
 fresh
 timed load bin/newsgraph load "$OUT/graph.jsonl"
 load_s=$(wall "$OUT/load.time")
+say "reload of the same file (every article unchanged: skipped by its load hash)"
+timed reload bin/newsgraph load "$OUT/graph.jsonl"
+reload_s=$(wall "$OUT/reload.time")
 say "build (extract + load) end to end"
 fresh
 timed build bin/newsgraph build "$OUT/corpus.jsonl"
@@ -109,6 +113,7 @@ start_json=$(jq -n --argjson version "$(start_median version)" --argjson help "$
 jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences" --argjson mb "$corpus_mb" \
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
+	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
 	--argjson naive "$(cat "$OUT/naive.json")" --argjson build_s "$(wall "$OUT/build.time")" \
 	--argjson build_rss "$(rss_mb "$OUT/build.time")" --argjson reports "$(cat "$OUT/reports.json")" \
 	--argjson start "$start_json" --arg load_avg "$(cut -d' ' -f1-3 /proc/loadavg)" --arg cpus "$(nproc)" \
@@ -119,7 +124,8 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            speedup: ($e1 / $e2)},
 	  stages_words_per_s: $stages,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss,
-	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s)},
+	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s),
+	         reload_seconds: $reload_s, reload_peak_mb: $reload_rss, reload_speedup: ($load_s / $reload_s)},
 	  build: {seconds: $build_s, peak_mb: $build_rss},
 	  reports_ms: $reports, process_start_ms: $start}' >out/bench.json
 
@@ -128,6 +134,7 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")),
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x",
+  "reload    same file, all articles unchanged: \(.load.reload_seconds) s (\(.load.reload_speedup * 10 | floor / 10)x faster than the fresh load), peak \(.load.reload_peak_mb) MB",
   "build     \(.articles) articles extract + load: \(.build.seconds) s, peak \(.build.peak_mb) MB",
   "reports   p50 / p95 ms:",
   (.reports_ms | to_entries[] | "  \(.key | . + " " * (18 - length)) \(.value.p50_ms) / \(.value.p95_ms)\(if .value.error then "  ERROR " + .value.error else "" end)"),

@@ -1,6 +1,9 @@
 package neo4j
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -34,6 +37,8 @@ type Batch struct {
 	Nodes    map[graph.Label][]row
 	Edges    map[edgeGroup][]row
 	Size     int // records in the batch
+	// Needs lists, per article id, the ids of the nodes it references (for skipping it).
+	Needs map[string][]string
 }
 
 type edgeGroup struct {
@@ -124,7 +129,7 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 		if cur != nil && cur.Size > 0 {
 			p.Batches = append(p.Batches, *cur)
 		}
-		cur = &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{}}
+		cur = newBatch()
 		inBatch = map[string]bool{}
 	}
 	flush()
@@ -167,12 +172,15 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 		if cur.Size > 0 && cur.Size+size > batchSize {
 			flush()
 		}
-		cur.Articles = append(cur.Articles, articleRow(a))
+		art := articleRow(a)
+		cur.Articles = append(cur.Articles, art)
 		cur.Size++
 		for _, id := range need {
 			addNode(id)
 		}
+		cur.Needs[a.ID] = need
 		keys := []any{}
+		var rows []row
 		for _, e := range edges[a.ID] {
 			r, err := edgeRow(e)
 			if err != nil {
@@ -186,9 +194,11 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 			cur.Edges[g] = append(cur.Edges[g], r)
 			cur.Size++
 			keys = append(keys, r["key"])
+			rows = append(rows, r)
 			p.Rels[e.Type]++
 		}
 		cur.Keys[a.ID] = keys
+		art[LoadHashProperty] = loadHash(art, need, nodeRows, rows)
 	}
 	// Nodes no article references still get loaded, after the articles.
 	flush()
@@ -202,6 +212,74 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 	}
 	flush()
 	return p, nil
+}
+
+func newBatch() *Batch {
+	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{},
+		Needs: map[string][]string{}}
+}
+
+// LoadHashProperty is the Article property holding a hash of everything a load writes for
+// the article: its own properties, its relationships, and the nodes it references as this
+// input has them. A later load of an article whose hash is the same skips it.
+const LoadHashProperty = "load_hash"
+
+// loadFormat is part of every load hash: change it when Load writes the same input
+// differently, so that no article is skipped on a hash of the old way.
+const loadFormat = "newsgraph-load/1"
+
+// loadHash hashes an article's rows (JSON with sorted keys, in plan order).
+func loadHash(art row, need []string, nodeRows map[string]row, edges []row) string {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	_ = enc.Encode(loadFormat)
+	_ = enc.Encode(art["props"])
+	for _, id := range need {
+		_ = enc.Encode(nodeRows[id])
+	}
+	for _, r := range edges {
+		_ = enc.Encode(r)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// without returns the batch less the given articles, their relationships and the nodes
+// only they reference; b itself is not changed (a retried transaction filters it again).
+func (b *Batch) without(skip map[string]bool) *Batch {
+	if len(skip) == 0 {
+		return b
+	}
+	out := newBatch()
+	keep := map[string]bool{}
+	for _, a := range b.Articles {
+		id := a["id"].(string)
+		if skip[id] {
+			continue
+		}
+		out.Articles = append(out.Articles, a)
+		out.Keys[id], out.Needs[id] = b.Keys[id], b.Needs[id]
+		for _, n := range b.Needs[id] {
+			keep[n] = true
+		}
+	}
+	out.Size = len(out.Articles)
+	for l, rows := range b.Nodes {
+		for _, r := range rows {
+			if keep[r["id"].(string)] || len(b.Articles) == 0 {
+				out.Nodes[l] = append(out.Nodes[l], r)
+				out.Size++
+			}
+		}
+	}
+	for g, rows := range b.Edges {
+		for _, r := range rows {
+			if art, _ := r["props"].(map[string]any)["article"].(string); !skip[art] {
+				out.Edges[g] = append(out.Edges[g], r)
+				out.Size++
+			}
+		}
+	}
+	return out
 }
 
 // aliasAttribution says which article brought which alias, so that a store can recompute a

@@ -198,3 +198,94 @@ func TestSchemaCoversModel(t *testing.T) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }
+
+func loadHashes(t *testing.T, d *graph.Document) map[string]string {
+	t.Helper()
+	p, err := NewPlan(d, "fixture", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, b := range p.Batches {
+		for _, a := range b.Articles {
+			h, _ := a[LoadHashProperty].(string)
+			out[a["id"].(string)] = h
+		}
+	}
+	return out
+}
+
+// TestPlanLoadHash: an article's load hash is the same for the same input and changes
+// with anything the load writes for it: its relationships, and the nodes it references.
+func TestPlanLoadHash(t *testing.T) {
+	first, again := loadHashes(t, readFixture(t)), loadHashes(t, readFixture(t))
+	if len(first) != 2 || first["001_nato_summit"] == "" || first["001_nato_summit"] == first["002_palm_beach"] {
+		t.Fatalf("hashes %v", first)
+	}
+	for id, h := range first {
+		if again[id] != h {
+			t.Errorf("%s: hash %s then %s for the same input", id, h, again[id])
+		}
+	}
+	d := readFixture(t)
+	for i := range d.Edges {
+		if d.Edges[i].Type == graph.RelMet { // a fact of 002 only
+			d.Edges[i].Confidence = 0.5
+		}
+	}
+	got := loadHashes(t, d)
+	if got["001_nato_summit"] != first["001_nato_summit"] || got["002_palm_beach"] == first["002_palm_beach"] {
+		t.Errorf("a changed fact of 002: %v -> %v, want only 002's hash changed", first, got)
+	}
+	d = readFixture(t)
+	for i := range d.Nodes {
+		if d.Nodes[i].ID == "person:donald-trump" { // referenced by both
+			d.Nodes[i].Name = "Donald J. Trump"
+		}
+	}
+	got = loadHashes(t, d)
+	if got["001_nato_summit"] == first["001_nato_summit"] || got["002_palm_beach"] == first["002_palm_beach"] {
+		t.Errorf("a renamed node both reference: %v -> %v, want both hashes changed", first, got)
+	}
+}
+
+// TestBatchWithout: leaving an article out of a batch removes its relationships and the
+// nodes only it references, and keeps the rest.
+func TestBatchWithout(t *testing.T) {
+	p, err := NewPlan(readFixture(t), "fixture", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &p.Batches[0]
+	size := b.Size
+	out := b.without(map[string]bool{"001_nato_summit": true})
+	if b.Size != size || len(b.Articles) != 2 {
+		t.Fatal("without changed the batch it was given")
+	}
+	if len(out.Articles) != 1 || out.Articles[0]["id"] != "002_palm_beach" || out.Keys["001_nato_summit"] != nil {
+		t.Fatalf("articles %v", out.Articles)
+	}
+	n := 1
+	for _, rows := range out.Nodes {
+		for _, r := range rows {
+			if id := r["id"].(string); id == "org:nato" || id == "place:the-hague" || strings.HasPrefix(id, "event:") {
+				t.Errorf("node %s only 001 references is still there", id)
+			}
+			n++
+		}
+	}
+	for _, rows := range out.Edges {
+		for _, r := range rows {
+			if r["props"].(map[string]any)["article"] != "002_palm_beach" {
+				t.Errorf("relationship of another article: %v", r)
+			}
+			n++
+		}
+	}
+	if n != out.Size || n != 1+3+len(b.Keys["002_palm_beach"]) {
+		t.Errorf("size %d, counted %d, want 1 article + 3 nodes + %d relationships", out.Size, n, len(b.Keys["002_palm_beach"]))
+	}
+	if b.without(nil) != b {
+		t.Error("without(nil) copied the batch")
+	}
+}

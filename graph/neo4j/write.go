@@ -148,7 +148,17 @@ RETURN count(n) AS rows,
        collect(CASE WHEN before <> properties(n) THEN n.id END) AS changed,
        collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
 
-var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props` + mergeCounts
+// articleStmt merges Article nodes and stores their load hash, which does not count as a
+// change of the node.
+var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props
+WITH n, row, isNew, before, properties(n) AS after
+SET n.` + LoadHashProperty + ` = row.` + LoadHashProperty + `
+WITH n, isNew, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
+     AND all(k IN keys(after) WHERE before[k] = after[k]) AS same
+RETURN count(n) AS rows,
+       collect(CASE WHEN isNew THEN n.id END) AS created,
+       collect(CASE WHEN NOT same THEN n.id END) AS changed,
+       collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
 
 // nodeStmt merges entity nodes. Aliases of a node some article of the input mentions
 // are recomputed from its MENTIONS afterwards (settle); a node no article mentions gets
@@ -205,6 +215,10 @@ type batchResult struct {
 func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
 	w.st.Articles, w.st.Batches = len(b.Articles), 1
+	b, err := w.skipUnchanged(b)
+	if err != nil || b.Size == 0 {
+		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
+	}
 	steps := []func(*Batch) error{w.replaceRevisions, w.mergeArticles, w.mergeNodes, w.mergeEdges, w.removeStale}
 	for _, step := range steps {
 		if err := step(b); err != nil {
@@ -215,6 +229,32 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 		return batchResult{}, err
 	}
 	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
+}
+
+// skipUnchanged leaves out the batch's articles stored with the same load hash: all that
+// loading them would write is there already (see LoadHashProperty).
+func (w *txWriter) skipUnchanged(b *Batch) (*Batch, error) {
+	if len(b.Articles) == 0 {
+		return b, nil
+	}
+	arts := make([]any, 0, len(b.Articles))
+	for _, a := range b.Articles {
+		arts = append(arts, map[string]any{"id": a["id"], "hash": a[LoadHashProperty]})
+	}
+	rec, _, err := w.one("finding unchanged articles", `UNWIND $arts AS a
+MATCH (n:Article {id: a.id})
+WHERE n.`+LoadHashProperty+` = a.hash
+RETURN collect(n.id) AS same`, map[string]any{"arts": arts})
+	if err != nil {
+		return nil, err
+	}
+	same := strs(rec.Values[0])
+	w.st.Skipped = len(same)
+	skip := make(map[string]bool, len(same))
+	for _, id := range same {
+		skip[id] = true
+	}
+	return b.without(skip), nil
 }
 
 // nodeTally counts distinct nodes over the batches of one load: created by some batch, or
