@@ -26,6 +26,8 @@ type Plan struct {
 	Rels  map[graph.RelType]int
 	// ImpliedMentions counts MENTIONS relationships added from node "articles" lists.
 	ImpliedMentions int
+
+	src *planSource
 }
 
 // Batch is the content of one write transaction: whole articles, every node they
@@ -39,6 +41,11 @@ type Batch struct {
 	Size     int // records in the batch
 	// Needs lists, per article id, the ids of the nodes it references (for skipping it).
 	Needs map[string][]string
+
+	// What Plan.Batch builds the rows from: articles (indices in the document) and nodes
+	// no article references.
+	arts  []int
+	loose []string
 }
 
 type edgeGroup struct {
@@ -122,96 +129,168 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 		r["loose"] = !mentioned[id]
 	}
 
-	attached := map[string]bool{}
-	var cur *Batch
-	inBatch := map[string]bool{}
-	flush := func() {
-		if cur != nil && cur.Size > 0 {
-			p.Batches = append(p.Batches, *cur)
-		}
-		cur = newBatch()
-		inBatch = map[string]bool{}
-	}
-	flush()
-	addNode := func(id string) {
-		attached[id] = true
-		if inBatch[id] {
-			return
-		}
-		inBatch[id] = true
-		l := labelOf[id]
-		cur.Nodes[l] = append(cur.Nodes[l], nodeRows[id])
-		cur.Size++
-	}
-
-	// Nodes each article references, in input order.
-	refs := map[string][]string{}
+	src := &planSource{name: name, d: d, labelOf: labelOf, nodeRows: nodeRows, edges: edges, unattributed: unattributed,
+		refs: map[string][]string{}}
 	for i := range d.Nodes {
 		for _, a := range d.Nodes[i].Articles {
-			refs[a] = append(refs[a], d.Nodes[i].ID)
+			src.refs[a] = append(src.refs[a], d.Nodes[i].ID)
 		}
 	}
-	for i := range d.Articles {
-		a := &d.Articles[i]
-		ids := map[string]bool{}
-		var need []string
-		add := func(id string) {
-			if labelOf[id] != graph.LabelArticle && !ids[id] {
-				ids[id] = true
-				need = append(need, id)
+	p.src = src
+	if err := src.check(p); err != nil {
+		return nil, err
+	}
+	p.Batches = src.batches(batchSize)
+	return p, nil
+}
+
+// planSource is what a plan builds its batches from, one at a time (Plan.Batch), so that
+// the rows of the whole input never sit in memory at once.
+type planSource struct {
+	name         string
+	d            *graph.Document
+	labelOf      map[string]graph.Label
+	nodeRows     map[string]row
+	edges        map[string][]*graph.Edge // per article: explicit relationships, then implied MENTIONS
+	refs         map[string][]string      // per article: the nodes whose "articles" name it
+	unattributed map[string][]string
+}
+
+// check builds every relationship row once, so that a record Neo4j cannot store fails the
+// plan (nothing written), and counts the relationships.
+func (s *planSource) check(p *Plan) error {
+	for i := range s.d.Articles {
+		for _, e := range s.edges[s.d.Articles[i].ID] {
+			if _, err := edgeRow(e); err != nil {
+				return fmt.Errorf("%s:%d: %w", s.name, e.Line, err)
 			}
-		}
-		for _, id := range refs[a.ID] {
-			add(id)
-		}
-		for _, e := range edges[a.ID] {
-			add(e.From)
-			add(e.To)
-		}
-		size := 1 + len(need) + len(edges[a.ID])
-		if cur.Size > 0 && cur.Size+size > batchSize {
-			flush()
-		}
-		art := articleRow(a)
-		cur.Articles = append(cur.Articles, art)
-		cur.Size++
-		for _, id := range need {
-			addNode(id)
-		}
-		cur.Needs[a.ID] = need
-		keys := []any{}
-		var rows []row
-		for _, e := range edges[a.ID] {
-			r, err := edgeRow(e)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", name, e.Line, err)
-			}
-			if e.Type == graph.RelMentions {
-				props := r["props"].(map[string]any)
-				props["aliases"] = unionAny(props["aliases"], unattributed[e.To])
-			}
-			g := edgeGroup{Type: e.Type, From: labelOf[e.From], To: labelOf[e.To]}
-			cur.Edges[g] = append(cur.Edges[g], r)
-			cur.Size++
-			keys = append(keys, r["key"])
-			rows = append(rows, r)
 			p.Rels[e.Type]++
 		}
-		cur.Keys[a.ID] = keys
-		art[LoadHashProperty] = loadHash(art, need, nodeRows, rows)
+	}
+	return nil
+}
+
+// need lists the nodes an article references, in input order.
+func (s *planSource) need(a *graph.Article) []string {
+	ids := map[string]bool{}
+	var need []string
+	add := func(id string) {
+		if s.labelOf[id] != graph.LabelArticle && !ids[id] {
+			ids[id] = true
+			need = append(need, id)
+		}
+	}
+	for _, id := range s.refs[a.ID] {
+		add(id)
+	}
+	for _, e := range s.edges[a.ID] {
+		add(e.From)
+		add(e.To)
+	}
+	return need
+}
+
+// batches groups the articles into batches of about batchSize records, then the nodes no
+// article references; a batch holds what to build, not its rows.
+func (s *planSource) batches(batchSize int) []Batch {
+	var out []Batch
+	cur, inBatch := Batch{}, map[string]bool{}
+	flush := func() {
+		if cur.Size > 0 {
+			out = append(out, cur)
+		}
+		cur, inBatch = Batch{}, map[string]bool{}
+	}
+	attached := map[string]bool{}
+	for i := range s.d.Articles {
+		a := &s.d.Articles[i]
+		need := s.need(a)
+		if size := 1 + len(need) + len(s.edges[a.ID]); cur.Size > 0 && cur.Size+size > batchSize {
+			flush()
+		}
+		cur.arts = append(cur.arts, i)
+		cur.Size += 1 + len(s.edges[a.ID])
+		for _, id := range need {
+			attached[id] = true
+			if !inBatch[id] {
+				inBatch[id] = true
+				cur.Size++
+			}
+		}
 	}
 	// Nodes no article references still get loaded, after the articles.
 	flush()
-	for i := range d.Nodes {
-		if id := d.Nodes[i].ID; !attached[id] {
+	for i := range s.d.Nodes {
+		if id := s.d.Nodes[i].ID; !attached[id] {
 			if cur.Size >= batchSize {
 				flush()
 			}
-			addNode(id)
+			cur.loose = append(cur.loose, id)
+			cur.Size++
 		}
 	}
 	flush()
-	return p, nil
+	return out
+}
+
+// Batch returns batch i with its rows, built now; LoadPlan writes it and drops it.
+func (p *Plan) Batch(i int) (*Batch, error) {
+	spec := &p.Batches[i]
+	if p.src == nil || spec.Articles != nil || spec.Nodes != nil {
+		return spec, nil // built already (a plan made by hand)
+	}
+	s := p.src
+	b := newBatch()
+	inBatch := map[string]bool{}
+	addNode := func(id string) {
+		if !inBatch[id] {
+			inBatch[id] = true
+			l := s.labelOf[id]
+			b.Nodes[l] = append(b.Nodes[l], s.nodeRows[id])
+			b.Size++
+		}
+	}
+	for _, ai := range spec.arts {
+		if err := s.addArticle(b, &s.d.Articles[ai], addNode); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range spec.loose {
+		addNode(id)
+	}
+	return b, nil
+}
+
+// addArticle adds an article's row, the nodes it references and its relationships.
+func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)) error {
+	art := articleRow(a)
+	b.Articles = append(b.Articles, art)
+	b.Size++
+	need := s.need(a)
+	for _, id := range need {
+		addNode(id)
+	}
+	b.Needs[a.ID] = need
+	keys := []any{}
+	var rows []row
+	for _, e := range s.edges[a.ID] {
+		r, err := edgeRow(e)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", s.name, e.Line, err)
+		}
+		if e.Type == graph.RelMentions {
+			props := r["props"].(map[string]any)
+			props["aliases"] = unionAny(props["aliases"], s.unattributed[e.To])
+		}
+		g := edgeGroup{Type: e.Type, From: s.labelOf[e.From], To: s.labelOf[e.To]}
+		b.Edges[g] = append(b.Edges[g], r)
+		b.Size++
+		keys = append(keys, r["key"])
+		rows = append(rows, r)
+	}
+	b.Keys[a.ID] = keys
+	art[LoadHashProperty] = loadHash(art, need, s.nodeRows, rows)
+	return nil
 }
 
 func newBatch() *Batch {

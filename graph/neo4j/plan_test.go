@@ -9,6 +9,23 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
+// built builds every batch of a plan (LoadPlan builds one at a time).
+func built(t *testing.T, p *Plan) []*Batch {
+	t.Helper()
+	out := make([]*Batch, len(p.Batches))
+	for i := range p.Batches {
+		b, err := p.Batch(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Size != p.Batches[i].Size {
+			t.Errorf("batch %d: built with %d records, planned with %d", i, b.Size, p.Batches[i].Size)
+		}
+		out[i] = b
+	}
+	return out
+}
+
 func readFixture(t *testing.T) *graph.Document {
 	t.Helper()
 	p := filepath.Join("..", "..", "testdata", "fixture.jsonl")
@@ -56,7 +73,7 @@ func TestPlanFixture(t *testing.T) {
 	if nodes != 8 || rels != 15 {
 		t.Errorf("records = %d nodes, %d rels; want 8, 15", nodes, rels)
 	}
-	b := p.Batches[0]
+	b := *built(t, p)[0]
 	if b.Size != nodes+rels {
 		t.Errorf("batch size = %d, want %d", b.Size, nodes+rels)
 	}
@@ -75,7 +92,7 @@ func TestPlanBatchesWholeArticles(t *testing.T) {
 	if len(p.Batches) != 2 {
 		t.Fatalf("batches = %d, want 2", len(p.Batches))
 	}
-	for i, b := range p.Batches {
+	for i, b := range built(t, p) {
 		if len(b.Articles) != 1 {
 			t.Errorf("batch %d has %d articles", i, len(b.Articles))
 		}
@@ -98,8 +115,8 @@ func TestPlanBatchesWholeArticles(t *testing.T) {
 		}
 	}
 	// Shared nodes (Trump, Rutte) are merged in both batches.
-	if len(p.Batches[0].Nodes[graph.LabelPerson]) != 2 || len(p.Batches[1].Nodes[graph.LabelPerson]) != 2 {
-		t.Errorf("persons per batch: %d, %d", len(p.Batches[0].Nodes[graph.LabelPerson]), len(p.Batches[1].Nodes[graph.LabelPerson]))
+	if len(built(t, p)[0].Nodes[graph.LabelPerson]) != 2 || len(built(t, p)[1].Nodes[graph.LabelPerson]) != 2 {
+		t.Errorf("persons per batch: %d, %d", len(built(t, p)[0].Nodes[graph.LabelPerson]), len(built(t, p)[1].Nodes[graph.LabelPerson]))
 	}
 }
 
@@ -109,7 +126,7 @@ func TestPlanOrphanNodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Batches) != 2 || len(p.Batches[0].Articles) != 0 {
+	if len(p.Batches) != 2 || len(built(t, p)[0].Articles) != 0 {
 		t.Errorf("orphans: %d batches", len(p.Batches))
 	}
 }
@@ -120,7 +137,7 @@ func TestPlanEdgeRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := p.Batches[0].Edges[edgeGroup{Type: graph.RelMet, From: graph.LabelPerson, To: graph.LabelPerson}]
+	rows := built(t, p)[0].Edges[edgeGroup{Type: graph.RelMet, From: graph.LabelPerson, To: graph.LabelPerson}]
 	if len(rows) != 1 {
 		t.Fatalf("MET rows = %d", len(rows))
 	}
@@ -206,7 +223,7 @@ func loadHashes(t *testing.T, d *graph.Document) map[string]string {
 		t.Fatal(err)
 	}
 	out := map[string]string{}
-	for _, b := range p.Batches {
+	for _, b := range built(t, p) {
 		for _, a := range b.Articles {
 			h, _ := a[LoadHashProperty].(string)
 			out[a["id"].(string)] = h
@@ -256,7 +273,7 @@ func TestBatchWithout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &p.Batches[0]
+	b := built(t, p)[0]
 	size := b.Size
 	out := b.without(map[string]bool{"001_nato_summit": true})
 	if b.Size != size || len(b.Articles) != 2 {

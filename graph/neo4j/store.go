@@ -184,7 +184,10 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 	defer sess.Close(context.WithoutCancel(ctx))
 	n := len(plan.Batches)
 	for i := range plan.Batches {
-		b := &plan.Batches[i]
+		b, err := plan.Batch(i)
+		if err != nil {
+			return total, err
+		}
 		start := time.Now()
 		out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			return s.writeBatch(ctx, tx, b)
