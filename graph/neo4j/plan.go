@@ -1,11 +1,12 @@
 package neo4j
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -39,8 +40,6 @@ type Batch struct {
 	Nodes    map[graph.Label][]row
 	Edges    map[edgeGroup][]row
 	Size     int // records in the batch
-	// Needs lists, per article id, the ids of the nodes it references (for skipping it).
-	Needs map[string][]string
 
 	// What Plan.Batch builds the rows from: articles (indices in the document) and nodes
 	// no article references.
@@ -161,7 +160,7 @@ type planSource struct {
 func (s *planSource) check(p *Plan) error {
 	for i := range s.d.Articles {
 		for _, e := range s.edges[s.d.Articles[i].ID] {
-			if _, err := edgeRow(e); err != nil {
+			if err := checkEdgeProps(e); err != nil {
 				return fmt.Errorf("%s:%d: %w", s.name, e.Line, err)
 			}
 			p.Rels[e.Type]++
@@ -234,11 +233,12 @@ func (s *planSource) batches(batchSize int) []Batch {
 }
 
 // Batch returns batch i with its rows, built now; LoadPlan writes it and drops it.
-func (p *Plan) Batch(i int) (*Batch, error) {
+func (p *Plan) Batch(i int) (*Batch, error) { return p.build(i, nil) }
+
+// build builds batch i without the articles in skip, their relationships and the nodes only
+// they reference.
+func (p *Plan) build(i int, skip map[string]bool) (*Batch, error) {
 	spec := &p.Batches[i]
-	if p.src == nil || spec.Articles != nil || spec.Nodes != nil {
-		return spec, nil // built already (a plan made by hand)
-	}
 	s := p.src
 	b := newBatch()
 	inBatch := map[string]bool{}
@@ -251,14 +251,27 @@ func (p *Plan) Batch(i int) (*Batch, error) {
 		}
 	}
 	for _, ai := range spec.arts {
-		if err := s.addArticle(b, &s.d.Articles[ai], addNode); err != nil {
-			return nil, err
+		if a := &s.d.Articles[ai]; !skip[a.ID] {
+			if err := s.addArticle(b, a, addNode); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, id := range spec.loose {
 		addNode(id)
 	}
 	return b, nil
+}
+
+// hashes returns the id and load hash of each article of batch i.
+func (p *Plan) hashes(i int) []any {
+	spec := &p.Batches[i]
+	out := make([]any, 0, len(spec.arts))
+	for _, ai := range spec.arts {
+		a := &p.src.d.Articles[ai]
+		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(a)})
+	}
+	return out
 }
 
 // addArticle adds an article's row, the nodes it references and its relationships.
@@ -270,9 +283,7 @@ func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)
 	for _, id := range need {
 		addNode(id)
 	}
-	b.Needs[a.ID] = need
 	keys := []any{}
-	var rows []row
 	for _, e := range s.edges[a.ID] {
 		r, err := edgeRow(e)
 		if err != nil {
@@ -286,16 +297,14 @@ func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)
 		b.Edges[g] = append(b.Edges[g], r)
 		b.Size++
 		keys = append(keys, r["key"])
-		rows = append(rows, r)
 	}
 	b.Keys[a.ID] = keys
-	art[LoadHashProperty] = loadHash(art, need, s.nodeRows, rows)
+	art[LoadHashProperty] = s.loadHash(a)
 	return nil
 }
 
 func newBatch() *Batch {
-	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{},
-		Needs: map[string][]string{}}
+	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{}}
 }
 
 // LoadHashProperty is the Article property holding a hash of everything a load writes for
@@ -307,58 +316,80 @@ const LoadHashProperty = "load_hash"
 // differently, so that no article is skipped on a hash of the old way.
 const loadFormat = "newsgraph-load/1"
 
-// loadHash hashes an article's rows (JSON with sorted keys, in plan order).
-func loadHash(art row, need []string, nodeRows map[string]row, edges []row) string {
+// loadHash hashes what a load writes for an article, from the records without building the
+// rows: the article's properties, the node rows it references (as this input has them) and
+// every field of its relationships, MENTIONS aliases included.
+func (s *planSource) loadHash(a *graph.Article) string {
 	h := sha256.New()
-	enc := json.NewEncoder(h)
-	_ = enc.Encode(loadFormat)
-	_ = enc.Encode(art["props"])
-	for _, id := range need {
-		_ = enc.Encode(nodeRows[id])
+	w := bufio.NewWriterSize(h, 4096)
+	hashValue(w, loadFormat)
+	hashValue(w, articleRow(a)["props"])
+	for _, id := range s.need(a) {
+		hashValue(w, s.nodeRows[id])
 	}
-	for _, r := range edges {
-		_ = enc.Encode(r)
+	for _, e := range s.edges[a.ID] {
+		hashEdge(w, e)
+		if e.Type == graph.RelMentions {
+			hashValue(w, anyList(s.unattributed[e.To]))
+		}
 	}
+	_ = w.Flush()
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
-// without returns the batch less the given articles, their relationships and the nodes
-// only they reference; b itself is not changed (a retried transaction filters it again).
-func (b *Batch) without(skip map[string]bool) *Batch {
-	if len(skip) == 0 {
-		return b
+// hashEdge writes every field of an edge that Load stores (all but Kind and Line).
+func hashEdge(w *bufio.Writer, e *graph.Edge) {
+	for _, f := range []string{string(e.Type), e.From, e.To, e.Article, string(e.Status), e.Date, e.DatePrecision,
+		e.DateSource, e.Place, e.Topic, e.Cameo, e.Rule, e.Title, e.Source, e.Evidence.Sentence} {
+		hashValue(w, f)
 	}
-	out := newBatch()
-	keep := map[string]bool{}
-	for _, a := range b.Articles {
-		id := a["id"].(string)
-		if skip[id] {
-			continue
+	hashValue(w, e.Confidence)
+	hashValue(w, int64(e.Evidence.Start))
+	hashValue(w, int64(e.Evidence.End))
+	hashValue(w, map[string]any(e.Props))
+}
+
+// hashValue writes a row value unambiguously: a type byte, then a length or the value.
+func hashValue(w *bufio.Writer, v any) {
+	var buf [24]byte
+	switch x := v.(type) {
+	case nil:
+		w.WriteByte('n')
+	case string:
+		w.WriteByte('s')
+		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
+		w.WriteByte(':')
+		w.WriteString(x)
+	case bool:
+		w.WriteByte('b')
+		w.Write(strconv.AppendBool(buf[:0], x))
+	case int64:
+		w.WriteByte('i')
+		w.Write(strconv.AppendInt(buf[:0], x, 10))
+	case float64:
+		w.WriteByte('f')
+		w.Write(strconv.AppendFloat(buf[:0], x, 'g', -1, 64))
+	case []any:
+		w.WriteByte('l')
+		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
+		for _, y := range x {
+			hashValue(w, y)
 		}
-		out.Articles = append(out.Articles, a)
-		out.Keys[id], out.Needs[id] = b.Keys[id], b.Needs[id]
-		for _, n := range b.Needs[id] {
-			keep[n] = true
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
 		}
+		sort.Strings(keys)
+		w.WriteByte('m')
+		w.Write(strconv.AppendInt(buf[:0], int64(len(keys)), 10))
+		for _, k := range keys {
+			hashValue(w, k)
+			hashValue(w, x[k])
+		}
+	default:
+		fmt.Fprintf(w, "?%T:%v", x, x)
 	}
-	out.Size = len(out.Articles)
-	for l, rows := range b.Nodes {
-		for _, r := range rows {
-			if keep[r["id"].(string)] || len(b.Articles) == 0 {
-				out.Nodes[l] = append(out.Nodes[l], r)
-				out.Size++
-			}
-		}
-	}
-	for g, rows := range b.Edges {
-		for _, r := range rows {
-			if art, _ := r["props"].(map[string]any)["article"].(string); !skip[art] {
-				out.Edges[g] = append(out.Edges[g], r)
-				out.Size++
-			}
-		}
-	}
-	return out
 }
 
 // aliasAttribution says which article brought which alias, so that a store can recompute a
@@ -509,22 +540,35 @@ func edgeRow(e *graph.Edge) (row, error) {
 		props["start"] = int64(e.Evidence.Start)
 		props["end"] = int64(e.Evidence.End)
 	}
+	if err := checkEdgeProps(e); err != nil {
+		return nil, err
+	}
+	for k, v := range e.Props {
+		props[k] = v
+	}
+	return row{"from": e.From, "to": e.To, "key": key, "props": props}, nil
+}
+
+// checkEdgeProps checks that an edge's own props can be stored: no built-in property's
+// name (EdgeProperties), no list mixing types. The first bad prop in name order is named.
+func checkEdgeProps(e *graph.Edge) error {
+	if len(e.Props) == 0 {
+		return nil
+	}
 	names := make([]string, 0, len(e.Props))
 	for k := range e.Props {
 		names = append(names, k)
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		if _, clash := props[k]; clash || isEdgeProperty(k) {
-			return nil, fmt.Errorf("%s edge: prop %q clashes with the built-in property of that name", e.Type, k)
+		if isEdgeProperty(k) {
+			return fmt.Errorf("%s edge: prop %q clashes with the built-in property of that name", e.Type, k)
 		}
-		v, err := propValue(e.Props[k])
-		if err != nil {
-			return nil, fmt.Errorf("%s edge: prop %q: %w", e.Type, k, err)
+		if _, err := propValue(e.Props[k]); err != nil {
+			return fmt.Errorf("%s edge: prop %q: %w", e.Type, k, err)
 		}
-		props[k] = v
 	}
-	return row{"from": e.From, "to": e.To, "key": key, "props": props}, nil
+	return nil
 }
 
 func isEdgeProperty(k string) bool {

@@ -212,10 +212,14 @@ type batchResult struct {
 
 // writeBatch runs inside a managed write transaction; it may be retried, so it only
 // returns what it did.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (batchResult, error) {
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
-	w.st.Articles, w.st.Batches = len(b.Articles), 1
-	b, err := w.skipUnchanged(b)
+	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
+	skip, err := w.unchanged(plan.hashes(i))
+	if err != nil {
+		return batchResult{}, err
+	}
+	b, err := plan.build(i, skip)
 	if err != nil || b.Size == 0 {
 		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
 	}
@@ -231,15 +235,11 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
 }
 
-// skipUnchanged leaves out the batch's articles stored with the same load hash: all that
-// loading them would write is there already (see LoadHashProperty).
-func (w *txWriter) skipUnchanged(b *Batch) (*Batch, error) {
-	if len(b.Articles) == 0 {
-		return b, nil
-	}
-	arts := make([]any, 0, len(b.Articles))
-	for _, a := range b.Articles {
-		arts = append(arts, map[string]any{"id": a["id"], "hash": a[LoadHashProperty]})
+// unchanged returns the articles (id and load hash each) stored with the same load hash:
+// all that loading them would write is there already (see LoadHashProperty).
+func (w *txWriter) unchanged(arts []any) (map[string]bool, error) {
+	if len(arts) == 0 {
+		return nil, nil
 	}
 	rec, _, err := w.one("finding unchanged articles", `UNWIND $arts AS a
 MATCH (n:Article {id: a.id})
@@ -254,7 +254,7 @@ RETURN collect(n.id) AS same`, map[string]any{"arts": arts})
 	for _, id := range same {
 		skip[id] = true
 	}
-	return b.without(skip), nil
+	return skip, nil
 }
 
 // nodeTally counts distinct nodes over the batches of one load: created by some batch, or
