@@ -71,7 +71,9 @@ if [[ -z ${NEWSGRAPH_NEO4J_URI:-} ]]; then
 	export NEWSGRAPH_NEO4J_PASSWORD_FILE=$PWD/.neo4j/test/password
 	unset NEWSGRAPH_NEO4J_PASSWORD
 fi
-stop() { ((started)) && { say "stopping the test Neo4j"; tools/neo4j/neo4j.sh down >&2 || true; }; }
+# (an if, not ((started)) && ...: as the EXIT trap's last command a false test would make the
+# script exit 1 when the server was already running)
+stop() { if ((started)); then say "stopping the test Neo4j"; tools/neo4j/neo4j.sh down >&2 || true; fi; }
 trap stop EXIT
 
 fresh() { bin/benchdb wipe && bin/newsgraph schema apply >/dev/null 2>&1; }
