@@ -357,3 +357,33 @@ func TestReloadSkipsUnchangedArticles(t *testing.T) {
 		t.Errorf("counts changed: %+v -> %+v", before, after)
 	}
 }
+
+// TestFirstLoadRunsNoStaleRemoval: articles new to the graph have no stored relationships,
+// so their batch runs no stale-removal statement (here any such statement fails); a reload
+// of a changed article that is stored does run it.
+func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	injected := errors.New("injected fault")
+	failStatement = func(what string) error {
+		if strings.HasPrefix(what, "removing stale") {
+			return injected
+		}
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	if _, err := s.Load(ctx, readFixture(t), graph.LoadOptions{}); err != nil {
+		t.Fatalf("first load ran a stale-removal statement: %v", err)
+	}
+	d := readFixture(t)
+	var edges []graph.Edge
+	for _, e := range d.Edges {
+		if e.Type != graph.RelMet {
+			edges = append(edges, e)
+		}
+	}
+	d.Edges = edges
+	if _, err := s.Load(ctx, d, graph.LoadOptions{}); !errors.Is(err, injected) {
+		t.Fatalf("reload of a changed stored article: err %v, want the stale removal to run (and fail)", err)
+	}
+}

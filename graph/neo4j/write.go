@@ -374,15 +374,19 @@ func (w *txWriter) mergeEdges(b *Batch) error {
 	return nil
 }
 
-// removeStale removes each article's relationships whose key it no longer produces.
+// removeStale removes each article's relationships whose key it no longer produces. An
+// article whose node this transaction created has none stored (a load writes an article's
+// node and relationships together, a retraction removes them together), so only articles
+// stored before are looked at: a first load runs none of these statements.
 func (w *txWriter) removeStale(b *Batch) error {
-	if len(b.Keys) == 0 {
-		return nil
-	}
 	arts := make([]any, 0, len(b.Keys))
 	for _, a := range b.Articles {
-		id := a["id"].(string)
-		arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
+		if id := a["id"].(string); !w.created[id] {
+			arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
+		}
+	}
+	if len(arts) == 0 {
+		return nil
 	}
 	for _, spec := range graph.Relations {
 		rec, _, err := w.one("removing stale "+string(spec.Type)+" relationships", staleStmt(spec.Type), map[string]any{"articles": arts})
