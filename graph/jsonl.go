@@ -102,6 +102,7 @@ func Read(r io.Reader, name string) (*Document, error) {
 	articles := map[string]int{}
 	docKeys := map[string]int{}
 	nodes := map[string]int{}
+	in := interner{}
 	line := 0
 	for sc.Scan() {
 		line++
@@ -194,6 +195,7 @@ func Read(r io.Reader, name string) (*Document, error) {
 				continue
 			}
 			e.Line = line
+			in.edge(&e)
 			d.Edges = append(d.Edges, e)
 		case "":
 			bad(line, "record without \"kind\"")
@@ -224,6 +226,28 @@ func Read(r io.Reader, name string) (*Document, error) {
 		return nil, &ValidationError{Problems: probs}
 	}
 	return d, nil
+}
+
+// interner shares one copy of the strings many edges repeat: the ids at their ends, their
+// article, rule and type, and the evidence sentence (an article's sentence is the evidence
+// of every mention and fact in it), so that a large extraction takes less memory to load.
+type interner map[string]string
+
+func (in interner) str(s string) string {
+	if s == "" {
+		return s
+	}
+	if c, ok := in[s]; ok {
+		return c
+	}
+	in[s] = s
+	return s
+}
+
+func (in interner) edge(e *Edge) {
+	e.From, e.To, e.Article = in.str(e.From), in.str(e.To), in.str(e.Article)
+	e.Type, e.Rule, e.DateSource = RelType(in.str(string(e.Type))), in.str(e.Rule), in.str(e.DateSource)
+	e.Evidence.Sentence = in.str(e.Evidence.Sentence)
 }
 
 var kindKey = []byte(`"kind"`)

@@ -47,6 +47,9 @@ type LoadStats struct {
 	// Retracted counts articles removed: retracted by id, or earlier versions of an edited
 	// article (same DocKey, another id) that a load replaced.
 	Retracted int
+	// Skipped counts articles (among Articles) left as they were: stored with the same load
+	// hash, so everything loading them would write was there already.
+	Skipped int
 }
 
 // Add adds o's counts to s.
@@ -60,6 +63,7 @@ func (s *LoadStats) Add(o LoadStats) {
 	s.RelsRemoved += o.RelsRemoved
 	s.NodesRemoved += o.NodesRemoved
 	s.Retracted += o.Retracted
+	s.Skipped += o.Skipped
 }
 
 // PartialLoadError says a load stopped after committing some of its batches: the

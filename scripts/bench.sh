@@ -6,9 +6,11 @@
 #   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
 #   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
-#      `newsgraph load` of the same extraction; `newsgraph build` end to end; p50/p95 of every
+#      `newsgraph load` of the same extraction; a reload of that file (unchanged articles are
+#      skipped by their load hash); `newsgraph build` end to end; p50/p95 of every
 #      saved report over BENCH_REPORT_RUNS runs on the loaded graph;
-#   5. process start of `newsgraph version`. The graph is deleted (in batches) at the end.
+#   5. process start of `newsgraph version`, `--help` and `query --help` (median of 21 runs) and
+#      the bytes package init allocates. The graph is deleted (in batches) at the end.
 # NEWSGRAPH_NEO4J_URI set: that server is used (and WIPED), nothing is started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -69,7 +71,9 @@ if [[ -z ${NEWSGRAPH_NEO4J_URI:-} ]]; then
 	export NEWSGRAPH_NEO4J_PASSWORD_FILE=$PWD/.neo4j/test/password
 	unset NEWSGRAPH_NEO4J_PASSWORD
 fi
-stop() { ((started)) && { say "stopping the test Neo4j"; tools/neo4j/neo4j.sh down >&2 || true; }; }
+# (an if, not ((started)) && ...: as the EXIT trap's last command a false test would make the
+# script exit 1 when the server was already running)
+stop() { if ((started)); then say "stopping the test Neo4j"; tools/neo4j/neo4j.sh down >&2 || true; fi; }
 trap stop EXIT
 
 fresh() { bin/benchdb wipe && bin/newsgraph schema apply >/dev/null 2>&1; }
@@ -81,6 +85,9 @@ say "batched load: $rows records"
 fresh
 timed load bin/newsgraph load "$OUT/graph.jsonl"
 load_s=$(wall "$OUT/load.time")
+say "reload of the same file (every article unchanged: skipped by its load hash)"
+timed reload bin/newsgraph load "$OUT/graph.jsonl"
+reload_s=$(wall "$OUT/reload.time")
 say "build (extract + load) end to end"
 fresh
 timed build bin/newsgraph build "$OUT/corpus.jsonl"
@@ -90,19 +97,28 @@ bin/benchdb reports -runs "$RUNS" >"$OUT/reports.json"
 say "emptying the test database (batched)"
 bin/benchdb wipe
 
-starts=()
-for _ in 1 2 3 4 5; do
-	t0=$(date +%s%N); bin/newsgraph version >/dev/null; t1=$(date +%s%N)
-	starts+=($(((t1 - t0) / 1000000)))
-done
-start_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
+# process start: the median of 21 runs of each command that needs no model, and the bytes
+# allocated by package init (GODEBUG=inittrace)
+start_median() { # start_median ARGS... -> ms
+	local t0 t1 runs=()
+	for _ in $(seq 21); do
+		t0=$(date +%s%N); bin/newsgraph "$@" >/dev/null; t1=$(date +%s%N)
+		runs+=($(((t1 - t0) / 1000000)))
+	done
+	printf '%s\n' "${runs[@]}" | sort -n | sed -n 11p
+}
+start_json=$(jq -n --argjson version "$(start_median version)" --argjson help "$(start_median --help)" \
+	--argjson query_help "$(start_median query --help)" \
+	--argjson init_mb "$(GODEBUG=inittrace=1 bin/newsgraph version 2>&1 >/dev/null | awk '/^init / {b += $8} END {printf "%.1f", b / 1048576}')" \
+	'{version: $version, help: $help, query_help: $query_help, init_alloc_mb: $init_mb}')
 
 jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences" --argjson mb "$corpus_mb" \
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
+	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
 	--argjson naive "$(cat "$OUT/naive.json")" --argjson build_s "$(wall "$OUT/build.time")" \
 	--argjson build_rss "$(rss_mb "$OUT/build.time")" --argjson reports "$(cat "$OUT/reports.json")" \
-	--argjson start_ms "$start_ms" --arg load_avg "$(cut -d' ' -f1-3 /proc/loadavg)" --arg cpus "$(nproc)" \
+	--argjson start "$start_json" --arg load_avg "$(cut -d' ' -f1-3 /proc/loadavg)" --arg cpus "$(nproc)" \
 	--argjson stages "$(awk '/^BenchmarkStages/ { printf "{"; sep = ""; for (i = 2; i < NF; i++) if ($(i + 1) ~ /-words\/s$/) { k = $(i + 1); sub(/-words\/s$/, "", k); printf "%s\"%s\": %.0f", sep, k, $i; sep = ", " } print "}" }' "$OUT/stages.txt")" \
 	'{articles: $n, corpus_mb: $mb, words: $words, sentences: $sentences, cpus: $cpus, load_average: $load_avg,
 	  extract: {workers1: {seconds: $e1, words_per_s: ($words / $e1 | floor), sentences_per_s: ($sentences / $e1 | floor), mb_per_s: ($mb / $e1), peak_mb: $rss1},
@@ -110,17 +126,19 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            speedup: ($e1 / $e2)},
 	  stages_words_per_s: $stages,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss,
-	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s)},
+	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s),
+	         reload_seconds: $reload_s, reload_peak_mb: $reload_rss, reload_speedup: ($load_s / $reload_s)},
 	  build: {seconds: $build_s, peak_mb: $build_rss},
-	  reports_ms: $reports, process_start_ms: $start_ms}' >out/bench.json
+	  reports_ms: $reports, process_start_ms: $start}' >out/bench.json
 
 jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) words, \(.sentences) sentences (load average \(.load_average), \(.cpus) CPUs)",
   "extract   1 worker:  \(.extract.workers1.words_per_s) words/s, \(.extract.workers1.sentences_per_s) sentences/s, \(.extract.workers1.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers1.peak_mb) MB",
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")),
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x",
+  "reload    same file, all articles unchanged: \(.load.reload_seconds) s (\(.load.reload_speedup * 10 | floor / 10)x faster than the fresh load), peak \(.load.reload_peak_mb) MB",
   "build     \(.articles) articles extract + load: \(.build.seconds) s, peak \(.build.peak_mb) MB",
   "reports   p50 / p95 ms:",
   (.reports_ms | to_entries[] | "  \(.key | . + " " * (18 - length)) \(.value.p50_ms) / \(.value.p95_ms)\(if .value.error then "  ERROR " + .value.error else "" end)"),
-  "start     newsgraph version: \(.process_start_ms) ms",
+  "start     median ms: version \(.process_start_ms.version), --help \(.process_start_ms.help), query --help \(.process_start_ms.query_help); package init allocates \(.process_start_ms.init_alloc_mb) MB",
   "written to out/bench.json"' out/bench.json

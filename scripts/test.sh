@@ -77,6 +77,13 @@ section "go vet ./..."
 
 section "unit tests: go test -count=1 ./..."
 "$GO" test -count=1 ./... || failed+=("unit tests")
+# Modules of their own in the tree (./... stops at their go.mod): the English date parser that
+# replaces go-dateparser (see third_party/dateparser-en/README.md).
+for m in third_party/*/go.mod; do
+	[[ -e $m ]] || continue
+	section "vet + unit tests: ${m%/go.mod}"
+	(cd "${m%/go.mod}" && "$GO" vet ./... && "$GO" test -count=1 ./...) || failed+=("unit tests ${m%/go.mod}")
+done
 
 # ---- (b) integration tests against Neo4j ----------------------------------------------------
 section "Neo4j for the integration tests"

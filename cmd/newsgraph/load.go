@@ -39,7 +39,9 @@ stops the load before anything is written, with messages naming file:line (exit 
 
 Then the schema is applied (idempotent) and the graph written in batches of whole
 articles, one write transaction each: every article is either fully loaded or
-untouched. Loading the same file again changes nothing; loading a changed article
+untouched. Loading the same file again changes nothing: an article whose records (its
+own, its relationships, the nodes it names) are as stored — the same load_hash — is
+skipped without a write. Loading a changed article
 (the same id, or the same doc_key — a file's path — with another id) replaces what its
 earlier version supported: relationships, aliases, and nodes no other article names.
 A node's "articles" list implies a MENTIONS relationship from each article.
@@ -168,6 +170,9 @@ func printStats(w io.Writer, st graph.LoadStats, p *neo4j.Plan) {
 	tw.Flush()
 	if st.Retracted > 0 {
 		fmt.Fprintf(w, "replaced %d earlier version%s of edited articles\n", st.Retracted, plural(st.Retracted))
+	}
+	if st.Skipped > 0 {
+		fmt.Fprintf(w, "skipped %d unchanged article%s (stored with the same load hash)\n", st.Skipped, plural(st.Skipped))
 	}
 }
 

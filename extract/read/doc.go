@@ -8,7 +8,9 @@
 //     extractors), rendered as paragraphs separated by blank lines; offsets refer to that
 //     text. Title and URL come from the page metadata; the publication date from the page
 //     metadata (PublishedSource "metadata") or, failing that, go-htmldate's extensive
-//     search (PublishedSource "html").
+//     search (PublishedSource "html"), whose date parser is newsgraph's English one
+//     (third_party/dateparser-en in place of go-dateparser: dates written in other
+//     languages are not read from the page text).
 //   - .jsonl, .ndjson: one article per line, {"id","title","url","published","text"};
 //     streamed, so a corpus of any size never sits in memory. "published" is normalised
 //     to YYYY-MM-DD (PublishedSource "metadata") or dropped when it is not a full date.

@@ -317,6 +317,32 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzBytes(t, "c.jsonl", data) })
 }
 
+// TestReadHTMLDateInPageText: a page without a date in its metadata gets the date written in
+// its text, through go-htmldate's extensive search. The forms below are the ones go-htmldate's
+// own parsers miss and hand to the date parser (third_party/dateparser-en, English only):
+// without it they come back as 1 January of the year.
+func TestReadHTMLDateInPageText(t *testing.T) {
+	body := `<p>The defence ministers of Norway, Sweden, Finland and Denmark agreed on Thursday to merge their air patrols over the Baltic Sea, according to a joint statement.</p>
+<p>The plan still needs the approval of the four parliaments, which is expected before the end of the year.</p>`
+	for _, tc := range []struct{ written, want string }{
+		{"Sept. 3, 2025", "2025-09-03"},
+		{"06-Mar-2025", "2025-03-06"},
+		{"6 Sept 2025", "2025-09-06"},
+	} {
+		page := `<!DOCTYPE html><html><head><title>Nordic ministers agree on joint air patrols</title></head><body>
+<article><h1>Nordic ministers agree on joint air patrols</h1><p class="date">` + tc.written + `</p>` + body + `</article></body></html>`
+		dir := t.TempDir()
+		write(t, dir, map[string]string{"page.html": page})
+		docs, errs := collect(New(Options{}), filepath.Join(dir, "page.html"))
+		if len(errs) != 0 || len(docs) != 1 {
+			t.Fatalf("%q: errs %v docs %d", tc.written, errs, len(docs))
+		}
+		if m := docs[0].Meta; m.Published != tc.want || m.PublishedSource != SourceHTML {
+			t.Errorf("%q: published %q (%s), want %q (%s)", tc.written, m.Published, m.PublishedSource, tc.want, SourceHTML)
+		}
+	}
+}
+
 func FuzzReadHTML(f *testing.F) {
 	f.Add([]byte("<html><body><p>Some text that is long enough to be the main text of a page, with a second sentence.</p></body></html>"))
 	f.Add([]byte("<p>unclosed <b>bold<br>line<table><tr><td>a<td>b</table>"))

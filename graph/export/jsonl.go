@@ -24,7 +24,7 @@ type Stats struct {
 var (
 	articleFields = map[string]bool{"id": true, "title": true, "source": true, "url": true, "published": true,
 		"published_source": true, "words": true, "hash": true, "doc_key": true,
-		"etag": true, "last_modified": true}
+		"etag": true, "last_modified": true, "load_hash": true} // load_hash: load's own, recomputed on load
 	nodeFields = map[string]bool{"id": true, "name": true, "aliases": true}
 	edgeFields = map[string]bool{"key": true, "article": true, "status": true, "date": true, "date_precision": true,
 		"date_source": true, "place": true, "topic": true, "cameo": true, "confidence": true, "rule": true,

@@ -1,8 +1,12 @@
 package neo4j
 
 import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -23,6 +27,8 @@ type Plan struct {
 	Rels  map[graph.RelType]int
 	// ImpliedMentions counts MENTIONS relationships added from node "articles" lists.
 	ImpliedMentions int
+
+	src *planSource
 }
 
 // Batch is the content of one write transaction: whole articles, every node they
@@ -34,6 +40,11 @@ type Batch struct {
 	Nodes    map[graph.Label][]row
 	Edges    map[edgeGroup][]row
 	Size     int // records in the batch
+
+	// What Plan.Batch builds the rows from: articles (indices in the document) and nodes
+	// no article references.
+	arts  []int
+	loose []string
 }
 
 type edgeGroup struct {
@@ -117,91 +128,268 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 		r["loose"] = !mentioned[id]
 	}
 
-	attached := map[string]bool{}
-	var cur *Batch
-	inBatch := map[string]bool{}
-	flush := func() {
-		if cur != nil && cur.Size > 0 {
-			p.Batches = append(p.Batches, *cur)
-		}
-		cur = &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{}}
-		inBatch = map[string]bool{}
-	}
-	flush()
-	addNode := func(id string) {
-		attached[id] = true
-		if inBatch[id] {
-			return
-		}
-		inBatch[id] = true
-		l := labelOf[id]
-		cur.Nodes[l] = append(cur.Nodes[l], nodeRows[id])
-		cur.Size++
-	}
-
-	// Nodes each article references, in input order.
-	refs := map[string][]string{}
+	src := &planSource{name: name, d: d, labelOf: labelOf, nodeRows: nodeRows, edges: edges, unattributed: unattributed,
+		refs: map[string][]string{}}
 	for i := range d.Nodes {
 		for _, a := range d.Nodes[i].Articles {
-			refs[a] = append(refs[a], d.Nodes[i].ID)
+			src.refs[a] = append(src.refs[a], d.Nodes[i].ID)
 		}
 	}
-	for i := range d.Articles {
-		a := &d.Articles[i]
-		ids := map[string]bool{}
-		var need []string
-		add := func(id string) {
-			if labelOf[id] != graph.LabelArticle && !ids[id] {
-				ids[id] = true
-				need = append(need, id)
+	p.src = src
+	if err := src.check(p); err != nil {
+		return nil, err
+	}
+	p.Batches = src.batches(batchSize)
+	return p, nil
+}
+
+// planSource is what a plan builds its batches from, one at a time (Plan.Batch), so that
+// the rows of the whole input never sit in memory at once.
+type planSource struct {
+	name         string
+	d            *graph.Document
+	labelOf      map[string]graph.Label
+	nodeRows     map[string]row
+	edges        map[string][]*graph.Edge // per article: explicit relationships, then implied MENTIONS
+	refs         map[string][]string      // per article: the nodes whose "articles" name it
+	unattributed map[string][]string
+}
+
+// check builds every relationship row once, so that a record Neo4j cannot store fails the
+// plan (nothing written), and counts the relationships.
+func (s *planSource) check(p *Plan) error {
+	for i := range s.d.Articles {
+		for _, e := range s.edges[s.d.Articles[i].ID] {
+			if err := checkEdgeProps(e); err != nil {
+				return fmt.Errorf("%s:%d: %w", s.name, e.Line, err)
 			}
-		}
-		for _, id := range refs[a.ID] {
-			add(id)
-		}
-		for _, e := range edges[a.ID] {
-			add(e.From)
-			add(e.To)
-		}
-		size := 1 + len(need) + len(edges[a.ID])
-		if cur.Size > 0 && cur.Size+size > batchSize {
-			flush()
-		}
-		cur.Articles = append(cur.Articles, articleRow(a))
-		cur.Size++
-		for _, id := range need {
-			addNode(id)
-		}
-		keys := []any{}
-		for _, e := range edges[a.ID] {
-			r, err := edgeRow(e)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", name, e.Line, err)
-			}
-			if e.Type == graph.RelMentions {
-				props := r["props"].(map[string]any)
-				props["aliases"] = unionAny(props["aliases"], unattributed[e.To])
-			}
-			g := edgeGroup{Type: e.Type, From: labelOf[e.From], To: labelOf[e.To]}
-			cur.Edges[g] = append(cur.Edges[g], r)
-			cur.Size++
-			keys = append(keys, r["key"])
 			p.Rels[e.Type]++
 		}
-		cur.Keys[a.ID] = keys
+	}
+	return nil
+}
+
+// need lists the nodes an article references, in input order.
+func (s *planSource) need(a *graph.Article) []string {
+	ids := map[string]bool{}
+	var need []string
+	add := func(id string) {
+		if s.labelOf[id] != graph.LabelArticle && !ids[id] {
+			ids[id] = true
+			need = append(need, id)
+		}
+	}
+	for _, id := range s.refs[a.ID] {
+		add(id)
+	}
+	for _, e := range s.edges[a.ID] {
+		add(e.From)
+		add(e.To)
+	}
+	return need
+}
+
+// batches groups the articles into batches of about batchSize records, then the nodes no
+// article references; a batch holds what to build, not its rows.
+func (s *planSource) batches(batchSize int) []Batch {
+	var out []Batch
+	cur, inBatch := Batch{}, map[string]bool{}
+	flush := func() {
+		if cur.Size > 0 {
+			out = append(out, cur)
+		}
+		cur, inBatch = Batch{}, map[string]bool{}
+	}
+	attached := map[string]bool{}
+	for i := range s.d.Articles {
+		a := &s.d.Articles[i]
+		need := s.need(a)
+		if size := 1 + len(need) + len(s.edges[a.ID]); cur.Size > 0 && cur.Size+size > batchSize {
+			flush()
+		}
+		cur.arts = append(cur.arts, i)
+		cur.Size += 1 + len(s.edges[a.ID])
+		for _, id := range need {
+			attached[id] = true
+			if !inBatch[id] {
+				inBatch[id] = true
+				cur.Size++
+			}
+		}
 	}
 	// Nodes no article references still get loaded, after the articles.
 	flush()
-	for i := range d.Nodes {
-		if id := d.Nodes[i].ID; !attached[id] {
+	for i := range s.d.Nodes {
+		if id := s.d.Nodes[i].ID; !attached[id] {
 			if cur.Size >= batchSize {
 				flush()
 			}
-			addNode(id)
+			cur.loose = append(cur.loose, id)
+			cur.Size++
 		}
 	}
 	flush()
-	return p, nil
+	return out
+}
+
+// Batch returns batch i with its rows, built now; LoadPlan writes it and drops it.
+func (p *Plan) Batch(i int) (*Batch, error) { return p.build(i, nil) }
+
+// build builds batch i without the articles in skip, their relationships and the nodes only
+// they reference.
+func (p *Plan) build(i int, skip map[string]bool) (*Batch, error) {
+	spec := &p.Batches[i]
+	s := p.src
+	b := newBatch()
+	inBatch := map[string]bool{}
+	addNode := func(id string) {
+		if !inBatch[id] {
+			inBatch[id] = true
+			l := s.labelOf[id]
+			b.Nodes[l] = append(b.Nodes[l], s.nodeRows[id])
+			b.Size++
+		}
+	}
+	for _, ai := range spec.arts {
+		if a := &s.d.Articles[ai]; !skip[a.ID] {
+			if err := s.addArticle(b, a, addNode); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, id := range spec.loose {
+		addNode(id)
+	}
+	return b, nil
+}
+
+// hashes returns the id and load hash of each article of batch i.
+func (p *Plan) hashes(i int) []any {
+	spec := &p.Batches[i]
+	out := make([]any, 0, len(spec.arts))
+	for _, ai := range spec.arts {
+		a := &p.src.d.Articles[ai]
+		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(a)})
+	}
+	return out
+}
+
+// addArticle adds an article's row, the nodes it references and its relationships.
+func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)) error {
+	art := articleRow(a)
+	b.Articles = append(b.Articles, art)
+	b.Size++
+	need := s.need(a)
+	for _, id := range need {
+		addNode(id)
+	}
+	keys := []any{}
+	for _, e := range s.edges[a.ID] {
+		r, err := edgeRow(e)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", s.name, e.Line, err)
+		}
+		if e.Type == graph.RelMentions {
+			props := r["props"].(map[string]any)
+			props["aliases"] = unionAny(props["aliases"], s.unattributed[e.To])
+		}
+		g := edgeGroup{Type: e.Type, From: s.labelOf[e.From], To: s.labelOf[e.To]}
+		b.Edges[g] = append(b.Edges[g], r)
+		b.Size++
+		keys = append(keys, r["key"])
+	}
+	b.Keys[a.ID] = keys
+	art[LoadHashProperty] = s.loadHash(a)
+	return nil
+}
+
+func newBatch() *Batch {
+	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{}}
+}
+
+// LoadHashProperty is the Article property holding a hash of everything a load writes for
+// the article: its own properties, its relationships, and the nodes it references as this
+// input has them. A later load of an article whose hash is the same skips it.
+const LoadHashProperty = "load_hash"
+
+// loadFormat is part of every load hash: change it when Load writes the same input
+// differently, so that no article is skipped on a hash of the old way.
+const loadFormat = "newsgraph-load/1"
+
+// loadHash hashes what a load writes for an article, from the records without building the
+// rows: the article's properties, the node rows it references (as this input has them) and
+// every field of its relationships, MENTIONS aliases included.
+func (s *planSource) loadHash(a *graph.Article) string {
+	h := sha256.New()
+	w := bufio.NewWriterSize(h, 4096)
+	hashValue(w, loadFormat)
+	hashValue(w, articleRow(a)["props"])
+	for _, id := range s.need(a) {
+		hashValue(w, s.nodeRows[id])
+	}
+	for _, e := range s.edges[a.ID] {
+		hashEdge(w, e)
+		if e.Type == graph.RelMentions {
+			hashValue(w, anyList(s.unattributed[e.To]))
+		}
+	}
+	_ = w.Flush()
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// hashEdge writes every field of an edge that Load stores (all but Kind and Line).
+func hashEdge(w *bufio.Writer, e *graph.Edge) {
+	for _, f := range []string{string(e.Type), e.From, e.To, e.Article, string(e.Status), e.Date, e.DatePrecision,
+		e.DateSource, e.Place, e.Topic, e.Cameo, e.Rule, e.Title, e.Source, e.Evidence.Sentence} {
+		hashValue(w, f)
+	}
+	hashValue(w, e.Confidence)
+	hashValue(w, int64(e.Evidence.Start))
+	hashValue(w, int64(e.Evidence.End))
+	hashValue(w, map[string]any(e.Props))
+}
+
+// hashValue writes a row value unambiguously: a type byte, then a length or the value.
+func hashValue(w *bufio.Writer, v any) {
+	var buf [24]byte
+	switch x := v.(type) {
+	case nil:
+		w.WriteByte('n')
+	case string:
+		w.WriteByte('s')
+		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
+		w.WriteByte(':')
+		w.WriteString(x)
+	case bool:
+		w.WriteByte('b')
+		w.Write(strconv.AppendBool(buf[:0], x))
+	case int64:
+		w.WriteByte('i')
+		w.Write(strconv.AppendInt(buf[:0], x, 10))
+	case float64:
+		w.WriteByte('f')
+		w.Write(strconv.AppendFloat(buf[:0], x, 'g', -1, 64))
+	case []any:
+		w.WriteByte('l')
+		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
+		for _, y := range x {
+			hashValue(w, y)
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		w.WriteByte('m')
+		w.Write(strconv.AppendInt(buf[:0], int64(len(keys)), 10))
+		for _, k := range keys {
+			hashValue(w, k)
+			hashValue(w, x[k])
+		}
+	default:
+		fmt.Fprintf(w, "?%T:%v", x, x)
+	}
 }
 
 // aliasAttribution says which article brought which alias, so that a store can recompute a
@@ -352,22 +540,35 @@ func edgeRow(e *graph.Edge) (row, error) {
 		props["start"] = int64(e.Evidence.Start)
 		props["end"] = int64(e.Evidence.End)
 	}
+	if err := checkEdgeProps(e); err != nil {
+		return nil, err
+	}
+	for k, v := range e.Props {
+		props[k] = v
+	}
+	return row{"from": e.From, "to": e.To, "key": key, "props": props}, nil
+}
+
+// checkEdgeProps checks that an edge's own props can be stored: no built-in property's
+// name (EdgeProperties), no list mixing types. The first bad prop in name order is named.
+func checkEdgeProps(e *graph.Edge) error {
+	if len(e.Props) == 0 {
+		return nil
+	}
 	names := make([]string, 0, len(e.Props))
 	for k := range e.Props {
 		names = append(names, k)
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		if _, clash := props[k]; clash || isEdgeProperty(k) {
-			return nil, fmt.Errorf("%s edge: prop %q clashes with the built-in property of that name", e.Type, k)
+		if isEdgeProperty(k) {
+			return fmt.Errorf("%s edge: prop %q clashes with the built-in property of that name", e.Type, k)
 		}
-		v, err := propValue(e.Props[k])
-		if err != nil {
-			return nil, fmt.Errorf("%s edge: prop %q: %w", e.Type, k, err)
+		if _, err := propValue(e.Props[k]); err != nil {
+			return fmt.Errorf("%s edge: prop %q: %w", e.Type, k, err)
 		}
-		props[k] = v
 	}
-	return row{"from": e.From, "to": e.To, "key": key, "props": props}, nil
+	return nil
 }
 
 func isEdgeProperty(k string) bool {

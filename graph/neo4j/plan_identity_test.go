@@ -12,7 +12,7 @@ import (
 func mentionAliases(t *testing.T, p *Plan) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, b := range p.Batches {
+	for _, b := range built(t, p) {
 		for g, rows := range b.Edges {
 			if g.Type != graph.RelMentions {
 				continue

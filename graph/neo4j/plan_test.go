@@ -1,13 +1,32 @@
 package neo4j
 
 import (
+	"bufio"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
+
+// built builds every batch of a plan (LoadPlan builds one at a time).
+func built(t *testing.T, p *Plan) []*Batch {
+	t.Helper()
+	out := make([]*Batch, len(p.Batches))
+	for i := range p.Batches {
+		b, err := p.Batch(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Size != p.Batches[i].Size {
+			t.Errorf("batch %d: built with %d records, planned with %d", i, b.Size, p.Batches[i].Size)
+		}
+		out[i] = b
+	}
+	return out
+}
 
 func readFixture(t *testing.T) *graph.Document {
 	t.Helper()
@@ -56,7 +75,7 @@ func TestPlanFixture(t *testing.T) {
 	if nodes != 8 || rels != 15 {
 		t.Errorf("records = %d nodes, %d rels; want 8, 15", nodes, rels)
 	}
-	b := p.Batches[0]
+	b := *built(t, p)[0]
 	if b.Size != nodes+rels {
 		t.Errorf("batch size = %d, want %d", b.Size, nodes+rels)
 	}
@@ -75,7 +94,7 @@ func TestPlanBatchesWholeArticles(t *testing.T) {
 	if len(p.Batches) != 2 {
 		t.Fatalf("batches = %d, want 2", len(p.Batches))
 	}
-	for i, b := range p.Batches {
+	for i, b := range built(t, p) {
 		if len(b.Articles) != 1 {
 			t.Errorf("batch %d has %d articles", i, len(b.Articles))
 		}
@@ -98,8 +117,8 @@ func TestPlanBatchesWholeArticles(t *testing.T) {
 		}
 	}
 	// Shared nodes (Trump, Rutte) are merged in both batches.
-	if len(p.Batches[0].Nodes[graph.LabelPerson]) != 2 || len(p.Batches[1].Nodes[graph.LabelPerson]) != 2 {
-		t.Errorf("persons per batch: %d, %d", len(p.Batches[0].Nodes[graph.LabelPerson]), len(p.Batches[1].Nodes[graph.LabelPerson]))
+	if len(built(t, p)[0].Nodes[graph.LabelPerson]) != 2 || len(built(t, p)[1].Nodes[graph.LabelPerson]) != 2 {
+		t.Errorf("persons per batch: %d, %d", len(built(t, p)[0].Nodes[graph.LabelPerson]), len(built(t, p)[1].Nodes[graph.LabelPerson]))
 	}
 }
 
@@ -109,7 +128,7 @@ func TestPlanOrphanNodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Batches) != 2 || len(p.Batches[0].Articles) != 0 {
+	if len(p.Batches) != 2 || len(built(t, p)[0].Articles) != 0 {
 		t.Errorf("orphans: %d batches", len(p.Batches))
 	}
 }
@@ -120,7 +139,7 @@ func TestPlanEdgeRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := p.Batches[0].Edges[edgeGroup{Type: graph.RelMet, From: graph.LabelPerson, To: graph.LabelPerson}]
+	rows := built(t, p)[0].Edges[edgeGroup{Type: graph.RelMet, From: graph.LabelPerson, To: graph.LabelPerson}]
 	if len(rows) != 1 {
 		t.Fatalf("MET rows = %d", len(rows))
 	}
@@ -196,5 +215,167 @@ func TestSchemaCoversModel(t *testing.T) {
 	// entity names, article doc_key, url and source, relationship key and article
 	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+3+2*len(graph.Relations) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
+	}
+}
+
+func loadHashes(t *testing.T, d *graph.Document) map[string]string {
+	t.Helper()
+	p, err := NewPlan(d, "fixture", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, b := range built(t, p) {
+		for _, a := range b.Articles {
+			h, _ := a[LoadHashProperty].(string)
+			out[a["id"].(string)] = h
+		}
+	}
+	return out
+}
+
+// TestPlanLoadHash: an article's load hash is the same for the same input and changes
+// with anything the load writes for it: its relationships, and the nodes it references.
+func TestPlanLoadHash(t *testing.T) {
+	first, again := loadHashes(t, readFixture(t)), loadHashes(t, readFixture(t))
+	if len(first) != 2 || first["001_nato_summit"] == "" || first["001_nato_summit"] == first["002_palm_beach"] {
+		t.Fatalf("hashes %v", first)
+	}
+	for id, h := range first {
+		if again[id] != h {
+			t.Errorf("%s: hash %s then %s for the same input", id, h, again[id])
+		}
+	}
+	d := readFixture(t)
+	for i := range d.Edges {
+		if d.Edges[i].Type == graph.RelMet { // a fact of 002 only
+			d.Edges[i].Confidence = 0.5
+		}
+	}
+	got := loadHashes(t, d)
+	if got["001_nato_summit"] != first["001_nato_summit"] || got["002_palm_beach"] == first["002_palm_beach"] {
+		t.Errorf("a changed fact of 002: %v -> %v, want only 002's hash changed", first, got)
+	}
+	d = readFixture(t)
+	for i := range d.Nodes {
+		if d.Nodes[i].ID == "person:donald-trump" { // referenced by both
+			d.Nodes[i].Name = "Donald J. Trump"
+		}
+	}
+	got = loadHashes(t, d)
+	if got["001_nato_summit"] == first["001_nato_summit"] || got["002_palm_beach"] == first["002_palm_beach"] {
+		t.Errorf("a renamed node both reference: %v -> %v, want both hashes changed", first, got)
+	}
+}
+
+// TestBuildSkips: building a batch without an article leaves out its relationships and the
+// nodes only it references, and keeps the rest.
+func TestBuildSkips(t *testing.T) {
+	p, err := NewPlan(readFixture(t), "fixture", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := built(t, p)[0]
+	out, err := p.build(0, map[string]bool{"001_nato_summit": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Articles) != 1 || out.Articles[0]["id"] != "002_palm_beach" || out.Keys["001_nato_summit"] != nil {
+		t.Fatalf("articles %v", out.Articles)
+	}
+	n := 1
+	for _, rows := range out.Nodes {
+		for _, r := range rows {
+			if id := r["id"].(string); id == "org:nato" || id == "place:the-hague" || strings.HasPrefix(id, "event:") {
+				t.Errorf("node %s only 001 references is still there", id)
+			}
+			n++
+		}
+	}
+	for _, rows := range out.Edges {
+		for _, r := range rows {
+			if r["props"].(map[string]any)["article"] != "002_palm_beach" {
+				t.Errorf("relationship of another article: %v", r)
+			}
+			n++
+		}
+	}
+	if n != out.Size || n != 1+3+len(whole.Keys["002_palm_beach"]) {
+		t.Errorf("size %d, counted %d, want 1 article + 3 nodes + %d relationships", out.Size, n, len(whole.Keys["002_palm_beach"]))
+	}
+	if h := p.hashes(0); len(h) != 2 || h[0].(map[string]any)["hash"] != whole.Articles[0][LoadHashProperty] {
+		t.Errorf("hashes %v, want the ones the built rows carry", h)
+	}
+}
+
+// TestLoadHashCoversEdgeFields: changing any field of a relationship that Load stores
+// changes its article's load hash (a field added to graph.Edge and not hashed fails here).
+func TestLoadHashCoversEdgeFields(t *testing.T) {
+	base := func() *graph.Document {
+		d := readFixture(t)
+		d.Edges = d.Edges[:1] // one PRESSURED edge of 001, every field set below
+		return d
+	}
+	hash := func(d *graph.Document) string {
+		p, err := NewPlan(d, "fixture", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.src.loadHash(&d.Articles[0])
+	}
+	first := hash(base())
+	typ := reflect.TypeOf(graph.Edge{})
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		if f.Name == "Kind" || f.Name == "Line" || f.Name == "Type" || f.Name == "From" || f.Name == "To" || f.Name == "Article" {
+			continue // not stored / they change which edge it is (tested by TestPlanLoadHash)
+		}
+		d := base()
+		v := reflect.ValueOf(&d.Edges[0]).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString(v.String() + "x")
+		case reflect.Float64:
+			v.SetFloat(v.Float()/2 + 0.01)
+		case reflect.Map:
+			v.Set(reflect.ValueOf(map[string]any{"extra": "x"}))
+		case reflect.Struct: // Evidence
+			ev := &d.Edges[0].Evidence
+			ev.Sentence, ev.End = ev.Sentence+"x", ev.End+1
+		default:
+			t.Fatalf("field %s of kind %s: extend this test", f.Name, v.Kind())
+		}
+		if hash(d) == first {
+			t.Errorf("changing Edge.%s left the load hash unchanged", f.Name)
+		}
+	}
+}
+
+// TestHashValue: the load hash's encoding tells apart values that print alike, and does not
+// depend on the order of map keys.
+func TestHashValue(t *testing.T) {
+	enc := func(v any) string {
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		hashValue(w, v)
+		w.Flush()
+		return b.String()
+	}
+	distinct := []any{nil, "", "1", int64(1), 1.0, true, "true", []any{"a", "b"}, []any{"ab"}, []any{"a,b"},
+		map[string]any{"a": "b"}, map[string]any{"ab": ""}, []any{}, map[string]any{}}
+	seen := map[string]int{}
+	for i, v := range distinct {
+		e := enc(v)
+		if j, dup := seen[e]; dup {
+			t.Errorf("%#v and %#v encode alike: %q", distinct[j], v, e)
+		}
+		seen[e] = i
+	}
+	m1 := map[string]any{"x": int64(1), "y": []any{"a"}, "z": map[string]any{"k": 0.5}}
+	m2 := map[string]any{"z": map[string]any{"k": 0.5}, "y": []any{"a"}, "x": int64(1)}
+	for range 5 {
+		if enc(m1) != enc(m2) {
+			t.Fatal("map encoding depends on key order")
+		}
 	}
 }

@@ -187,7 +187,7 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 		b := &plan.Batches[i]
 		start := time.Now()
 		out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return s.writeBatch(ctx, tx, b)
+			return s.writeBatch(ctx, tx, plan, i)
 		})
 		if err != nil {
 			err = fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, err))

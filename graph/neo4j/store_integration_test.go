@@ -309,3 +309,81 @@ func TestLoadCountsNodesOnceAcrossBatches(t *testing.T) {
 		t.Errorf("fresh load in 2 batches: %d created, %d updated; want 3 (2 articles, 1 person) and 0", st.NodesCreated, st.NodesUpdated)
 	}
 }
+
+// TestReloadSkipsUnchangedArticles: reloading articles whose records are all as stored
+// skips them (nothing written, counts unchanged); an article with a changed record is
+// still written, and its unchanged neighbour is skipped.
+func TestReloadSkipsUnchangedArticles(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	if _, err := s.Load(ctx, readFixture(t), graph.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, s)
+	st, err := s.Load(ctx, readFixture(t), graph.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Skipped != 2 || st.Articles != 2 || st.NodesCreated+st.NodesUpdated+st.RelsCreated+st.RelsUpdated+st.RelsRemoved != 0 {
+		t.Errorf("unchanged reload: %+v, want both articles skipped and nothing written", st)
+	}
+	if after := counts(t, s); after.TotalNodes != before.TotalNodes || after.TotalRels != before.TotalRels {
+		t.Errorf("counts changed: %+v -> %+v", before, after)
+	}
+
+	// Article 002 re-extracted with another confidence for its MET fact: 001 is skipped,
+	// 002 is written and its relationship replaced.
+	d := readFixture(t)
+	for i := range d.Edges {
+		if d.Edges[i].Type == graph.RelMet {
+			d.Edges[i].Confidence = 0.5
+		}
+	}
+	st, err = s.Load(ctx, d, graph.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Skipped != 1 || st.RelsUpdated != 1 || st.RelsCreated+st.RelsRemoved+st.NodesCreated != 0 {
+		t.Errorf("reload with 002 changed: %+v, want 001 skipped and one relationship updated", st)
+	}
+	rows, err := s.Query(ctx, `MATCH ()-[r:MET]->() RETURN r.confidence`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows.Rows) != 1 || rows.Rows[0][0] != 0.5 {
+		t.Errorf("MET confidence after reload = %v, want 0.5", rows.Rows)
+	}
+	if after := counts(t, s); after.TotalNodes != before.TotalNodes || after.TotalRels != before.TotalRels {
+		t.Errorf("counts changed: %+v -> %+v", before, after)
+	}
+}
+
+// TestFirstLoadRunsNoStaleRemoval: articles new to the graph have no stored relationships,
+// so their batch runs no stale-removal statement (here any such statement fails); a reload
+// of a changed article that is stored does run it.
+func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	injected := errors.New("injected fault")
+	failStatement = func(what string) error {
+		if strings.HasPrefix(what, "removing stale") {
+			return injected
+		}
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	if _, err := s.Load(ctx, readFixture(t), graph.LoadOptions{}); err != nil {
+		t.Fatalf("first load ran a stale-removal statement: %v", err)
+	}
+	d := readFixture(t)
+	var edges []graph.Edge
+	for _, e := range d.Edges {
+		if e.Type != graph.RelMet {
+			edges = append(edges, e)
+		}
+	}
+	d.Edges = edges
+	if _, err := s.Load(ctx, d, graph.LoadOptions{}); !errors.Is(err, injected) {
+		t.Fatalf("reload of a changed stored article: err %v, want the stale removal to run (and fail)", err)
+	}
+}

@@ -148,7 +148,17 @@ RETURN count(n) AS rows,
        collect(CASE WHEN before <> properties(n) THEN n.id END) AS changed,
        collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
 
-var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props` + mergeCounts
+// articleStmt merges Article nodes and stores their load hash, which does not count as a
+// change of the node.
+var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props
+WITH n, row, isNew, before, properties(n) AS after
+SET n.` + LoadHashProperty + ` = row.` + LoadHashProperty + `
+WITH n, isNew, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
+     AND all(k IN keys(after) WHERE before[k] = after[k]) AS same
+RETURN count(n) AS rows,
+       collect(CASE WHEN isNew THEN n.id END) AS created,
+       collect(CASE WHEN NOT same THEN n.id END) AS changed,
+       collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
 
 // nodeStmt merges entity nodes. Aliases of a node some article of the input mentions
 // are recomputed from its MENTIONS afterwards (settle); a node no article mentions gets
@@ -202,9 +212,17 @@ type batchResult struct {
 
 // writeBatch runs inside a managed write transaction; it may be retried, so it only
 // returns what it did.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *Batch) (batchResult, error) {
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
-	w.st.Articles, w.st.Batches = len(b.Articles), 1
+	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
+	skip, err := w.unchanged(plan.hashes(i))
+	if err != nil {
+		return batchResult{}, err
+	}
+	b, err := plan.build(i, skip)
+	if err != nil || b.Size == 0 {
+		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
+	}
 	steps := []func(*Batch) error{w.replaceRevisions, w.mergeArticles, w.mergeNodes, w.mergeEdges, w.removeStale}
 	for _, step := range steps {
 		if err := step(b); err != nil {
@@ -215,6 +233,28 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b *
 		return batchResult{}, err
 	}
 	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
+}
+
+// unchanged returns the articles (id and load hash each) stored with the same load hash:
+// all that loading them would write is there already (see LoadHashProperty).
+func (w *txWriter) unchanged(arts []any) (map[string]bool, error) {
+	if len(arts) == 0 {
+		return nil, nil
+	}
+	rec, _, err := w.one("finding unchanged articles", `UNWIND $arts AS a
+MATCH (n:Article {id: a.id})
+WHERE n.`+LoadHashProperty+` = a.hash
+RETURN collect(n.id) AS same`, map[string]any{"arts": arts})
+	if err != nil {
+		return nil, err
+	}
+	same := strs(rec.Values[0])
+	w.st.Skipped = len(same)
+	skip := make(map[string]bool, len(same))
+	for _, id := range same {
+		skip[id] = true
+	}
+	return skip, nil
 }
 
 // nodeTally counts distinct nodes over the batches of one load: created by some batch, or
@@ -334,15 +374,19 @@ func (w *txWriter) mergeEdges(b *Batch) error {
 	return nil
 }
 
-// removeStale removes each article's relationships whose key it no longer produces.
+// removeStale removes each article's relationships whose key it no longer produces. An
+// article whose node this transaction created has none stored (a load writes an article's
+// node and relationships together, a retraction removes them together), so only articles
+// stored before are looked at: a first load runs none of these statements.
 func (w *txWriter) removeStale(b *Batch) error {
-	if len(b.Keys) == 0 {
-		return nil
-	}
 	arts := make([]any, 0, len(b.Keys))
 	for _, a := range b.Articles {
-		id := a["id"].(string)
-		arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
+		if id := a["id"].(string); !w.created[id] {
+			arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
+		}
+	}
+	if len(arts) == 0 {
+		return nil
 	}
 	for _, spec := range graph.Relations {
 		rec, _, err := w.one("removing stale "+string(spec.Type)+" relationships", staleStmt(spec.Type), map[string]any{"articles": arts})
