@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/testpage"
 )
 
 // newsSite serves a small news site: an RSS feed whose items are article pages, one of
@@ -29,20 +30,8 @@ type newsSite struct {
 }
 
 func articlePage(title, canonical, text string) string {
-	link := ""
-	if canonical != "" {
-		link = `<link rel="canonical" href="` + canonical + `">`
-	}
-	return `<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>` + title + `</title>` + link + `
-<meta property="article:published_time" content="2025-06-20T10:00:00Z"></head>
-<body>
-<article>
-<h1>` + title + `</h1>
-<p>` + text + `</p>
-<p>Officials said further meetings were planned for the autumn, after the summit in The Hague.</p>
-</article>
-</body></html>`
+	return testpage.Article(title, canonical, text,
+		"Officials said further meetings were planned for the autumn, after the summit in The Hague.")
 }
 
 func newNewsSite(t *testing.T) *newsSite {

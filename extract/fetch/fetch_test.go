@@ -16,25 +16,14 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/read"
+	"github.com/newsgraph/newsgraph/internal/testpage"
 )
 
 // page renders an article page; canonical, when set, is its <link rel="canonical">.
 func page(title, canonical, body string) string {
-	link := ""
-	if canonical != "" {
-		link = `<link rel="canonical" href="` + canonical + `">`
-	}
-	return `<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>` + title + `</title>` + link + `
-<meta property="article:published_time" content="2025-06-20T10:00:00Z"></head>
-<body>
-<article>
-<h1>` + title + `</h1>
-<p>` + body + `</p>
-<p>The talks in Brussels lasted two hours and covered defense spending, the war in Ukraine and trade between the allies.</p>
-<p>Officials from both sides said further meetings were planned for the autumn, after the summit in The Hague.</p>
-</article>
-</body></html>`
+	return testpage.Article(title, canonical, body,
+		"The talks in Brussels lasted two hours and covered defense spending, the war in Ukraine and trade between the allies.",
+		"Officials from both sides said further meetings were planned for the autumn, after the summit in The Hague.")
 }
 
 // site is a local test server with the pages and failures the tests need.
