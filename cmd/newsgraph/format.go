@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
@@ -138,37 +137,21 @@ func plural(n int) string {
 // nodes as (:Label {props}), relationships as [:TYPE {props}], paths as a chain, lists and
 // maps as JSON (csv) or Cypher-like literals (table).
 func cell(v any, csvMode bool) string {
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		return "null"
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case int:
-		return strconv.Itoa(x)
-	case float64:
-		return render.Float(x)
+	}
+	if s, ok := render.Scalar(v); ok {
+		return s
+	}
+	switch x := v.(type) {
 	case graph.NodeValue:
 		return "(" + labels(x.Labels) + " " + literal(x.Props) + ")"
 	case graph.RelValue:
 		return "[:" + x.Type + " " + literal(x.Props) + "]"
 	case graph.PathValue:
-		var b strings.Builder
-		for i, n := range x.Nodes {
-			if i > 0 && i-1 < len(x.Rels) {
-				r := x.Rels[i-1]
-				if r.StartID == x.Nodes[i-1].ElementID {
-					b.WriteString("-[:" + r.Type + "]->")
-				} else {
-					b.WriteString("<-[:" + r.Type + "]-")
-				}
-			}
-			b.WriteString("(" + labels(n.Labels) + " " + literal(n.Props) + ")")
-		}
-		return b.String()
+		return render.Path(x, func(n graph.NodeValue) string {
+			return "(" + labels(n.Labels) + " " + literal(n.Props) + ")"
+		})
 	}
 	if csvMode {
 		j, err := marshalJSON(v)

@@ -59,37 +59,19 @@ func Visible(rows *graph.Rows) *graph.Rows {
 // their shortest form, lists of scalars joined with ", ", nodes by name, relationships
 // by type, paths as (a)-[:TYPE]->(b), maps as JSON.
 func Text(v any) string {
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		return ""
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case int:
-		return strconv.Itoa(x)
-	case float64:
-		return Float(x)
+	}
+	if s, ok := Scalar(v); ok {
+		return s
+	}
+	switch x := v.(type) {
 	case graph.NodeValue:
 		return nodeName(x)
 	case graph.RelValue:
 		return x.Type
 	case graph.PathValue:
-		var b strings.Builder
-		for i, n := range x.Nodes {
-			if i > 0 && i-1 < len(x.Rels) {
-				r := x.Rels[i-1]
-				if r.StartID == x.Nodes[i-1].ElementID {
-					b.WriteString("-[:" + r.Type + "]->")
-				} else {
-					b.WriteString("<-[:" + r.Type + "]-")
-				}
-			}
-			b.WriteString("(" + nodeName(n) + ")")
-		}
-		return b.String()
+		return Path(x, func(n graph.NodeValue) string { return "(" + nodeName(n) + ")" })
 	case []any:
 		parts := make([]string, len(x))
 		for i, y := range x {
@@ -226,4 +208,40 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// Scalar renders a string as it is, a bool, and a number in its shortest form; ok is false
+// for every other value.
+func Scalar(v any) (s string, ok bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case bool:
+		return strconv.FormatBool(x), true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case int:
+		return strconv.Itoa(x), true
+	case float64:
+		return Float(x), true
+	}
+	return "", false
+}
+
+// Path renders a path as a chain of its nodes, each written by node, joined by
+// -[:TYPE]-> or <-[:TYPE]- as each relationship points.
+func Path(p graph.PathValue, node func(graph.NodeValue) string) string {
+	var b strings.Builder
+	for i, n := range p.Nodes {
+		if i > 0 && i-1 < len(p.Rels) {
+			r := p.Rels[i-1]
+			if r.StartID == p.Nodes[i-1].ElementID {
+				b.WriteString("-[:" + r.Type + "]->")
+			} else {
+				b.WriteString("<-[:" + r.Type + "]-")
+			}
+		}
+		b.WriteString(node(n))
+	}
+	return b.String()
 }
