@@ -103,7 +103,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
+	d := newDecoder(zr)
 	m := &Model{header: header}
 	m.upos, m.xpos = d.strings(), d.strings()
 	m.kinds = tagKinds(m.upos)
