@@ -94,7 +94,12 @@ func (e *encoder) linear(l *linear) {
 
 // Load reads a model file written by Write.
 func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
+	// The decompressor reads byte by byte: straight from a reader that has ReadByte (the
+	// embedded model's bytes.Reader), which costs less than through a bufio.Reader.
+	br, ok := r.(byteReader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
 	header, err := readHeader(br)
 	if err != nil {
 		return nil, err
@@ -116,14 +121,19 @@ func Load(r io.Reader) (*Model, error) {
 	return m, m.check()
 }
 
-func readHeader(br *bufio.Reader) (string, error) {
-	line, err := br.ReadString('\n')
+type byteReader interface {
+	io.Reader
+	io.ByteReader
+}
+
+func readHeader(br byteReader) (string, error) {
+	line, err := readLine(br)
 	if err != nil || strings.TrimSpace(line) != magic {
 		return "", errors.New("syntax model: not a newsgraph syntax model file")
 	}
 	var h strings.Builder
 	for {
-		line, err := br.ReadString('\n')
+		line, err := readLine(br)
 		if err != nil {
 			return "", fmt.Errorf("syntax model: header: %w", err)
 		}
@@ -131,6 +141,21 @@ func readHeader(br *bufio.Reader) (string, error) {
 			return h.String(), nil
 		}
 		h.WriteString(strings.TrimPrefix(line, "# "))
+	}
+}
+
+// readLine reads up to and including the next newline (an error when there is none).
+func readLine(br io.ByteReader) (string, error) {
+	var b []byte
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return string(b), err
+		}
+		b = append(b, c)
+		if c == '\n' {
+			return string(b), nil
+		}
 	}
 }
 

@@ -34,7 +34,8 @@ type linear struct {
 	// A classifier read from a model file (loaded) has only the tables until sortedRows
 	// fills the rows above from them (see table.go).
 	loaded          bool
-	present         []uint8 // classes each slot of slots3 has (bit c for class c)
+	present         []uint8   // classes each slot of slots3 has (bit c for class c)
+	dense           []float32 // long rows, nclass weights each (slot.n has denseRow)
 	nrows, nweights int
 	rowsOnce        sync.Once
 }
@@ -42,8 +43,10 @@ type linear struct {
 type slot struct {
 	key uint64
 	off uint32
-	n   uint32
+	n   uint32 // with denseRow: the row is dense[off:off+nclass]
 }
+
+const denseRow = 1 << 31
 
 type ent struct {
 	w float32
@@ -160,17 +163,41 @@ func (l *linear) score(keys []uint64, scores []float32) {
 		for _, k := range fixed[:len(chunk)] {
 			if s, ok := l.lookup(k); ok {
 				found[n] = s
-				sink += uint64(l.ents[s.off].c)
+				if s.n&denseRow != 0 {
+					sink += uint64(math.Float32bits(l.dense[s.off]))
+				} else {
+					sink += uint64(l.ents[s.off].c)
+				}
 				n++
 			}
 		}
 		for _, s := range found[:n] {
+			if s.n&denseRow != 0 {
+				addFloats(scores, l.dense[s.off:int(s.off)+l.nclass])
+				continue
+			}
 			for _, e := range l.ents[s.off : s.off+s.n] {
 				scores[e.c] += e.w
 			}
 		}
 	}
 	keep(sink, scores)
+}
+
+// touch loads the slot where the lookup of each key starts, so that the cache misses of
+// many keys (all the items of a beam step) overlap before they are scored.
+func (l *linear) touch(keys []uint64) {
+	var sink uint64
+	if l.slots3 != nil {
+		for _, k := range keys {
+			sink += l.slots3[l.home(fixKey(k))].key
+		}
+	} else {
+		for _, k := range keys {
+			sink += l.slots[l.home(fixKey(k))].key
+		}
+	}
+	keep(sink, nil)
 }
 
 // keep uses sink so that the touching loads are not optimised away.

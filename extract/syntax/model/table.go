@@ -41,6 +41,15 @@ func (l *linear) addRow(k uint64, cls []uint8, w []float32) {
 			s.w[c], p = w[j], p|1<<c
 		}
 		l.slots3[i], l.present[i] = s, p
+	} else if len(cls) >= max(l.nclass/4, 4) && !slices.Contains(w, 0) {
+		// A long row is stored dense (zeros where the file has no weight), and added
+		// with vector instructions (addFloats).
+		off := uint32(len(l.dense))
+		l.dense = append(l.dense, make([]float32, l.nclass)...)
+		for j, c := range cls {
+			l.dense[int(off)+int(c)] = w[j]
+		}
+		l.slots[i] = slot{key: k, off: off, n: denseRow | uint32(len(cls))}
 	} else {
 		off := uint32(len(l.ents))
 		for j, c := range cls {
@@ -74,6 +83,14 @@ func (l *linear) fillRows() {
 			continue
 		}
 		s := l.slots[i]
+		if s.n&denseRow != 0 {
+			for c, x := range l.dense[s.off : int(s.off)+l.nclass] {
+				if x != 0 {
+					l.cls, l.w = append(l.cls, uint8(c)), append(l.w, x)
+				}
+			}
+			continue
+		}
 		for _, e := range l.ents[s.off : s.off+s.n] {
 			l.cls, l.w = append(l.cls, uint8(e.c)), append(l.w, e.w)
 		}
