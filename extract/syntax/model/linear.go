@@ -37,6 +37,8 @@ type linear struct {
 	present         []uint8   // classes each slot of slots3 has (bit c for class c)
 	dense           []float32 // long rows, nclass weights each (slot.n has denseRow)
 	nrows, nweights int
+	lim             uint64 // 0 when the slots are ordered (see lookup), else MaxUint64
+	last            uint64 // the last key added
 	rowsOnce        sync.Once
 }
 
@@ -76,7 +78,7 @@ func newLinear(nclass int, keys []uint64, off []uint32, cls []uint8, w []float32
 	for size < len(keys)*4/3+1 {
 		size *= 2
 	}
-	l := &linear{nclass: nclass, keys: keys, off: off, cls: cls, w: w}
+	l := &linear{nclass: nclass, keys: keys, off: off, cls: cls, w: w, lim: math.MaxUint64}
 	l.setSize(size)
 	if nclass == 3 {
 		l.slots3 = make([]slot3, size)
@@ -207,13 +209,23 @@ func keep(sink uint64, scores []float32) {
 	}
 }
 
+// lookup returns the slot of the fixed key k.
+//
+// A lookup stops at an empty slot, or (ordered tables) at a key above k. A table filled
+// in increasing key order (a model file's order: Load) is ordered: the home slot grows
+// with the key, so the slots from k's home to k were all taken by smaller keys when k was
+// put, and a larger key met first means that k is absent. That stops most lookups of
+// absent keys after a probe or two instead of at the end of the cluster. With
+// bound = max(k, lim), the test s.key-1 >= bound is true for an empty slot (0-1 wraps)
+// and, when lim is 0, for a key above k.
 func (l *linear) lookup(k uint64) (slot, bool) {
+	bound := max(k, l.lim)
 	for i := l.home(k); ; i = (i + 1) & l.mask {
 		s := &l.slots[i]
 		if s.key == k {
 			return *s, s.n > 0
 		}
-		if s.key == 0 {
+		if s.key-1 >= bound {
 			return slot{}, false
 		}
 	}
@@ -231,13 +243,14 @@ func (l *linear) score3(keys []uint64, scores []float32) {
 			sink += l.slots3[l.home(fixed[j])].key
 		}
 		for _, k := range fixed[:len(chunk)] {
+			bound := max(k, l.lim)
 			for i := l.home(k); ; i = (i + 1) & l.mask {
 				s := &l.slots3[i]
 				if s.key == k {
 					a, b, c = a+s.w[0], b+s.w[1], c+s.w[2]
 					break
 				}
-				if s.key == 0 {
+				if s.key-1 >= bound {
 					break
 				}
 			}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -31,6 +32,10 @@ func newLoaded(nclass, nrows int) *linear {
 
 // addRow stores the row of the fixed key k (classes ascending, weights w).
 func (l *linear) addRow(k uint64, cls []uint8, w []float32) {
+	if k <= l.last {
+		l.lim = math.MaxUint64 // not in increasing order: probe to an empty slot
+	}
+	l.last = k
 	i := l.home(k)
 	for l.slotKey(i) != 0 && l.slotKey(i) != k {
 		i = (i + 1) & l.mask

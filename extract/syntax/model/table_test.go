@@ -1,30 +1,52 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
 )
 
-// TestLoadedTablesMatchRows: a classifier put straight into its lookup tables (as Load
-// does) scores every key list bit for bit as one built from the same rows by the trainer's
+// TestLoadedTablesMatchRows: a classifier put straight into its lookup tables, in increasing
+// key order as Load does (ordered table: lookups of absent keys stop early) or in any order,
+// scores every key list bit for bit as one built from the same rows by the trainer's
 // builder, and gives the same rows back for writing.
 func TestLoadedTablesMatchRows(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for _, nclass := range []int{3, 7, 102} {
-		const nrows = 3000
-		loaded := newLoaded(nclass, nrows)
-		var b builder
-		keys := make([]uint64, 0, nrows)
-		for range nrows {
-			k := fixKey(rng.Uint64())
-			cls, ws := randomRow(rng, nclass)
-			loaded.addRow(k, cls, ws)
-			b.add(k, cls, ws)
-			keys = append(keys, k)
+	for _, sorted := range []bool{true, false} {
+		for _, nclass := range []int{3, 7, 102} {
+			checkLoaded(t, nclass, sorted)
 		}
-		built := b.build(nclass)
+	}
+}
+
+func checkLoaded(t *testing.T, nclass int, sorted bool) {
+	rng := rand.New(rand.NewPCG(1, uint64(nclass)))
+	const nrows = 3000
+	var b builder
+	keys := make([]uint64, 0, nrows)
+	for range nrows {
+		k := fixKey(rng.Uint64())
+		cls, ws := randomRow(rng, nclass)
+		b.add(k, cls, ws)
+		keys = append(keys, k)
+	}
+	order := make([]int, nrows)
+	for i := range order {
+		order[i] = i
+	}
+	if sorted {
+		slices.SortFunc(order, func(x, y int) int { return cmp.Compare(keys[x], keys[y]) })
+	}
+	loaded := newLoaded(nclass, nrows)
+	for _, r := range order {
+		loaded.addRow(keys[r], b.cls[b.off[r]:rowEnd(&b, r)], b.w[b.off[r]:rowEnd(&b, r)])
+	}
+	if ordered := loaded.lim == 0; ordered != sorted {
+		t.Fatalf("%d classes, rows in key order %v: table ordered %v", nclass, sorted, ordered)
+	}
+	built := b.build(nclass)
+	{
 		got, want := make([]float32, nclass), make([]float32, nclass)
 		for range 2000 {
 			list := make([]uint64, 1+rng.IntN(150))
@@ -54,6 +76,13 @@ func TestLoadedTablesMatchRows(t *testing.T) {
 			t.Fatalf("%d classes: size %d %d, want %d %d", nclass, f1, n1, nrows, len(w2))
 		}
 	}
+}
+
+func rowEnd(b *builder, r int) uint32 {
+	if r+1 < len(b.off) {
+		return b.off[r+1]
+	}
+	return uint32(len(b.w))
 }
 
 // randomRow draws a row of ascending classes, from empty to every class.
