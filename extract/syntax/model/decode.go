@@ -16,9 +16,10 @@ type decoder struct {
 	err error
 }
 
-// newDecoder reads r to its end.
-func newDecoder(r io.Reader) *decoder {
+// newDecoder reads r to its end; size is the expected length (0 when unknown).
+func newDecoder(r io.Reader, size int) *decoder {
 	var b bytes.Buffer
+	b.Grow(min(size, 256<<20) + bytes.MinRead)
 	_, err := b.ReadFrom(r)
 	return &decoder{buf: b.Bytes(), err: err}
 }

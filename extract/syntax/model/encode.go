@@ -2,6 +2,7 @@ package model
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -108,7 +109,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
-	d := newDecoder(zr)
+	d := newDecoder(zr, gzipSize(r))
 	m := &Model{header: header}
 	m.upos, m.xpos = d.strings(), d.strings()
 	m.kinds = tagKinds(m.upos)
@@ -142,6 +143,20 @@ func readHeader(br byteReader) (string, error) {
 		}
 		h.WriteString(strings.TrimPrefix(line, "# "))
 	}
+}
+
+// gzipSize returns the uncompressed length that a gzip stream ending the in-memory file r
+// records in its last four bytes (0 when r is not in memory).
+func gzipSize(r io.Reader) int {
+	br, ok := r.(*bytes.Reader)
+	if !ok || br.Size() < 4 {
+		return 0
+	}
+	var b [4]byte
+	if _, err := br.ReadAt(b[:], br.Size()-4); err != nil {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(b[:]))
 }
 
 // readLine reads up to and including the next newline (an error when there is none).
