@@ -46,7 +46,7 @@ func readTagCache(path string, m *Model, exs []*example) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
+	d := newDecoder(zr, 0)
 	upos, xpos := d.strings(), d.strings()
 	m.tagger, m.tagger2 = d.linear(), d.linear()
 	if len(upos) != len(m.upos) || len(xpos) != len(m.xpos) || d.count(1<<30) != len(exs) {

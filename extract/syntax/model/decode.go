@@ -1,27 +1,39 @@
 package model
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"io"
 	"math"
 )
 
-// decoder reads what encoder wrote; the first error sticks and later reads return zeros.
+// decoder reads what encoder wrote, from the whole decompressed stream held in memory; the
+// first error sticks and later reads return zeros.
 type decoder struct {
-	r   *bufio.Reader
+	buf []byte
+	pos int
 	err error
+}
+
+// newDecoder reads r to its end; size is the expected length (0 when unknown).
+func newDecoder(r io.Reader, size int) *decoder {
+	var b bytes.Buffer
+	b.Grow(min(size, 256<<20) + bytes.MinRead)
+	_, err := b.ReadFrom(r)
+	return &decoder{buf: b.Bytes(), err: err}
 }
 
 func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.err = err
+	v, n := binary.Uvarint(d.buf[d.pos:])
+	if n <= 0 {
+		d.fail("truncated or bad number")
+		return 0
 	}
+	d.pos += n
 	return v
 }
 
@@ -40,19 +52,28 @@ func (d *decoder) fail(msg string) {
 	}
 }
 
+// bytes returns the next n bytes (nil after an error).
+func (d *decoder) bytes(n int) []byte {
+	if d.err == nil && len(d.buf)-d.pos < n {
+		d.err = io.ErrUnexpectedEOF
+	}
+	if d.err != nil {
+		return nil
+	}
+	d.pos += n
+	return d.buf[d.pos-n : d.pos]
+}
+
 func (d *decoder) strings() []string {
 	n := d.count(1 << 10)
 	ss := make([]string, n)
 	for i := range ss {
-		b := make([]byte, d.count(1<<10))
-		if d.err == nil {
-			_, d.err = io.ReadFull(d.r, b)
-		}
-		ss[i] = string(b)
+		ss[i] = string(d.bytes(d.count(1 << 10)))
 	}
 	return ss
 }
 
+// linear reads a classifier straight into its lookup tables (see table.go).
 func (d *decoder) linear() *linear {
 	nclass := d.count(256)
 	if nclass == 0 || d.err != nil {
@@ -60,42 +81,42 @@ func (d *decoder) linear() *linear {
 	}
 	scale := math.Float64frombits(d.uvarint())
 	nkeys := d.count(1 << 26)
-	var bl builder
-	var key uint64
-	var b [3]byte
-	var cls []uint8
-	var ws []float32
-	for range nkeys {
-		key += d.uvarint()
-		cls, ws = cls[:0], ws[:0]
-		for range d.count(uint64(nclass)) {
-			if d.err == nil {
-				_, d.err = io.ReadFull(d.r, b[:])
-			}
-			if int(b[0]) >= nclass {
-				d.fail("class out of range")
-			}
-			q := int16(uint16(b[1]) | uint16(b[2])<<8)
-			cls, ws = append(cls, b[0]), append(ws, float32(float64(q)*scale))
-		}
-		bl.add(fixKey(key), cls, ws)
-	}
 	if d.err != nil {
 		return nil
 	}
-	return bl.build(nclass)
+	l := newLoaded(nclass, nkeys)
+	var key uint64
+	cls := make([]uint8, 0, nclass)
+	ws := make([]float32, 0, nclass)
+	for range nkeys {
+		key += d.uvarint()
+		cls, ws = cls[:0], ws[:0]
+		row := d.bytes(3 * d.count(uint64(nclass)))
+		for j := 0; j < len(row); j += 3 {
+			c := row[j]
+			if int(c) >= nclass || (len(cls) > 0 && c <= cls[len(cls)-1]) {
+				d.fail("class out of range or out of order")
+				return nil
+			}
+			q := int16(uint16(row[j+1]) | uint16(row[j+2])<<8)
+			cls, ws = append(cls, c), append(ws, float32(float64(q)*scale))
+		}
+		if d.err != nil {
+			return nil
+		}
+		l.addRow(fixKey(key), cls, ws)
+	}
+	return l
 }
 
 // optionalCount reads a count that older files lack (def at the end of the stream).
 func (d *decoder) optionalCount(limit uint64, def int) int {
-	if d.err != nil {
+	if d.err != nil || d.pos == len(d.buf) {
 		return def
 	}
-	v, err := binary.ReadUvarint(d.r)
+	v := d.uvarint()
 	switch {
-	case err == io.EOF:
-		return def
-	case err != nil || v > limit:
+	case d.err != nil || v > limit:
 		d.fail("bad count")
 		return def
 	}

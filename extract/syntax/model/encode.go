@@ -2,6 +2,7 @@ package model
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -94,7 +95,12 @@ func (e *encoder) linear(l *linear) {
 
 // Load reads a model file written by Write.
 func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
+	// The decompressor reads byte by byte: straight from a reader that has ReadByte (the
+	// embedded model's bytes.Reader), which costs less than through a bufio.Reader.
+	br, ok := r.(byteReader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
 	header, err := readHeader(br)
 	if err != nil {
 		return nil, err
@@ -103,7 +109,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
+	d := newDecoder(zr, gzipSize(r))
 	m := &Model{header: header}
 	m.upos, m.xpos = d.strings(), d.strings()
 	m.kinds = tagKinds(m.upos)
@@ -116,14 +122,19 @@ func Load(r io.Reader) (*Model, error) {
 	return m, m.check()
 }
 
-func readHeader(br *bufio.Reader) (string, error) {
-	line, err := br.ReadString('\n')
+type byteReader interface {
+	io.Reader
+	io.ByteReader
+}
+
+func readHeader(br byteReader) (string, error) {
+	line, err := readLine(br)
 	if err != nil || strings.TrimSpace(line) != magic {
 		return "", errors.New("syntax model: not a newsgraph syntax model file")
 	}
 	var h strings.Builder
 	for {
-		line, err := br.ReadString('\n')
+		line, err := readLine(br)
 		if err != nil {
 			return "", fmt.Errorf("syntax model: header: %w", err)
 		}
@@ -131,6 +142,35 @@ func readHeader(br *bufio.Reader) (string, error) {
 			return h.String(), nil
 		}
 		h.WriteString(strings.TrimPrefix(line, "# "))
+	}
+}
+
+// gzipSize returns the uncompressed length that a gzip stream ending the in-memory file r
+// records in its last four bytes (0 when r is not in memory).
+func gzipSize(r io.Reader) int {
+	br, ok := r.(*bytes.Reader)
+	if !ok || br.Size() < 4 {
+		return 0
+	}
+	var b [4]byte
+	if _, err := br.ReadAt(b[:], br.Size()-4); err != nil {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(b[:]))
+}
+
+// readLine reads up to and including the next newline (an error when there is none).
+func readLine(br io.ByteReader) (string, error) {
+	var b []byte
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return string(b), err
+		}
+		b = append(b, c)
+		if c == '\n' {
+			return string(b), nil
+		}
 	}
 }
 

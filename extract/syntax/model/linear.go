@@ -3,7 +3,9 @@ package model
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
+	"sync"
 )
 
 // scorer adds the weights of the features in keys to scores (one score per class).
@@ -24,16 +26,29 @@ type linear struct {
 	cls    []uint8   // class of each weight
 	w      []float32 // the weights
 	mask   uint64
+	shift  uint    // home(k) = k >> shift
 	slots  []slot  // key 0 = empty slot (nclass != 3)
 	ents   []ent   // rows packed for slots
 	slots3 []slot3 // key 0 = empty slot (nclass == 3)
+
+	// A classifier read from a model file (loaded) has only the tables until sortedRows
+	// fills the rows above from them (see table.go).
+	loaded          bool
+	present         []uint8   // classes each slot of slots3 has (bit c for class c)
+	dense           []float32 // long rows, nclass weights each (slot.n has denseRow)
+	nrows, nweights int
+	lim             uint64 // 0 when the slots are ordered (see lookup), else MaxUint64
+	last            uint64 // the last key added
+	rowsOnce        sync.Once
 }
 
 type slot struct {
 	key uint64
 	off uint32
-	n   uint32
+	n   uint32 // with denseRow: the row is dense[off:off+nclass]
 }
+
+const denseRow = 1 << 31
 
 type ent struct {
 	w float32
@@ -63,7 +78,8 @@ func newLinear(nclass int, keys []uint64, off []uint32, cls []uint8, w []float32
 	for size < len(keys)*4/3+1 {
 		size *= 2
 	}
-	l := &linear{nclass: nclass, keys: keys, off: off, cls: cls, w: w, mask: uint64(size - 1)}
+	l := &linear{nclass: nclass, keys: keys, off: off, cls: cls, w: w, lim: math.MaxUint64}
+	l.setSize(size)
 	if nclass == 3 {
 		l.slots3 = make([]slot3, size)
 	} else {
@@ -73,7 +89,7 @@ func newLinear(nclass int, keys []uint64, off []uint32, cls []uint8, w []float32
 		}
 	}
 	for r, k := range keys {
-		i := k & l.mask
+		i := l.home(k)
 		for l.slotKey(i) != 0 && l.slotKey(i) != k {
 			i = (i + 1) & l.mask
 		}
@@ -89,6 +105,16 @@ func newLinear(nclass int, keys []uint64, off []uint32, cls []uint8, w []float32
 	}
 	return l
 }
+
+// setSize sets the number of slots (a power of two).
+func (l *linear) setSize(size int) {
+	l.mask, l.shift = uint64(size-1), uint(48-bits.Len(uint(size-1)))
+}
+
+// home returns the first slot to probe for the fixed key k: its top bits, so that keys in
+// increasing order (a model file's order) fill the table from front to back, which makes
+// loading it cheap (one pass, no cache miss per key).
+func (l *linear) home(k uint64) uint64 { return k >> l.shift }
 
 func (l *linear) slotKey(i uint64) uint64 {
 	if l.slots3 != nil {
@@ -133,17 +159,25 @@ func (l *linear) score(keys []uint64, scores []float32) {
 		keys = keys[len(chunk):]
 		for j, k := range chunk {
 			fixed[j] = fixKey(k)
-			sink += l.slots[fixed[j]&l.mask].key
+			sink += l.slots[l.home(fixed[j])].key
 		}
 		n := 0
 		for _, k := range fixed[:len(chunk)] {
 			if s, ok := l.lookup(k); ok {
 				found[n] = s
-				sink += uint64(l.ents[s.off].c)
+				if s.n&denseRow != 0 {
+					sink += uint64(math.Float32bits(l.dense[s.off]))
+				} else {
+					sink += uint64(l.ents[s.off].c)
+				}
 				n++
 			}
 		}
 		for _, s := range found[:n] {
+			if s.n&denseRow != 0 {
+				addFloats(scores, l.dense[s.off:int(s.off)+l.nclass])
+				continue
+			}
 			for _, e := range l.ents[s.off : s.off+s.n] {
 				scores[e.c] += e.w
 			}
@@ -152,20 +186,46 @@ func (l *linear) score(keys []uint64, scores []float32) {
 	keep(sink, scores)
 }
 
+// touch loads the slot where the lookup of each key starts, so that the cache misses of
+// many keys (all the items of a beam step) overlap before they are scored.
+func (l *linear) touch(keys []uint64) {
+	var sink uint64
+	if l.slots3 != nil {
+		for _, k := range keys {
+			sink += l.slots3[l.home(fixKey(k))].key
+		}
+	} else {
+		for _, k := range keys {
+			sink += l.slots[l.home(fixKey(k))].key
+		}
+	}
+	keep(sink, nil)
+}
+
 // keep uses sink so that the touching loads are not optimised away.
 func keep(sink uint64, scores []float32) {
-	if sink == 0x5EED5EED5EED5EED {
+	if sink == 0x5EED5EED5EED5EED && len(scores) > 0 {
 		scores[0] += 0
 	}
 }
 
+// lookup returns the slot of the fixed key k.
+//
+// A lookup stops at an empty slot, or (ordered tables) at a key above k. A table filled
+// in increasing key order (a model file's order: Load) is ordered: the home slot grows
+// with the key, so the slots from k's home to k were all taken by smaller keys when k was
+// put, and a larger key met first means that k is absent. That stops most lookups of
+// absent keys after a probe or two instead of at the end of the cluster. With
+// bound = max(k, lim), the test s.key-1 >= bound is true for an empty slot (0-1 wraps)
+// and, when lim is 0, for a key above k.
 func (l *linear) lookup(k uint64) (slot, bool) {
-	for i := k & l.mask; ; i = (i + 1) & l.mask {
+	bound := max(k, l.lim)
+	for i := l.home(k); ; i = (i + 1) & l.mask {
 		s := &l.slots[i]
 		if s.key == k {
 			return *s, s.n > 0
 		}
-		if s.key == 0 {
+		if s.key-1 >= bound {
 			return slot{}, false
 		}
 	}
@@ -180,16 +240,17 @@ func (l *linear) score3(keys []uint64, scores []float32) {
 		keys = keys[len(chunk):]
 		for j, k := range chunk {
 			fixed[j] = fixKey(k)
-			sink += l.slots3[fixed[j]&l.mask].key
+			sink += l.slots3[l.home(fixed[j])].key
 		}
 		for _, k := range fixed[:len(chunk)] {
-			for i := k & l.mask; ; i = (i + 1) & l.mask {
+			bound := max(k, l.lim)
+			for i := l.home(k); ; i = (i + 1) & l.mask {
 				s := &l.slots3[i]
 				if s.key == k {
 					a, b, c = a+s.w[0], b+s.w[1], c+s.w[2]
 					break
 				}
-				if s.key == 0 {
+				if s.key-1 >= bound {
 					break
 				}
 			}
@@ -201,6 +262,9 @@ func (l *linear) score3(keys []uint64, scores []float32) {
 
 // sortedRows returns the keys in increasing order with the row of each.
 func (l *linear) sortedRows() ([]uint64, []uint32) {
+	if l.loaded {
+		l.rowsOnce.Do(l.fillRows)
+	}
 	rows := make([]uint32, len(l.keys))
 	for i := range rows {
 		rows[i] = uint32(i)
@@ -252,6 +316,9 @@ func (l *linear) prune(minAbs float32) *linear {
 func (l *linear) size() (features, weights int) {
 	if l == nil {
 		return 0, 0
+	}
+	if l.loaded {
+		return l.nrows, l.nweights
 	}
 	return len(l.off) - 1, len(l.w)
 }

@@ -1,0 +1,4 @@
+package model
+
+//go:noescape
+func addFloats(dst, src []float32)

@@ -1,0 +1,31 @@
+package model
+
+import (
+	"runtime"
+	"syscall"
+	"unsafe"
+)
+
+// tableSlots3 and tableSlots allocate a loaded classifier's slot table outside the Go heap,
+// in memory that the kernel is asked to back with 2 MiB pages (madvise MADV_HUGEPAGE):
+// lookups spread over tens of megabytes would otherwise miss the TLB almost every time.
+// The memory is unmapped when owner becomes unreachable; the heap is the fallback.
+func tableSlots3(owner *linear, n int) []slot3 { return hugeSlice[slot3](owner, n) }
+
+func tableSlots(owner *linear, n int) []slot { return hugeSlice[slot](owner, n) }
+
+func hugeSlice[T any](owner *linear, n int) []T {
+	const page = 2 << 20
+	var zero T
+	size := (n*int(unsafe.Sizeof(zero)) + page - 1) / page * page
+	if n == 0 {
+		return nil
+	}
+	mem, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		return make([]T, n)
+	}
+	_ = syscall.Madvise(mem, 14) // MADV_HUGEPAGE; without it the table still works
+	runtime.AddCleanup(owner, func(m []byte) { _ = syscall.Munmap(m) }, mem)
+	return unsafe.Slice((*T)(unsafe.Pointer(&mem[0])), n)
+}
