@@ -119,7 +119,7 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes), LexiconDir: e.cfg.Extract.LexiconDir,
 		Stdin: e.stdin, Progress: progress,
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) },
-		Remote: e.webSource(c.Context, keep).Docs, Keep: keep,
+		Remote: e.webSource(c.Context, keep).Docs, Keep: keep, Parse: true,
 	})
 	if err != nil {
 		return nil, err

@@ -91,7 +91,7 @@ func runWatch(ctx context.Context, e *env, o watchOptions) error {
 		workers = e.cfg.Extract.Workers
 	}
 	w.pipe, err = extract.New(extract.Options{Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes),
-		LexiconDir: e.cfg.Extract.LexiconDir, Remote: w.src.Docs})
+		LexiconDir: e.cfg.Extract.LexiconDir, Remote: w.src.Docs, Parse: true})
 	if err != nil {
 		return err
 	}

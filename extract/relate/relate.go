@@ -25,6 +25,9 @@ func New() (*Relater, error) {
 	if wordsErr != nil {
 		return nil, wordsErr
 	}
+	if proxiesErr != nil {
+		return nil, proxiesErr
+	}
 	t, err := parseCues(cuesTSV)
 	if err != nil {
 		return nil, err
@@ -626,6 +629,7 @@ func eventsOnly(l graph.Label) bool { return l == graph.LabelEvent }
 // sentence runs every cue over one sentence.
 func (x *extraction) sentence(s *sent) {
 	var prev *found // the last verb cue of the sentence, for a subject carried over "and"
+	t := newTree(s)
 	for i := 0; i < len(s.toks); i++ {
 		forms := x.r.cues.first[s.toks[i].lower]
 		if len(forms) == 0 {
@@ -636,7 +640,8 @@ func (x *extraction) sentence(s *sent) {
 				continue
 			}
 			f := found{fm: fm, i: i, j: i + len(fm.words)}
-			if x.apply(s, &f, prev) {
+			tr := t != nil && x.treeApply(s, t, &f)
+			if x.apply(s, &f, prev) || tr {
 				if fm.cue.Pattern == patVerb || fm.cue.Pattern == patVerbPrep || fm.cue.Pattern == patVerbOf {
 					cp := f
 					prev = &cp

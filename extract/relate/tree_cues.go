@@ -1,0 +1,173 @@
+package relate
+
+import (
+	"slices"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// treeApply reads one matched cue from the dependency tree; it reports whether it wrote an
+// edge. The rule of an edge it writes ends in "/tree" (and the frame's variant: passive,
+// reciprocal, complement).
+func (x *extraction) treeApply(s *sent, t *tree, f *found) bool {
+	c := f.fm.cue
+	switch c.Pattern {
+	case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor:
+		v := t.word[f.i]
+		if v < 0 || t.w[v].UPOS != "VERB" || s.toks[f.i].ment >= 0 {
+			return false
+		}
+		return x.treeVerb(s, t, f, v)
+	case patNounWith, patBetween, patFrom, patNounTo:
+		n := t.word[f.j-1]
+		if n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
+			return false
+		}
+		return x.treeNoun(s, t, f, n)
+	}
+	return false
+}
+
+// cueWant says which labels a cue's object may have.
+func cueWant(c *cue) func(graph.Label) bool {
+	switch c.Type {
+	case graph.RelPressured, graph.RelCriticized, graph.RelSupported:
+		return actorsOrPlaces
+	case graph.RelVisited:
+		return func(l graph.Label) bool {
+			return l == graph.LabelPlace || l == graph.LabelCountry || l == graph.LabelPerson
+		}
+	case graph.RelHosted:
+		return func(l graph.Label) bool { return l.IsActor() || l == graph.LabelEvent }
+	case graph.RelAttended:
+		return eventsOnly
+	}
+	return actorsOnly
+}
+
+// treeVerb: a verb cue's subject and object from the tree.
+func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
+	c := f.fm.cue
+	want := cueWant(c)
+	variant := "tree"
+	var subj, objs []actor
+	if t.passive(v) {
+		if c.Pattern != patVerb && c.Pattern != patAttend {
+			return false // "a plan to be discussed with Washington": who discusses is not said
+		}
+		subj = t.agent(v)
+		if sp := t.child(v, "nsubj:pass"); sp >= 0 {
+			objs = t.args(sp, want)
+		} else if t.rel(v) == "acl" && t.head(v) >= 0 {
+			objs = t.args(t.head(v), want) // "an agreement signed by X"
+		}
+		variant += "/passive"
+	} else {
+		subj = t.subject(v, 0)
+		switch c.Pattern {
+		case patVerb, patAttend:
+			if o := t.child(v, "obj", "iobj"); o >= 0 {
+				objs = t.args(o, want)
+			} else if p := t.child(v, "compound:prt"); p >= 0 && len(c.Args) > 0 && slices.Contains(c.Args, t.lower[p]) {
+				objs = t.args(t.child(v, "obj"), want)
+			}
+			if len(objs) == 0 && complementLemmas[c.Lemma] {
+				// "demanded that Spain withdraw": the subject of a complement clause in the base
+				// form (subjunctive, or after a modal), not "warned that Taiwan was a red line".
+				if cc := t.child(v, "ccomp"); cc >= 0 && t.w[cc].XPOS == "VB" {
+					if sc := t.child(cc, "nsubj", "nsubj:pass"); sc >= 0 {
+						objs = t.args(sc, want)
+						variant += "/complement"
+					}
+				}
+			}
+		case patVerbPrep:
+			// The preposition may hang on any word of the cue ("stand shoulder to shoulder with").
+			for k := f.i; k < f.j && len(objs) == 0; k++ {
+				if w := t.word[k]; w >= 0 {
+					objs = t.prepArgs(w, lastWords(c.Args), want)
+				}
+			}
+			if len(objs) == 0 && len(c.Args) > 0 {
+				if p := t.child(v, "compound:prt"); p >= 0 && slices.Contains(lastWords(c.Args), t.lower[p]) {
+					if o := t.child(v, "obj"); o >= 0 {
+						objs = t.args(o, want) // "called on Iran", parsed as a particle
+					}
+				}
+			}
+		case patVerbOf:
+			if o := t.child(v, "obj"); o >= 0 && slices.Contains(c.Args, t.lower[o]) {
+				objs = t.prepArgs(o, []string{"of"}, want)
+			}
+		case patTravelFor:
+			objs = t.prepArgs(v, []string{"for"}, eventsOnly)
+		}
+	}
+	if len(subj) == 0 {
+		return false
+	}
+	if c.Pattern == patAttend && len(objs) > 0 {
+		subj = append(subj, t.alongArgs(v)...) // "attend the meeting along with X and Y"
+	}
+	if len(objs) == 0 {
+		if (c.Type == graph.RelMet || c.Type == graph.RelSpokeWith) && len(subj) > 1 && !t.passive(v) && t.child(v, "obj") < 0 {
+			f.subj = subj
+			return x.emit(s, f, subj[:1], subj[1:], variant+"/reciprocal")
+		}
+		return false
+	}
+	f.subj = subj
+	return x.emit(s, f, subj, objs, variant)
+}
+
+// treeNoun: a nominal cue's owner and complement from the tree.
+func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
+	c := f.fm.cue
+	var subj, objs []actor
+	switch c.Pattern {
+	case patNounWith:
+		objs = t.prepArgs(n, []string{"with"}, actorsOnly)
+		if len(objs) == 0 {
+			if h := t.head(n); h >= 0 && t.rel(n) == "obj" {
+				objs = t.prepArgs(h, []string{"with"}, actorsOnly) // "held talks with X"
+			}
+		}
+		subj = t.owner(n)
+	case patBetween:
+		acts := t.prepArgs(n, []string{"between"}, actorsOnly)
+		if len(acts) < 2 {
+			if h := t.head(n); h >= 0 && t.rel(n) == "obj" {
+				acts = t.prepArgs(h, []string{"between"}, actorsOnly)
+			}
+		}
+		if len(acts) < 2 {
+			return false
+		}
+		subj, objs = acts[:1], acts[1:]
+	case patFrom:
+		subj = t.prepArgs(n, []string{"from"}, actorsOnly)
+		h := t.head(n)
+		if len(subj) == 0 && h >= 0 {
+			subj = t.prepArgs(h, []string{"from"}, actorsOnly) // "faced pressure from X" (obl of the verb)
+		}
+		if h < 0 || !fromGov[t.lower[h]] || t.rel(n) != "obj" {
+			return false
+		}
+		objs = t.subject(h, 0)
+	case patNounTo:
+		want := actorsOrPlaces
+		if c.Type == graph.RelVisited {
+			want = placesOnly
+		}
+		objs = t.prepArgs(n, lastWords(c.Args), want)
+		if len(objs) == 0 {
+			return false
+		}
+		subj = t.owner(n)
+	}
+	if len(subj) == 0 || len(objs) == 0 {
+		return false
+	}
+	f.subj = subj
+	return x.emit(s, f, subj, objs, "tree")
+}
