@@ -27,6 +27,7 @@ const (
 	patDemand    = "demand"
 	patAttend    = "attend"
 	patTravelFor = "travelfor"
+	patAccord    = "accord" // read by the tree engine only
 )
 
 // patternFrames gives each pattern kind its part of speech and argument frame
@@ -36,6 +37,7 @@ var patternFrames = map[string][2]string{
 	patNounWith: {"NOUN", "poss>nmod:with"}, patBetween: {"NOUN", "nmod:between>nmod:between"},
 	patFrom: {"NOUN", "nmod:from>nsubj:gov"}, patNounTo: {"NOUN", "poss>nmod"}, patLetter: {"NOUN", "nsubj:gov>nmod:to"},
 	patDemand: {"NOUN", "poss>nsubj:gov"}, patAttend: {"VERB", "nsubj>obj"}, patTravelFor: {"VERB", "nsubj>obl:for"},
+	patAccord: {"VERB", "nsubj>obl:with"},
 }
 
 // cue is one row of data/cues.tsv.
@@ -304,7 +306,7 @@ func (t *cueTable) addCAMEO(src string) error {
 	curated := map[string]bool{}
 	for _, c := range t.cues {
 		switch c.Pattern {
-		case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor:
+		case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor, patAccord:
 			curated[c.Lemma] = true
 		}
 	}

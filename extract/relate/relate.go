@@ -78,6 +78,7 @@ type actor struct {
 	inherited  bool
 	possessive bool
 	standsFor  string // a capital acting for its country
+	proxy      string // kind of the data/proxies.tsv noun it was reached through ("act"), if any
 }
 
 // sent is the working view of one sentence.

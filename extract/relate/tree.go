@@ -39,6 +39,7 @@ var (
 	complementLemmas = class("complementlemma")
 	relPronouns      = class("relpronoun")
 	datelineDashes   = class("datelinedash")
+	giveVerbs        = class("giveverb")
 )
 
 // tree is the dependency view of one prepared sentence.
@@ -284,7 +285,7 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 			continue
 		}
 		if a, ok := t.actorAt(c, true); ok && a.wanted(want) && !(a.pronoun && a.possessive) {
-			a.possessive = false
+			a.possessive, a.proxy = false, proxyNouns[t.lower[w]]
 			return []actor{a}
 		}
 		if t.w[c].Deprel == "nmod" && proxyNouns[t.lower[c]] != "" {

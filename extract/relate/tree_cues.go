@@ -12,7 +12,7 @@ import (
 func (x *extraction) treeApply(s *sent, t *tree, f *found) bool {
 	c := f.fm.cue
 	switch c.Pattern {
-	case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor:
+	case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor, patAccord:
 		v := t.word[f.i]
 		if v < 0 || t.w[v].UPOS != "VERB" || s.toks[f.i].ment >= 0 {
 			return false
@@ -51,6 +51,18 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 	want := cueWant(c)
 	variant := "tree"
 	var subj, objs []actor
+	if t.passive(v) && c.Pattern == patAccord {
+		// "the agreement signed by X and Y", "a deal was concluded by X and Y".
+		n := t.child(v, "nsubj:pass")
+		if n < 0 && t.rel(v) == "acl" {
+			n = t.head(v)
+		}
+		if subj = t.agent(v); n < 0 || !slices.Contains(c.Args, t.lower[n]) || len(subj) < 2 {
+			return false
+		}
+		f.subj = subj
+		return x.emit(s, f, subj[:1], subj[1:], variant+"/passive/reciprocal")
+	}
 	if t.passive(v) {
 		if c.Pattern != patVerb && c.Pattern != patAttend {
 			return false // "a plan to be discussed with Washington": who discusses is not said
@@ -101,6 +113,12 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 			}
 		case patTravelFor:
 			objs = t.prepArgs(v, []string{"for"}, eventsOnly)
+		case patAccord:
+			// "signed an agreement with Y"; "X and Y signed an agreement" (reciprocal below).
+			if o := t.child(v, "obj"); o < 0 || !slices.Contains(c.Args, t.lower[o]) {
+				return false
+			}
+			objs = t.prepArgs(v, []string{"with"}, want)
 		}
 	}
 	if len(subj) == 0 {
@@ -110,14 +128,34 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 		subj = append(subj, t.alongArgs(v)...) // "attend the meeting along with X and Y"
 	}
 	if len(objs) == 0 {
-		if (c.Type == graph.RelMet || c.Type == graph.RelSpokeWith) && len(subj) > 1 && !t.passive(v) && t.child(v, "obj") < 0 {
+		if (c.Type == graph.RelMet || c.Type == graph.RelSpokeWith) && len(subj) > 1 && !t.passive(v) &&
+			(t.child(v, "obj") < 0 || c.Pattern == patAccord) {
 			f.subj = subj
 			return x.emit(s, f, subj[:1], subj[1:], variant+"/reciprocal")
 		}
 		return false
 	}
 	f.subj = subj
+	if c.Type == graph.RelHosted && approval(objs) {
+		// "welcomed the government's decision": one welcomes an act with approval (051).
+		cc := *c
+		cc.Type, cc.Cameo = graph.RelSupported, "051"
+		g := *f
+		g.fm.cue = &cc
+		return x.emit(s, &g, subj, objs, variant+"/approval")
+	}
 	return x.emit(s, f, subj, objs, variant)
+}
+
+// approval reports whether every object was reached through an act or attribute noun of
+// data/proxies.tsv ("welcomed Iraq's decision"), not named itself ("welcomed Modi").
+func approval(objs []actor) bool {
+	for _, o := range objs {
+		if o.proxy != "act" && o.proxy != "attribute" {
+			return false
+		}
+	}
+	return len(objs) > 0
 }
 
 // treeNoun: a nominal cue's owner and complement from the tree.
@@ -160,6 +198,9 @@ func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
 			want = placesOnly
 		}
 		objs = t.prepArgs(n, lastWords(c.Args), want)
+		if len(objs) == 0 && c.Type == graph.RelSupported {
+			return x.treeGiven(s, t, f, n)
+		}
 		if len(objs) == 0 {
 			return false
 		}
@@ -170,4 +211,30 @@ func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
 	}
 	f.subj = subj
 	return x.emit(s, f, subj, objs, "tree")
+}
+
+// treeGiven: aid given to a recipient named as the object of a verb of giving: "provided the
+// government of Iraq with military support", "gave Ukraine new aid".
+func (x *extraction) treeGiven(s *sent, t *tree, f *found, n int) bool {
+	h := t.head(n)
+	if h < 0 || !giveVerbs[t.lower[h]] {
+		return false
+	}
+	var objs []actor
+	switch {
+	case t.rel(n) == "obl" && t.caseIs(n, []string{"with"}):
+		if o := t.child(h, "obj"); o >= 0 {
+			objs = t.args(o, actorsOrPlaces)
+		}
+	case t.rel(n) == "obj":
+		if r := t.child(h, "iobj"); r >= 0 {
+			objs = t.args(r, actorsOrPlaces)
+		}
+	}
+	subj := t.subject(h, 0)
+	if len(subj) == 0 || len(objs) == 0 {
+		return false
+	}
+	f.subj = subj
+	return x.emit(s, f, subj, objs, "tree/given")
 }
