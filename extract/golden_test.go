@@ -57,7 +57,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func extractTo(t testing.TB, workers int, paths ...string) []byte {
-	p, err := New(Options{Workers: workers})
+	p, err := New(Options{Workers: workers, Parse: true}) // as the CLI runs it
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func BenchmarkExtract(b *testing.B) {
 	dir := benchCorpus(b, 1<<20)
 	for _, workers := range []int{1, 2} {
 		b.Run(map[int]string{1: "1worker", 2: "2workers"}[workers], func(b *testing.B) {
-			p, err := New(Options{Workers: workers})
+			p, err := New(Options{Workers: workers, Parse: true})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -641,8 +641,7 @@ func (x *extraction) sentence(s *sent) {
 				continue
 			}
 			f := found{fm: fm, i: i, j: i + len(fm.words)}
-			tr := t != nil && x.treeApply(s, t, &f)
-			if x.apply(s, &f, prev) || tr {
+			if x.both(s, t, &f, prev) {
 				if fm.cue.Pattern == patVerb || fm.cue.Pattern == patVerbPrep || fm.cue.Pattern == patVerbOf {
 					cp := f
 					prev = &cp

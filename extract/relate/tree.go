@@ -138,6 +138,15 @@ func (t *tree) alongArgs(w int) []actor {
 	}
 	for _, h := range heads {
 		for _, c := range t.kids[h] {
+			if alongWords[t.lower[c]] && t.rel(c) == "advmod" {
+				// "along with X" parsed as an adverb with its own oblique.
+				for _, o := range t.kids[c] {
+					if article.Base(t.rel(o)) == "obl" {
+						out = append(out, t.args(o, actorsOnly)...)
+					}
+				}
+				continue
+			}
 			if r := article.Base(t.rel(c)); r != "obl" && r != "nmod" {
 				continue
 			}
@@ -303,10 +312,7 @@ func (t *tree) subject(v, depth int) []actor {
 		return nil
 	}
 	if c := t.child(v, "nsubj"); c >= 0 {
-		if relPronouns[t.lower[c]] && t.rel(v) == "acl:relcl" && t.head(v) >= 0 {
-			return t.args(t.head(v), actorsOnly)
-		}
-		return t.args(c, actorsOnly)
+		return t.args(t.antecedent(v, c), actorsOnly)
 	}
 	if t.child(v, "nsubj:pass", "aux:pass") >= 0 {
 		return t.agent(v)
@@ -347,10 +353,19 @@ func (t *tree) subject(v, depth int) []actor {
 	return nil
 }
 
+// antecedent returns the noun a relative pronoun c of relative clause v stands for ("Poland,
+// which has criticized Hungary" -> Poland), else c.
+func (t *tree) antecedent(v, c int) int {
+	if relPronouns[t.lower[c]] && t.rel(v) == "acl:relcl" && t.head(v) >= 0 {
+		return t.head(v)
+	}
+	return c
+}
+
 // agent returns the "by" agent of a passive predicate.
 func (t *tree) agent(v int) []actor {
 	for _, c := range t.kids[v] {
-		if r := t.rel(c); r == "obl:agent" || (r == "obl" && t.caseIs(c, []string{"by"})) {
+		if r := t.rel(c); (r == "obl:agent" || r == "obl") && t.caseIs(c, []string{"by"}) {
 			return t.args(c, actorsOnly)
 		}
 	}
@@ -407,10 +422,16 @@ func (t *tree) owner(n int) []actor {
 			return nil // "the proposal's backers"
 		}
 	}
-	for _, c := range t.kids[n] {
-		if t.rel(c) == "nmod" && t.caseIs(c, []string{"from", "by"}) {
-			if a := t.args(c, actorsOnly); len(a) > 0 {
-				return a
+	// "support for Y from X": the parser may hang "from X" on Y.
+	for _, w := range append([]int{n}, t.kids[n]...) {
+		if w != n && t.rel(w) != "nmod" {
+			continue
+		}
+		for _, c := range t.kids[w] {
+			if t.rel(c) == "nmod" && t.caseIs(c, []string{"from", "by"}) {
+				if a := t.args(c, actorsOnly); len(a) > 0 {
+					return a
+				}
 			}
 		}
 	}
@@ -447,4 +468,24 @@ func (t *tree) prepArgs(w int, preps []string, want func(graph.Label) bool) []ac
 		}
 	}
 	return nil
+}
+
+// mandative reports whether complement clause c states what someone must do ("that Spain
+// withdraw", "that Israel should allow"), not what is the case ("that Taiwan was a red
+// line", "that Iran has enriched"): no copula, and no finite tense on its predicate or its
+// auxiliaries other than a modal.
+func (t *tree) mandative(c int) bool {
+	if t.child(c, "cop") >= 0 {
+		return false
+	}
+	finite := func(x string) bool { return x == "VBD" || x == "VBZ" || x == "VBP" }
+	if finite(t.w[c].XPOS) {
+		return false
+	}
+	for _, k := range t.kids[c] {
+		if r := t.rel(k); (r == "aux" || r == "aux:pass") && finite(t.w[k].XPOS) {
+			return false
+		}
+	}
+	return true
 }

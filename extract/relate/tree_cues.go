@@ -6,6 +6,40 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
+// both reads one matched cue with the tree engine, then with the position engine. Where the
+// tree gave edges, the position engine only adds objects the tree did not relate, to a
+// subject the tree agrees on (a list the parser cut: "met Starmer, with whom ..., and
+// Ishiba"); its other readings of the cue (another subject, the same object under another
+// type) are dropped. It reports whether any edge was written.
+func (x *extraction) both(s *sent, t *tree, f *found, prev *found) bool {
+	n0 := len(x.edges)
+	tr := t != nil && x.treeApply(s, t, f)
+	n1 := len(x.edges)
+	g := *f
+	ps := x.apply(s, &g, prev)
+	if !tr {
+		*f = g
+		return ps
+	}
+	from, ends := map[string]bool{}, map[string]bool{}
+	for _, e := range x.edges[n0:n1] {
+		from[e.From], ends[e.From], ends[e.To] = true, true, true
+	}
+	keep := x.edges[:n1]
+	for _, e := range x.edges[n1:] {
+		spec, _ := e.Type.Spec()
+		agree := from[e.From] && !ends[e.To]
+		if spec.Symmetric {
+			agree = ends[e.From] != ends[e.To]
+		}
+		if agree {
+			keep = append(keep, e)
+		}
+	}
+	x.edges = keep
+	return true
+}
+
 // treeApply reads one matched cue from the dependency tree; it reports whether it wrote an
 // edge. The rule of an edge it writes ends in "/tree" (and the frame's variant: passive,
 // reciprocal, complement).
@@ -69,7 +103,7 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 		}
 		subj = t.agent(v)
 		if sp := t.child(v, "nsubj:pass"); sp >= 0 {
-			objs = t.args(sp, want)
+			objs = t.args(t.antecedent(v, sp), want)
 		} else if t.rel(v) == "acl" && t.head(v) >= 0 {
 			objs = t.args(t.head(v), want) // "an agreement signed by X"
 		}
@@ -86,7 +120,7 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 			if len(objs) == 0 && complementLemmas[c.Lemma] {
 				// "demanded that Spain withdraw": the subject of a complement clause in the base
 				// form (subjunctive, or after a modal), not "warned that Taiwan was a red line".
-				if cc := t.child(v, "ccomp"); cc >= 0 && t.w[cc].XPOS == "VB" {
+				if cc := t.child(v, "ccomp"); cc >= 0 && t.mandative(cc) {
 					if sc := t.child(cc, "nsubj", "nsubj:pass"); sc >= 0 {
 						objs = t.args(sc, want)
 						variant += "/complement"
