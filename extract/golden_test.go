@@ -57,7 +57,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func extractTo(t testing.TB, workers int, paths ...string) []byte {
-	p, err := New(Options{Workers: workers, Parse: true}) // as the CLI runs it
+	p, err := New(Options{Workers: workers, Parse: true})
 	if err != nil {
 		t.Fatal(err)
 	}

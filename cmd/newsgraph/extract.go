@@ -119,7 +119,8 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes), LexiconDir: e.cfg.Extract.LexiconDir,
 		Stdin: e.stdin, Progress: progress,
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) },
-		Remote: e.webSource(c.Context, keep).Docs, Keep: keep, Parse: true,
+		Remote: e.webSource(c.Context, keep).Docs, Keep: keep,
+		Parse: true, // the recognizer reads the tagger's proper nouns
 	})
 	if err != nil {
 		return nil, err
