@@ -36,6 +36,8 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"MET Armenia -> Azerbaijan (reported)"}, nil},
 		{"met: along with adds no meeting", "Rishi Sunak will attend the NATO summit in Vilnius along with Olaf Scholz.",
 			nil, []string{"MET"}},
+		{"met: reached a deal with", "Serbia reached a deal with Kosovo after long talks.",
+			[]string{"MET Kosovo -> Serbia (reported)"}, nil},
 		// SPOKE_WITH
 		{"spoke: coordinated objects", "Olaf Scholz held a phone call with Xi Jinping and Narendra Modi.",
 			[]string{"SPOKE_WITH Olaf Scholz -> Xi Jinping (reported)", "SPOKE_WITH Narendra Modi -> Olaf Scholz (reported)"}, nil},
@@ -75,6 +77,10 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"CRITICIZED Poland -> Hungary (reported)"}, nil},
 		{"criticized: negated control", "Germany refused to criticize China.",
 			[]string{"CRITICIZED Germany -> China (negated)"}, nil},
+		{"criticized: appalled by an act", "Germany is appalled by Russia's attack on Kyiv.",
+			[]string{"CRITICIZED Germany -> Russia (reported)"}, nil},
+		{"criticized: participial stance", "Poland, dismayed by the decision of Hungary, recalled its ambassador.",
+			[]string{"CRITICIZED Poland -> Hungary (reported)"}, nil},
 		// SUPPORTED
 		{"supported: attribute of a country", "The United States supports Iraqi unity and sovereignty.",
 			[]string{"SUPPORTED United States -> Iraq (reported)"}, nil},
@@ -88,6 +94,10 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"SUPPORTED Japan -> Ukraine (reported)"}, nil},
 		{"supported: negated", "Hungary did not endorse Ukraine.",
 			[]string{"SUPPORTED Hungary -> Ukraine (negated)"}, nil},
+		{"supported: reported pronoun", "Japan says it will support Ukraine and Moldova.",
+			[]string{"SUPPORTED Japan -> Ukraine (planned)", "SUPPORTED Japan -> Moldova (planned)"}, nil},
+		{"supported: encouraged by an act", "Canada is encouraged by the decision of Moldova to hold elections.",
+			[]string{"SUPPORTED Canada -> Moldova (reported)"}, nil},
 		// VISITED
 		{"visited: raising, planned", "Joe Biden is expected to visit Poland next month.",
 			[]string{"VISITED Joe Biden -> Poland (planned)"}, nil},

@@ -28,6 +28,7 @@ const (
 	patAttend    = "attend"
 	patTravelFor = "travelfor"
 	patAccord    = "accord" // read by the tree engine only
+	patStance    = "stance" // read by the tree engine only
 )
 
 // patternFrames gives each pattern kind its part of speech and argument frame
@@ -37,7 +38,7 @@ var patternFrames = map[string][2]string{
 	patNounWith: {"NOUN", "poss>nmod:with"}, patBetween: {"NOUN", "nmod:between>nmod:between"},
 	patFrom: {"NOUN", "nmod:from>nsubj:gov"}, patNounTo: {"NOUN", "poss>nmod"}, patLetter: {"NOUN", "nsubj:gov>nmod:to"},
 	patDemand: {"NOUN", "poss>nsubj:gov"}, patAttend: {"VERB", "nsubj>obj"}, patTravelFor: {"VERB", "nsubj>obl:for"},
-	patAccord: {"VERB", "nsubj>obl:with"},
+	patAccord: {"VERB", "nsubj>obl:with"}, patStance: {"ADJ", "nsubj>obl"},
 }
 
 // cue is one row of data/cues.tsv.
@@ -121,7 +122,7 @@ func (t *cueTable) add(c *cue, irregular []string) {
 		}
 	}
 	noun := c.Pattern == patNounWith || c.Pattern == patBetween || c.Pattern == patFrom || c.Pattern == patNounTo ||
-		c.Pattern == patLetter || c.Pattern == patDemand
+		c.Pattern == patLetter || c.Pattern == patDemand || c.Pattern == patStance
 	if noun {
 		add(c.Lemma, false, false)
 		if c.Pattern == patLetter {

@@ -40,6 +40,7 @@ var (
 	relPronouns      = class("relpronoun")
 	datelineDashes   = class("datelinedash")
 	giveVerbs        = class("giveverb")
+	reportPronouns   = class("reportpronoun")
 )
 
 // tree is the dependency view of one prepared sentence.
@@ -312,7 +313,10 @@ func (t *tree) subject(v, depth int) []actor {
 		return nil
 	}
 	if c := t.child(v, "nsubj"); c >= 0 {
-		return t.args(t.antecedent(v, c), actorsOnly)
+		if a := t.args(t.antecedent(v, c), actorsOnly); len(a) > 0 || !reportPronouns[t.lower[c]] {
+			return a
+		}
+		return t.reporter(v, depth)
 	}
 	if t.child(v, "nsubj:pass", "aux:pass") >= 0 {
 		return t.agent(v)
@@ -360,6 +364,26 @@ func (t *tree) antecedent(v, c int) int {
 		return t.head(v)
 	}
 	return c
+}
+
+// reporter: "The EU said it would sanction Russia": a pronoun subject (it, they, we) of a
+// clause reported by a verb of saying is that verb's subject.
+func (t *tree) reporter(v, depth int) []actor {
+	for h := v; h >= 0 && depth < 6; depth++ {
+		switch t.rel(h) {
+		case "conj":
+			h = t.head(h)
+			continue
+		case "ccomp":
+			if g := t.head(h); g >= 0 && sourceVerbs[t.lower[g]] {
+				if c := t.child(g, "nsubj"); c >= 0 {
+					return t.args(c, actorsOnly)
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // agent returns the "by" agent of a passive predicate.

@@ -3,6 +3,7 @@ package relate
 import (
 	"slices"
 
+	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -52,6 +53,8 @@ func (x *extraction) treeApply(s *sent, t *tree, f *found) bool {
 			return false
 		}
 		return x.treeVerb(s, t, f, v)
+	case patStance:
+		return x.treeStance(s, t, f, t.word[f.i])
 	case patNounWith, patBetween, patFrom, patNounTo:
 		n := t.word[f.j-1]
 		if n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
@@ -271,4 +274,33 @@ func (x *extraction) treeGiven(s *sent, t *tree, f *found, n int) bool {
 	}
 	f.subj = subj
 	return x.emit(s, f, subj, objs, "tree/given")
+}
+
+// treeStance: "X is appalled by Y's attack", "X, encouraged by the decision of Y, ...": the
+// experiencer (the adjective's subject, or the noun a participle modifies) approves or
+// disapproves of the stimulus (its by/with/at complement: an actor, or an act of one).
+func (x *extraction) treeStance(s *sent, t *tree, f *found, e int) bool {
+	if e < 0 || (t.w[e].UPOS != "ADJ" && t.w[e].UPOS != "VERB") {
+		return false
+	}
+	c := f.fm.cue
+	var subj []actor
+	if n := t.child(e, "nsubj", "nsubj:pass"); n >= 0 {
+		subj = t.args(t.antecedent(e, n), actorsOnly)
+	} else if r := t.rel(e); (r == "acl" || r == "amod") && t.head(e) >= 0 {
+		subj = t.args(t.head(e), actorsOnly)
+	} else {
+		subj = t.subject(e, 0)
+	}
+	var objs []actor
+	for _, k := range t.kids[e] {
+		if article.Base(t.rel(k)) == "obl" && t.caseIs(k, c.Args) {
+			objs = append(objs, t.args(k, actorsOrPlaces)...)
+		}
+	}
+	if len(subj) == 0 || len(objs) == 0 {
+		return false
+	}
+	f.subj = subj
+	return x.emit(s, f, subj, objs, "tree")
 }

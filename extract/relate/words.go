@@ -72,6 +72,7 @@ var wordClassDocs = map[string]string{
 	"barelemma":        "attend lemmas that may take the last event when the object is left out (did not attend)",
 	"complementlemma":  "pressure lemmas whose target may be the subject of their complement clause (demanded that Spain withdraw)",
 	"relpronoun":       "relative pronouns that stand for the noun a relative clause modifies (who, which, that)",
+	"reportpronoun":    "pronoun subjects of a reported clause that stand for the reporter (The EU said it would ...)",
 	"giveverb":         "verbs of giving whose object is the recipient of an aid noun (provided Iraq with support)",
 	"datelinedash":     "dashes after a place opening a sentence that make it a dateline (WASHINGTON — ...)",
 	"month":            "month names and abbreviations (value: month number)",
