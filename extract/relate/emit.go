@@ -19,6 +19,9 @@ func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string)
 		c = &cc
 	}
 	status := x.modality(s, f, subj)
+	if f.tree != nil {
+		status = f.tree.status(f.pred, f.noun)
+	}
 	date, prec, dsrc := x.date(s, f, status)
 	place := x.place(s, f, objs)
 	topic := x.topic(s, objs, c.Type)

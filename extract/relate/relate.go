@@ -668,4 +668,9 @@ type found struct {
 	fm   form
 	i, j int // token range of the cue
 	subj []actor
+	// set by the tree engine: the tree and the cue's predicate word (a noun for a nominal
+	// cue), from which the edge's modality is read
+	tree *tree
+	pred int
+	noun bool
 }

@@ -212,6 +212,24 @@ func (t *tree) dateline(w int) bool {
 	return datelineDashes[t.s.toks[a.tj].lower]
 }
 
+// possessed returns the data/proxies.tsv kind of the noun a possessive actor owns ("Iraq's
+// liberation", "Russia's brutal attacks"), "" when it is no proxy noun.
+func (t *tree) possessed(a actor) string {
+	k := a.tj
+	if k < len(t.s.toks) && t.s.toks[k].lower == "'s" {
+		k++
+	}
+	for n := 0; k < len(t.s.toks) && n < 4; k, n = k+1, n+1 {
+		if kind := proxyNouns[t.s.toks[k].lower]; kind != "" {
+			return kind
+		}
+		if w := t.word[k]; w < 0 || (t.w[w].UPOS != "ADJ" && t.w[w].UPOS != "ADV") {
+			return ""
+		}
+	}
+	return ""
+}
+
 // titled returns the person a word of a role phrase before a name stands for: "European"
 // of "European Union foreign policy chief Kaja Kallas" when the parser made it the head.
 func (t *tree) titled(w int) (actor, bool) {
@@ -262,10 +280,18 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 // headActor: the actor word w names itself, or the owner of a proxy noun.
 func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 	if a, ok := t.actorAt(w, false); ok {
-		if a.wanted(want) && !(a.pronoun && a.possessive) && !t.s.relational(a) {
-			return []actor{a}
+		if !a.wanted(want) || (a.pronoun && a.possessive) || t.s.relational(a) {
+			return nil
 		}
-		return nil
+		if a.possessive && !a.pronoun {
+			// The parser made a possessor the head ("the Government of Iraq's liberation of
+			// Tikrit"): the argument is what it owns, and names it only as a proxy noun.
+			if a.proxy = t.possessed(a); a.proxy == "" {
+				return nil
+			}
+			a.possessive = false
+		}
+		return []actor{a}
 	}
 	for _, c := range t.kids[w] {
 		// A name the parser split into a fixed or flat expression under another word.

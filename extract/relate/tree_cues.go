@@ -17,6 +17,7 @@ func (x *extraction) both(s *sent, t *tree, f *found, prev *found) bool {
 	tr := t != nil && x.treeApply(s, t, f)
 	n1 := len(x.edges)
 	g := *f
+	g.tree = nil // the position engine reads its own modality
 	ps := x.apply(s, &g, prev)
 	if !tr {
 		*f = g
@@ -52,14 +53,17 @@ func (x *extraction) treeApply(s *sent, t *tree, f *found) bool {
 		if v < 0 || t.w[v].UPOS != "VERB" || s.toks[f.i].ment >= 0 {
 			return false
 		}
+		f.tree, f.pred = t, v
 		return x.treeVerb(s, t, f, v)
 	case patStance:
+		f.tree, f.pred = t, t.word[f.i]
 		return x.treeStance(s, t, f, t.word[f.i])
 	case patNounWith, patBetween, patFrom, patNounTo:
 		n := t.word[f.j-1]
 		if n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
 			return false
 		}
+		f.tree, f.pred, f.noun = t, n, true
 		return x.treeNoun(s, t, f, n)
 	}
 	return false
