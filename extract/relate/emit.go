@@ -413,7 +413,9 @@ func (x *extraction) memberOf() {
 	}
 }
 
-// dedupe keeps one edge per fact (graph.Edge.Key): the most confident, then the earliest.
+// dedupe keeps one edge per fact (graph.Edge.Key): the most confident, then the one that
+// says more (a stated date, a place: "the summit ..., set to take place on July 16 in
+// Helsinki" over an earlier mention of the same meeting), then the earliest.
 func dedupe(es []graph.Edge) []graph.Edge {
 	sort.SliceStable(es, func(i, j int) bool {
 		if es[i].Evidence.Start != es[j].Evidence.Start {
@@ -435,7 +437,7 @@ func dedupe(es []graph.Edge) []graph.Edge {
 	for _, e := range es {
 		k := e.Key()
 		if at, ok := seen[k]; ok {
-			if e.Confidence > out[at].Confidence {
+			if e.Confidence > out[at].Confidence || (e.Confidence == out[at].Confidence && detail(e) > detail(out[at])) {
 				out[at] = e
 			}
 			continue
@@ -523,3 +525,15 @@ var (
 	futureWords   = class("futureword")
 	callMentions  = class("callmention")
 )
+
+// detail counts what an edge states besides its ends: a date the text gives, a place.
+func detail(e graph.Edge) int {
+	n := 0
+	if e.Date != "" && e.DateSource != "published" {
+		n++
+	}
+	if e.Place != "" {
+		n++
+	}
+	return n
+}
