@@ -14,7 +14,18 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// Relater extracts relationships. It is safe for concurrent use.
+// Stage is the relation stage of the pipeline: it reads one resolved article (its Doc with
+// tokens, mentions and, when the parse stage ran, dependency trees; the resolver's events
+// and aliases) and returns the article's edges, sorted and without duplicates. It must be
+// safe for concurrent use and deterministic.
+type Stage interface {
+	Relate(res *resolve.Result) []graph.Edge
+}
+
+var _ Stage = (*Relater)(nil)
+
+// Relater is the Stage: per cue, the tree engine (tree*.go) and the position engine
+// (patterns.go) reconciled (docs/relations.md). It is safe for concurrent use.
 type Relater struct {
 	cues *cueTable
 }
