@@ -124,6 +124,15 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 			} else if p := t.child(v, "compound:prt"); p >= 0 && len(c.Args) > 0 && slices.Contains(c.Args, t.lower[p]) {
 				objs = t.args(t.child(v, "obj"), want)
 			}
+			if len(objs) == 0 && len(f.fm.words) > 1 && preps[f.fm.words[len(f.fm.words)-1]] {
+				// A verb lemma that ends in its preposition ("side with", "meet with").
+				last := f.fm.words[len(f.fm.words)-1:]
+				for k := f.i; k < f.j && len(objs) == 0; k++ {
+					if w := t.word[k]; w >= 0 {
+						objs = t.prepArgs(w, last, want)
+					}
+				}
+			}
 			if len(objs) == 0 && complementLemmas[c.Lemma] {
 				// "demanded that Spain withdraw": the subject of a complement clause in the base
 				// form (subjunctive, or after a modal), not "warned that Taiwan was a red line".
