@@ -100,6 +100,9 @@ type sent struct {
 	acts  []actor // in order
 	subj  string  // entity of the sentence's subject, if a person/actor
 	start int
+	// speaker is who "I" is: the person reporting this sentence ("I condemn X," Y said) or
+	// the quotation a sentence ending "Y said:" opened (tree engine; nil when unknown)
+	speaker *actor
 }
 
 // Relate returns the edges of one resolved article, sorted and without duplicates.
@@ -220,6 +223,7 @@ type extraction struct {
 	lastPerson string  // last person subject
 	sents      []*sent // the prepared sentences, in order (prepared once, as the pass met them)
 	prevSubj   string
+	speaker    *actor // the person a "X said:" sentence made the speaker of what follows
 }
 
 // Word classes of data/words.tsv used here (see wordClassDocs).
@@ -642,6 +646,9 @@ func eventsOnly(l graph.Label) bool { return l == graph.LabelEvent }
 func (x *extraction) sentence(s *sent) {
 	var prev *found // the last verb cue of the sentence, for a subject carried over "and"
 	t := newTree(s)
+	if t != nil {
+		x.speakerOf(s, t)
+	}
 	for i := 0; i < len(s.toks); i++ {
 		forms := x.r.cues.first[s.toks[i].lower]
 		if len(forms) == 0 {

@@ -41,6 +41,7 @@ var (
 	datelineDashes   = class("datelinedash")
 	giveVerbs        = class("giveverb")
 	reportPronouns   = class("reportpronoun")
+	firstPerson      = class("firstperson")
 )
 
 // tree is the dependency view of one prepared sentence.
@@ -301,6 +302,14 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 			}
 		}
 	}
+	if firstPerson[t.lower[w]] && t.s.speaker != nil && t.lower[w] != "my" {
+		a := *t.s.speaker
+		a.ti, a.tj, a.pronoun = t.tok[w], t.tok[w]+1, true
+		if a.wanted(want) && a.ti >= 0 {
+			return []actor{a}
+		}
+		return nil
+	}
 	if a, ok := t.titled(w); ok {
 		if a.wanted(want) {
 			return []actor{a}
@@ -463,6 +472,11 @@ func (t *tree) governing(n, depth int) []actor {
 // governing clause ("its condemnation of", "X reiterated its support for").
 func (t *tree) owner(n int) []actor {
 	if p := t.child(n, "nmod:poss"); p >= 0 {
+		if t.lower[p] == "my" && t.s.speaker != nil && t.tok[p] >= 0 {
+			a := *t.s.speaker // "my condemnation of"
+			a.ti, a.tj, a.pronoun = t.tok[p], t.tok[p]+1, true
+			return []actor{a}
+		}
 		if a, ok := t.actorAt(p, false); ok && a.isActor() {
 			if !a.pronoun || strings.HasPrefix(t.lower[p], "h") { // his, her: resolved persons
 				a.possessive = false
@@ -538,4 +552,32 @@ func (t *tree) mandative(c int) bool {
 		}
 	}
 	return true
+}
+
+// speakerOf finds who "I" is in sentence s: the person subject of a verb of saying that
+// heads the sentence or a parenthetical ("I condemn X," Y said; Y said: ...), else the
+// speaker a previous "Y said:" sentence opened. A sentence ending in a colon after such a
+// verb opens a quotation for the sentences that follow; another report closes it.
+func (x *extraction) speakerOf(s *sent, t *tree) {
+	s.speaker = x.speaker
+	for w := range t.w {
+		if r := t.rel(w); !sourceVerbs[t.lower[w]] || (r != "root" && r != "parataxis") {
+			continue
+		}
+		c := t.child(w, "nsubj")
+		if c < 0 || firstPerson[t.lower[c]] {
+			continue
+		}
+		a := t.args(c, actorsOnly)
+		if len(a) != 1 || a[0].label != graph.LabelPerson {
+			x.speaker = nil
+			continue
+		}
+		sp := a[0]
+		s.speaker, x.speaker = &sp, nil
+		if n := len(s.toks); n > 0 && s.toks[n-1].lower == ":" {
+			x.speaker = &sp
+		}
+		return
+	}
 }

@@ -73,6 +73,7 @@ var wordClassDocs = map[string]string{
 	"complementlemma":  "pressure lemmas whose target may be the subject of their complement clause (demanded that Spain withdraw)",
 	"relpronoun":       "relative pronouns that stand for the noun a relative clause modifies (who, which, that)",
 	"reportpronoun":    "pronoun subjects of a reported clause that stand for the reporter (The EU said it would ...)",
+	"firstperson":      "first-person pronouns that stand for the speaker of a quotation (I, me, my)",
 	"giveverb":         "verbs of giving whose object is the recipient of an aid noun (provided Iraq with support)",
 	"datelinedash":     "dashes after a place opening a sentence that make it a dateline (WASHINGTON — ...)",
 	"month":            "month names and abbreviations (value: month number)",
