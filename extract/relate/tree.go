@@ -323,7 +323,7 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 		switch t.w[c].Deprel {
 		case "nmod:poss", "amod", "compound":
 		case "nmod":
-			if !t.caseIs(c, []string{"of"}) {
+			if !t.caseIs(c, []string{"of", "by"}) { // "the attacks of X", "an attack by X"
 				continue
 			}
 		default:
