@@ -548,9 +548,10 @@ func (c *Cleaner) context(lines []line) {
 		if l.cls != short {
 			continue
 		}
-		// a sentence-like short line may look past template lines; a headline-like one not
+		// a sentence-like short line may look past template lines; a headline-like one not.
+		// A line ending in a colon introduces what follows ("The minister said:").
 		p, n := prev[i], next[i]
-		if l.terminated {
+		if l.terminated || l.colon {
 			p, n = prevT[i], nextT[i]
 		}
 		if p == good && n == good {
