@@ -549,10 +549,14 @@ func (c *Cleaner) context(lines []line) {
 			continue
 		}
 		// a sentence-like short line may look past template lines; a headline-like one not.
-		// A line ending in a colon introduces what follows ("The minister said:").
+		// A line of three words or more ending in a colon introduces what follows ("The
+		// minister said:"): the line after it decides.
 		p, n := prev[i], next[i]
 		if l.terminated || l.colon {
 			p, n = prevT[i], nextT[i]
+		}
+		if l.colon && l.words >= 3 {
+			p = good
 		}
 		if p == good && n == good {
 			l.final = good

@@ -175,7 +175,7 @@ func TestClean(t *testing.T) {
 		},
 		{
 			name:  "a short line ending in a colon introduces the quotation after the headline",
-			text:  "Ministers back new drone coalition for the eastern flank\n\nThe Defence Secretary Jane Doe said:\n\n" + paraB + "\n",
+			text:  "Ministers back new drone coalition for the eastern flank\n\nThe defence ministers say the new drone coalition will protect the eastern flank from attacks\n\nThe Defence Secretary Jane Doe said:\n\n" + paraB + "\n",
 			title: "Ministers back new drone coalition for the eastern flank",
 			keep:  []string{"The Defence Secretary Jane Doe said:", "The two leaders"},
 		},
