@@ -92,7 +92,8 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 	want := cueWant(c)
 	variant := "tree"
 	var subj, objs []actor
-	if t.passive(v) && c.Pattern == patAccord {
+	switch {
+	case t.passive(v) && c.Pattern == patAccord:
 		// "the agreement signed by X and Y", "a deal was concluded by X and Y".
 		n := t.child(v, "nsubj:pass")
 		if n < 0 && t.rel(v) == "acl" {
@@ -103,8 +104,7 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 		}
 		f.subj = subj
 		return x.emit(s, f, subj[:1], subj[1:], variant+"/passive/reciprocal")
-	}
-	if t.passive(v) {
+	case t.passive(v):
 		if c.Pattern != patVerb && c.Pattern != patAttend {
 			return false // "a plan to be discussed with Washington": who discusses is not said
 		}
@@ -115,60 +115,11 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 			objs = t.args(t.head(v), want) // "an agreement signed by X"
 		}
 		variant += "/passive"
-	} else {
+	default:
 		subj = t.subject(v, 0)
-		switch c.Pattern {
-		case patVerb, patAttend:
-			if o := t.child(v, "obj", "iobj"); o >= 0 {
-				objs = t.args(o, want)
-			} else if p := t.child(v, "compound:prt"); p >= 0 && len(c.Args) > 0 && slices.Contains(c.Args, t.lower[p]) {
-				objs = t.args(t.child(v, "obj"), want)
-			}
-			if len(objs) == 0 && len(f.fm.words) > 1 && preps[f.fm.words[len(f.fm.words)-1]] {
-				// A verb lemma that ends in its preposition ("side with", "meet with").
-				last := f.fm.words[len(f.fm.words)-1:]
-				for k := f.i; k < f.j && len(objs) == 0; k++ {
-					if w := t.word[k]; w >= 0 {
-						objs = t.prepArgs(w, last, want)
-					}
-				}
-			}
-			if len(objs) == 0 && complementLemmas[c.Lemma] {
-				// "demanded that Spain withdraw": the subject of a complement clause in the base
-				// form (subjunctive, or after a modal), not "warned that Taiwan was a red line".
-				if cc := t.child(v, "ccomp"); cc >= 0 && t.mandative(cc) {
-					if sc := t.child(cc, "nsubj", "nsubj:pass"); sc >= 0 {
-						objs = t.args(sc, want)
-						variant += "/complement"
-					}
-				}
-			}
-		case patVerbPrep:
-			// The preposition may hang on any word of the cue ("stand shoulder to shoulder with").
-			for k := f.i; k < f.j && len(objs) == 0; k++ {
-				if w := t.word[k]; w >= 0 {
-					objs = t.prepArgs(w, lastWords(c.Args), want)
-				}
-			}
-			if len(objs) == 0 && len(c.Args) > 0 {
-				if p := t.child(v, "compound:prt"); p >= 0 && slices.Contains(lastWords(c.Args), t.lower[p]) {
-					if o := t.child(v, "obj"); o >= 0 {
-						objs = t.args(o, want) // "called on Iran", parsed as a particle
-					}
-				}
-			}
-		case patVerbOf:
-			if o := t.child(v, "obj"); o >= 0 && slices.Contains(c.Args, t.lower[o]) {
-				objs = t.prepArgs(o, []string{"of"}, want)
-			}
-		case patTravelFor:
-			objs = t.prepArgs(v, []string{"for"}, eventsOnly)
-		case patAccord:
-			// "signed an agreement with Y"; "X and Y signed an agreement" (reciprocal below).
-			if o := t.child(v, "obj"); o < 0 || !slices.Contains(c.Args, t.lower[o]) {
-				return false
-			}
-			objs = t.prepArgs(v, []string{"with"}, want)
+		var ok bool
+		if objs, variant, ok = t.verbObjects(f, v, want, variant); !ok {
+			return false
 		}
 	}
 	if len(subj) == 0 {
@@ -195,6 +146,63 @@ func (x *extraction) treeVerb(s *sent, t *tree, f *found, v int) bool {
 		return x.emit(s, &g, subj, objs, variant+"/approval")
 	}
 	return x.emit(s, f, subj, objs, variant)
+}
+
+// verbObjects returns the objects of an active verb cue by its pattern, and the rule
+// variant; ok is false when the cue does not apply (an accord verb without an agreement).
+func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant string) (objs []actor, _ string, ok bool) {
+	c := f.fm.cue
+	// onCue reads the complements with one of preps on any word of the cue ("stand
+	// shoulder to shoulder with", "side with").
+	onCue := func(preps []string) []actor {
+		var out []actor
+		for k := f.i; k < f.j && len(out) == 0; k++ {
+			if w := t.word[k]; w >= 0 {
+				out = t.prepArgs(w, preps, want)
+			}
+		}
+		return out
+	}
+	switch c.Pattern {
+	case patVerb, patAttend:
+		if o := t.child(v, "obj", "iobj"); o >= 0 {
+			objs = t.args(o, want)
+		}
+		if last := f.fm.words[len(f.fm.words)-1]; len(objs) == 0 && len(f.fm.words) > 1 && preps[last] {
+			objs = onCue([]string{last}) // a lemma that ends in its preposition ("side with")
+		}
+		if len(objs) == 0 && complementLemmas[c.Lemma] {
+			// "demanded that Spain withdraw": the subject of a complement clause in the base
+			// form (subjunctive, or after a modal), not "warned that Taiwan was a red line".
+			if cc := t.child(v, "ccomp"); cc >= 0 && t.mandative(cc) {
+				if sc := t.child(cc, "nsubj", "nsubj:pass"); sc >= 0 {
+					objs, variant = t.args(sc, want), variant+"/complement"
+				}
+			}
+		}
+	case patVerbPrep:
+		objs = onCue(lastWords(c.Args))
+		if len(objs) == 0 && len(c.Args) > 0 {
+			if p := t.child(v, "compound:prt"); p >= 0 && slices.Contains(lastWords(c.Args), t.lower[p]) {
+				if o := t.child(v, "obj"); o >= 0 {
+					objs = t.args(o, want) // "called on Iran", parsed as a particle
+				}
+			}
+		}
+	case patVerbOf:
+		if o := t.child(v, "obj"); o >= 0 && slices.Contains(c.Args, t.lower[o]) {
+			objs = t.prepArgs(o, []string{"of"}, want)
+		}
+	case patTravelFor:
+		objs = t.prepArgs(v, []string{"for"}, eventsOnly)
+	case patAccord:
+		// "signed an agreement with Y"; "X and Y signed an agreement" (reciprocal, treeVerb).
+		if o := t.child(v, "obj"); o < 0 || !slices.Contains(c.Args, t.lower[o]) {
+			return nil, variant, false
+		}
+		objs = t.prepArgs(v, []string{"with"}, want)
+	}
+	return objs, variant, true
 }
 
 // approval reports whether every object was reached through an act or attribute noun of
