@@ -265,7 +265,8 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("The Indonesia The Kremlin said the call had been requested by Baghdad.\n\nThe chancellor is due to attend the G20 summit in Luanda on Monday.", "2024-01-01")
 	f.Add("Secretary General Antonio Guterres wrapped up his visit to Liberia.", "2019-05-10")
-	p, err := New(Options{Workers: 1})
+	f.Add("Joe Biden said:\nI condemn the attack by Russia's regime, accusing it of crimes.", "2024-01-01")
+	p, err := New(Options{Workers: 1, Parse: true})
 	if err != nil {
 		f.Fatal(err)
 	}
