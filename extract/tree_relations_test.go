@@ -68,6 +68,10 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"PRESSURED United States -> Venezuela (reported)"}, nil},
 		{"pressured: sanctions on without an owner", "The sanctions on Venezuela hurt its economy.",
 			nil, []string{"PRESSURED"}},
+		{"pressured: insisted that, mandative complement", "Germany insisted that Hungary lift its veto.",
+			[]string{"PRESSURED Germany -> Hungary (reported)"}, nil},
+		{"pressured: insisted that, a statement", "Germany insisted that Hungary was wrong.",
+			nil, []string{"PRESSURED"}},
 		{"pressured: a statement is no demand", "China warned that Taiwan was a red line.",
 			nil, []string{"PRESSURED China -> Taiwan"}},
 		// CRITICIZED

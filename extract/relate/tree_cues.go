@@ -48,7 +48,7 @@ func (x *extraction) both(s *sent, t *tree, f *found, prev *found) bool {
 func (x *extraction) treeApply(s *sent, t *tree, f *found) bool {
 	c := f.fm.cue
 	switch c.Pattern {
-	case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor, patAccord:
+	case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor, patAccord, patMandate:
 		v := t.word[f.i]
 		if v < 0 || t.w[v].UPOS != "VERB" || s.toks[f.i].ment >= 0 {
 			return false
@@ -171,7 +171,9 @@ func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant
 		if last := f.fm.words[len(f.fm.words)-1]; len(objs) == 0 && len(f.fm.words) > 1 && preps[last] {
 			objs = onCue([]string{last}) // a lemma that ends in its preposition ("side with")
 		}
-		if len(objs) == 0 && complementLemmas[c.Lemma] {
+		fallthrough
+	case patMandate:
+		if len(objs) == 0 && (complementLemmas[c.Lemma] || c.Pattern == patMandate) {
 			// "demanded that Spain withdraw": the subject of a complement clause in the base
 			// form (subjunctive, or after a modal), not "warned that Taiwan was a red line".
 			if cc := t.child(v, "ccomp"); cc >= 0 && t.mandative(cc) {
