@@ -87,6 +87,8 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"CRITICIZED Poland -> Hungary (reported)"}, nil},
 		{"criticized: negated control", "Germany refused to criticize China.",
 			[]string{"CRITICIZED Germany -> China (negated)"}, nil},
+		{"criticized: object shared with the next verb", "Canada condemned and sanctioned Belarus.",
+			[]string{"CRITICIZED Canada -> Belarus (reported)", "PRESSURED Canada -> Belarus (reported)"}, nil},
 		{"criticized: appalled by an act", "Germany is appalled by Russia's attack on Kyiv.",
 			[]string{"CRITICIZED Germany -> Russia (reported)"}, nil},
 		{"criticized: participial stance", "Poland, dismayed by the decision of Hungary, recalled its ambassador.",

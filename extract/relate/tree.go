@@ -581,3 +581,21 @@ func (x *extraction) speakerOf(s *sent, t *tree) {
 		return
 	}
 }
+
+// sharedObject returns the object a verb without one shares with the verb coordinated
+// after it ("X condemned and sanctioned Russia": the parser hangs Russia on "sanctioned"),
+// or -1. Only when nothing stands between the two verbs but the conjunction.
+func (t *tree) sharedObject(v int) int {
+	for _, c := range t.kids[v] {
+		if t.rel(c) != "conj" || t.w[c].UPOS != "VERB" || t.child(c, "nsubj", "nsubj:pass") >= 0 {
+			continue
+		}
+		for k := v + 1; k < c; k++ {
+			if r := t.rel(k); r != "cc" && r != "advmod" && r != "punct" {
+				return -1
+			}
+		}
+		return t.child(c, "obj")
+	}
+	return -1
+}

@@ -167,6 +167,8 @@ func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant
 	case patVerb, patAttend:
 		if o := t.child(v, "obj", "iobj"); o >= 0 {
 			objs = t.args(o, want)
+		} else if o := t.sharedObject(v); o >= 0 {
+			objs = t.args(o, want) // "condemned and sanctioned Russia"
 		}
 		if last := f.fm.words[len(f.fm.words)-1]; len(objs) == 0 && len(f.fm.words) > 1 && preps[last] {
 			objs = onCue([]string{last}) // a lemma that ends in its preposition ("side with")
