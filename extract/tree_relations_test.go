@@ -108,6 +108,8 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"SUPPORTED Germany -> Ukraine (reported)"}, []string{"HOSTED"}},
 		{"supported: participial clause", "Japan announced new loans, praising Ukraine for its reforms.",
 			[]string{"SUPPORTED Japan -> Ukraine (reported)"}, nil},
+		{"supported: a collective used as a modifier names its country", "Concerns grew over Iranian military aid to Syria.",
+			[]string{"SUPPORTED Iran -> Syria (reported)"}, []string{"SUPPORTED Iran military"}},
 		{"supported: verb ending in its preposition", "Poland sided with Ukraine.",
 			[]string{"SUPPORTED Poland -> Ukraine (reported)"}, nil},
 		{"criticized: opposition to", "Hungary voiced its opposition to Ukraine.",

@@ -329,7 +329,11 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 		default:
 			continue
 		}
-		if a, ok := t.actorAt(c, true); ok && a.wanted(want) && !(a.pronoun && a.possessive) {
+		a, ok := t.actorAt(c, true)
+		if r := t.w[c].Deprel; r == "amod" || r == "compound" {
+			a, ok = t.modifierActor(c)
+		}
+		if ok && a.wanted(want) && !(a.pronoun && a.possessive) {
 			a.possessive, a.proxy = false, proxyNouns[t.lower[w]]
 			return []actor{a}
 		}
@@ -502,7 +506,7 @@ func (t *tree) owner(n int) []actor {
 	// An actor modifying the noun: "UK support for Iraq", "the Russian criticism of".
 	for _, c := range t.kids[n] {
 		if r := t.rel(c); r == "compound" || r == "amod" {
-			if a, ok := t.actorAt(c, true); ok && a.isActor() {
+			if a, ok := t.modifierActor(c); ok && a.isActor() {
 				return []actor{a}
 			}
 		}
@@ -598,4 +602,31 @@ func (t *tree) sharedObject(v int) int {
 		return t.child(c, "obj")
 	}
 	return -1
+}
+
+// modifierActor returns the actor a modifier word of a noun names. A collective actor's
+// phrase used as a modifier ("U.S. military aid", "Iraqi security efforts") names the
+// country in it, not the group: the aid is the country's.
+func (t *tree) modifierActor(c int) (actor, bool) {
+	a, ok := t.actorAt(c, true)
+	k := t.tok[c]
+	if !ok || k < 0 || t.s.toks[k].ment < 0 {
+		return a, ok
+	}
+	ms := t.s.d.Mentions
+	g := ms[t.s.toks[k].ment]
+	if g.Sector == "" {
+		return a, ok
+	}
+	for i := t.s.toks[k].ment - 1; i >= 0 && ms[i].Start >= g.Start; i-- {
+		if ms[i].Modifier && ms[i].Label == graph.LabelCountry && ms[i].Start == g.Start && ms[i].Entity != "" {
+			return actor{entity: ms[i].Entity, label: ms[i].Label, ti: a.ti, tj: a.tj}, true
+		}
+	}
+	for i := t.s.toks[k].ment + 1; i < len(ms) && ms[i].Start == g.Start; i++ {
+		if ms[i].Modifier && ms[i].Label == graph.LabelCountry && ms[i].Entity != "" {
+			return actor{entity: ms[i].Entity, label: ms[i].Label, ti: a.ti, tj: a.tj}, true
+		}
+	}
+	return a, ok
 }
