@@ -57,7 +57,7 @@ type Pipeline struct {
 	syn  *syntax.Parser // one model per Pipeline, shared by the workers; nil unless Options.Parse
 	rec  *recognize.Recognizer
 	res  *resolve.Resolver
-	rel  *relate.Relater
+	rel  relate.Stage
 
 	hooks testHooks
 }

@@ -25,7 +25,7 @@ func pipeline(t testing.TB) *Pipeline {
 	return testPipeline
 }
 
-// extractText runs segment -> recognize -> resolve -> relate on text taken whole as the
+// extractText runs segment -> parse -> recognize -> resolve -> relate on text taken whole as the
 // article (no cleaning: the sentences here are all article text).
 func extractText(t testing.TB, text, published string) (*article.Doc, []graph.Node, []graph.Edge) {
 	t.Helper()
@@ -35,6 +35,7 @@ func extractText(t testing.TB, text, published string) (*article.Doc, []graph.No
 		d.Blocks = append(d.Blocks, line)
 	}
 	p.seg.Segment(d)
+	p.syn.Parse(d)
 	p.rec.Recognize(d)
 	r := p.res.Local(d)
 	nodes, _ := p.res.Global([]*resolve.Result{r})

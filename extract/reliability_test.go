@@ -111,7 +111,7 @@ var threeArticles = [][3]string{
 // A panic in one article leaves that article out, named with its stage and reason; the
 // rest is exactly what a run without it gives.
 func TestPanickingArticleLeftOut(t *testing.T) {
-	p, err := New(Options{Workers: 2})
+	p, err := New(Options{Workers: 2, Parse: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestPanickingArticleLeftOut(t *testing.T) {
 // A panic in the cross-article resolution is pinned on the article that makes it panic
 // alone; that article is left out and the rest is what a run without it gives.
 func TestPanicAcrossArticlesLeftOut(t *testing.T) {
-	p, err := New(Options{Workers: 2})
+	p, err := New(Options{Workers: 2, Parse: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestPanicAcrossArticlesLeftOut(t *testing.T) {
 // An article whose records would not validate (an edge to a node nobody emits) is left
 // out; the rest is what a run without it gives, and validates.
 func TestInvalidArticleLeftOut(t *testing.T) {
-	p, err := New(Options{Workers: 2})
+	p, err := New(Options{Workers: 2, Parse: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,8 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("The Indonesia The Kremlin said the call had been requested by Baghdad.\n\nThe chancellor is due to attend the G20 summit in Luanda on Monday.", "2024-01-01")
 	f.Add("Secretary General Antonio Guterres wrapped up his visit to Liberia.", "2019-05-10")
-	p, err := New(Options{Workers: 1})
+	f.Add("Joe Biden said:\nI condemn the attack by Russia's regime, accusing it of crimes.", "2024-01-01")
+	p, err := New(Options{Workers: 1, Parse: true})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -548,10 +548,15 @@ func (c *Cleaner) context(lines []line) {
 		if l.cls != short {
 			continue
 		}
-		// a sentence-like short line may look past template lines; a headline-like one not
+		// a sentence-like short line may look past template lines; a headline-like one not.
+		// A line of three words or more ending in a colon introduces what follows ("The
+		// minister said:"): the line after it decides.
 		p, n := prev[i], next[i]
-		if l.terminated {
+		if l.terminated || l.colon {
 			p, n = prevT[i], nextT[i]
+		}
+		if l.colon && l.words >= 3 {
+			p = good
 		}
 		if p == good && n == good {
 			l.final = good

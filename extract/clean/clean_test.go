@@ -174,6 +174,12 @@ func TestClean(t *testing.T) {
 			drop:  map[string]string{"Short last line here.": ReasonShort},
 		},
 		{
+			name:  "a short line ending in a colon introduces the quotation after the headline",
+			text:  "Ministers back new drone coalition for the eastern flank\n\nThe defence ministers say the new drone coalition will protect the eastern flank from attacks\n\nThe Defence Secretary Jane Doe said:\n\n" + paraB + "\n",
+			title: "Ministers back new drone coalition for the eastern flank",
+			keep:  []string{"The Defence Secretary Jane Doe said:", "The two leaders"},
+		},
+		{
 			name: "nav links and urls",
 			text: leadA + "\n[Home](https://example.com) [World](https://example.com/world)\nhttps://example.com/news/2025/03/03/story.html\n" + paraB + "\n",
 			keep: []string{"Estonian", "The two leaders"},

@@ -27,6 +27,9 @@ const (
 	patDemand    = "demand"
 	patAttend    = "attend"
 	patTravelFor = "travelfor"
+	patAccord    = "accord"  // read by the tree engine only
+	patStance    = "stance"  // read by the tree engine only
+	patMandate   = "mandate" // read by the tree engine only
 )
 
 // patternFrames gives each pattern kind its part of speech and argument frame
@@ -36,6 +39,8 @@ var patternFrames = map[string][2]string{
 	patNounWith: {"NOUN", "poss>nmod:with"}, patBetween: {"NOUN", "nmod:between>nmod:between"},
 	patFrom: {"NOUN", "nmod:from>nsubj:gov"}, patNounTo: {"NOUN", "poss>nmod"}, patLetter: {"NOUN", "nsubj:gov>nmod:to"},
 	patDemand: {"NOUN", "poss>nsubj:gov"}, patAttend: {"VERB", "nsubj>obj"}, patTravelFor: {"VERB", "nsubj>obl:for"},
+	patAccord: {"VERB", "nsubj>obl:with"}, patStance: {"ADJ", "nsubj>obl"},
+	patMandate: {"VERB", "nsubj>ccomp:nsubj"},
 }
 
 // cue is one row of data/cues.tsv.
@@ -119,7 +124,7 @@ func (t *cueTable) add(c *cue, irregular []string) {
 		}
 	}
 	noun := c.Pattern == patNounWith || c.Pattern == patBetween || c.Pattern == patFrom || c.Pattern == patNounTo ||
-		c.Pattern == patLetter || c.Pattern == patDemand
+		c.Pattern == patLetter || c.Pattern == patDemand || c.Pattern == patStance
 	if noun {
 		add(c.Lemma, false, false)
 		if c.Pattern == patLetter {
@@ -304,7 +309,7 @@ func (t *cueTable) addCAMEO(src string) error {
 	curated := map[string]bool{}
 	for _, c := range t.cues {
 		switch c.Pattern {
-		case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor:
+		case patVerb, patVerbPrep, patVerbOf, patAttend, patTravelFor, patAccord, patMandate:
 			curated[c.Lemma] = true
 		}
 	}

@@ -19,6 +19,9 @@ func (x *extraction) emit(s *sent, f *found, subj, objs []actor, variant string)
 		c = &cc
 	}
 	status := x.modality(s, f, subj)
+	if f.tree != nil {
+		status = f.tree.status(f.pred, f.noun)
+	}
 	date, prec, dsrc := x.date(s, f, status)
 	place := x.place(s, f, objs)
 	topic := x.topic(s, objs, c.Type)
@@ -410,7 +413,9 @@ func (x *extraction) memberOf() {
 	}
 }
 
-// dedupe keeps one edge per fact (graph.Edge.Key): the most confident, then the earliest.
+// dedupe keeps one edge per fact (graph.Edge.Key): the most confident, then the one that
+// says more (a stated date, a place: "the summit ..., set to take place on July 16 in
+// Helsinki" over an earlier mention of the same meeting), then the earliest.
 func dedupe(es []graph.Edge) []graph.Edge {
 	sort.SliceStable(es, func(i, j int) bool {
 		if es[i].Evidence.Start != es[j].Evidence.Start {
@@ -432,7 +437,7 @@ func dedupe(es []graph.Edge) []graph.Edge {
 	for _, e := range es {
 		k := e.Key()
 		if at, ok := seen[k]; ok {
-			if e.Confidence > out[at].Confidence {
+			if e.Confidence > out[at].Confidence || (e.Confidence == out[at].Confidence && detail(e) > detail(out[at])) {
 				out[at] = e
 			}
 			continue
@@ -520,3 +525,15 @@ var (
 	futureWords   = class("futureword")
 	callMentions  = class("callmention")
 )
+
+// detail counts what an edge states besides its ends: a date the text gives, a place.
+func detail(e graph.Edge) int {
+	n := 0
+	if e.Date != "" && e.DateSource != "published" {
+		n++
+	}
+	if e.Place != "" {
+		n++
+	}
+	return n
+}

@@ -14,7 +14,18 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// Relater extracts relationships. It is safe for concurrent use.
+// Stage is the relation stage of the pipeline: it reads one resolved article (its Doc with
+// tokens, mentions and, when the parse stage ran, dependency trees; the resolver's events
+// and aliases) and returns the article's edges, sorted and without duplicates. It must be
+// safe for concurrent use and deterministic.
+type Stage interface {
+	Relate(res *resolve.Result) []graph.Edge
+}
+
+var _ Stage = (*Relater)(nil)
+
+// Relater is the Stage: per cue, the tree engine (tree*.go) and the position engine
+// (patterns.go) reconciled (docs/relations.md). It is safe for concurrent use.
 type Relater struct {
 	cues *cueTable
 }
@@ -24,6 +35,9 @@ type Relater struct {
 func New() (*Relater, error) {
 	if wordsErr != nil {
 		return nil, wordsErr
+	}
+	if proxiesErr != nil {
+		return nil, proxiesErr
 	}
 	t, err := parseCues(cuesTSV)
 	if err != nil {
@@ -75,6 +89,7 @@ type actor struct {
 	inherited  bool
 	possessive bool
 	standsFor  string // a capital acting for its country
+	proxy      string // kind of the data/proxies.tsv noun it was reached through ("act"), if any
 }
 
 // sent is the working view of one sentence.
@@ -85,6 +100,9 @@ type sent struct {
 	acts  []actor // in order
 	subj  string  // entity of the sentence's subject, if a person/actor
 	start int
+	// speaker is who "I" is: the person reporting this sentence ("I condemn X," Y said) or
+	// the quotation a sentence ending "Y said:" opened (tree engine; nil when unknown)
+	speaker *actor
 }
 
 // Relate returns the edges of one resolved article, sorted and without duplicates.
@@ -205,6 +223,7 @@ type extraction struct {
 	lastPerson string  // last person subject
 	sents      []*sent // the prepared sentences, in order (prepared once, as the pass met them)
 	prevSubj   string
+	speaker    *actor // the person a "X said:" sentence made the speaker of what follows
 }
 
 // Word classes of data/words.tsv used here (see wordClassDocs).
@@ -626,6 +645,10 @@ func eventsOnly(l graph.Label) bool { return l == graph.LabelEvent }
 // sentence runs every cue over one sentence.
 func (x *extraction) sentence(s *sent) {
 	var prev *found // the last verb cue of the sentence, for a subject carried over "and"
+	t := newTree(s)
+	if t != nil {
+		x.speakerOf(s, t)
+	}
 	for i := 0; i < len(s.toks); i++ {
 		forms := x.r.cues.first[s.toks[i].lower]
 		if len(forms) == 0 {
@@ -636,7 +659,7 @@ func (x *extraction) sentence(s *sent) {
 				continue
 			}
 			f := found{fm: fm, i: i, j: i + len(fm.words)}
-			if x.apply(s, &f, prev) {
+			if x.both(s, t, &f, prev) {
 				if fm.cue.Pattern == patVerb || fm.cue.Pattern == patVerbPrep || fm.cue.Pattern == patVerbOf {
 					cp := f
 					prev = &cp
@@ -663,4 +686,9 @@ type found struct {
 	fm   form
 	i, j int // token range of the cue
 	subj []actor
+	// set by the tree engine: the tree and the cue's predicate word (a noun for a nominal
+	// cue), from which the edge's modality is read
+	tree *tree
+	pred int
+	noun bool
 }

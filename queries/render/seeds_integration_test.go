@@ -27,7 +27,7 @@ func TestSeedReports(t *testing.T) {
 		t.Skipf("seed corpus not found at %s", seeds)
 	}
 	s := neo4jtest.OpenScratch(t)
-	p, err := extract.New(extract.Options{Workers: 2})
+	p, err := extract.New(extract.Options{Workers: 2, Parse: true}) // as extract and build run it
 	if err != nil {
 		t.Fatal(err)
 	}

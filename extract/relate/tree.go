@@ -1,0 +1,632 @@
+package relate
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/tsv"
+)
+
+// The tree engine: a cue takes its arguments from the sentence's dependency tree
+// (Sentence.Words, filled by the parse stage) instead of from token positions. It runs first
+// on every cue of a parsed sentence; when it finds no subject-object pair the position engine
+// (patterns.go) reads the cue as before (docs/relations.md, "Two engines").
+
+//go:embed data/proxies.tsv
+var proxiesTSV string
+
+// proxyKinds are the kinds of data/proxies.tsv.
+var proxyKinds = map[string]bool{"act": true, "attribute": true, "body": true}
+
+func parseProxies(src string) (map[string]string, error) {
+	out := map[string]string{}
+	for n, f := range tsv.Rows(src) {
+		if len(f) != 2 || !proxyKinds[f[1]] {
+			return nil, fmt.Errorf("data/proxies.tsv:%d: want noun <TAB> act|attribute|body", n)
+		}
+		out[f[0]] = f[1]
+	}
+	return out, nil
+}
+
+var proxyNouns, proxiesErr = parseProxies(proxiesTSV)
+
+// Word classes of data/words.tsv used by the tree engine (see wordClassDocs).
+var (
+	complementLemmas = class("complementlemma")
+	relPronouns      = class("relpronoun")
+	datelineDashes   = class("datelinedash")
+	giveVerbs        = class("giveverb")
+	reportPronouns   = class("reportpronoun")
+	firstPerson      = class("firstperson")
+)
+
+// tree is the dependency view of one prepared sentence.
+type tree struct {
+	s     *sent
+	w     []article.Word
+	tok   []int // word -> index in s.toks, or -1
+	word  []int // index in s.toks -> the word that heads the token, or -1
+	lower []string
+	kids  [][]int
+}
+
+// newTree links the words of sentence s to its tokens; nil when the parser did not run.
+func newTree(s *sent) *tree {
+	ws := s.d.Sentences[s.idx].Words
+	if len(ws) == 0 {
+		return nil
+	}
+	t := &tree{s: s, w: ws, tok: make([]int, len(ws)), word: make([]int, len(s.toks)), lower: make([]string, len(ws)),
+		kids: make([][]int, len(ws))}
+	for k := range t.word {
+		t.word[k] = -1
+	}
+	k := 0
+	for i, w := range ws {
+		for k < len(s.toks) && s.toks[k].end <= w.Start {
+			k++
+		}
+		t.tok[i] = -1
+		if k < len(s.toks) && s.toks[k].start <= w.Start {
+			t.tok[i] = k
+		}
+		t.lower[i] = strings.ToLower(strings.ReplaceAll(w.Form, "’", "'"))
+		if h := w.Head; h >= 0 && h < len(ws) {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	for i, w := range ws {
+		k := t.tok[i]
+		if k >= 0 && t.word[k] < 0 && (w.Head < 0 || w.Head >= len(ws) || t.tok[w.Head] != k) {
+			t.word[k] = i
+		}
+	}
+	return t
+}
+
+func (t *tree) rel(w int) string { return t.w[w].Deprel }
+
+func (t *tree) head(w int) int {
+	if h := t.w[w].Head; h >= 0 && h < len(t.w) {
+		return h
+	}
+	return -1
+}
+
+// child returns the first dependent of w with one of the relations, or -1.
+func (t *tree) child(w int, rels ...string) int {
+	for _, c := range t.kids[w] {
+		for _, r := range rels {
+			if t.w[c].Deprel == r {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// caseIs reports whether w has a case marker among words ("with" of "with Putin"); "with"
+// after "along" or "together" adds participants and is no complement.
+func (t *tree) caseIs(w int, words []string) bool {
+	for _, c := range t.kids[w] {
+		if t.w[c].Deprel != "case" || t.along(c) {
+			continue
+		}
+		for _, a := range words {
+			if t.lower[c] == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// along reports whether the word before w is "along" or "together" ("along with X").
+func (t *tree) along(w int) bool {
+	return w > 0 && alongWords[t.lower[w-1]]
+}
+
+// alongArgs returns the actors added by "along with" / "together with" / "alongside" under
+// w or its object: more participants of the same act.
+func (t *tree) alongArgs(w int) []actor {
+	var out []actor
+	heads := []int{w}
+	if o := t.child(w, "obj"); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, h := range heads {
+		for _, c := range t.kids[h] {
+			if alongWords[t.lower[c]] && t.rel(c) == "advmod" {
+				// "along with X" parsed as an adverb with its own oblique.
+				for _, o := range t.kids[c] {
+					if article.Base(t.rel(o)) == "obl" {
+						out = append(out, t.args(o, actorsOnly)...)
+					}
+				}
+				continue
+			}
+			if r := article.Base(t.rel(c)); r != "obl" && r != "nmod" {
+				continue
+			}
+			for _, m := range t.kids[c] {
+				if t.rel(m) == "case" && (t.along(m) || t.lower[m] == "alongside") {
+					out = append(out, t.args(c, actorsOnly)...)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// lastWords returns the last word of each argument ("by phone with" -> "with").
+func lastWords(args []string) []string {
+	out := make([]string, 0, len(args))
+	for _, a := range args {
+		f := strings.Fields(a)
+		if len(f) > 0 {
+			out = append(out, f[len(f)-1])
+		}
+	}
+	return out
+}
+
+// actorAt returns the actor whose mention covers word w. A modifier mention ("Iraqi" in
+// "Iraqi unity", "NATO" in "NATO members") counts only when mod is set.
+func (t *tree) actorAt(w int, mod bool) (actor, bool) {
+	k := t.tok[w]
+	if k < 0 {
+		return actor{}, false
+	}
+	for _, a := range t.s.acts {
+		if a.ti <= k && k < a.tj {
+			return a, true
+		}
+	}
+	mi := t.s.toks[k].ment
+	if !mod || mi < 0 {
+		return actor{}, false
+	}
+	m := t.s.d.Mentions[mi]
+	a := actor{entity: m.Entity, label: m.Label, ti: k, tj: k + 1, group: m.Group, standsFor: m.StandsFor}
+	for a.tj < len(t.s.toks) && t.s.toks[a.tj].ment == mi {
+		a.tj++
+	}
+	return a, true
+}
+
+// dateline reports whether word w is the place of a dateline opening the sentence
+// ("WASHINGTON — French President ..."): no argument of the sentence's verbs.
+func (t *tree) dateline(w int) bool {
+	k := t.tok[w]
+	if k < 0 || t.s.toks[k].ment < 0 {
+		return false
+	}
+	a, ok := t.actorAt(w, true)
+	if !ok || a.ti != 0 || a.tj >= len(t.s.toks) {
+		return false
+	}
+	return datelineDashes[t.s.toks[a.tj].lower]
+}
+
+// possessed returns the data/proxies.tsv kind of the noun a possessive actor owns ("Iraq's
+// liberation", "Russia's brutal attacks"), "" when it is no proxy noun.
+func (t *tree) possessed(a actor) string {
+	k := a.tj
+	if k < len(t.s.toks) && t.s.toks[k].lower == "'s" {
+		k++
+	}
+	for n := 0; k < len(t.s.toks) && n < 4; k, n = k+1, n+1 {
+		if kind := proxyNouns[t.s.toks[k].lower]; kind != "" {
+			return kind
+		}
+		if w := t.word[k]; w < 0 || (t.w[w].UPOS != "ADJ" && t.w[w].UPOS != "ADV") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// titled returns the person a word of a role phrase before a name stands for: "European"
+// of "European Union foreign policy chief Kaja Kallas" when the parser made it the head.
+func (t *tree) titled(w int) (actor, bool) {
+	k := t.tok[w]
+	if k < 0 || !t.s.toks[k].title {
+		return actor{}, false
+	}
+	for _, a := range t.s.acts {
+		if a.ti <= k {
+			continue
+		}
+		for q := k; q < a.ti; q++ {
+			if !t.s.toks[q].title {
+				return actor{}, false
+			}
+		}
+		return a, true
+	}
+	return actor{}, false
+}
+
+// args returns the actors an argument word names: its own mention, else (for a noun of
+// data/proxies.tsv) its owner's, plus those of the words coordinated with it.
+func (t *tree) args(w int, want func(graph.Label) bool) []actor {
+	var out []actor
+	seen := map[int]bool{}
+	var walk func(w, depth int)
+	walk = func(w, depth int) {
+		if w < 0 || depth > 6 || seen[w] {
+			return
+		}
+		seen[w] = true
+		if !t.dateline(w) {
+			out = append(out, t.headActor(w, want)...)
+		}
+		for _, c := range t.kids[w] {
+			// Coordinated words, and appositions, which name the same actor or, in a list
+			// the parser took for one, the next ("met X, Y and Z").
+			if r := t.w[c].Deprel; r == "conj" || r == "appos" {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(w, 0)
+	return out
+}
+
+// headActor: the actor word w names itself, or the owner of a proxy noun.
+func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
+	if a, ok := t.actorAt(w, false); ok {
+		if !a.wanted(want) || (a.pronoun && a.possessive) || t.s.relational(a) {
+			return nil
+		}
+		if a.possessive && !a.pronoun {
+			// The parser made a possessor the head ("the Government of Iraq's liberation of
+			// Tikrit"): the argument is what it owns, and names it only as a proxy noun.
+			if a.proxy = t.possessed(a); a.proxy == "" {
+				return nil
+			}
+			a.possessive = false
+		}
+		return []actor{a}
+	}
+	for _, c := range t.kids[w] {
+		// A name the parser split into a fixed or flat expression under another word.
+		if r := t.w[c].Deprel; r == "flat" || r == "fixed" {
+			if a, ok := t.actorAt(c, false); ok && a.wanted(want) && !a.possessive {
+				return []actor{a}
+			}
+		}
+	}
+	if firstPerson[t.lower[w]] && t.s.speaker != nil && t.lower[w] != "my" {
+		a := *t.s.speaker
+		a.ti, a.tj, a.pronoun = t.tok[w], t.tok[w]+1, true
+		if a.wanted(want) && a.ti >= 0 {
+			return []actor{a}
+		}
+		return nil
+	}
+	if a, ok := t.titled(w); ok {
+		if a.wanted(want) {
+			return []actor{a}
+		}
+		return nil
+	}
+	if proxyNouns[t.lower[w]] == "" {
+		return nil
+	}
+	for _, c := range t.kids[w] {
+		switch t.w[c].Deprel {
+		case "nmod:poss", "amod", "compound":
+		case "nmod":
+			if !t.caseIs(c, []string{"of", "by"}) { // "the attacks of X", "an attack by X"
+				continue
+			}
+		default:
+			continue
+		}
+		a, ok := t.actorAt(c, true)
+		if r := t.w[c].Deprel; r == "amod" || r == "compound" {
+			a, ok = t.modifierActor(c)
+		}
+		if ok && a.wanted(want) && !(a.pronoun && a.possessive) {
+			a.possessive, a.proxy = false, proxyNouns[t.lower[w]]
+			return []actor{a}
+		}
+		if t.w[c].Deprel == "nmod" && proxyNouns[t.lower[c]] != "" {
+			return t.headActor(c, want) // "the savagery of ISIL's regime"
+		}
+	}
+	return nil
+}
+
+// subject returns the actors of the logical subject of predicate v: its nsubj, the agent of
+// a passive, or the subject it inherits as a controlled, coordinated, participial or
+// relative clause.
+func (t *tree) subject(v, depth int) []actor {
+	if v < 0 || depth > 5 {
+		return nil
+	}
+	if c := t.child(v, "nsubj"); c >= 0 {
+		if a := t.args(t.antecedent(v, c), actorsOnly); len(a) > 0 || !reportPronouns[t.lower[c]] {
+			return a
+		}
+		return t.reporter(v, depth)
+	}
+	if t.child(v, "nsubj:pass", "aux:pass") >= 0 {
+		return t.agent(v)
+	}
+	h := t.head(v)
+	if h < 0 {
+		return nil
+	}
+	switch t.rel(v) {
+	case "xcomp":
+		// "urged Merkel to meet Putin": the object controls; "is expected to attend": the
+		// subject (of a passive too).
+		if o := t.child(h, "obj", "iobj"); o >= 0 {
+			return t.args(o, actorsOnly)
+		}
+		if c := t.child(h, "nsubj", "nsubj:pass"); c >= 0 {
+			return t.args(c, actorsOnly)
+		}
+		return t.subject(h, depth+1)
+	case "conj", "advcl":
+		if t.isPredicate(h) {
+			return t.subject(h, depth+1)
+		}
+	case "acl", "acl:relcl":
+		// "leaders meeting in Paris"; "Coalition efforts to support X"; "its commitment to
+		// support X" (the owner is the clause's subject).
+		if a := t.args(h, actorsOnly); len(a) > 0 {
+			return a
+		}
+		if p := t.child(h, "nmod:poss"); p >= 0 {
+			if a, ok := t.actorAt(p, false); ok && !a.pronoun {
+				a.possessive = false
+				return []actor{a}
+			}
+		}
+		return t.governing(h, depth+1)
+	}
+	return nil
+}
+
+// antecedent returns the noun a relative pronoun c of relative clause v stands for ("Poland,
+// which has criticized Hungary" -> Poland), else c.
+func (t *tree) antecedent(v, c int) int {
+	if relPronouns[t.lower[c]] && t.rel(v) == "acl:relcl" && t.head(v) >= 0 {
+		return t.head(v)
+	}
+	return c
+}
+
+// reporter: "The EU said it would sanction Russia": a pronoun subject (it, they, we) of a
+// clause reported by a verb of saying is that verb's subject.
+func (t *tree) reporter(v, depth int) []actor {
+	for h := v; h >= 0 && depth < 6; depth++ {
+		switch t.rel(h) {
+		case "conj":
+			h = t.head(h)
+			continue
+		case "ccomp":
+			if g := t.head(h); g >= 0 && sourceVerbs[t.lower[g]] {
+				if c := t.child(g, "nsubj"); c >= 0 {
+					return t.args(c, actorsOnly)
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// agent returns the "by" agent of a passive predicate.
+func (t *tree) agent(v int) []actor {
+	for _, c := range t.kids[v] {
+		if r := t.rel(c); (r == "obl:agent" || r == "obl") && t.caseIs(c, []string{"by"}) {
+			return t.args(c, actorsOnly)
+		}
+	}
+	return nil
+}
+
+// isPredicate reports whether w heads a clause: a verb, or a word with a copula or a subject.
+func (t *tree) isPredicate(w int) bool {
+	u := t.w[w].UPOS
+	return u == "VERB" || t.child(w, "cop", "nsubj", "nsubj:pass") >= 0
+}
+
+// passive reports whether predicate v is passive: it has a passive subject or auxiliary, or
+// it is a past participle modifying a noun ("an agreement signed by X").
+func (t *tree) passive(v int) bool {
+	if t.child(v, "nsubj:pass", "aux:pass") >= 0 {
+		return true
+	}
+	return t.rel(v) == "acl" && t.w[v].XPOS == "VBN"
+}
+
+// governing returns the subject of the clause a noun stands in: "X is united in its
+// condemnation of Y" -> X; "X held talks with Y" -> X. A noun that is itself a subject
+// has none.
+func (t *tree) governing(n, depth int) []actor {
+	p := n
+	for i := 0; i < 6 && p >= 0; i++ {
+		if p != n && t.isPredicate(p) {
+			return t.subject(p, depth+1)
+		}
+		if p == n && t.child(p, "cop") >= 0 {
+			return t.subject(p, depth+1) // "X is a strong supporter of Y"
+		}
+		switch article.Base(t.rel(p)) {
+		case "nsubj", "csubj", "root", "parataxis", "appos":
+			return nil
+		}
+		p = t.head(p)
+	}
+	return nil
+}
+
+// owner returns who owns a nominal cue n: a possessor naming an actor ("Russia's criticism
+// of"), the "from" or "by" complement ("support for Y from X"), else the subject of the
+// governing clause ("its condemnation of", "X reiterated its support for").
+func (t *tree) owner(n int) []actor {
+	if p := t.child(n, "nmod:poss"); p >= 0 {
+		if t.lower[p] == "my" && t.s.speaker != nil && t.tok[p] >= 0 {
+			a := *t.s.speaker // "my condemnation of"
+			a.ti, a.tj, a.pronoun = t.tok[p], t.tok[p]+1, true
+			return []actor{a}
+		}
+		if a, ok := t.actorAt(p, false); ok && a.isActor() {
+			if !a.pronoun || strings.HasPrefix(t.lower[p], "h") { // his, her: resolved persons
+				a.possessive = false
+				return []actor{a}
+			}
+		} else if !possessives[t.lower[p]] {
+			return nil // "the proposal's backers"
+		}
+	}
+	// "support for Y from X": the parser may hang "from X" on Y.
+	for _, w := range append([]int{n}, t.kids[n]...) {
+		if w != n && t.rel(w) != "nmod" {
+			continue
+		}
+		for _, c := range t.kids[w] {
+			if t.rel(c) == "nmod" && t.caseIs(c, []string{"from", "by"}) {
+				if a := t.args(c, actorsOnly); len(a) > 0 {
+					return a
+				}
+			}
+		}
+	}
+	// An actor modifying the noun: "UK support for Iraq", "the Russian criticism of".
+	for _, c := range t.kids[n] {
+		if r := t.rel(c); r == "compound" || r == "amod" {
+			if a, ok := t.modifierActor(c); ok && a.isActor() {
+				return []actor{a}
+			}
+		}
+	}
+	return t.governing(n, 0)
+}
+
+// prepArgs returns the actors of the complements of w (and of its object or oblique
+// nouns, one level down) introduced by one of the prepositions.
+func (t *tree) prepArgs(w int, preps []string, want func(graph.Label) bool) []actor {
+	for _, c := range t.kids[w] {
+		if r := article.Base(t.rel(c)); (r == "obl" || r == "nmod") && t.rel(c) != "nmod:poss" && t.caseIs(c, preps) {
+			if a := t.args(c, want); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	for _, c := range t.kids[w] {
+		if r := article.Base(t.rel(c)); r == "obj" || r == "obl" {
+			for _, d := range t.kids[c] {
+				if t.rel(d) == "nmod" && t.caseIs(d, preps) {
+					if a := t.args(d, want); len(a) > 0 {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// mandative reports whether complement clause c states what someone must do ("that Spain
+// withdraw", "that Israel should allow"), not what is the case ("that Taiwan was a red
+// line", "that Iran has enriched"): no copula, and no finite tense on its predicate or its
+// auxiliaries other than a modal.
+func (t *tree) mandative(c int) bool {
+	if t.child(c, "cop") >= 0 {
+		return false
+	}
+	finite := func(x string) bool { return x == "VBD" || x == "VBZ" || x == "VBP" }
+	if finite(t.w[c].XPOS) {
+		return false
+	}
+	for _, k := range t.kids[c] {
+		if r := t.rel(k); (r == "aux" || r == "aux:pass") && finite(t.w[k].XPOS) {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerOf finds who "I" is in sentence s: the person subject of a verb of saying that
+// heads the sentence or a parenthetical ("I condemn X," Y said; Y said: ...), else the
+// speaker a previous "Y said:" sentence opened. A sentence ending in a colon after such a
+// verb opens a quotation for the sentences that follow; another report closes it.
+func (x *extraction) speakerOf(s *sent, t *tree) {
+	s.speaker = x.speaker
+	for w := range t.w {
+		if r := t.rel(w); !sourceVerbs[t.lower[w]] || (r != "root" && r != "parataxis") {
+			continue
+		}
+		c := t.child(w, "nsubj")
+		if c < 0 || firstPerson[t.lower[c]] {
+			continue
+		}
+		a := t.args(c, actorsOnly)
+		if len(a) != 1 || a[0].label != graph.LabelPerson {
+			x.speaker = nil
+			continue
+		}
+		sp := a[0]
+		s.speaker, x.speaker = &sp, nil
+		if n := len(s.toks); n > 0 && s.toks[n-1].lower == ":" {
+			x.speaker = &sp
+		}
+		return
+	}
+}
+
+// sharedObject returns the object a verb without one shares with the verb coordinated
+// after it ("X condemned and sanctioned Russia": the parser hangs Russia on "sanctioned"),
+// or -1. Only when nothing stands between the two verbs but the conjunction.
+func (t *tree) sharedObject(v int) int {
+	for _, c := range t.kids[v] {
+		if t.rel(c) != "conj" || t.w[c].UPOS != "VERB" || t.child(c, "nsubj", "nsubj:pass") >= 0 {
+			continue
+		}
+		for k := v + 1; k < c; k++ {
+			if r := t.rel(k); r != "cc" && r != "advmod" && r != "punct" {
+				return -1
+			}
+		}
+		return t.child(c, "obj")
+	}
+	return -1
+}
+
+// modifierActor returns the actor a modifier word of a noun names. A collective actor's
+// phrase used as a modifier ("U.S. military aid", "Iraqi security efforts") names the
+// country in it, not the group: the aid is the country's.
+func (t *tree) modifierActor(c int) (actor, bool) {
+	a, ok := t.actorAt(c, true)
+	k := t.tok[c]
+	if !ok || k < 0 || t.s.toks[k].ment < 0 {
+		return a, ok
+	}
+	ms := t.s.d.Mentions
+	g := ms[t.s.toks[k].ment]
+	if g.Sector == "" {
+		return a, ok
+	}
+	for i := t.s.toks[k].ment - 1; i >= 0 && ms[i].Start >= g.Start; i-- {
+		if ms[i].Modifier && ms[i].Label == graph.LabelCountry && ms[i].Start == g.Start && ms[i].Entity != "" {
+			return actor{entity: ms[i].Entity, label: ms[i].Label, ti: a.ti, tj: a.tj}, true
+		}
+	}
+	for i := t.s.toks[k].ment + 1; i < len(ms) && ms[i].Start == g.Start; i++ {
+		if ms[i].Modifier && ms[i].Label == graph.LabelCountry && ms[i].Entity != "" {
+			return actor{entity: ms[i].Entity, label: ms[i].Label, ti: a.ti, tj: a.tj}, true
+		}
+	}
+	return a, ok
+}

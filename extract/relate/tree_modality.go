@@ -1,0 +1,134 @@
+package relate
+
+import "github.com/newsgraph/newsgraph/graph"
+
+// Modality of an edge the tree engine wrote: read from the words that govern its predicate
+// (auxiliaries, adverbs, subordinators, time modifiers, and the verbs above it in a chain of
+// controlled clauses: "refused to meet", "is expected to attend"), not from every word
+// between its subject and its cue, so that a clause in between ("Biden, who did not attend
+// the summit, met Xi") lends it nothing. The word classes are those of the position engine.
+
+// modalityRels are the relations of the dependents that carry a clause's modality.
+var modalityRels = map[string]bool{"aux": true, "aux:pass": true, "advmod": true, "mark": true, "cop": true,
+	"obl:tmod": true, "obl:npmod": true, "nmod:tmod": true, "compound:prt": true}
+
+// status returns the modality of predicate p (a verb cue, or the noun of a nominal cue).
+func (t *tree) status(p int, noun bool) graph.Status {
+	negated, hypo, planned := false, false, false
+	look := func(w int, asNoun bool) {
+		l := t.lower[w]
+		switch {
+		case asNoun:
+		case negations[l]:
+			negated = true
+		case hypotheticals[l]:
+			hypo = true
+		case plannedWords[l]:
+			planned = true
+		}
+		if asNoun {
+			switch {
+			case nounNegated[l]:
+				negated = true
+			case nounHypo[l]:
+				hypo = true
+			case nounPlanned[l], setPlace[l]:
+				planned = true
+			}
+		}
+	}
+	chain := t.modalChain(p, noun)
+	// A nominal cue that is the subject of a verb takes only that verb's words for nouns
+	// ("the summit was cancelled", "a call could take place"), not its negation ("support
+	// for Ukraine would not weaken").
+	subjNoun := noun && (t.rel(p) == "nsubj" || t.rel(p) == "nsubj:pass")
+	for i, c := range chain {
+		asNoun := subjNoun && i > 0
+		look(c, asNoun)
+		isTo := false
+		for _, k := range t.kids[c] {
+			r := t.rel(k)
+			if !modalityRels[r] && !(noun && c == p && (r == "det" || r == "amod")) {
+				continue
+			}
+			look(k, asNoun)
+			if r == "aux" && (t.lower[k] == "is" || t.lower[k] == "are") {
+				isTo = isTo || t.child(c, "mark") >= 0
+			}
+			if t.lower[k] == "longer" && t.child(k, "advmod", "det") >= 0 {
+				negated = true // "no longer"
+			}
+			for _, m := range t.kids[k] {
+				if r == "obl:tmod" || r == "obl:npmod" || r == "nmod:tmod" {
+					look(m, false) // "next week"
+				}
+			}
+		}
+		if isTo {
+			planned = true
+		}
+	}
+	switch {
+	case negated:
+		return graph.StatusNegated
+	case hypo:
+		return graph.StatusHypothetical
+	case planned:
+		return graph.StatusPlanned
+	}
+	return graph.StatusReported
+}
+
+// modalChain returns p and the words whose modality it shares: for a noun, the verb it is
+// the subject of ("the summit was cancelled") or the predicate of its clause ("ahead of the
+// planned talks"); then every verb above through controlled clauses ("refused to meet").
+func (t *tree) modalChain(p int, noun bool) []int {
+	chain := []int{p}
+	cur := p
+	if noun {
+		switch g := t.head(p); {
+		case g < 0:
+		case t.rel(p) == "nsubj" || t.rel(p) == "nsubj:pass":
+			cur = g
+			chain = append(chain, g)
+		default:
+			for q, i := g, 0; q >= 0 && i < 6; q, i = t.head(q), i+1 {
+				if t.isPredicate(q) {
+					cur = q
+					chain = append(chain, q)
+					break
+				}
+			}
+		}
+	}
+	for i := 0; i < 6; i++ {
+		h := t.head(cur)
+		if h < 0 || !t.sharesModality(cur, h) {
+			break
+		}
+		chain = append(chain, h)
+		cur = h
+	}
+	return chain
+}
+
+// sharesModality reports whether clause c takes the modality of the word h it hangs on: a
+// controlled clause ("refused to meet"), an infinitive after a noun or adjective ("plans to
+// visit", "is set to meet"), or a non-finite clause without a subject or auxiliary of its
+// own ("will hold talks before flying to Helsinki", "will meet X and visit Y"); not a finite
+// one ("did not meet X and criticized Y").
+func (t *tree) sharesModality(c, h int) bool {
+	switch t.rel(c) {
+	case "xcomp":
+		return true
+	case "acl":
+		return t.w[h].UPOS == "NOUN"
+	case "advcl", "conj":
+		if t.child(c, "nsubj", "nsubj:pass", "aux", "aux:pass") >= 0 {
+			return false
+		}
+		x := t.w[c].XPOS
+		return x == "VB" || x == "VBG" || x == "VBN"
+	}
+	return false
+}
