@@ -62,3 +62,34 @@ func TestRestoreOtherSentencesPanics(t *testing.T) {
 	}()
 	Restore(other, s)
 }
+
+// BenchmarkSegmentRestore measures what a pipeline pays to get an article's sentences
+// back for relate (segment again and Restore the saved parse), to set against
+// BenchmarkParseStage.
+func BenchmarkSegmentRestore(b *testing.B) {
+	docs := seedDocs(b)
+	m, err := model.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := New(m)
+	saved := make([]*Saved, len(docs))
+	for i, d := range docs {
+		p.Parse(d)
+		saved[i] = Save(d)
+	}
+	words := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, d := range docs {
+			d.Sentences = nil
+			segment.Segment(d)
+			Restore(d, saved[k])
+			for _, s := range d.Sentences {
+				words += len(s.Words)
+			}
+		}
+	}
+	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+}
