@@ -46,6 +46,10 @@ type Options struct {
 	// list knows, organisations cut at a coordination); the CLI turns it on. Without it the
 	// recognizer falls back to capitalisation alone. Syntax always parses.
 	Parse bool
+	// KeepSentences keeps every article's sentences in Result.Docs; without it they are
+	// held only during the article's own stages, so that extract's memory does not grow
+	// with them (release.go).
+	KeepSentences bool
 }
 
 // Pipeline holds the stages, built once (lexicons and models load once) and reused.
@@ -58,6 +62,8 @@ type Pipeline struct {
 	rec  *recognize.Recognizer
 	res  *resolve.Resolver
 	rel  relate.Stage
+
+	shelf sync.Map // *article.Doc -> *syntax.Saved of the articles whose sentences are dropped (release.go)
 
 	hooks testHooks
 }
@@ -124,7 +130,7 @@ type Result struct {
 	Empty []graph.Article
 	// Encoded is Document as the JSON Lines contract, validated by graph.Read.
 	Encoded []byte
-	Docs    []*article.Doc // the processed articles, by id (for --explain and tests)
+	Docs    []*article.Doc // the processed articles, by id; no Sentences unless Options.KeepSentences
 	Words   int
 	Bytes   int
 }
@@ -260,7 +266,9 @@ func (p *Pipeline) local(d *article.Doc) *resolve.Result {
 		p.syn.Parse(d)
 	}
 	p.rec.Recognize(d)
-	return p.res.Local(d)
+	r := p.res.Local(d)
+	p.shelve(d)
+	return r
 }
 
 // assemble resolves across articles, relates, validates and builds the sorted document.
@@ -268,6 +276,7 @@ func (p *Pipeline) local(d *article.Doc) *resolve.Result {
 // the assembly redone from the snapshot without it: the document is then exactly what a
 // run without that article gives.
 func (p *Pipeline) assemble(ctx context.Context, res *Result, results []*resolve.Result) error {
+	defer p.forget(results)
 	sort.Slice(results, func(i, j int) bool { return results[i].Doc.Meta.ID < results[j].Doc.Meta.ID })
 	snap := takeSnapshot(results)
 	live := make([]bool, len(results))
@@ -326,6 +335,8 @@ func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*res
 		go func(i int, r *resolve.Result) {
 			defer wg.Done()
 			fails[i] = guard(func() {
+				p.unshelve(r.Doc)
+				defer p.reshelve(r.Doc)
 				edges[i] = p.rel.Relate(r)
 				if p.hooks.relate != nil {
 					edges[i] = p.hooks.relate(r.Doc, edges[i])

@@ -21,7 +21,7 @@ func TestRunParses(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := New(Options{Workers: 2, Parse: true})
+	p, err := New(Options{Workers: 2, Parse: true, KeepSentences: true})
 	if err != nil {
 		t.Fatal(err)
 	}
