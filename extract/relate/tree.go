@@ -264,7 +264,10 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 		}
 		seen[w] = true
 		if !t.dateline(w) {
-			out = append(out, t.headActor(w, want)...)
+			if head := t.headActor(w, want); len(head) > 0 {
+				out = append(out, head...)
+				out = append(out, t.coordinatedModifiers(w, want, out)...)
+			}
 		}
 		for _, c := range t.kids[w] {
 			// Coordinated words, and appositions, which name the same actor or, in a list
@@ -276,6 +279,50 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 	}
 	walk(w, 0)
 	return out
+}
+
+// coordinatedModifiers returns the actors of coordinated modifiers of a collective head
+// ("Syrian and Iraqi officials": the head names Iraq's officials, "Syrian" Syria's), those
+// not already among have.
+func (t *tree) coordinatedModifiers(w int, want func(graph.Label) bool, have []actor) []actor {
+	var out []actor
+	for _, c := range t.kids[w] {
+		if t.w[c].Deprel != "amod" && t.w[c].Deprel != "compound" {
+			continue
+		}
+		conj := t.kidsWith(c, "conj")
+		if len(conj) == 0 {
+			continue
+		}
+		for _, x := range append([]int{c}, conj...) {
+			a, ok := t.actorAt(x, false)
+			if ok && a.wanted(want) && !a.possessive && !coversActor(have, a) && !coversActor(out, a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// kidsWith returns the dependents of w with relation rel.
+func (t *tree) kidsWith(w int, rel string) []int {
+	var out []int
+	for _, c := range t.kids[w] {
+		if t.w[c].Deprel == rel {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// coversActor reports whether as holds an actor of the same mention span as a.
+func coversActor(as []actor, a actor) bool {
+	for _, b := range as {
+		if b.ti == a.ti && b.tj == a.tj {
+			return true
+		}
+	}
+	return false
 }
 
 // headActor: the actor word w names itself, or the owner of a proxy noun.
