@@ -1,4 +1,4 @@
-// Package data holds data files of the syntax model that more than one package reads.
+// Package data embeds data files of the syntax model that live beside the word lists.
 // See SOURCES.md for each file's source and licence.
 package data
 
