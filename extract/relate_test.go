@@ -226,19 +226,7 @@ func TestRelations(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, nodes, edges := extractText(t, c.text, "2023-06-15")
-			got := facts(nodes, edges)
-			for _, w := range c.want {
-				if !contains(got, w) {
-					t.Errorf("missing %q\n  got %q", w, got)
-				}
-			}
-			for _, n := range c.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n) {
-						t.Errorf("unexpected %q", g)
-					}
-				}
-			}
+			checkFacts(t, facts(nodes, edges), c.want, c.not)
 		})
 	}
 }
@@ -250,4 +238,22 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkFacts fails t for every wanted fact missing from got and every fact of got that
+// starts with one of the unwanted prefixes.
+func checkFacts(t *testing.T, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !contains(got, w) {
+			t.Errorf("missing %q\n  got %q", w, got)
+		}
+	}
+	for _, n := range not {
+		for _, g := range got {
+			if strings.HasPrefix(g, n) {
+				t.Errorf("unexpected %q", g)
+			}
+		}
+	}
 }

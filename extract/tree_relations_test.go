@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestTreeRelations: relations read from the dependency tree (extract/relate/tree.go), at
 // least five cases per relationship type, covering passive, negated, planned, coordinated,
@@ -161,19 +158,7 @@ func TestTreeRelations(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, nodes, edges := extractText(t, c.text, "2024-05-15")
-			got := facts(nodes, edges)
-			for _, w := range c.want {
-				if !contains(got, w) {
-					t.Errorf("missing %q\n  got %q", w, got)
-				}
-			}
-			for _, n := range c.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n) {
-						t.Errorf("unexpected %q", g)
-					}
-				}
-			}
+			checkFacts(t, facts(nodes, edges), c.want, c.not)
 		})
 	}
 }

@@ -189,15 +189,7 @@ func (x *extraction) modality(s *sent, f *found, subj []actor) graph.Status {
 			hypo = true
 		}
 	}
-	switch {
-	case negated:
-		return graph.StatusNegated
-	case hypo:
-		return graph.StatusHypothetical
-	case planned:
-		return graph.StatusPlanned
-	}
-	return graph.StatusReported
+	return statusOf(negated, hypo, planned)
 }
 
 // place: the first place after the cue in the same clause ("at Trump Tower", "in Florida").
@@ -536,4 +528,18 @@ func detail(e graph.Edge) int {
 		n++
 	}
 	return n
+}
+
+// statusOf is the status the modality cues found give: negation first, then hypothesis,
+// then plan; no cue is a report.
+func statusOf(negated, hypo, planned bool) graph.Status {
+	switch {
+	case negated:
+		return graph.StatusNegated
+	case hypo:
+		return graph.StatusHypothetical
+	case planned:
+		return graph.StatusPlanned
+	}
+	return graph.StatusReported
 }

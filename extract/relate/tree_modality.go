@@ -68,15 +68,7 @@ func (t *tree) status(p int, noun bool) graph.Status {
 			planned = true
 		}
 	}
-	switch {
-	case negated:
-		return graph.StatusNegated
-	case hypo:
-		return graph.StatusHypothetical
-	case planned:
-		return graph.StatusPlanned
-	}
-	return graph.StatusReported
+	return statusOf(negated, hypo, planned)
 }
 
 // modalChain returns p and the words whose modality it shares: for a noun, the verb it is
