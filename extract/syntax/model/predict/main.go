@@ -21,14 +21,18 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout)) }
 func run(args []string, stdout io.Writer) int {
 	fs := flag.NewFlagSet("predict", flag.ContinueOnError)
 	path := fs.String("model", "", "model file (default: the embedded model)")
+	beam := fs.Int("beam", 0, "beam width to decode with (0: the one the model file asks for)")
 	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: predict [-model FILE] GOLD.conllu > PRED.conllu")
+		fmt.Fprintln(os.Stderr, "usage: predict [-model FILE] [-beam N] GOLD.conllu > PRED.conllu")
 		return 2
 	}
 	m, err := load(*path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "predict:", err)
 		return 1
+	}
+	if *beam > 0 {
+		m.SetBeam(*beam)
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
