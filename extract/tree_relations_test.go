@@ -88,6 +88,8 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"CRITICIZED Canada -> Belarus (reported)", "PRESSURED Canada -> Belarus (reported)"}, nil},
 		{"criticized: appalled by an act", "Germany is appalled by Russia's attack on Kyiv.",
 			[]string{"CRITICIZED Germany -> Russia (reported)"}, nil},
+		{"criticized: coordinated owners of an act", "The European Union condemned the attacks of Hamas and Hezbollah on Monday.",
+			[]string{"CRITICIZED European Union -> Hamas (reported)", "CRITICIZED European Union -> Hezbollah (reported)"}, nil},
 		{"criticized: participial stance", "Poland, dismayed by the decision of Hungary, recalled its ambassador.",
 			[]string{"CRITICIZED Poland -> Hungary (reported)"}, nil},
 		{"criticized: the speaker of a quotation", "Joe Biden said:\nI condemn Russia in the strongest terms.",

@@ -275,6 +275,13 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 			if r := t.w[c].Deprel; r == "conj" || r == "appos" {
 				walk(c, depth+1)
 			}
+			// Owners coordinated inside a proxy noun's of/by phrase ("the attacks of X and
+			// Y", "the government of X and the Y" however the parser attached the "and").
+			if t.w[c].Deprel == "nmod" && proxyNouns[t.lower[w]] != "" && t.caseIs(c, []string{"of", "by"}) {
+				for _, cc := range t.kidsWith(c, "conj") {
+					walk(cc, depth+1)
+				}
+			}
 		}
 	}
 	walk(w, 0)
