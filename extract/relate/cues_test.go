@@ -93,3 +93,19 @@ func TestWordTable(t *testing.T) {
 		t.Errorf("a table missing classes: got %v", err)
 	}
 }
+
+// TestVerbClassForms: a verb class of words.tsv lists lemmas (irregular forms after "=")
+// and matches every inflected form, as the cue verbs do.
+func TestVerbClassForms(t *testing.T) {
+	for _, w := range []string{"provide", "provides", "provided", "providing", "give", "gave", "given",
+		"giving", "sent", "sends", "supplies", "supplied", "supplying", "offered", "granting", "extended"} {
+		if !giveVerbs[w] {
+			t.Errorf("giveverb lacks %q", w)
+		}
+	}
+	for _, w := range []string{"give=gave|given", "gaves", "provider"} {
+		if giveVerbs[w] {
+			t.Errorf("giveverb holds %q", w)
+		}
+	}
+}

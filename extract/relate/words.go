@@ -74,7 +74,7 @@ var wordClassDocs = map[string]string{
 	"relpronoun":       "relative pronouns that stand for the noun a relative clause modifies (who, which, that)",
 	"reportpronoun":    "pronoun subjects of a reported clause that stand for the reporter (The EU said it would ...)",
 	"firstperson":      "first-person pronouns that stand for the speaker of a quotation (I, me, my)",
-	"giveverb":         "verbs of giving whose object is the recipient of an aid noun (provided Iraq with support)",
+	"giveverb":         "verbs of giving whose object is the recipient of an aid noun (provided Iraq with support); lemmas, irregular forms after = (give=gave|given)",
 	"datelinedash":     "dashes after a place opening a sentence that make it a dateline (WASHINGTON — ...)",
 	"month":            "month names and abbreviations (value: month number)",
 	"weekday":          "weekday names (value: weekday, Sunday 0)",
