@@ -220,26 +220,29 @@ func approval(objs []actor) bool {
 	return len(objs) > 0
 }
 
+// nounPrepArgs reads the actors of a noun cue's complement with preposition prep: on the
+// noun, or, when fewer than enough are found there and the noun is its verb's object, on the
+// verb, where the parser often attaches it ("held talks with X").
+func (t *tree) nounPrepArgs(n int, prep string, enough int) []actor {
+	acts := t.prepArgs(n, []string{prep}, actorsOnly)
+	if len(acts) < enough {
+		if h := t.head(n); h >= 0 && t.rel(n) == "obj" {
+			acts = t.prepArgs(h, []string{prep}, actorsOnly)
+		}
+	}
+	return acts
+}
+
 // treeNoun: a nominal cue's owner and complement from the tree.
 func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
 	c := f.fm.cue
 	var subj, objs []actor
 	switch c.Pattern {
 	case patNounWith:
-		objs = t.prepArgs(n, []string{"with"}, actorsOnly)
-		if len(objs) == 0 {
-			if h := t.head(n); h >= 0 && t.rel(n) == "obj" {
-				objs = t.prepArgs(h, []string{"with"}, actorsOnly) // "held talks with X"
-			}
-		}
+		objs = t.nounPrepArgs(n, "with", 1) // "talks with X", "held talks with X"
 		subj = t.owner(n)
 	case patBetween:
-		acts := t.prepArgs(n, []string{"between"}, actorsOnly)
-		if len(acts) < 2 {
-			if h := t.head(n); h >= 0 && t.rel(n) == "obj" {
-				acts = t.prepArgs(h, []string{"between"}, actorsOnly)
-			}
-		}
+		acts := t.nounPrepArgs(n, "between", 2)
 		if len(acts) < 2 {
 			return false
 		}
