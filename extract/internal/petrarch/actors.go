@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	_ "embed"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -25,15 +27,21 @@ type Actor struct {
 
 // titleWords are words that open a Phoenix alias with a title ("PRESIDENT_OBAMA",
 // "AMBASSADOR_LAVROV", "MR_ASSAD") or make it a body rather than the person
-// ("ASSAD_REGIME", "SYRIA'S_GOVERNMENT"): such aliases are dropped.
-var titleWords = map[string]bool{
-	"MR": true, "MR.": true, "MRS": true, "MRS.": true, "MS": true, "MS.": true, "DR": true, "DR.": true,
-	"PRESIDENT": true, "PRIME": true, "MINISTER": true, "AMBASSADOR": true, "SECRETARY": true,
-	"SECRETARY-GENERAL": true, "GENERAL": true, "GEN": true, "GEN.": true, "KING": true, "QUEEN": true,
-	"PRINCE": true, "SHEIKH": true, "SENATOR": true, "SEN": true, "SEN.": true, "GOVERNOR": true,
-	"CHANCELLOR": true, "FOREIGN": true, "DEFENSE": true, "DEFENCE": true, "UN": true, "UNITED": true,
-	"REGIME": true, "GOVERNMENT": true, "FORCES": true, "ADMINISTRATION": true, "CABINET": true,
-	"TROOPS": true, "SUPPORTERS": true, "LOYALISTS": true, "CAMP": true, "PARTY": true,
+// ("ASSAD_REGIME", "SYRIA'S_GOVERNMENT"): such aliases are dropped (titlewords.txt).
+var titleWords = wordSet(titleWordsTxt)
+
+//go:embed titlewords.txt
+var titleWordsTxt string
+
+// wordSet reads one word a line; blank lines and # comments are skipped.
+func wordSet(src string) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range strings.Split(src, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out[l] = true
+		}
+	}
+	return out
 }
 
 // ParseActors reads a Phoenix .actors file: an entry is a name line, "+ALIAS" lines and
@@ -224,7 +232,7 @@ func keepAliases(name string, aliases []string) []string {
 			last := fields[len(fields)-1]
 			shared = f[0] == last || strings.HasSuffix(last, "-"+f[0])
 		}
-		if ok && shared && !contains(out, a) {
+		if ok && shared && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
 	}
@@ -236,15 +244,6 @@ func keepAliases(name string, aliases []string) []string {
 func hasTitleWord(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
 		if titleWords[strings.ToUpper(w)] {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
 			return true
 		}
 	}
