@@ -123,6 +123,10 @@ func NameSuffix(w string) bool {
 }
 
 // Mention is one reference to an entity in a sentence.
+// RoleCounterpart is the role of "his German counterpart": a role relative to another
+// person of the sentence, not an office.
+const RoleCounterpart = "counterpart"
+
 type Mention struct {
 	Span
 	Sentence int         // index into Doc.Sentences
@@ -153,4 +157,10 @@ type Mention struct {
 
 	// Sector and Country (ISO2) describe a collective actor ("Malian rebels": rebels, ML).
 	Sector, Country string
+}
+
+// CurrentRole reports whether the mention names an office its person holds: a role that is
+// neither a counterpart nor a former one.
+func (m *Mention) CurrentRole() bool {
+	return m.Role != "" && m.Role != RoleCounterpart && !m.Former
 }

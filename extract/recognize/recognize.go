@@ -512,7 +512,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	if t, tn, ok := st.r.lex.Title(st.tx(j)); ok {
 		role, n, of = t.Role, tn, t.Of
 	} else if ws[j].lower == "counterpart" || ws[j].lower == "counterparts" {
-		role, n = "counterpart", 1
+		role, n = article.RoleCounterpart, 1
 	} else {
 		return 0
 	}

@@ -342,8 +342,7 @@ func (x *extraction) structural() {
 		sp := d.Sentences[m.Sentence].Span
 		ev := graph.Evidence{Sentence: d.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}
 		// HOLDS_ROLE: a title before a name, tied to a country or organisation.
-		if m.Label == graph.LabelPerson && m.Kind == article.KindName && m.Role != "" && m.RoleOrg != "" && !m.Former &&
-			m.Role != "counterpart" {
+		if m.Label == graph.LabelPerson && m.Kind == article.KindName && m.CurrentRole() && m.RoleOrg != "" {
 			x.edges = append(x.edges, graph.Edge{Kind: graph.KindEdge, Type: graph.RelHoldsRole, From: m.Entity, To: m.RoleOrg,
 				Article: d.Meta.ID, Title: m.Role, Status: graph.StatusReported, Rule: "HOLDS_ROLE/title", Confidence: 0.9,
 				Evidence: ev})

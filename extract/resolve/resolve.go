@@ -227,7 +227,7 @@ func (r *Resolver) Local(d *article.Doc) *Result {
 			if m.Former {
 				continue
 			}
-			if m.Role == "counterpart" {
+			if m.Role == article.RoleCounterpart {
 				// "his Canadian counterpart": the person the article ties to that country, else
 				// the head of its government on the article's date.
 				found := ""

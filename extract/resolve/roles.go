@@ -43,7 +43,7 @@ func appositionNext(d *article.Doc, i int) int {
 // role (HOLDS_ROLE) as "Foreign Minister Ibrahim al-Jaafari" would.
 func giveRole(d *article.Doc, role, person int) {
 	m, p := d.Mentions[role], &d.Mentions[person]
-	if p.Role != "" || m.Role == "" || m.Role == "counterpart" || m.Former {
+	if p.Role != "" || !m.CurrentRole() {
 		return
 	}
 	p.Role, p.RoleOrg, p.RoleOrgName = m.Role, m.RoleOrg, m.RoleOrgName
@@ -55,7 +55,7 @@ func giveRole(d *article.Doc, role, person int) {
 // Only phrases that name their country or organisation are descriptions worth keeping
 // (a bare "President" describes thousands of people), never counterparts or former roles.
 func rolePhrase(d *article.Doc, m article.Mention) string {
-	if m.Label != graph.LabelPerson || m.Role == "" || m.Role == "counterpart" || m.Former || m.RoleOrg == "" {
+	if m.Label != graph.LabelPerson || !m.CurrentRole() || m.RoleOrg == "" {
 		return ""
 	}
 	var s string
@@ -89,8 +89,8 @@ func cleanPhrase(s string) string {
 // roleNode makes a role mention that no person resolved a node of its own: the office of
 // its country or organisation, id person:role-<org>-<role>, named "<Role> of <Org>".
 func roleNode(m *article.Mention) bool {
-	if m.Kind != article.KindRole || m.Label != graph.LabelPerson || m.Entity != "" || m.Former ||
-		m.RoleOrg == "" || m.RoleOrgName == "" || m.Role == "" || m.Role == "counterpart" {
+	if m.Kind != article.KindRole || m.Label != graph.LabelPerson || m.Entity != "" || !m.CurrentRole() ||
+		m.RoleOrg == "" || m.RoleOrgName == "" {
 		return false
 	}
 	// Only a definite description names one office: "the Iraqi foreign minister", not
