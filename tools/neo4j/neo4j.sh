@@ -18,6 +18,8 @@
 #   main (default)  .neo4j/home, password .neo4j/password, ports 7687/7474: your graph (make run)
 #   test            .neo4j/test, password .neo4j/test/password, ports 17687/17474 (if taken and
 #                   not set explicitly: the next free pair 17697/17484, ...), small heap: make test
+#   bulk            .neo4j/bulk, ports 27687/27474 (or the next free pair), small heap: the target of
+#                   the bulk CSV import round trip in the integration tests (its database is replaced)
 #
 # Environment: NEO4J_INSTANCE (main), NEO4J_BOLT_PORT / NEO4J_HTTP_PORT (per instance, above),
 # NEO4J_START_TIMEOUT (180), NEO4J_STOP_TIMEOUT (60), JAVA_HOME (else java on PATH),
@@ -59,8 +61,16 @@ test)
 	DEFAULT_BOLT_PORT=17687 DEFAULT_HTTP_PORT=17474
 	HEAP_INITIAL=512m HEAP_MAX=1g PAGECACHE=256m
 	;;
+bulk)
+	# Throwaway target of the bulk CSV import round trip (TestBulkImportRoundTrip): neo4j-admin
+	# import replaces its whole database, so it is never the main or the test instance.
+	INSTANCE_DIR=$STATE_DIR/bulk
+	NEO4J_HOME_DIR=$INSTANCE_DIR
+	DEFAULT_BOLT_PORT=27687 DEFAULT_HTTP_PORT=27474
+	HEAP_INITIAL=512m HEAP_MAX=1g PAGECACHE=256m
+	;;
 *)
-	printf 'newsgraph: unknown NEO4J_INSTANCE=%s (known: main, test)\n' "$INSTANCE" >&2
+	printf 'newsgraph: unknown NEO4J_INSTANCE=%s (known: main, test, bulk)\n' "$INSTANCE" >&2
 	exit 2
 	;;
 esac
