@@ -28,7 +28,7 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		g.Nodes(res, true)
 	}
 	for _, res := range results {
-		g.RoleAliases(res)
+		g.RoleAliases(res, true)
 		res.SortAliases()
 	}
 	return g.Finish()
@@ -395,18 +395,33 @@ func compact(ss []string) []string {
 	return ss
 }
 
-// RoleAliases credits the article's role descriptions to the people they describe, as
-// aliases of their nodes and as the article's spellings (phase 5, once Nodes has seen
-// every article).
-func (g *Cross) RoleAliases(res *Result) {
+// RoleAliases credits the article's role descriptions to the people they describe, as the
+// article's spellings and, with record, as aliases of their nodes (phase 5, once Nodes has
+// seen every article). RecordRoleAliases is the second half alone.
+func (g *Cross) RoleAliases(res *Result, record bool) {
+	g.roleAliases(res, record, true)
+}
+
+// RecordRoleAliases adds the article's role descriptions to the aliases of the nodes of
+// the people they describe (RoleAliases with record does it too): for a pipeline that gives
+// articles their spellings in parallel and records in order.
+func (g *Cross) RecordRoleAliases(res *Result) {
+	g.roleAliases(res, true, false)
+}
+
+func (g *Cross) roleAliases(res *Result, nodes, spellings bool) {
 	for _, ra := range res.roleAliases {
 		m := res.Doc.Mentions[ra.mention]
 		n := g.nodes[m.Entity]
 		if n == nil || n.Label != graph.LabelPerson || strings.HasPrefix(n.ID, roleNodePrefix) {
 			continue
 		}
-		n.Aliases = compact(append(n.Aliases, ra.phrase))
-		res.addAliases(m.Entity, ra.phrase)
+		if nodes {
+			n.Aliases = compact(append(n.Aliases, ra.phrase))
+		}
+		if spellings {
+			res.addAliases(m.Entity, ra.phrase)
+		}
 	}
 }
 
