@@ -98,16 +98,21 @@ func (p *Pipeline) relateParallel(ctx context.Context, sp *spill, out map[string
 	defer cancel()
 	jobs := make(chan *related, p.opts.Workers)
 	results := make(chan *related, p.opts.Workers)
+	// At most 2 articles per worker between the reading and done, however slow one article
+	// is: those after it wait for it to be written.
+	tokens := make(chan struct{}, 2*p.opts.Workers)
 	var readErr error
 	go func() {
 		defer close(jobs)
 		seq := 0
 		_, readErr = sp.each(ctx, out, true, func(r *resolve.Result, h *heavyPart) (string, error) {
 			select {
-			case jobs <- &related{seq: seq, r: r, h: h}:
-				seq++
+			case tokens <- struct{}{}:
 			case <-ctx.Done():
+				return "", nil
 			}
+			jobs <- &related{seq: seq, r: r, h: h} // the tokens leave room
+			seq++
 			return "", nil
 		})
 	}()
@@ -134,6 +139,7 @@ func (p *Pipeline) relateParallel(ctx context.Context, sp *spill, out map[string
 			if err = done(o); err != nil {
 				cancel()
 			}
+			<-tokens
 		}
 	}
 	if err == nil {
