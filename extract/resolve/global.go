@@ -67,6 +67,7 @@ type Cross struct {
 	// People, Events, Nodes, RoleAliases
 	events       map[string]*graph.Node
 	nodes        map[string]*graph.Node
+	compacted    map[*graph.Node]int // length of a node's aliases when last made unique
 	peopleMerges []Merge
 	eventMerges  []Merge
 }
@@ -85,7 +86,7 @@ func (s dateSet) list() []string {
 func (r *Resolver) NewCross() *Cross {
 	return &Cross{r: r, clusters: map[string]*cluster{}, bySurname: map[string][]string{},
 		surnameOnly: map[string]bool{}, keyDates: map[string]dateSet{}, firstSurface: map[string]string{},
-		events: map[string]*graph.Node{}}
+		events: map[string]*graph.Node{}, compacted: map[*graph.Node]int{}}
 }
 
 // Observe reads one article's people (phase 1).
@@ -323,7 +324,7 @@ func (g *Cross) recordEvent(res *Result, ev *EventInfo) {
 		node.Props["place"] = ev.Place
 		node.Props["place_name"] = ev.PlaceName
 	}
-	node.Aliases = compact(append(node.Aliases, ev.Aliases...))
+	g.addNodeAliases(node, ev.Aliases...)
 }
 
 // Nodes makes the nodes of the article's resolved mentions (phase 4, once Events has seen
@@ -355,12 +356,14 @@ func (g *Cross) Nodes(res *Result, record bool) {
 				n = g.newNode(m, lbl)
 				nodes[m.Entity] = n
 			}
-			n.Articles = compact(append(n.Articles, aid))
+			if k := len(n.Articles); k == 0 || n.Articles[k-1] != aid { // an article's mentions come together
+				n.Articles = append(n.Articles, aid)
+			}
 		}
 		res.addAliases(m.Entity)
 		if m.Kind == article.KindName && lbl != graph.LabelEvent {
 			if record {
-				n.Aliases = compact(append(n.Aliases, canonicalText(m.Text)))
+				g.addNodeAliases(n, canonicalText(m.Text))
 			}
 			res.addAliases(m.Entity, canonicalText(m.Text))
 		}
@@ -384,15 +387,16 @@ func (g *Cross) newNode(m article.Mention, lbl graph.Label) *graph.Node {
 	return n
 }
 
-// compact drops the repeats of a list that grows by appending, now and then (when its
-// length reaches a power of two, from 64 on), so that an entity named in every article
-// does not hold one copy per mention. The list is sorted and made unique at the end
+// addNodeAliases appends aliases to a node's, dropping the repeats now and then (once the
+// list has doubled since it was last done, from 64 on), so that an entity named in every
+// article does not hold one copy per mention. The list is sorted and made unique at the end
 // anyway (Finish), so this changes nothing but the memory.
-func compact(ss []string) []string {
-	if n := len(ss); n >= 64 && n&(n-1) == 0 {
-		return uniqueSorted(ss)
+func (g *Cross) addNodeAliases(n *graph.Node, aliases ...string) {
+	n.Aliases = append(n.Aliases, aliases...)
+	if l := len(n.Aliases); l >= 64 && l >= 2*g.compacted[n] {
+		n.Aliases = uniqueSorted(n.Aliases)
+		g.compacted[n] = len(n.Aliases)
 	}
-	return ss
 }
 
 // RoleAliases credits the article's role descriptions to the people they describe, as the
@@ -417,7 +421,7 @@ func (g *Cross) roleAliases(res *Result, nodes, spellings bool) {
 			continue
 		}
 		if nodes {
-			n.Aliases = compact(append(n.Aliases, ra.phrase))
+			g.addNodeAliases(n, ra.phrase)
 		}
 		if spellings {
 			res.addAliases(m.Entity, ra.phrase)
