@@ -46,11 +46,9 @@ func (p *Pipeline) relateAll(ctx context.Context, sp *spill, out map[string]bool
 		if _, err := bw.Write(o.enc); err != nil {
 			return fmt.Errorf("writing the temporary file: %w", err)
 		}
-		meta := r.Doc.Meta
-		meta.Kind = graph.KindArticle
-		a.arts = append(a.arts, meta)
+		a.ids = append(a.ids, r.Doc.Meta.ID)
 		a.edgeRuns = append(a.edgeRuns, len(o.edges))
-		a.words += meta.Words
+		a.words += r.Doc.Meta.Words
 		if a.merges {
 			local = append(local, r.Merges...)
 		}

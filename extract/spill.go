@@ -53,6 +53,7 @@ type spill struct {
 	size       int64
 	index      []spillEntry
 	res, heavy *os.File
+	metas      *os.File // the articles' records (graph.Article), for validate and write
 }
 
 func newSpill() (*spill, error) {
@@ -65,7 +66,7 @@ func newSpill() (*spill, error) {
 
 // close removes the temporary files.
 func (sp *spill) close() {
-	for _, f := range []*os.File{sp.arrivals, sp.res, sp.heavy} {
+	for _, f := range []*os.File{sp.arrivals, sp.res, sp.heavy, sp.metas} {
 		if f != nil {
 			f.Close()
 			os.Remove(f.Name())
@@ -112,8 +113,11 @@ func (sp *spill) sort(ctx context.Context) error {
 	if sp.heavy, err = os.CreateTemp("", "newsgraph-extract-*.text"); err != nil {
 		return fmt.Errorf("temporary file for the articles: %w", err)
 	}
-	rw, hw := bufio.NewWriterSize(sp.res, 256<<10), bufio.NewWriterSize(sp.heavy, 256<<10)
-	re, he := gob.NewEncoder(rw), gob.NewEncoder(hw)
+	if sp.metas, err = os.CreateTemp("", "newsgraph-extract-*.meta"); err != nil {
+		return fmt.Errorf("temporary file for the articles: %w", err)
+	}
+	rw, hw, mw := bufio.NewWriterSize(sp.res, 256<<10), bufio.NewWriterSize(sp.heavy, 256<<10), bufio.NewWriterSize(sp.metas, 64<<10)
+	re, he, me := gob.NewEncoder(rw), gob.NewEncoder(hw), gob.NewEncoder(mw)
 	buf := []byte{}
 	for _, e := range sp.index {
 		if err := ctx.Err(); err != nil {
@@ -136,12 +140,14 @@ func (sp *spill) sort(ctx context.Context) error {
 		if err := he.Encode(&rec.Heavy); err != nil {
 			return fmt.Errorf("writing the temporary file: %w", err)
 		}
+		if err := me.Encode(&rec.Res.Doc.Meta); err != nil {
+			return fmt.Errorf("writing the temporary file: %w", err)
+		}
 	}
-	if err := rw.Flush(); err != nil {
-		return fmt.Errorf("writing the temporary file: %w", err)
-	}
-	if err := hw.Flush(); err != nil {
-		return fmt.Errorf("writing the temporary file: %w", err)
+	for _, w := range []*bufio.Writer{rw, hw, mw} {
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("writing the temporary file: %w", err)
+		}
 	}
 	sp.arrivals.Close()
 	os.Remove(sp.arrivals.Name())
@@ -184,4 +190,26 @@ func (r *spillReader) next() (*resolve.Result, *heavyPart, error) {
 		h.Blocks = []article.Span{}
 	}
 	return res, h, nil
+}
+
+// eachMeta reads the records of the articles not in out, in order, and calls f on each.
+func (sp *spill) eachMeta(ctx context.Context, out map[string]bool, f func(a *graph.Article) error) error {
+	dec := gob.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(sp.metas, 0, 1<<62), 64<<10))
+	for _, e := range sp.index {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var a graph.Article
+		if err := dec.Decode(&a); err != nil {
+			return fmt.Errorf("reading the temporary file: %w", err)
+		}
+		if out[e.id] {
+			continue
+		}
+		a.Kind = graph.KindArticle
+		if err := f(&a); err != nil {
+			return err
+		}
+	}
+	return nil
 }

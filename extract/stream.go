@@ -30,7 +30,9 @@ import (
 
 // assembly is one run of the phases over the articles not left out.
 type assembly struct {
-	arts      []graph.Article // the articles, in order
+	sp        *spill
+	out       map[string]bool // the articles left out
+	ids       []string        // the ids of the others, in order
 	edgeRuns  []int           // edges of each article in edges, in order
 	cross     *resolve.Cross
 	nodes     []graph.Node
@@ -66,7 +68,7 @@ func (p *Pipeline) assembleSpill(ctx context.Context, sp *spill, w io.Writer, re
 	}
 	out := map[string]bool{}
 	for {
-		a := &assembly{merges: merges}
+		a := &assembly{merges: merges, sp: sp, out: out}
 		bad, err := p.assembleOnce(ctx, sp, out, a)
 		if err == nil && len(bad) == 0 {
 			err = a.write(ctx, w, res)

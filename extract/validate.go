@@ -21,8 +21,8 @@ import (
 // only if a problem cannot be tied to any article.
 func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 	v := &validation{bad: map[string]failure{}, articles: map[string]int{}, nodes: map[string]int{}}
-	for i := range a.arts {
-		v.article(&a.arts[i])
+	if err := a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { v.article(art); return nil }); err != nil {
+		return nil, err
 	}
 	for i := range a.nodes {
 		if err := v.node(&a.nodes[i]); err != nil {
@@ -44,12 +44,13 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 			}
 		}
 	}
-	for _, art := range a.arts {
+	err = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error {
 		if !found[art.ID] {
-			a.empty = append(a.empty, art)
+			a.empty = append(a.empty, *art)
 		}
-	}
-	return v.bad, nil
+		return nil
+	})
+	return v.bad, err
 }
 
 // validation is what validate knows so far: the articles and nodes seen, by id (and line),
@@ -146,7 +147,7 @@ func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, e
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		own := []string{a.arts[k].ID}
+		own := []string{a.ids[k]}
 		for j := 0; j < run; j++ {
 			if !sc.Scan() {
 				return nil, fmt.Errorf("reading the temporary file of relationships: %v", sc.Err())
@@ -204,10 +205,9 @@ func decodeStrict(raw []byte, into any, kind string) string {
 func (a *assembly) write(ctx context.Context, w io.Writer, res *Result) error {
 	gw := graph.NewWriter(w)
 	werr := gw.Write(graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"})
-	for i := range a.arts {
-		if werr == nil {
-			werr = gw.Write(&a.arts[i])
-		}
+	n := 0
+	if werr == nil {
+		werr = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { n++; return gw.Write(art) })
 	}
 	for i := range a.nodes {
 		if werr == nil {
@@ -227,7 +227,7 @@ func (a *assembly) write(ctx context.Context, w io.Writer, res *Result) error {
 		return fmt.Errorf("writing output: %w", werr)
 	}
 	res.Merges, res.Docs, res.Words, res.Empty = a.decisions, a.docs, a.words, a.empty
-	res.Articles, res.Nodes, res.Edges = len(a.arts), len(a.nodes), a.nEdges
+	res.Articles, res.Nodes, res.Edges = n, len(a.nodes), a.nEdges
 	return nil
 }
 
