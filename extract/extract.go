@@ -72,7 +72,7 @@ type Pipeline struct {
 // testHooks let tests inject a failure into one article (nil in normal runs).
 type testHooks struct {
 	local  func(d *article.Doc)                               // before the per-article stages
-	global func(rs []*resolve.Result)                         // before resolving across articles
+	global func(rs []*resolve.Result)                         // before the first cross-article phase reads each article
 	relate func(d *article.Doc, es []graph.Edge) []graph.Edge // after relating an article
 }
 

@@ -64,6 +64,15 @@ func newSpill() (*spill, error) {
 	return &spill{arrivals: f}, nil
 }
 
+// source returns where an article was read from (for the rare article left out).
+func (sp *spill) source(id string) string {
+	i := sort.Search(len(sp.index), func(i int) bool { return sp.index[i].id >= id })
+	if i < len(sp.index) && sp.index[i].id == id {
+		return sp.index[i].source
+	}
+	return ""
+}
+
 // close removes the temporary files.
 func (sp *spill) close() {
 	for _, f := range []*os.File{sp.arrivals, sp.res, sp.heavy, sp.metas} {

@@ -62,10 +62,6 @@ func (p *Pipeline) assembleSpill(ctx context.Context, sp *spill, w io.Writer, re
 	if err := sp.sort(ctx); err != nil {
 		return err
 	}
-	source := make(map[string]string, len(sp.index))
-	for _, e := range sp.index {
-		source[e.id] = e.source
-	}
 	out := map[string]bool{}
 	for {
 		a := &assembly{merges: merges, sp: sp, out: out}
@@ -87,7 +83,7 @@ func (p *Pipeline) assembleSpill(ctx context.Context, sp *spill, w io.Writer, re
 		sort.Strings(ids)
 		for _, id := range ids {
 			out[id] = true
-			res.Failed = append(res.Failed, &ArticleError{ID: id, Source: source[id], Stage: bad[id].stage, Reason: bad[id].reason})
+			res.Failed = append(res.Failed, &ArticleError{ID: id, Source: sp.source(id), Stage: bad[id].stage, Reason: bad[id].reason})
 		}
 	}
 }
