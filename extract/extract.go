@@ -5,12 +5,12 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"sort"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/extract/article"
@@ -46,10 +46,13 @@ type Options struct {
 	// list knows, organisations cut at a coordination); the CLI turns it on. Without it the
 	// recognizer falls back to capitalisation alone. Syntax always parses.
 	Parse bool
-	// KeepSentences keeps every article's sentences in Result.Docs; without it they are
-	// held only during the article's own stages, so that extract's memory does not grow
-	// with them (release.go).
+	// KeepSentences keeps every article, with its sentences, in Result.Docs (for tests and
+	// tools); without it no article is held after its stages, so that extract's memory
+	// does not grow with the corpus (spill.go).
 	KeepSentences bool
+	// Explain collects every resolver decision in Result.Merges in Extract (extract
+	// --explain); Run always does.
+	Explain bool
 }
 
 // Pipeline holds the stages, built once (lexicons and models load once) and reused.
@@ -63,15 +66,13 @@ type Pipeline struct {
 	res  *resolve.Resolver
 	rel  relate.Stage
 
-	shelf sync.Map // *article.Doc -> *syntax.Saved of the articles whose sentences are dropped (release.go)
-
 	hooks testHooks
 }
 
 // testHooks let tests inject a failure into one article (nil in normal runs).
 type testHooks struct {
 	local  func(d *article.Doc)                               // before the per-article stages
-	global func(rs []*resolve.Result)                         // before resolving across articles
+	global func(rs []*resolve.Result)                         // before the first cross-article phase reads each article
 	relate func(d *article.Doc, es []graph.Edge) []graph.Edge // after relating an article
 }
 
@@ -120,77 +121,115 @@ func (p *Pipeline) loadParser() error {
 
 // Result is one extraction run.
 type Result struct {
+	// Document and Encoded are the output (Run only; Extract writes it as it goes).
 	Document graph.Document
-	Merges   []resolve.Merge   // every resolver decision, for --explain
-	Errors   []*read.FileError // inputs that could not be read; the rest was processed
-	// Failed lists the articles left out: a stage panicked on them, or their records did
-	// not validate. Nothing of them is in Document, which is what a run without them gives.
-	Failed []*ArticleError
-	// Empty lists the articles of Document in which nothing was found.
-	Empty []graph.Article
-	// Encoded is Document as the JSON Lines contract, validated by graph.Read.
+	// Encoded is Document as the JSON Lines contract, validated as graph.Read validates.
 	Encoded []byte
-	Docs    []*article.Doc // the processed articles, by id; no Sentences unless Options.KeepSentences
-	Words   int
-	Bytes   int
+	Merges  []resolve.Merge   // every resolver decision, for --explain (Run; Extract with Options.Explain)
+	Errors  []*read.FileError // inputs that could not be read; the rest was processed
+	// Failed lists the articles left out: a stage panicked on them, or their records did
+	// not validate. Nothing of them is in the output, which is what a run without them gives.
+	Failed []*ArticleError
+	// Empty lists the articles of the output in which nothing was found.
+	Empty []graph.Article
+	Docs  []*article.Doc // the processed articles, by id, with Options.KeepSentences only
+	// Articles, Nodes and Edges count the records of the output.
+	Articles, Nodes, Edges int
+	Words                  int
+	Bytes                  int
 }
 
 // ErrDuplicateID is reported (as a FileError) for a second article with an id already seen.
 var ErrDuplicateID = errors.New("duplicate article id")
 
-// localOut is what a worker gives back for one article.
+// localOut is what a worker gives back for one article: its record for the temporary
+// file (spill.go), or the error that leaves it out.
 type localOut struct {
-	doc *article.Doc
-	res *resolve.Result
-	err error
+	meta  graph.Article
+	words int
+	rec   []byte
+	err   error
 }
 
-// Run extracts every article under paths. Unreadable inputs are listed in Result.Errors,
-// articles left out in Result.Failed; the error is non-nil only when the run itself fails.
-// A cancelled context makes Run return ctx.Err() at once, whatever stage it is in.
+// Run extracts every article under paths and returns the output in memory (Document and
+// Encoded). Unreadable inputs are listed in Result.Errors, articles left out in
+// Result.Failed; the error is non-nil only when the run itself fails. A cancelled context
+// makes Run return ctx.Err() at once, whatever stage it is in.
 func (p *Pipeline) Run(ctx context.Context, paths ...string) (*Result, error) {
+	var buf bytes.Buffer
+	res, err := p.extract(ctx, &buf, true, paths...)
+	if err != nil {
+		return res, err
+	}
+	return res, res.decode(buf.Bytes())
+}
+
+// decode sets Encoded and Document from the output.
+func (res *Result) decode(out []byte) error {
+	res.Encoded = out
+	doc, err := graph.Read(bytes.NewReader(out), "extraction")
+	if err != nil {
+		return fmt.Errorf("the extraction does not validate: %w", err)
+	}
+	res.Document = *doc
+	return nil
+}
+
+// Extract extracts every article under paths and writes the output (the JSON Lines
+// contract) to w, holding no more than a few articles at a time: the articles wait in a
+// temporary file for the cross-article stages (spill.go, stream.go). Nothing is written to
+// w before the whole output has validated, but a failure while writing (or a cancelled
+// context) can leave part of it there: write to a temporary file and rename it for an
+// output that is all or nothing. Unreadable inputs are listed in Result.Errors, articles
+// left out in Result.Failed; the error is non-nil only when the run itself fails.
+func (p *Pipeline) Extract(ctx context.Context, w io.Writer, paths ...string) (*Result, error) {
+	return p.extract(ctx, w, p.opts.Explain, paths...)
+}
+
+// extract is Extract; merges says whether to collect the resolver's decisions.
+func (p *Pipeline) extract(ctx context.Context, w io.Writer, merges bool, paths ...string) (*Result, error) {
 	rd := read.New(read.Options{MaxBytes: p.opts.MaxBytes, Stdin: p.opts.Stdin, Notify: p.opts.Notify, Remote: p.opts.Remote})
+	sp, err := newSpill()
+	if err != nil {
+		return nil, err
+	}
+	defer sp.close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops the feed and the workers when the collection fails
 	in := make(chan *article.Doc)
 	out := p.workers(ctx, in)
 	fs := &feedStats{}
 	go p.feed(ctx, rd, paths, in, fs)
 	res := &Result{}
-	var results []*resolve.Result
+	if err := p.collect(ctx, out, sp, res); err != nil {
+		return res, err
+	}
+	res.Errors = append(rd.Errors(), fs.dup...)
+	res.Bytes = fs.bytes
+	return res, p.assembleSpill(ctx, sp, w, res, merges)
+}
+
+// collect writes what the workers give back to the temporary file as it comes.
+func (p *Pipeline) collect(ctx context.Context, out <-chan localOut, sp *spill, res *Result) error {
 	for n := 1; ; n++ {
 		var o localOut
 		var ok bool
 		select {
 		case o, ok = <-out:
 		case <-ctx.Done():
-			return res, ctx.Err()
+			return ctx.Err()
 		}
 		if !ok {
-			break
+			return ctx.Err()
 		}
 		if o.err != nil {
-			res.Failed = append(res.Failed, leaveOut(o.doc, "local", o.err.Error()))
-		} else {
-			results = append(results, o.res)
+			res.Failed = append(res.Failed, &ArticleError{ID: o.meta.ID, Source: o.meta.Source, Stage: "local", Reason: o.err.Error()})
+		} else if err := sp.add(o.meta, o.rec); err != nil {
+			return err
 		}
 		if p.opts.Progress != nil {
-			p.opts.Progress(n, o.doc.Meta.Words)
+			p.opts.Progress(n, o.words)
 		}
-	}
-	if ctx.Err() != nil {
-		return res, ctx.Err()
-	}
-	res.Errors = append(rd.Errors(), fs.dup...)
-	res.Bytes = fs.bytes
-	// The assembly runs on its own copy: when cancelled, Run returns at once and what the
-	// assembly still writes is nobody's.
-	asm := &Result{Errors: res.Errors, Failed: res.Failed, Bytes: res.Bytes}
-	done := make(chan error, 1)
-	go func() { done <- p.assemble(ctx, asm, results) }()
-	select {
-	case err := <-done:
-		return asm, err
-	case <-ctx.Done():
-		return res, ctx.Err()
 	}
 }
 
@@ -204,15 +243,21 @@ func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc) <-chan l
 		go func() {
 			defer wg.Done()
 			for d := range in {
-				var r *resolve.Result
-				err := guard(func() {
+				o := localOut{meta: d.Meta}
+				var encErr error
+				o.err = guard(func() {
 					if p.hooks.local != nil {
 						p.hooks.local(d)
 					}
-					r = p.local(d)
+					r := p.local(d)
+					o.meta, o.words = d.Meta, d.Meta.Words
+					o.rec, encErr = encodeArticle(d, r, p.syn != nil)
 				})
+				if o.err == nil {
+					o.err = encErr
+				}
 				select {
-				case out <- localOut{d, r, err}:
+				case out <- o:
 				case <-ctx.Done():
 				}
 			}
@@ -266,159 +311,20 @@ func (p *Pipeline) local(d *article.Doc) *resolve.Result {
 		p.syn.Parse(d)
 	}
 	p.rec.Recognize(d)
-	r := p.res.Local(d)
-	p.shelve(d)
-	return r
-}
-
-// assemble resolves across articles, relates, validates and builds the sorted document.
-// An article that makes a stage panic, or whose records do not validate, is left out and
-// the assembly redone from the snapshot without it: the document is then exactly what a
-// run without that article gives.
-func (p *Pipeline) assemble(ctx context.Context, res *Result, results []*resolve.Result) error {
-	defer p.forget(results)
-	sort.Slice(results, func(i, j int) bool { return results[i].Doc.Meta.ID < results[j].Doc.Meta.ID })
-	snap := takeSnapshot(results)
-	live := make([]bool, len(results))
-	for i := range live {
-		live[i] = true
-	}
-	for {
-		var cur []*resolve.Result
-		var idx []int
-		for i, r := range results {
-			if live[i] {
-				snap.restore(i, r)
-				cur, idx = append(cur, r), append(idx, i)
-			}
-		}
-		restore := func(k int) { snap.restore(idx[k], cur[k]) }
-		bad, err := p.assembleOnce(ctx, res, cur, restore)
-		if err != nil {
-			return err
-		}
-		if len(bad) == 0 {
-			res.Empty = emptyArticles(&res.Document)
-			return nil
-		}
-		for i, r := range results {
-			if f, ok := bad[r.Doc.Meta.ID]; live[i] && ok {
-				live[i] = false
-				res.Failed = append(res.Failed, leaveOut(r.Doc, f.stage, f.reason))
-			}
-		}
-	}
+	return p.res.Local(d)
 }
 
 type failure struct{ stage, reason string }
 
-// assembleOnce assembles the document of results into res, or returns the articles that
-// must be left out.
-// restore(k) puts results[k] back as it was before any cross-article stage ran.
-func (p *Pipeline) assembleOnce(ctx context.Context, res *Result, results []*resolve.Result, restore func(k int)) (map[string]failure, error) {
-	bad := map[string]failure{}
-	var nodes []graph.Node
-	var gm []resolve.Merge
-	if err := guard(func() { nodes, gm = p.global(results) }); err != nil {
-		return p.globalCulprits(results, restore, err)
-	}
-	edges := make([][]graph.Edge, len(results))
-	fails := make([]error, len(results))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, p.opts.Workers)
-	for i, r := range results {
-		if ctx.Err() != nil {
-			break
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, r *resolve.Result) {
-			defer wg.Done()
-			fails[i] = guard(func() {
-				p.unshelve(r.Doc)
-				defer p.reshelve(r.Doc)
-				edges[i] = p.rel.Relate(r)
-				if p.hooks.relate != nil {
-					edges[i] = p.hooks.relate(r.Doc, edges[i])
-				}
-			})
-			<-sem
-		}(i, r)
-	}
-	wg.Wait()
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
-	}
-	for i, err := range fails {
-		if err != nil {
-			bad[results[i].Doc.Meta.ID] = failure{"relate", err.Error()}
-		}
-	}
-	if len(bad) > 0 {
-		return bad, nil
-	}
-	*res = Result{Errors: res.Errors, Failed: res.Failed, Bytes: res.Bytes}
-	doc := &res.Document
-	doc.Meta = graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"}
-	for i, r := range results {
-		a := r.Doc.Meta
-		a.Kind = graph.KindArticle
-		doc.Articles = append(doc.Articles, a)
-		doc.Edges = append(doc.Edges, edges[i]...)
-		res.Merges = append(res.Merges, r.Merges...)
-		res.Docs = append(res.Docs, r.Doc)
-		res.Words += a.Words
-	}
-	res.Merges = append(res.Merges, gm...)
-	nodes = p.res.Endpoints(nodes, results, doc.Edges)
-	p.res.PersonRoles(nodes, results, doc.Edges)
-	eventDates(nodes, doc.Edges)
-	nodes, doc.Edges = idleGroups(nodes, doc.Edges)
-	for i := range nodes {
-		nodes[i].Kind = graph.KindNode
-	}
-	doc.Nodes = nodes
-	invalid, encoded, err := validate(doc)
-	if err != nil {
-		return nil, err
-	}
-	res.Encoded = encoded
-	for a, why := range invalid {
-		bad[a] = failure{"validate", why}
-	}
-	return bad, nil
-}
+// eventDater dates each event node from the edges that say when it is held (HELD_IN) or
+// when someone attends or hosts it, the most precise stated date winning (the first of
+// equal precision; the article's publication date standing in does not count). Edges are
+// added in output order, then apply dates the nodes.
+type eventDater map[string]graph.Edge
 
-// global resolves across articles (after the test hook, if any).
-func (p *Pipeline) global(results []*resolve.Result) ([]graph.Node, []resolve.Merge) {
-	if p.hooks.global != nil {
-		p.hooks.global(results)
-	}
-	return p.res.Global(results)
-}
+var precisionRank = map[string]int{graph.PrecisionDay: 4, graph.PrecisionWeek: 3, graph.PrecisionMonth: 2, graph.PrecisionYear: 1}
 
-// globalCulprits finds the articles on which the cross-article resolution panics alone.
-func (p *Pipeline) globalCulprits(results []*resolve.Result, restore func(k int), perr error) (map[string]failure, error) {
-	bad := map[string]failure{}
-	for k, r := range results {
-		restore(k)
-		if err := guard(func() { p.global([]*resolve.Result{r}) }); err != nil {
-			bad[r.Doc.Meta.ID] = failure{"resolve", err.Error()}
-		}
-		restore(k)
-	}
-	if len(bad) == 0 {
-		return nil, fmt.Errorf("resolving across articles: %w", perr)
-	}
-	return bad, nil
-}
-
-// eventDates dates each event node from the edges that say when it is held (HELD_IN) or
-// when someone attends or hosts it, the most precise stated date winning (the article's
-// publication date standing in does not count).
-func eventDates(nodes []graph.Node, edges []graph.Edge) {
-	rank := map[string]int{graph.PrecisionDay: 4, graph.PrecisionWeek: 3, graph.PrecisionMonth: 2, graph.PrecisionYear: 1}
-	best := map[string]graph.Edge{}
+func (best eventDater) add(edges []graph.Edge) {
 	for _, e := range edges {
 		id := ""
 		switch e.Type {
@@ -432,10 +338,13 @@ func eventDates(nodes []graph.Node, edges []graph.Edge) {
 		if e.Date == "" || e.DateSource == "published" {
 			continue
 		}
-		if b, ok := best[id]; !ok || rank[e.DatePrecision] > rank[b.DatePrecision] {
-			best[id] = e
+		if b, ok := best[id]; !ok || precisionRank[e.DatePrecision] > precisionRank[b.DatePrecision] {
+			best[id] = graph.Edge{Date: e.Date, DatePrecision: e.DatePrecision}
 		}
 	}
+}
+
+func (best eventDater) apply(nodes []graph.Node) {
 	for i := range nodes {
 		if nodes[i].Label != graph.LabelEvent {
 			continue

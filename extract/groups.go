@@ -10,21 +10,8 @@ import "github.com/newsgraph/newsgraph/graph"
 // holder, "the Minister of Foreign Affairs of Iraq") are dropped the same way.
 func idleGroups(nodes []graph.Node, edges []graph.Edge) ([]graph.Node, []graph.Edge) {
 	active := map[string]bool{}
-	for _, e := range edges {
-		if spec, ok := e.Type.Spec(); ok && spec.Actor {
-			active[e.From], active[e.To] = true, true
-		}
-	}
-	drop := map[string]bool{}
-	keptNodes := nodes[:0]
-	for _, n := range nodes {
-		if ((n.Label == graph.LabelOrganization && n.Props["kind"] == "group") ||
-			(n.Label == graph.LabelPerson && n.Props["kind"] == "role")) && !active[n.ID] {
-			drop[n.ID] = true
-			continue
-		}
-		keptNodes = append(keptNodes, n)
-	}
+	actors(active, edges)
+	keptNodes, drop := dropIdle(nodes, active)
 	if len(drop) == 0 {
 		return keptNodes, edges
 	}
@@ -36,4 +23,29 @@ func idleGroups(nodes []graph.Node, edges []graph.Edge) ([]graph.Node, []graph.E
 		keptEdges = append(keptEdges, e)
 	}
 	return keptNodes, keptEdges
+}
+
+// actors adds to active the ends of the actor relationships among edges.
+func actors(active map[string]bool, edges []graph.Edge) {
+	for _, e := range edges {
+		if spec, ok := e.Type.Spec(); ok && spec.Actor {
+			active[e.From], active[e.To] = true, true
+		}
+	}
+}
+
+// dropIdle removes the group and role nodes not in active; it returns the nodes kept and
+// the ids dropped (whose edges go too).
+func dropIdle(nodes []graph.Node, active map[string]bool) ([]graph.Node, map[string]bool) {
+	drop := map[string]bool{}
+	keptNodes := nodes[:0]
+	for _, n := range nodes {
+		if ((n.Label == graph.LabelOrganization && n.Props["kind"] == "group") ||
+			(n.Label == graph.LabelPerson && n.Props["kind"] == "role")) && !active[n.ID] {
+			drop[n.ID] = true
+			continue
+		}
+		keptNodes = append(keptNodes, n)
+	}
+	return keptNodes, drop
 }

@@ -205,17 +205,31 @@ func extractDocs(t testing.TB, p *Pipeline, texts []string, published func(i int
 // tryExtract is extractDocs without a test: it returns the index of the text whose
 // per-article stages panicked (else -1) with the panic.
 func tryExtract(p *Pipeline, texts []string, published func(i int) string) (res *Result, bad int, err error) {
-	var results []*resolve.Result
+	sp, err := newSpill()
+	if err != nil {
+		return nil, -1, err
+	}
+	defer sp.close()
 	for i, text := range texts {
 		d := &article.Doc{Meta: graph.Article{ID: fmt.Sprintf("g%05d", i), Source: "gen", Published: published(i)}, Text: text}
-		var r *resolve.Result
-		if err := guard(func() { r = p.local(d) }); err != nil {
+		var rec []byte
+		var encErr error
+		if err := guard(func() { rec, encErr = encodeArticle(d, p.local(d), p.syn != nil) }); err != nil {
 			return nil, i, err
 		}
-		results = append(results, r)
+		if encErr != nil {
+			return nil, -1, encErr
+		}
+		if err := sp.add(d.Meta, rec); err != nil {
+			return nil, -1, err
+		}
 	}
 	res = &Result{}
-	return res, -1, p.assemble(context.Background(), res, results)
+	var out bytes.Buffer
+	if err := p.assembleSpill(context.Background(), sp, &out, res, true); err != nil {
+		return nil, -1, err
+	}
+	return res, -1, res.decode(out.Bytes())
 }
 
 var genDates = []string{"", "2019-05-10", "2021-06-13", "2023-02-24", "2025-06-02"}

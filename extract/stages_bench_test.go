@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"sort"
 	"testing"
 	"time"
 
@@ -91,4 +92,33 @@ func (p *Pipeline) timeLocal(d *article.Doc, spent map[string]time.Duration) *re
 	spent["recognize"] += t3.Sub(tp)
 	spent["resolve"] += t4.Sub(t3)
 	return r
+}
+
+// BenchmarkGlobal times the cross-article resolution alone (resolve.Global) over the
+// articles of NEWSGRAPH_BENCH_CORPUS (or about 1 MB of the seed corpus), their own stages run
+// beforehand without the parser (which would take minutes at 10k articles): its time must
+// grow about linearly with the corpus (`-benchtime 1x` on the 1k and 10k scale corpora).
+func BenchmarkGlobal(b *testing.B) {
+	src := os.Getenv("NEWSGRAPH_BENCH_CORPUS")
+	if src == "" {
+		src = benchCorpus(b, 1<<20)
+	}
+	p, err := New(Options{Workers: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	articles := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		docs, _ := timeRead(b, src, map[string]time.Duration{})
+		results := make([]*resolve.Result, len(docs))
+		for k, d := range docs {
+			results[k] = p.local(d)
+		}
+		sort.Slice(results, func(i, j int) bool { return results[i].Doc.Meta.ID < results[j].Doc.Meta.ID })
+		articles += len(results)
+		b.StartTimer()
+		p.res.Global(results)
+	}
+	b.ReportMetric(float64(articles)/float64(b.N), "articles")
 }

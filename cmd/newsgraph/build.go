@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -52,7 +52,12 @@ Examples:
 					_ = bar.Add(1)
 				}
 			}
-			res, err := e.extraction(c, c.Args().Slice(), c.Int("workers"), progress)
+			out, err := newOutput("")
+			if err != nil {
+				return err
+			}
+			defer out.discard()
+			res, err := e.extraction(c, c.Args().Slice(), c.Int("workers"), progress, out.f, false)
 			if bar != nil {
 				_ = bar.Finish()
 			}
@@ -63,11 +68,11 @@ Examples:
 				return errNothingRead
 			}
 			fmt.Fprintf(e.stderr, "extracted %d articles (%d words) -> %d nodes, %d relationships in %s\n",
-				len(res.Document.Articles), res.Words, len(res.Document.Nodes), len(res.Document.Edges),
+				res.Articles, res.Words, res.Nodes, res.Edges,
 				time.Since(start).Round(time.Millisecond))
 			err = runLoad(c.Context, loadOptions{
 				Path: "-", Name: "extraction", DryRun: c.Bool("dry-run"), BatchSize: e.cfg.Load.BatchSize,
-				Stdin: bytes.NewReader(res.Encoded), Out: e.stdout, Log: e.log, Open: e.open,
+				Stdin: io.NewSectionReader(out.f, 0, 1<<62), Out: e.stdout, Log: e.log, Open: e.open,
 			})
 			if err != nil {
 				return err

@@ -42,7 +42,7 @@ var errNothingRead = errors.New("no article could be extracted: every input fail
 // outcome is the error a run with these results ends with: nil, errNothingRead or a
 // partialError.
 func outcome(res *extract.Result) error {
-	unread, leftOut, written := len(res.Errors), len(res.Failed), len(res.Document.Articles)
+	unread, leftOut, written := len(res.Errors), len(res.Failed), res.Articles
 	switch {
 	case unread+leftOut == 0:
 		return nil
@@ -106,8 +106,9 @@ Examples:
 	}
 }
 
-// extraction runs the pipeline as configured and reports unreadable inputs on stderr.
-func (e *env) extraction(c *cli.Context, paths []string, workers int, progress func(done, words int)) (*extract.Result, error) {
+// extraction runs the pipeline as configured, writing the output to w, and reports
+// unreadable inputs on stderr.
+func (e *env) extraction(c *cli.Context, paths []string, workers int, progress func(done, words int), w io.Writer, explain bool) (*extract.Result, error) {
 	if workers <= 0 {
 		workers = e.cfg.Extract.Workers
 	}
@@ -120,12 +121,13 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		Stdin: e.stdin, Progress: progress,
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) },
 		Remote: e.webSource(c.Context, keep).Docs, Keep: keep,
-		Parse: true, // the recognizer reads the tagger's proper nouns
+		Parse:   true, // the recognizer reads the tagger's proper nouns
+		Explain: explain,
 	})
 	if err != nil {
 		return nil, err
 	}
-	res, err := p.Run(c.Context, paths...)
+	res, err := p.Extract(c.Context, w, paths...)
 	if res != nil && err == nil {
 		for _, fe := range res.Errors {
 			fmt.Fprintf(e.stderr, "newsgraph: %s\n", fe)
@@ -142,7 +144,12 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 
 func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	start := time.Now()
-	res, err := e.extraction(c, o.paths, o.workers, nil)
+	out, err := newOutput(o.output)
+	if err != nil {
+		return err
+	}
+	defer out.discard()
+	res, err := e.extraction(c, o.paths, o.workers, nil, out.f, o.explain)
 	if err != nil {
 		return err
 	}
@@ -152,51 +159,79 @@ func runExtract(c *cli.Context, e *env, o extractOptions) error {
 	if errors.Is(outcome(res), errNothingRead) {
 		return errNothingRead
 	}
-	if err := writeDocument(c.Context, o.output, e.stdout, res.Encoded); err != nil {
+	if err := out.commit(c.Context, e.stdout); err != nil {
 		return err
 	}
 	el := time.Since(start)
 	fmt.Fprintf(e.stderr, "extracted %d articles (%d words) -> %d nodes, %d relationships in %s (%.0f words/s)\n",
-		len(res.Document.Articles), res.Words, len(res.Document.Nodes), len(res.Document.Edges),
+		res.Articles, res.Words, res.Nodes, res.Edges,
 		el.Round(time.Millisecond), float64(res.Words)/el.Seconds())
 	return outcome(res)
 }
 
-// writeDocument writes the encoded contract to path (via a temporary file renamed into
-// place, so a failed or interrupted run never leaves half a file) or to w when path is ""
-// or "-".
-func writeDocument(ctx context.Context, path string, w io.Writer, data []byte) error {
+// output is where extract writes: a temporary file, renamed into place (-o) or copied to
+// standard output once the run succeeded, so that a failed or interrupted run never leaves
+// half a file (nor anything on standard output).
+type output struct {
+	f    *os.File
+	path string // "" for standard output
+	done bool
+}
+
+// newOutput makes the temporary file of an output to path ("" or "-": standard output),
+// next to it so that the rename is atomic.
+func newOutput(path string) (*output, error) {
 	if path == "" || path == "-" {
-		if _, err := w.Write(data); err != nil {
-			return fmt.Errorf("writing output: %w", err)
+		f, err := os.CreateTemp("", "newsgraph-extract-*.jsonl")
+		if err != nil {
+			return nil, fmt.Errorf("writing output: %w", err)
 		}
-		return nil
+		return &output{f: f}, nil
 	}
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("creating %s: %w", dir, err)
+			return nil, fmt.Errorf("creating %s: %w", dir, err)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return nil, fmt.Errorf("writing %s: %w", path, err)
 	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
+	return &output{f: f, path: path}, nil
+}
+
+// commit puts the output in place: renamed to its path, or copied to w.
+func (o *output) commit(ctx context.Context, w io.Writer) error {
+	name := o.path
+	if name == "" {
+		name = "output"
 	}
-	if werr == nil {
-		werr = ctx.Err() // interrupted while writing: the old file (if any) stays as it was
+	err := ctx.Err() // interrupted: the old file (if any) stays as it was
+	if err == nil && o.path == "" {
+		if _, err = o.f.Seek(0, io.SeekStart); err == nil {
+			_, err = io.Copy(w, o.f)
+		}
 	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, werr)
+	if cerr := o.f.Close(); err == nil {
+		err = cerr
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err == nil && o.path != "" {
+		err = os.Rename(o.f.Name(), o.path)
 	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	o.done = o.path != ""
 	return nil
+}
+
+// discard removes the temporary file (after commit, only the copy for standard output).
+func (o *output) discard() {
+	if o.done {
+		return
+	}
+	o.f.Close()
+	os.Remove(o.f.Name())
 }
 
 // writeExplain prints the resolver's decisions grouped by entity.

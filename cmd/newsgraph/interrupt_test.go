@@ -17,13 +17,14 @@ import (
 const stopBound = 2*time.Second + 1500*time.Millisecond
 
 // interrupt runs the CLI in-process, cancels its context (what Ctrl-C does) after
-// `after`, and returns the exit code, stderr and how long it took to stop once cancelled.
-func interrupt(t *testing.T, stdin io.Reader, after time.Duration, args ...string) (int, string, time.Duration) {
+// `after`, and returns the exit code, stderr and how long it took to stop once cancelled;
+// stdout gets what the command wrote there.
+func interrupt(t *testing.T, stdin io.Reader, stdout io.Writer, after time.Duration, args ...string) (int, string, time.Duration) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var out, errb bytes.Buffer
+	var errb bytes.Buffer
 	done := make(chan int, 1)
-	go func() { done <- runContext(ctx, append([]string{"newsgraph"}, args...), stdin, &out, &errb) }()
+	go func() { done <- runContext(ctx, append([]string{"newsgraph"}, args...), stdin, stdout, &errb) }()
 	select {
 	case code := <-done:
 		cancel()
@@ -78,12 +79,15 @@ func (e *endless) Read(p []byte) (int, error) {
 }
 
 // Ctrl-C stops extract (inside one long article, and on an endless stream), build and the
-// validation of load within 2 s, with exit 130, and extract -o leaves no file behind.
+// validation of load within 2 s, with exit 130; extract -o leaves no file behind, extract
+// to standard output writes nothing there, and no temporary file is left.
 func TestInterruptStops(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates large inputs")
 	}
 	dir := isolate(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	big := bigArticle(t, dir, 40000)
 	out := filepath.Join(dir, "out.jsonl")
 	article := `{"id":"x%d","text":"German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday."}` + "\n"
@@ -99,6 +103,7 @@ func TestInterruptStops(t *testing.T) {
 	}{
 		{"extract one long article", nil, []string{"extract", big, "-o", out}},
 		{"extract an endless stream", &endless{rec: recs.Bytes()}, []string{"extract", "-", "-o", out}},
+		{"extract to standard output", nil, []string{"extract", big}},
 		{"build one long article", nil, []string{"build", "--dry-run", big}},
 		{"load an endless extraction", &endless{rec: []byte(node)}, []string{"load", "--dry-run", "-"}},
 	}
@@ -108,7 +113,8 @@ func TestInterruptStops(t *testing.T) {
 			if stdin == nil {
 				stdin = strings.NewReader("")
 			}
-			code, stderr, took := interrupt(t, stdin, 700*time.Millisecond, c.args...)
+			var stdout bytes.Buffer
+			code, stderr, took := interrupt(t, stdin, &stdout, 700*time.Millisecond, c.args...)
 			if code != exitInterrupted || !strings.Contains(stderr, "interrupted") {
 				t.Errorf("exit %d, want 130\n%s", code, stderr)
 			}
@@ -122,6 +128,12 @@ func TestInterruptStops(t *testing.T) {
 			left, _ := filepath.Glob(filepath.Join(dir, ".out.jsonl.*"))
 			if len(left) > 0 {
 				t.Errorf("temporary files left behind: %v", left)
+			}
+			if c.args[0] == "extract" && stdout.Len() > 0 {
+				t.Errorf("%d bytes written to standard output by an interrupted extract", stdout.Len())
+			}
+			if es, _ := os.ReadDir(tmp); len(es) > 0 {
+				t.Errorf("temporary file left behind in TMPDIR: %s", es[0].Name())
 			}
 		})
 	}

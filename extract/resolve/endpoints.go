@@ -17,49 +17,84 @@ func (r *Resolver) Endpoints(nodes []graph.Node, results []*Result, edges []grap
 	for _, n := range nodes {
 		have[n.ID] = true
 	}
-	refs := map[string]string{} // id -> name
+	ep := r.NewEndpointNodes(func(id string) bool { return have[id] })
 	for _, res := range results {
-		for _, m := range res.Doc.Mentions {
-			if m.RoleOrg != "" && m.RoleOrgName != "" && !have[m.RoleOrg] {
-				refs[m.RoleOrg] = m.RoleOrgName
-			}
-			if m.StandsFor != "" && m.StandsForName != "" && !have[m.StandsFor] {
-				refs[m.StandsFor] = m.StandsForName
-			}
-		}
+		ep.Article(res)
 	}
-	if len(refs) == 0 {
-		return nodes
-	}
-	added := map[string]*graph.Node{}
-	for _, e := range edges {
-		for _, id := range []string{e.From, e.To} {
-			name, ok := refs[id]
-			if !ok {
-				continue
-			}
-			n := added[id]
-			if n == nil {
-				lbl, ok := graph.LabelOfID(id)
-				if !ok {
-					continue
-				}
-				n = &graph.Node{Kind: graph.KindNode, ID: id, Label: lbl, Name: name, Props: r.props(lbl, name)}
-				if len(n.Props) == 0 {
-					n.Props = nil
-				}
-				added[id] = n
-			}
-			n.Articles = append(n.Articles, e.Article)
-		}
-	}
+	ep.Edges(edges)
+	added := ep.Nodes()
 	if len(added) == 0 {
 		return nodes
 	}
-	for _, n := range added {
-		n.Articles = uniqueSorted(n.Articles)
-		nodes = append(nodes, *n)
-	}
+	nodes = append(nodes, added...)
 	sort.Slice(nodes, func(i, j int) bool { return nodes[i].ID < nodes[j].ID })
 	return nodes
+}
+
+// EndpointNodes is Endpoints one article at a time: the references of every article and the
+// edges pointing at an entity no node has, then the nodes to add. Articles and edges come in
+// the order Endpoints gets them (by article id) and have says which ids have a node.
+type EndpointNodes struct {
+	r       *Resolver
+	have    func(id string) bool
+	refs    map[string]string   // id -> name
+	pending map[string][]string // id no node has -> the articles of the edges pointing at it
+}
+
+// NewEndpointNodes starts the endpoint nodes of a run whose entity nodes have says.
+func (r *Resolver) NewEndpointNodes(have func(id string) bool) *EndpointNodes {
+	return &EndpointNodes{r: r, have: have, refs: map[string]string{}, pending: map[string][]string{}}
+}
+
+// Article records the entities the article's mentions refer to without naming them (the
+// last reference's name wins, as articles come in order).
+func (ep *EndpointNodes) Article(res *Result) {
+	for _, m := range res.Doc.Mentions {
+		if m.RoleOrg != "" && m.RoleOrgName != "" && !ep.have(m.RoleOrg) {
+			ep.refs[m.RoleOrg] = m.RoleOrgName
+		}
+		if m.StandsFor != "" && m.StandsForName != "" && !ep.have(m.StandsFor) {
+			ep.refs[m.StandsFor] = m.StandsForName
+		}
+	}
+}
+
+// Edges records the endpoints of edges that no node has (an article's edges come together).
+func (ep *EndpointNodes) Edges(edges []graph.Edge) {
+	for _, e := range edges {
+		for _, id := range []string{e.From, e.To} {
+			if ep.have(id) {
+				continue
+			}
+			if _, ok := graph.LabelOfID(id); !ok {
+				continue // an article (MENTIONS), or no entity at all
+			}
+			if as := ep.pending[id]; len(as) == 0 || as[len(as)-1] != e.Article {
+				ep.pending[id] = append(as, e.Article)
+			}
+		}
+	}
+}
+
+// Nodes returns the nodes to add, sorted by id: an endpoint no node has and a reference
+// names.
+func (ep *EndpointNodes) Nodes() []graph.Node {
+	var out []graph.Node
+	for _, id := range sortedKeys(ep.pending) {
+		name, ok := ep.refs[id]
+		if !ok {
+			continue
+		}
+		lbl, ok := graph.LabelOfID(id)
+		if !ok {
+			continue
+		}
+		n := graph.Node{Kind: graph.KindNode, ID: id, Label: lbl, Name: name, Props: ep.r.props(lbl, name),
+			Articles: uniqueSorted(ep.pending[id])}
+		if len(n.Props) == 0 {
+			n.Props = nil
+		}
+		out = append(out, n)
+	}
+	return out
 }

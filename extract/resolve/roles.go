@@ -219,22 +219,6 @@ func (r *Resolver) officesOf(names []string) []lexicon.Office {
 	return out
 }
 
-// roleAliases credits each article's role descriptions to the people they describe
-// (aliases, per article as the other spellings).
-func (r *Resolver) roleAliases(results []*Result, nodes map[string]*graph.Node) {
-	for _, res := range results {
-		for _, ra := range res.roleAliases {
-			m := res.Doc.Mentions[ra.mention]
-			n := nodes[m.Entity]
-			if n == nil || n.Label != graph.LabelPerson || strings.HasPrefix(n.ID, roleNodePrefix) {
-				continue
-			}
-			n.Aliases = append(n.Aliases, ra.phrase)
-			res.addAliases(m.Entity, ra.phrase)
-		}
-	}
-}
-
 // PersonRoles adds to every MENTIONS of a person the country (ISO2), sector and source
 // (role_source) of the role the person held on the date of that article (personProps): a
 // fact of the article's date, so it sits on the article's MENTIONS, not on the node, and
@@ -252,28 +236,33 @@ func (r *Resolver) PersonRoles(nodes []graph.Node, results []*Result, edges []gr
 		dates[res.Doc.Meta.ID] = res.Doc.Meta.Published
 	}
 	for i := range edges {
-		e := &edges[i]
-		nm, ok := name[e.To]
-		if e.Type != graph.RelMentions || !ok {
-			continue
-		}
-		names := []string{nm}
-		if al, ok := e.Props["aliases"].([]any); ok {
-			for _, a := range al {
-				if s, ok := a.(string); ok {
-					names = append(names, s)
-				}
+		r.PersonRole(&edges[i], name, dates[edges[i].Article])
+	}
+}
+
+// PersonRole is PersonRoles for one edge: names maps person node ids to their names (role
+// nodes left out), date is the publication date of the edge's article.
+func (r *Resolver) PersonRole(e *graph.Edge, names map[string]string, date string) {
+	nm, ok := names[e.To]
+	if e.Type != graph.RelMentions || !ok {
+		return
+	}
+	look := []string{nm}
+	if al, ok := e.Props["aliases"].([]any); ok {
+		for _, a := range al {
+			if s, ok := a.(string); ok {
+				look = append(look, s)
 			}
 		}
-		p := r.personProps(names, dates[e.Article])
-		if len(p) == 0 {
-			continue
-		}
-		if e.Props == nil {
-			e.Props = map[string]any{}
-		}
-		for k, v := range p {
-			e.Props[k] = v
-		}
+	}
+	p := r.personProps(look, date)
+	if len(p) == 0 {
+		return
+	}
+	if e.Props == nil {
+		e.Props = map[string]any{}
+	}
+	for k, v := range p {
+		e.Props[k] = v
 	}
 }

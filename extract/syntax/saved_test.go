@@ -40,6 +40,24 @@ func TestSaveRestoreAsParsed(t *testing.T) {
 		if !reflect.DeepEqual(again.Sentences, d.Sentences) {
 			t.Fatalf("restored sentences differ from the parsed ones for %.60q", text)
 		}
+		// Through its bytes (a pipeline keeps it in a temporary file): the same again.
+		b, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Saved
+		if err := back.UnmarshalBinary(b); err != nil {
+			t.Fatal(err)
+		}
+		third := &article.Doc{Text: text}
+		segment.Segment(third)
+		Restore(third, &back)
+		if !reflect.DeepEqual(third.Sentences, d.Sentences) {
+			t.Fatalf("sentences restored from the saved bytes differ from the parsed ones for %.60q", text)
+		}
+		if err := back.UnmarshalBinary(b[:len(b)-1]); err == nil {
+			t.Errorf("cut saved bytes read without an error")
+		}
 	}
 }
 

@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/resolve"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// The cross-article stages over the spilled articles (spill.go), in phases that each read
+// every article once, in id order:
+//
+//	observe   who is named how (resolve.Cross.Observe), then Prepare;
+//	events    people rewritten, events merged across articles;
+//	nodes     the entity nodes, their articles and aliases;
+//	relate    role aliases, sentences made again, relate, the MENTIONS' roles; the edges
+//	          are encoded to a temporary file, with what the nodes still need from them
+//	          (endpoint nodes, event dates, which groups act);
+//	validate  every record as load validates it, the edges read back from their file;
+//	write     meta, articles, nodes, then the edges copied.
+//
+// An article on which a phase panics, or whose records do not validate, is left out and
+// the phases run again from the start without it: the output is what a run without it
+// gives. Nothing is written to the output before every record has validated.
+
+// assembly is one run of the phases over the articles not left out.
+type assembly struct {
+	sp        *spill
+	out       map[string]bool // the articles left out
+	ids       []string        // the ids of the others, in order
+	edgeRuns  []int           // edges of each article in edges, in order
+	cross     *resolve.Cross
+	nodes     []graph.Node
+	drop      map[string]bool // idle group and role nodes, dropped with their edges
+	edges     *os.File        // the encoded edges, one per line
+	kept      *os.File        // the edges that stay, once validated
+	merges    bool            // collect the resolver's decisions (in decisions)
+	decisions []resolve.Merge
+	docs      []*article.Doc
+	words     int
+	nEdges    int
+	empty     []graph.Article
+}
+
+func (a *assembly) close() {
+	for _, f := range []*os.File{a.edges, a.kept} {
+		if f != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+}
+
+// assembleSpill resolves across the spilled articles, relates, validates and writes the
+// document to w, leaving out the articles that fail (res.Failed).
+func (p *Pipeline) assembleSpill(ctx context.Context, sp *spill, w io.Writer, res *Result, merges bool) error {
+	if err := sp.sort(ctx); err != nil {
+		return err
+	}
+	out := map[string]bool{}
+	for {
+		a := &assembly{merges: merges, sp: sp, out: out}
+		bad, err := p.assembleOnce(ctx, sp, out, a)
+		if err == nil && len(bad) == 0 {
+			err = a.write(ctx, w, res)
+		}
+		a.close()
+		if err != nil {
+			return err
+		}
+		if len(bad) == 0 {
+			return nil
+		}
+		ids := make([]string, 0, len(bad))
+		for id := range bad {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			out[id] = true
+			res.Failed = append(res.Failed, &ArticleError{ID: id, Source: sp.source(id), Stage: bad[id].stage, Reason: bad[id].reason})
+		}
+	}
+}
+
+// assembleOnce runs the phases over the articles not in out, or returns those that fail.
+func (p *Pipeline) assembleOnce(ctx context.Context, sp *spill, out map[string]bool, a *assembly) (map[string]failure, error) {
+	a.cross = p.res.NewCross()
+	phases := []func(r *resolve.Result) error{
+		func(r *resolve.Result) error {
+			return p.observe(a.cross, r)
+		},
+		func(r *resolve.Result) error {
+			return guard(func() { a.cross.People(r, true); a.cross.Events(r, true) })
+		},
+		func(r *resolve.Result) error {
+			return guard(func() { a.cross.People(r, false); a.cross.Events(r, false); a.cross.Nodes(r, true) })
+		},
+	}
+	for k, phase := range phases {
+		bad, err := sp.each(ctx, out, false, func(r *resolve.Result, _ *heavyPart) (string, error) {
+			if err := phase(r); err != nil {
+				return "resolve", err
+			}
+			return "", nil
+		})
+		if err != nil || len(bad) > 0 {
+			return bad, err
+		}
+		if k == 0 {
+			if err := guard(a.cross.Prepare); err != nil {
+				return nil, fmt.Errorf("resolving across articles: %w", err)
+			}
+		}
+	}
+	bad, err := p.relateAll(ctx, sp, out, a)
+	if err != nil || len(bad) > 0 {
+		return bad, err
+	}
+	return a.validate(ctx)
+}
+
+// observe is the first phase for one article (after the test hook, if any).
+func (p *Pipeline) observe(g *resolve.Cross, r *resolve.Result) error {
+	return guard(func() {
+		if p.hooks.global != nil {
+			p.hooks.global([]*resolve.Result{r})
+		}
+		g.Observe(r)
+	})
+}
+
+// each reads every article not in out, in order, and calls f on it; a stage name and an
+// error from f leave the article out (the others are still read).
+func (sp *spill) each(ctx context.Context, out map[string]bool, heavy bool, f func(r *resolve.Result, h *heavyPart) (string, error)) (map[string]failure, error) {
+	rd := sp.reader(heavy)
+	bad := map[string]failure{}
+	for _, e := range sp.index {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r, h, err := rd.next()
+		if err != nil {
+			return nil, err
+		}
+		if out[e.id] {
+			continue
+		}
+		if r.Doc.Meta.ID != e.id {
+			return nil, fmt.Errorf("reading the temporary file: article %s where %s was expected", r.Doc.Meta.ID, e.id)
+		}
+		if stage, err := f(r, h); err != nil {
+			bad[e.id] = failure{stage, err.Error()}
+		}
+	}
+	return bad, nil
+}

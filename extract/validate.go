@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// validate checks every record as graph.Read (what `load` runs) checks the whole output,
+// one record at a time: each is encoded, decoded as load decodes it and checked, the
+// articles first, then the nodes, then the edges read back from their temporary file (the
+// edges of dropped nodes skipped, the others copied to a.kept for write). It returns, for
+// each article that owns an invalid record, the first problem: an edge is owned by its
+// article, a node by the articles naming it, an article by itself. The error is non-nil
+// only if a problem cannot be tied to any article.
+func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
+	v := &validation{bad: map[string]failure{}, articles: map[string]int{}, nodes: map[string]int{}}
+	if err := a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { v.article(art); return nil }); err != nil {
+		return nil, err
+	}
+	for i := range a.nodes {
+		if err := v.node(&a.nodes[i]); err != nil {
+			return nil, err
+		}
+	}
+	found, err := v.edges(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	for i := range a.nodes {
+		n := &a.nodes[i]
+		for _, id := range n.Articles {
+			found[id] = true
+			if _, ok := v.articles[id]; !ok {
+				if err := v.mark(n.Articles, fmt.Sprintf("node %s names article %q, which is not in the input", n.ID, id)); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	err = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error {
+		if !found[art.ID] {
+			a.empty = append(a.empty, *art)
+		}
+		return nil
+	})
+	return v.bad, err
+}
+
+// validation is what validate knows so far: the articles and nodes seen, by id (and line),
+// and the problems found.
+type docKeyOf struct {
+	id   string
+	line int
+}
+
+type validation struct {
+	bad      map[string]failure
+	articles map[string]int // id -> line
+	docKeys  map[string]docKeyOf
+	nodes    map[string]int // id -> index in list
+	list     []graph.Node   // id and label of each node
+	line     int
+}
+
+// mark records a problem of the articles owning a record.
+func (v *validation) mark(owners []string, msg string) error {
+	if len(owners) == 0 {
+		return fmt.Errorf("the extraction does not validate: %s", msg)
+	}
+	for _, o := range owners {
+		if _, ok := v.bad[o]; !ok {
+			v.bad[o] = failure{"validate", msg}
+		}
+	}
+	return nil
+}
+
+func (v *validation) article(art *graph.Article) {
+	v.line++
+	own := []string{art.ID}
+	var got graph.Article
+	if msg := roundTrip(art, &got, graph.KindArticle); msg != "" {
+		v.mark(own, msg)
+		return
+	}
+	if msg := graph.CheckArticle(&got); msg != "" {
+		v.mark(own, msg)
+	}
+	if prev, dup := v.articles[got.ID]; dup {
+		v.mark(own, fmt.Sprintf("article %s repeated (first at line %d)", got.ID, prev))
+		return
+	}
+	if got.DocKey != "" {
+		if v.docKeys == nil {
+			v.docKeys = map[string]docKeyOf{}
+		}
+		if prev, dup := v.docKeys[got.DocKey]; dup {
+			v.mark(own, fmt.Sprintf("article %s: doc_key %q is also article %s's (line %d): two versions of one document", got.ID, got.DocKey, prev.id, prev.line))
+			return
+		}
+		v.docKeys[got.DocKey] = docKeyOf{got.ID, v.line + 1}
+	}
+	v.articles[got.ID] = v.line + 1 // line 1 is the meta record
+}
+
+func (v *validation) node(n *graph.Node) error {
+	v.line++
+	n.Kind = graph.KindNode
+	var got graph.Node
+	if msg := roundTrip(n, &got, graph.KindNode); msg != "" {
+		return v.mark(n.Articles, msg)
+	}
+	if msg := graph.CheckNode(&got); msg != "" {
+		return v.mark(n.Articles, msg)
+	}
+	if prev, dup := v.nodes[got.ID]; dup {
+		if v.list[prev].Label != got.Label {
+			return v.mark(n.Articles, fmt.Sprintf("node %s repeated with label %s (line %d says %s)", got.ID, got.Label, v.list[prev].Line, v.list[prev].Label))
+		}
+		return nil
+	}
+	v.nodes[got.ID] = len(v.list)
+	v.list = append(v.list, graph.Node{ID: got.ID, Label: got.Label, Line: v.line + 1})
+	return nil
+}
+
+// edges checks the encoded edges, copies those that stay to a.kept and returns the
+// articles they belong to.
+func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, error) {
+	kept, err := os.CreateTemp("", "newsgraph-extract-*.kept")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file for the relationships: %w", err)
+	}
+	a.kept = kept
+	kw := bufio.NewWriterSize(kept, 256<<10)
+	sc := bufio.NewScanner(io.NewSectionReader(a.edges, 0, 1<<62))
+	sc.Buffer(make([]byte, 0, 64<<10), graph.MaxLineBytes)
+	found := map[string]bool{}
+	for k, run := range a.edgeRuns {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		own := []string{a.ids[k]}
+		for j := 0; j < run; j++ {
+			if !sc.Scan() {
+				return nil, fmt.Errorf("reading the temporary file of relationships: %v", sc.Err())
+			}
+			raw := sc.Bytes()
+			var e graph.Edge
+			if msg := decodeStrict(raw, &e, graph.KindEdge); msg != "" {
+				v.mark(own, msg)
+				continue
+			}
+			if a.drop[e.From] || a.drop[e.To] {
+				continue
+			}
+			if msg := graph.CheckEdge(&e, v.nodes, v.list, v.articles); msg != "" {
+				v.mark(own, msg)
+			}
+			found[e.Article] = true
+			kw.Write(raw)
+			kw.WriteByte('\n')
+			a.nEdges++
+		}
+	}
+	if err := kw.Flush(); err != nil {
+		return nil, fmt.Errorf("writing the temporary file of relationships: %w", err)
+	}
+	return found, nil
+}
+
+// roundTrip encodes rec as Writer does and decodes it into into as graph.Read does; it
+// returns the problem, if any, as graph.Read words it.
+func roundTrip(rec, into any, kind string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rec); err != nil {
+		return "cannot encode a record: " + err.Error()
+	}
+	return decodeStrict(bytes.TrimSpace(b.Bytes()), into, kind)
+}
+
+func decodeStrict(raw []byte, into any, kind string) string {
+	dd := json.NewDecoder(bytes.NewReader(raw))
+	dd.DisallowUnknownFields()
+	if err := dd.Decode(into); err != nil {
+		return fmt.Sprintf("bad %s record: %v", kind, err)
+	}
+	if dd.InputOffset() != int64(len(raw)) {
+		return "not a JSON object: data after the record"
+	}
+	return ""
+}
+
+// write writes the document, once validated: meta, articles, nodes, then the edges that
+// stay, copied from their temporary file; and fills in res.
+func (a *assembly) write(ctx context.Context, w io.Writer, res *Result) error {
+	gw := graph.NewWriter(w)
+	werr := gw.Write(graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"})
+	n := 0
+	if werr == nil {
+		werr = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { n++; return gw.Write(art) })
+	}
+	for i := range a.nodes {
+		if werr == nil {
+			werr = gw.Write(&a.nodes[i])
+		}
+	}
+	if werr == nil {
+		werr = gw.Flush()
+	}
+	if werr == nil {
+		werr = copyCtx(ctx, w, io.NewSectionReader(a.kept, 0, 1<<62))
+	}
+	if werr != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("writing output: %w", werr)
+	}
+	res.Merges, res.Docs, res.Words, res.Empty = a.decisions, a.docs, a.words, a.empty
+	res.Articles, res.Nodes, res.Edges = n, len(a.nodes), a.nEdges
+	return nil
+}
+
+// copyCtx copies r to w until r ends or ctx is done.
+func copyCtx(ctx context.Context, w io.Writer, r io.Reader) error {
+	buf := make([]byte, 256<<10)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n, err := r.Read(buf)
+		if n > 0 {
+			if _, werr := w.Write(buf[:n]); werr != nil {
+				return werr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package graph
+
+import "fmt"
+
+// The checks Read makes of each record, for a writer that validates one record at a time
+// (extract streams its output). Read remains the validator of a whole input; these give the
+// same messages, without the "name:line: " prefix.
+
+// CheckArticle checks an article record on its own (repeats are the caller's to find).
+func CheckArticle(a *Article) string {
+	switch {
+	case a.ID == "":
+		return "article without id"
+	case a.Published != "" && !isoDay.MatchString(a.Published):
+		return fmt.Sprintf("article %s: published %q is not a YYYY-MM-DD date", a.ID, a.Published)
+	}
+	return ""
+}
+
+// CheckNode checks a node record on its own.
+func CheckNode(n *Node) string { return checkNode(n) }
+
+// CheckEdge checks an edge record against the nodes (id -> index in list) and articles
+// (ids) of the input.
+func CheckEdge(e *Edge, nodes map[string]int, list []Node, articles map[string]int) string {
+	return checkEdge(e, nodes, list, articles)
+}
