@@ -25,6 +25,8 @@ type TrainConfig struct {
 	// Projectivize trains the parser on the non-projective trees too, with their crossing
 	// arcs lifted (projectivize); otherwise they are skipped.
 	Projectivize bool
+	// DecodeBeam is the beam the model parses with (0: Beam).
+	DecodeBeam int
 }
 
 // Scores are accuracies over every word (punctuation included); LAS compares the
@@ -54,6 +56,9 @@ func Train(train, dev []*conllu.Sentence, cfg TrainConfig) (*Model, Scores, erro
 	// The parser has its own generator, so that a run reading the tag cache gives the same
 	// model as one that trains the tagger.
 	best, err := trainParser(m, exs, dev, cfg, rand.New(rand.NewPCG(cfg.Seed, 99)))
+	if cfg.DecodeBeam > 0 {
+		m.SetBeam(cfg.DecodeBeam)
+	}
 	return m, best, err
 }
 
@@ -87,19 +92,7 @@ func trainTagging(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainCon
 // trainParser trains the parser and labeller into m, keeping the epoch best on dev.
 func trainParser(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainConfig, rng *rand.Rand) (Scores, error) {
 	t := newParseTrainer(&m.labels, m.kinds, rng)
-	order := make([]int, 0, len(exs))
-	lifted := 0
-	for i, ex := range exs {
-		if !projective(ex.heads) {
-			if !cfg.Projectivize {
-				continue
-			}
-			ex.heads = projectivize(ex.heads)
-			lifted++
-		}
-		order = append(order, i)
-	}
-	fmt.Fprintf(cfg.Log, "parser: %d of %d training sentences are projective, %d made projective\n", len(order)-lifted, len(exs), lifted)
+	order := prepareTrees(exs, cfg)
 	if cfg.Warm != nil {
 		m.parser, m.labeller = cfg.Warm.parser, cfg.Warm.labeller
 		return trainBeamEpochs(m, exs, dev, cfg, rng, order)
@@ -126,6 +119,25 @@ func trainParser(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainConf
 		return trainBeamEpochs(m, exs, dev, cfg, rng, order)
 	}
 	return best, nil
+}
+
+// prepareTrees returns the examples the parser trains on: the projective trees, and the
+// others made projective (cfg.Projectivize) or left out.
+func prepareTrees(exs []*example, cfg TrainConfig) []int {
+	order := make([]int, 0, len(exs))
+	lifted := 0
+	for i, ex := range exs {
+		if !projective(ex.heads) {
+			if !cfg.Projectivize {
+				continue
+			}
+			ex.heads = projectivize(ex.heads)
+			lifted++
+		}
+		order = append(order, i)
+	}
+	fmt.Fprintf(cfg.Log, "parser: %d of %d training sentences are projective, %d made projective\n", len(order)-lifted, len(exs), lifted)
+	return order
 }
 
 // trainBeamEpochs continues from the greedy model with global beam training; the epoch

@@ -34,7 +34,7 @@ func run(args []string) int {
 	prune := fs.Float64("prune", 0.2, "drop tagger weights whose magnitude is below this (model size)")
 	pruneParser := fs.Float64("prune-parser", 0.6, "the same for the transition classifier")
 	pruneLabeller := fs.Float64("prune-labeller", 0.5, "the same for the labeller")
-	decodeBeam := fs.Int("decode-beam", 0, "beam width the model file asks for when parsing (0: the training beam)")
+	fs.IntVar(&cfg.DecodeBeam, "decode-beam", 0, "beam width the model file asks for when parsing (0: the training beam)")
 	fs.BoolVar(&cfg.Projectivize, "projectivize", true, "train on non-projective trees with their crossing arcs lifted (else skip them)")
 	fs.StringVar(&cfg.TagCache, "tag-cache", "", "file keeping the tagger and jackknifed tags between runs (for parser experiments)")
 	if err := fs.Parse(args); err != nil {
@@ -66,9 +66,8 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		return 1
 	}
-	if *decodeBeam > 0 {
-		m.SetBeam(*decodeBeam)
-		pruning += fmt.Sprintf("; decoding beam %d", *decodeBeam)
+	if cfg.DecodeBeam > 0 {
+		pruning += fmt.Sprintf("; decoding beam %d", cfg.DecodeBeam)
 	}
 	if err := save(m, dev, cfg, pruning, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
