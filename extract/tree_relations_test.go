@@ -164,3 +164,45 @@ func TestTreeRelations(t *testing.T) {
 		})
 	}
 }
+
+// TestTreeRelationsAcrossParses: readings that must hold whichever way a parser labels the
+// phrase (extract/relate/tree_robust.go): a complement clause labelled xcomp, a subjunctive
+// tagged as a past tense, a fronted subject taken for a vocative, a name tagged as a verb, an
+// object taken for the subject of the next clause, a noun's complement hung on its verb, the
+// subject shared with a passive clause, a relative clause without a subject. Every sentence
+// is written for this test.
+func TestTreeRelationsAcrossParses(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"complement clause with its own subject", "The European Commission demanded that Poland restore the independence of its courts.",
+			[]string{"PRESSURED European Commission -> Poland (reported)"}, nil},
+		{"subjunctive in a form the tagger may call past", "France insisted that Italy cut its deficit.",
+			[]string{"PRESSURED France -> Italy (reported)"}, nil},
+		{"an irregular past after insist is a statement", "Germany insisted that Hungary withdrew its veto last week.",
+			nil, []string{"PRESSURED"}},
+		{"fronted subject of a stance participle", "Lithuania, horrified by the attack of Russia, closed its border.",
+			[]string{"CRITICIZED Lithuania -> Russia (reported)"}, nil},
+		{"fronted subject, stance with", "Estonia, disappointed with the decision of Hungary, summoned its ambassador.",
+			[]string{"CRITICIZED Estonia -> Hungary (reported)"}, nil},
+		{"a relative clause without a subject lends none", "Olaf Scholz, who was pressured by Joe Biden over his gas deals with Moscow, praised Emmanuel Macron.",
+			[]string{"SUPPORTED Olaf Scholz -> Emmanuel Macron (reported)"}, []string{"SUPPORTED Russia", "SUPPORTED Joe Biden"}},
+		{"a clause shares the passive clause's subject", "Joe Biden was criticised by Donald Trump and flew to Warsaw on Monday.",
+			[]string{"VISITED Joe Biden -> Warsaw (reported)"}, []string{"VISITED Donald Trump"}},
+		{"a participle shares the passive clause's subject", "Keir Starmer was welcomed by Narendra Modi before flying to Mumbai.",
+			[]string{"VISITED Keir Starmer -> Mumbai (reported)"}, []string{"VISITED Narendra Modi"}},
+		{"a name the tagger calls a verb is the subject", "Donald Trump said on Monday.\nTrump could impose new sanctions on Venezuela when the waivers expire.",
+			[]string{"PRESSURED Donald Trump -> Venezuela (hypothetical)"}, nil},
+		{"an object read as the next clause's subject", "Serbia and Kosovo signed an agreement that will reopen the border crossings.",
+			[]string{"MET Kosovo -> Serbia (reported)"}, nil},
+		{"a noun's complement on its verb", "Canada confirmed its support on Monday for Moldova.",
+			[]string{"SUPPORTED Canada -> Moldova (reported)"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, nodes, edges := extractText(t, c.text, "2024-05-15")
+			checkFacts(t, facts(nodes, edges), c.want, c.not)
+		})
+	}
+}

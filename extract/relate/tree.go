@@ -432,9 +432,15 @@ func (t *tree) subject(v, depth int) []actor {
 	if t.child(v, "nsubj:pass", "aux:pass") >= 0 {
 		return t.agent(v)
 	}
+	if c := t.fronted(v); c >= 0 {
+		return t.args(c, actorsOnly) // "Poland, dismayed by ..., recalled": a vocative to the parser
+	}
 	h := t.head(v)
 	if h < 0 {
 		return nil
+	}
+	if t.nameAsVerb(h) && h < v {
+		return t.args(h, actorsOnly) // "Trump could impose sanctions", Trump tagged VERB
 	}
 	switch t.rel(v) {
 	case "xcomp":
@@ -449,11 +455,18 @@ func (t *tree) subject(v, depth int) []actor {
 		return t.subject(h, depth+1)
 	case "conj", "advcl":
 		if t.isPredicate(h) {
-			return t.subject(h, depth+1)
+			return t.sharedSubject(h, depth+1)
 		}
-	case "acl", "acl:relcl":
+	case "acl:relcl":
+		// A relative clause has a subject of its own (a relative pronoun stands for the
+		// noun). One without is a misparse, often of the main verb ("Orban, who was
+		// criticised by the EU for his ties with Moscow, praised Trump" hung on "ties"): it
+		// lends neither the noun nor the clause above as its subject.
+		return nil
+	case "acl", "appos":
 		// "leaders meeting in Paris"; "Coalition efforts to support X"; "its commitment to
-		// support X" (the owner is the clause's subject).
+		// support X" (the owner is the clause's subject); a participle the parser took for an
+		// apposition ("Poland, dismayed by ...").
 		if a := t.args(h, actorsOnly); len(a) > 0 {
 			return a
 		}
@@ -466,6 +479,16 @@ func (t *tree) subject(v, depth int) []actor {
 		return t.governing(h, depth+1)
 	}
 	return nil
+}
+
+// sharedSubject returns the subject a clause without one shares with the clause h it hangs
+// on: h's grammatical subject, passive too ("Trump is set to visit Britain and will hold talks
+// ... before flying to Helsinki": Trump flies, whoever set him), else h's own inherited one.
+func (t *tree) sharedSubject(h, depth int) []actor {
+	if sp := t.child(h, "nsubj:pass"); sp >= 0 {
+		return t.args(t.antecedent(h, sp), actorsOnly)
+	}
+	return t.subject(h, depth)
 }
 
 // antecedent returns the noun a relative pronoun c of relative clause v stands for ("Poland,
@@ -510,7 +533,7 @@ func (t *tree) agent(v int) []actor {
 // isPredicate reports whether w heads a clause: a verb, or a word with a copula or a subject.
 func (t *tree) isPredicate(w int) bool {
 	u := t.w[w].UPOS
-	return u == "VERB" || t.child(w, "cop", "nsubj", "nsubj:pass") >= 0
+	return (u == "VERB" && !t.nameAsVerb(w)) || t.child(w, "cop", "nsubj", "nsubj:pass") >= 0
 }
 
 // passive reports whether predicate v is passive: it has a passive subject or auxiliary, or
@@ -608,26 +631,6 @@ func (t *tree) prepArgs(w int, preps []string, want func(graph.Label) bool) []ac
 		}
 	}
 	return nil
-}
-
-// mandative reports whether complement clause c states what someone must do ("that Spain
-// withdraw", "that Israel should allow"), not what is the case ("that Taiwan was a red
-// line", "that Iran has enriched"): no copula, and no finite tense on its predicate or its
-// auxiliaries other than a modal.
-func (t *tree) mandative(c int) bool {
-	if t.child(c, "cop") >= 0 {
-		return false
-	}
-	finite := func(x string) bool { return x == "VBD" || x == "VBZ" || x == "VBP" }
-	if finite(t.w[c].XPOS) {
-		return false
-	}
-	for _, k := range t.kids[c] {
-		if r := t.rel(k); (r == "aux" || r == "aux:pass") && finite(t.w[k].XPOS) {
-			return false
-		}
-	}
-	return true
 }
 
 // speakerOf finds who "I" is in sentence s: the person subject of a verb of saying that

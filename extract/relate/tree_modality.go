@@ -110,6 +110,9 @@ func (t *tree) modalChain(p int, noun bool) []int {
 // own ("will hold talks before flying to Helsinki", "will meet X and visit Y"); not a finite
 // one ("did not meet X and criticized Y").
 func (t *tree) sharesModality(c, h int) bool {
+	if t.nameAsVerb(h) && h < c {
+		return true // "Trump could impose ...", the name tagged as the verb the modal hangs on
+	}
 	switch t.rel(c) {
 	case "xcomp":
 		return true

@@ -71,6 +71,8 @@ var wordClassDocs = map[string]string{
 	"threatlemma":      "lemmas whose target may stand in what is threatened (threatened to pull out of NATO)",
 	"barelemma":        "attend lemmas that may take the last event when the object is left out (did not attend)",
 	"complementlemma":  "pressure lemmas whose target may be the subject of their complement clause (demanded that Spain withdraw)",
+	"subjunctivegov":   "verbs of demand after which a complement verb in the bare form is a subjunctive, whatever tense the tagger gave it (insisted that Hungary lift its veto)",
+	"irregularpast":    "irregular past-tense forms that are no bare form (withdrew, took): a complement verb in one is no subjunctive",
 	"relpronoun":       "relative pronouns that stand for the noun a relative clause modifies (who, which, that)",
 	"reportpronoun":    "pronoun subjects of a reported clause that stand for the reporter (The EU said it would ...)",
 	"firstperson":      "first-person pronouns that stand for the speaker of a quotation (I, me, my)",

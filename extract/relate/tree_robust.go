@@ -1,0 +1,152 @@
+package relate
+
+import "strings"
+
+// Readings that hold across parsers: the tree engine's rules were first written against one
+// model's trees, and another model (or the same one on a harder sentence) labels the same
+// phrase differently — a complement clause as an xcomp, a subjunctive as a past tense, a
+// fronted subject as a vocative, a name as a verb, an object as the subject of the next
+// clause. Each function here reads what the sentence says from any of those labellings.
+// docs/relations.md, "Readings robust to parser variation".
+
+// Word classes of data/words.tsv used here (see wordClassDocs).
+var (
+	subjunctiveGovs = class("subjunctivegov")
+	irregularPasts  = class("irregularpast")
+)
+
+// finite reports whether an XPOS is a finite tense (the subjunctive's bare form is not).
+func finite(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" }
+
+// complement returns verb v's clausal complement: its ccomp, or a clause after v that the
+// parser labelled xcomp or advcl although it has a subject of its own and no subordinator but
+// "that" ("demanded that Israel allow ..." read as an xcomp with a subject), else -1.
+func (t *tree) complement(v int) int {
+	if c := t.child(v, "ccomp"); c >= 0 {
+		return c
+	}
+	for _, c := range t.kids[v] {
+		if r := t.rel(c); c < v || (r != "xcomp" && r != "advcl") || t.child(c, "nsubj", "nsubj:pass") < 0 {
+			continue
+		}
+		if m := t.child(c, "mark"); m >= 0 && t.lower[m] != "that" {
+			continue
+		}
+		return c
+	}
+	return -1
+}
+
+// mandative reports whether complement clause c of a verb with lemma gov states what someone
+// must do ("that Spain withdraw", "that Israel should allow"), not what is the case ("that
+// Taiwan was a red line", "that Iran has enriched"): no copula, no finite auxiliary but a
+// modal, and a predicate that is not finite — or, after a verb of demand (class
+// subjunctivegov), one in the bare form, whatever tense the tagger gave it ("insisted that
+// Hungary lift its veto", lift tagged VBD).
+func (t *tree) mandative(c int, gov string) bool {
+	if t.child(c, "cop") >= 0 {
+		return false
+	}
+	for _, k := range t.kids[c] {
+		if r := t.rel(k); (r == "aux" || r == "aux:pass") && finite(t.w[k].XPOS) {
+			return false
+		}
+	}
+	if !finite(t.w[c].XPOS) {
+		return true
+	}
+	return subjunctiveGovs[govLemma(gov)] && t.bare(c)
+}
+
+// govLemma is the verb of a cue lemma ("lean on" -> "lean").
+func govLemma(lemma string) string {
+	if f := strings.Fields(lemma); len(f) > 0 {
+		return f[0]
+	}
+	return lemma
+}
+
+// bare reports whether verb w may be in the bare form although tagged present or past: not a
+// third-person -s form (VBZ), and for a past tag neither an -ed form nor an irregular past
+// (class irregularpast: withdrew, took; invariant forms such as cut and put count as bare).
+func (t *tree) bare(w int) bool {
+	if t.w[w].UPOS != "VERB" {
+		return false
+	}
+	switch l := t.lower[w]; t.w[w].XPOS {
+	case "VB", "VBP":
+		return true
+	case "VBD":
+		return !strings.HasSuffix(l, "ed") && !irregularPasts[l]
+	}
+	return false
+}
+
+// fronted returns a noun phrase before predicate v that the parser hung on it as a vocative
+// or dislocated element ("Poland, dismayed by the decision of Hungary, recalled ...": news
+// text addresses no one, so the phrase is the clause's subject), else -1. Only when v has
+// no subject of its own.
+func (t *tree) fronted(v int) int {
+	if t.child(v, "nsubj", "nsubj:pass", "csubj") >= 0 {
+		return -1
+	}
+	for _, c := range t.kids[v] {
+		if r := t.rel(c); c < v && (r == "vocative" || r == "dislocated") {
+			return c
+		}
+	}
+	return -1
+}
+
+// nameAsVerb reports whether word w, tagged VERB, is part of a name the recognizer found
+// ("Trump could reimpose sanctions", Trump tagged as the verb): no predicate, and the
+// subject of the clause the parser hung on it.
+func (t *tree) nameAsVerb(w int) bool {
+	if t.w[w].UPOS != "VERB" {
+		return false
+	}
+	_, ok := t.actorAt(w, false)
+	return ok
+}
+
+// object returns the direct object of verb v: its obj or iobj, else the noun phrase right
+// after v when the parser made it the subject of a clause above v ("the United States and
+// Iraq signed a loan agreement that will enable Iraq to ...", "agreement" read as the
+// subject of "enable", "signed" as its adverbial clause), else -1.
+func (t *tree) object(v int) int {
+	if o := t.child(v, "obj", "iobj"); o >= 0 {
+		return o
+	}
+	n := t.phraseAfter(v)
+	if n < 0 || (t.rel(n) != "nsubj" && t.rel(n) != "nsubj:pass") {
+		return -1
+	}
+	for a, i := t.head(v), 0; a >= 0 && i < 8; a, i = t.head(a), i+1 {
+		if a == t.head(n) {
+			return n
+		}
+	}
+	return -1
+}
+
+// phraseAfter returns the head noun of the noun phrase that starts right after word v (its
+// determiners and modifiers all hang inside it), or -1.
+func (t *tree) phraseAfter(v int) int {
+	for k := v + 1; k < len(t.w) && k < v+8; k++ {
+		if u := t.w[k].UPOS; u == "NOUN" || u == "PROPN" {
+			if h := t.head(k); h > k && h < v+8 && (t.rel(k) == "compound" || t.rel(k) == "flat") {
+				continue // "a loan guarantee agreement": on to the head
+			}
+			for j := v + 1; j < k; j++ {
+				if h := t.head(j); h <= v || h > k {
+					return -1
+				}
+			}
+			return k
+		}
+		if u := t.w[k].UPOS; u != "DET" && u != "ADJ" && u != "NUM" && t.rel(k) != "nmod:poss" {
+			return -1
+		}
+	}
+	return -1
+}
