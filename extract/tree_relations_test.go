@@ -166,7 +166,7 @@ func TestTreeRelations(t *testing.T) {
 }
 
 // TestTreeRelationsAcrossParses: readings that must hold whichever way a parser labels the
-// phrase (extract/relate/tree_robust.go): a complement clause labelled xcomp, a subjunctive
+// phrase (extract/relate/tree_robust.go): a subjunctive
 // tagged as a past tense, a fronted subject taken for a vocative, a name tagged as a verb, an
 // object taken for the subject of the next clause, a noun's complement hung on its verb, the
 // subject shared with a passive clause, a relative clause without a subject. Every sentence
@@ -176,8 +176,6 @@ func TestTreeRelationsAcrossParses(t *testing.T) {
 		name, text string
 		want, not  []string
 	}{
-		{"complement clause with its own subject", "The European Commission demanded that Poland restore the independence of its courts.",
-			[]string{"PRESSURED European Commission -> Poland (reported)"}, nil},
 		{"subjunctive in a form the tagger may call past", "France insisted that Italy cut its deficit.",
 			[]string{"PRESSURED France -> Italy (reported)"}, nil},
 		{"an irregular past after insist is a statement", "Germany insisted that Hungary withdrew its veto last week.",
@@ -194,8 +192,10 @@ func TestTreeRelationsAcrossParses(t *testing.T) {
 			[]string{"VISITED Keir Starmer -> Mumbai (reported)"}, []string{"VISITED Narendra Modi"}},
 		{"a name the tagger calls a verb is the subject", "Donald Trump said on Monday.\nTrump could impose new sanctions on Venezuela when the waivers expire.",
 			[]string{"PRESSURED Donald Trump -> Venezuela (hypothetical)"}, nil},
-		{"an object read as the next clause's subject", "Serbia and Kosovo signed an agreement that will reopen the border crossings.",
-			[]string{"MET Kosovo -> Serbia (reported)"}, nil},
+		{"an object read as the subject of the clause above", "Yesterday, Kenya and Ethiopia signed a power supply agreement that, once ratified, will enable Kenya to import electricity.",
+			[]string{"MET Ethiopia -> Kenya (reported)"}, nil},
+		{"an agreement read as the subject of a complement clause", "Last week, Vietnam and the Philippines signed a coast guard agreement that, once approved, will allow joint patrols.",
+			[]string{"MET Philippines -> Vietnam (reported)"}, nil},
 		{"a noun's complement on its verb", "Canada confirmed its support on Monday for Moldova.",
 			[]string{"SUPPORTED Canada -> Moldova (reported)"}, nil},
 	}

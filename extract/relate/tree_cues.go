@@ -201,7 +201,7 @@ func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant
 		objs = t.prepArgs(v, []string{"for"}, eventsOnly)
 	case patAccord:
 		// "signed an agreement with Y"; "X and Y signed an agreement" (reciprocal, treeVerb).
-		if o := t.object(v); o < 0 || !slices.Contains(c.Args, t.lower[o]) {
+		if o := t.accordObject(v); o < 0 || !slices.Contains(c.Args, t.lower[o]) {
 			return nil, variant, false
 		}
 		objs = t.prepArgs(v, []string{"with"}, want)

@@ -129,6 +129,25 @@ func (t *tree) object(v int) int {
 	return -1
 }
 
+// accordObject returns the agreement noun signed, concluded or reached by verb v: its object,
+// or the noun phrase right after v that the parser made the subject of v's complement clause
+// ("signed a coast guard agreement that, once approved, will allow ..." read as "signed
+// [that] an agreement will allow"); a verb of signing takes no such clause. The caller checks
+// the noun names an agreement.
+func (t *tree) accordObject(v int) int {
+	if o := t.object(v); o >= 0 {
+		return o
+	}
+	n := t.phraseAfter(v)
+	if n < 0 || t.rel(n) != "nsubj" {
+		return -1
+	}
+	if h := t.head(n); h >= 0 && t.head(h) == v && (t.rel(h) == "ccomp" || t.rel(h) == "parataxis") {
+		return n
+	}
+	return -1
+}
+
 // phraseAfter returns the head noun of the noun phrase that starts right after word v (its
 // determiners and modifiers all hang inside it), or -1.
 func (t *tree) phraseAfter(v int) int {
