@@ -549,27 +549,71 @@ func (t *tree) passive(v int) bool {
 // condemnation of Y" -> X; "X held talks with Y" -> X. A noun that is itself a subject
 // has none.
 func (t *tree) governing(n, depth int) []actor {
+	if p := t.governor(n); p >= 0 {
+		return t.subject(p, depth+1)
+	}
+	return nil
+}
+
+// governor returns the predicate of the clause noun n stands in: the first predicate above
+// it, or n itself when it has a copula ("X is a strong supporter of Y"); -1 when n is a
+// subject, or hangs on the root or a parenthetical.
+func (t *tree) governor(n int) int {
 	p := n
 	for i := 0; i < 6 && p >= 0; i++ {
 		if p != n && t.isPredicate(p) {
-			return t.subject(p, depth+1)
+			return p
 		}
 		if p == n && t.child(p, "cop") >= 0 {
-			return t.subject(p, depth+1) // "X is a strong supporter of Y"
+			return p
 		}
 		switch article.Base(t.rel(p)) {
 		case "nsubj", "csubj", "root", "parataxis", "appos":
-			return nil
+			return -1
 		}
 		p = t.head(p)
 	}
-	return nil
+	return -1
 }
 
 // owner returns who owns a nominal cue n: a possessor naming an actor ("Russia's criticism
 // of"), the "from" or "by" complement ("support for Y from X"), else the subject of the
 // governing clause ("its condemnation of", "X reiterated its support for").
 func (t *tree) owner(n int) []actor {
+	if a := t.namedOwner(n); len(a) > 0 {
+		return a
+	}
+	if p := t.child(n, "nmod:poss"); p >= 0 && !possessives[t.lower[p]] {
+		return nil // "the proposal's backers"
+	}
+	return t.governing(n, 0)
+}
+
+// claimedOwner: pressure and criticism need their owner (as in the position engine): one
+// named on the noun, or the governing clause's subject when a possessive pronoun ("voiced
+// its opposition to") or a verb of data/words.tsv ownerverb ("imposed new sanctions on",
+// "opened the summit with an attack on") claims it for them — not any clause the noun stands
+// in: "X hoped to press the president for tougher sanctions on Y" and "X welcomed the
+// sanctions on Y" name sanctions that are not X's.
+func (t *tree) claimedOwner(n int) []actor {
+	if a := t.namedOwner(n); len(a) > 0 {
+		return a
+	}
+	p := t.governor(n)
+	if p < 0 {
+		return nil
+	}
+	claim := func(w int) bool { return w >= 0 && ownerVerbs[t.lower[w]] }
+	poss := t.child(n, "nmod:poss")
+	if (poss >= 0 && possessives[t.lower[poss]]) || claim(p) || claim(t.child(n, "case")) {
+		return t.subject(p, 1)
+	}
+	return nil
+}
+
+// namedOwner returns the owner a nominal cue n names itself: an actor possessor, a from/by
+// complement, an actor modifying it; nil when none.
+func (t *tree) namedOwner(n int) []actor {
 	if p := t.child(n, "nmod:poss"); p >= 0 {
 		if t.lower[p] == "my" && t.s.speaker != nil && t.tok[p] >= 0 {
 			a := *t.s.speaker // "my condemnation of"
@@ -582,7 +626,7 @@ func (t *tree) owner(n int) []actor {
 				return []actor{a}
 			}
 		} else if !possessives[t.lower[p]] {
-			return nil // "the proposal's backers"
+			return nil
 		}
 	}
 	// "support for Y from X": the parser may hang "from X" on Y.
@@ -606,7 +650,7 @@ func (t *tree) owner(n int) []actor {
 			}
 		}
 	}
-	return t.governing(n, 0)
+	return nil
 }
 
 // prepArgs returns the actors of the complements of w (and of its object or oblique

@@ -271,6 +271,9 @@ func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
 			return false
 		}
 		subj = t.owner(n)
+		if c.Type == graph.RelPressured || c.Type == graph.RelCriticized {
+			subj = t.claimedOwner(n)
+		}
 	}
 	if len(subj) == 0 || len(objs) == 0 {
 		return false

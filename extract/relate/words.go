@@ -45,7 +45,7 @@ var wordClassDocs = map[string]string{
 	"fromgov":          "verbs governing 'NOUN from X' whose subject is the target (faced pressure from)",
 	"fromprev":         "of those, verbs whose non-actor subject stands for the previous sentence's subject (drew a rebuke)",
 	"ownermod":         "adjectives before an owned noun cue (fresh criticism, blistering attack)",
-	"ownerverb":        "verbs that make their subject the owner of pressure or criticism (voiced criticism of)",
+	"ownerverb":        "verbs that make their subject the owner of pressure or criticism (voiced criticism of, imposed sanctions on)",
 	"letterverb":       "verbs of sending a letter (sent letters to)",
 	"demandgov":        "words before a possessor's demand (comply with X's demand, met X's demands)",
 	"along":            "words that add attendees (along with, together with, alongside)",
