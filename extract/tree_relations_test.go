@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // TestTreeRelations: relations read from the dependency tree (extract/relate/tree.go), at
 // least five cases per relationship type, covering passive, negated, planned, coordinated,
@@ -210,5 +215,18 @@ func TestTreeRelationsAcrossParses(t *testing.T) {
 			_, nodes, edges := extractText(t, c.text, "2024-05-15")
 			checkFacts(t, facts(nodes, edges), c.want, c.not)
 		})
+	}
+}
+
+// TestTreePartnershipMembers: the members named by "between" are the subject of an
+// infinitive on the noun ("a partnership between X and Y to support Z"), read from the tree
+// (the position engine finds the same pair here by adjacency, so the rule is checked).
+func TestTreePartnershipMembers(t *testing.T) {
+	_, nodes, edges := extractText(t, "The new school is part of a partnership between Kenya and Norway to support Somalia.", "2024-05-15")
+	checkFacts(t, facts(nodes, edges), []string{"SUPPORTED Kenya -> Somalia (reported)", "SUPPORTED Norway -> Somalia (reported)"}, nil)
+	for _, e := range edges {
+		if e.Type == graph.RelSupported && !strings.HasSuffix(e.Rule, "/tree") {
+			t.Errorf("%s %s -> %s: rule %s, want the tree engine's", e.Type, e.From, e.To, e.Rule)
+		}
 	}
 }

@@ -465,8 +465,9 @@ func (t *tree) subject(v, depth int) []actor {
 		return nil
 	case "acl", "appos":
 		// "leaders meeting in Paris"; "Coalition efforts to support X"; "its commitment to
-		// support X" (the owner is the clause's subject); a participle the parser took for an
-		// apposition ("Poland, dismayed by ...").
+		// support X" (the owner is the clause's subject); "a partnership between X and Y to
+		// support Z" (its members); a participle the parser took for an apposition ("Poland,
+		// dismayed by ...").
 		if a := t.args(h, actorsOnly); len(a) > 0 {
 			return a
 		}
@@ -475,6 +476,9 @@ func (t *tree) subject(v, depth int) []actor {
 				a.possessive = false
 				return []actor{a}
 			}
+		}
+		if a := t.prepArgs(h, []string{"between"}, actorsOnly); len(a) > 1 {
+			return a
 		}
 		return t.governing(h, depth+1)
 	}
