@@ -177,11 +177,11 @@ func TestTreeRelations(t *testing.T) {
 }
 
 // TestTreeRelationsAcrossParses: readings that must hold whichever way a parser labels the
-// phrase (extract/relate/tree_robust.go): a subjunctive
-// tagged as a past tense, a fronted subject taken for a vocative, a name tagged as a verb, an
-// object taken for the subject of the next clause, a noun's complement hung on its verb, the
-// subject shared with a passive clause, a relative clause without a subject. Every sentence
-// is written for this test.
+// phrase (extract/relate/tree_robust.go): a subjunctive tagged as a past tense, a fronted
+// subject taken for a vocative, a name tagged as a verb, an object taken for the subject of
+// the next clause, a noun's complement hung on its verb, the subject shared with a passive
+// clause, a relative clause without a subject, a list whose first name hangs apart. Every
+// sentence is written for this test.
 func TestTreeRelationsAcrossParses(t *testing.T) {
 	cases := []struct {
 		name, text string
@@ -207,6 +207,10 @@ func TestTreeRelationsAcrossParses(t *testing.T) {
 			[]string{"MET Ethiopia -> Kenya (reported)"}, nil},
 		{"an agreement read as the subject of a complement clause", "Last week, Vietnam and the Philippines signed a coast guard agreement that, once approved, will allow joint patrols.",
 			[]string{"MET Philippines -> Vietnam (reported)"}, nil},
+		{"a list whose first name the tagger took for an adverb", "Italy, France and Spain on Wednesday condemned Russia.",
+			[]string{"CRITICIZED Italy -> Russia (reported)", "CRITICIZED France -> Russia (reported)", "CRITICIZED Spain -> Russia (reported)"}, nil},
+		{"a list whose first name the parser took for a compound", "Canada, Japan and Australia criticised China.",
+			[]string{"CRITICIZED Canada -> China (reported)", "CRITICIZED Japan -> China (reported)", "CRITICIZED Australia -> China (reported)"}, nil},
 		{"a noun's complement on its verb", "Canada confirmed its support on Monday for Moldova.",
 			[]string{"SUPPORTED Canada -> Moldova (reported)"}, nil},
 	}

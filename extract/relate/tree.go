@@ -425,7 +425,7 @@ func (t *tree) subject(v, depth int) []actor {
 	}
 	if c := t.child(v, "nsubj"); c >= 0 {
 		if a := t.args(t.antecedent(v, c), actorsOnly); len(a) > 0 || !reportPronouns[t.lower[c]] {
-			return a
+			return append(t.listBefore(v, c), a...)
 		}
 		return t.reporter(v, depth)
 	}
@@ -437,7 +437,7 @@ func (t *tree) subject(v, depth int) []actor {
 	}
 	h := t.head(v)
 	if h < 0 {
-		return nil
+		return t.orphanSubject(v)
 	}
 	if t.nameAsVerb(h) && h < v {
 		return t.args(h, actorsOnly) // "Trump could impose sanctions", Trump tagged VERB
@@ -482,7 +482,7 @@ func (t *tree) subject(v, depth int) []actor {
 		}
 		return t.governing(h, depth+1)
 	}
-	return nil
+	return t.orphanSubject(v)
 }
 
 // sharedSubject returns the subject a clause without one shares with the clause h it hangs

@@ -169,3 +169,75 @@ func (t *tree) phraseAfter(v int) int {
 	}
 	return -1
 }
+
+// orphanSubject returns the subject of a verb the parser left without one and that inherits
+// none: the first actors before v in its own subtree that no preposition, subordinator,
+// possessive or clause of their own holds ("Germany condemned ...", Germany tagged ADJ and
+// hung on the verb as an amod; "Last week, Vietnam and the Philippines signed ...", the names
+// coordinated with "week").
+func (t *tree) orphanSubject(v int) []actor {
+	if t.w[v].UPOS != "VERB" || t.nameAsVerb(v) {
+		return nil
+	}
+	for w := 0; w < v; w++ {
+		if !t.bareUnder(w, v) {
+			continue
+		}
+		if a := t.args(w, actorsOnly); len(a) > 0 {
+			return a
+		}
+	}
+	return nil
+}
+
+// bareUnder reports whether word w hangs on v through nominal words alone: none on the way
+// (w included) has a case marker or a subordinator, is a possessor, or heads a clause.
+func (t *tree) bareUnder(w, v int) bool {
+	for p, i := w, 0; p >= 0 && i < 8; p, i = t.head(p), i+1 {
+		if p == v {
+			return true
+		}
+		if t.child(p, "case", "mark") >= 0 || t.rel(p) == "nmod:poss" || t.w[p].UPOS == "VERB" || t.isPredicate(p) {
+			return false
+		}
+	}
+	return false
+}
+
+// listBefore returns the actors that open a list whose rest the parser took for subject c of
+// v: a name hung on v or on c with no argument relation, right before c with only a comma
+// between ("Italy, France and Spain condemned Russia", Italy tagged ADV and hung on the verb
+// as an advmod; "Canada, Japan and Australia", Canada hung on Japan as a compound).
+func (t *tree) listBefore(v, c int) []actor {
+	var out []actor
+	for _, d := range append(append([]int{}, t.kids[v]...), t.kids[c]...) {
+		if d >= c {
+			continue
+		}
+		switch t.rel(d) {
+		case "advmod", "dep", "vocative", "dislocated", "amod", "compound", "nmod:desc":
+		default:
+			continue
+		}
+		a, ok := t.actorAt(d, false)
+		if !ok || a.possessive || !a.isActor() || a.tj+1 >= len(t.s.toks) || t.s.toks[a.tj].lower != "," {
+			continue
+		}
+		if k := t.tok[c]; k >= 0 && k <= a.tj+3 && t.phraseStart(c, d) == a.tj+1 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// phraseStart returns the token where the phrase headed by word w begins (its leftmost
+// determiner or modifier other than skip).
+func (t *tree) phraseStart(w, skip int) int {
+	first := w
+	for _, k := range t.kids[w] {
+		if k < first && k != skip && t.rel(k) != "punct" {
+			first = k
+		}
+	}
+	return t.tok[first]
+}
