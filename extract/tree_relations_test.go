@@ -82,6 +82,10 @@ func TestTreeRelations(t *testing.T) {
 			nil, []string{"PRESSURED"}},
 		{"pressured: a statement is no demand", "China warned that Taiwan was a red line.",
 			nil, []string{"PRESSURED China -> Taiwan"}},
+		{"pressured: a prediction is no demand", "Spain warned that Morocco could close the border.",
+			nil, []string{"PRESSURED"}},
+		{"pressured: a modal of obligation is a demand", "Germany insisted that Hungary must lift its veto.",
+			[]string{"PRESSURED Germany -> Hungary (reported)"}, nil},
 		// CRITICIZED
 		{"criticized: participial clause takes the main subject", "Wang Yi left the talks, accusing Germany of bad faith.",
 			[]string{"CRITICIZED Wang Yi -> Germany (reported)"}, nil},

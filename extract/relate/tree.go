@@ -289,9 +289,18 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 		}
 		for _, c := range t.kids[w] {
 			// Coordinated words, and appositions, which name the same actor or, in a list
-			// the parser took for one, the next ("met X, Y and Z").
+			// the parser took for one, the next ("met X, Y and Z"); also when the parser
+			// hung them on the last word of a name ("Andriy Sybiha and Kaja Kallas", the
+			// "and" on Sybiha, flat under Andriy).
 			if r := t.w[c].Deprel; r == "conj" || r == "appos" {
 				walk(c, depth+1)
+			}
+			if t.w[c].Deprel == "flat" {
+				for _, cc := range t.kids[c] {
+					if r := t.w[cc].Deprel; r == "conj" || r == "appos" {
+						walk(cc, depth+1)
+					}
+				}
 			}
 			// Owners coordinated inside a proxy noun's of/by phrase ("the attacks of X and
 			// Y", "the government of X and the Y" however the parser attached the "and").
@@ -302,7 +311,7 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 			}
 		}
 	}
-	walk(w, 0)
+	walk(t.loneDeterminer(w), 0)
 	return out
 }
 
@@ -413,7 +422,7 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 			return t.headActor(c, want) // "the savagery of ISIL's regime"
 		}
 	}
-	return nil
+	return t.ownerAcross(w, want)
 }
 
 // subject returns the actors of the logical subject of predicate v: its nsubj, the agent of
@@ -467,9 +476,11 @@ func (t *tree) subject(v, depth int) []actor {
 		// "leaders meeting in Paris"; "Coalition efforts to support X"; "its commitment to
 		// support X" (the owner is the clause's subject); "a partnership between X and Y to
 		// support Z" (its members); a participle the parser took for an apposition ("Poland,
-		// dismayed by ...").
-		if a := t.args(h, actorsOnly); len(a) > 0 {
-			return a
+		// dismayed by ..."). Only a noun that names an actor lends its conjuncts ("X and Y
+		// meeting in Paris"), not one whose "and" the parser misplaced ("its commitment to
+		// help the government and people of Haiti", people hung on commitment).
+		if len(t.headActor(h, actorsOnly)) > 0 {
+			return t.args(h, actorsOnly)
 		}
 		if p := t.child(h, "nmod:poss"); p >= 0 {
 			if a, ok := t.actorAt(p, false); ok && !a.pronoun {

@@ -113,6 +113,9 @@ func (t *tree) sharesModality(c, h int) bool {
 	if t.nameAsVerb(h) && h < c {
 		return true // "Trump could impose ...", the name tagged as the verb the modal hangs on
 	}
+	if t.relativeEnds(c) {
+		return false // "Orban, who was not invited, praised Trump": praised is not negated
+	}
 	switch t.rel(c) {
 	case "xcomp":
 		return true

@@ -1,6 +1,10 @@
 package relate
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // Readings that hold across parsers: the tree engine's rules were first written against one
 // model's trees, and another model (or the same one on a harder sentence) labels the same
@@ -13,6 +17,7 @@ import "strings"
 var (
 	subjunctiveGovs = class("subjunctivegov")
 	irregularPasts  = class("irregularpast")
+	deonticModals   = class("deonticmodal")
 )
 
 // finite reports whether an XPOS is a finite tense (the subjunctive's bare form is not).
@@ -39,8 +44,9 @@ func (t *tree) complement(v int) int {
 
 // mandative reports whether complement clause c of a verb with lemma gov states what someone
 // must do ("that Spain withdraw", "that Israel should allow"), not what is the case ("that
-// Taiwan was a red line", "that Iran has enriched"): no copula, no finite auxiliary but a
-// modal, and a predicate that is not finite — or, after a verb of demand (class
+// Taiwan was a red line", "that Iran has enriched", "that Britain could suspend"): no copula,
+// no finite auxiliary, no modal but one of obligation (class deonticmodal), and a predicate
+// that is not finite — or, after a verb of demand (class
 // subjunctivegov), one in the bare form, whatever tense the tagger gave it ("insisted that
 // Hungary lift its veto", lift tagged VBD).
 func (t *tree) mandative(c int, gov string) bool {
@@ -50,6 +56,9 @@ func (t *tree) mandative(c int, gov string) bool {
 	for _, k := range t.kids[c] {
 		if r := t.rel(k); (r == "aux" || r == "aux:pass") && finite(t.w[k].XPOS) {
 			return false
+		}
+		if t.rel(k) == "aux" && t.w[k].XPOS == "MD" && !deonticModals[t.lower[k]] {
+			return false // "warned that Britain could suspend ...": a prediction, no demand
 		}
 	}
 	if !finite(t.w[c].XPOS) {
@@ -240,4 +249,70 @@ func (t *tree) phraseStart(w, skip int) int {
 		}
 	}
 	return t.tok[first]
+}
+
+// loneDeterminer returns the noun a phrase's determiner stands for when the parser made the
+// determiner the head and hung the noun beside it ("appalled by this latest brutal attack":
+// "by this" an obl:agent, "attack" another obl of the verb), else w.
+func (t *tree) loneDeterminer(w int) int {
+	if !determiners[t.lower[w]] || (t.w[w].UPOS != "PRON" && t.w[w].UPOS != "DET") {
+		return w
+	}
+	for _, k := range t.kids[w] {
+		if t.rel(k) != "case" && t.rel(k) != "punct" {
+			return w
+		}
+	}
+	for n := w + 1; n < len(t.w) && n < w+5; n++ {
+		switch t.w[n].UPOS {
+		case "ADJ", "ADV", "NUM":
+			continue
+		case "NOUN", "PROPN":
+			if t.head(n) == t.head(w) && t.child(n, "case") < 0 {
+				return n
+			}
+		}
+		return w
+	}
+	return w
+}
+
+// ownerAcross returns the of-owner of a proxy noun coordinated right after w, however the
+// parser attached the "and": "the government and people of Iraq" is Iraq's government too
+// ("people" hung as a conjunct of another word).
+func (t *tree) ownerAcross(w int, want func(graph.Label) bool) []actor {
+	n := w + 1
+	if n >= len(t.w) || t.w[n].UPOS != "CCONJ" {
+		return nil
+	}
+	for n++; n < len(t.w) && t.w[n].UPOS == "DET"; n++ {
+	}
+	if n >= len(t.w) || proxyNouns[t.lower[n]] == "" {
+		return nil
+	}
+	for _, c := range t.kids[n] {
+		if t.rel(c) == "nmod" && t.caseIs(c, []string{"of"}) {
+			if a, ok := t.actorAt(c, true); ok && a.wanted(want) && !a.possessive {
+				a.proxy = proxyNouns[t.lower[w]]
+				return []actor{a}
+			}
+		}
+	}
+	return nil
+}
+
+// relativeEnds reports whether conj v of a relative clause is the main verb the clause's
+// closing comma left there ("Orban, who was not invited, praised Trump": "praised" a
+// conjunct of "invited"): no conjunction of its own, and none after it in the clause.
+func (t *tree) relativeEnds(v int) bool {
+	h := t.head(v)
+	if t.rel(v) != "conj" || h < 0 || t.rel(h) != "acl:relcl" || t.child(v, "cc") >= 0 {
+		return false
+	}
+	for _, c := range t.kidsWith(h, "conj") {
+		if c > v && t.child(c, "cc") >= 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -73,6 +73,7 @@ var wordClassDocs = map[string]string{
 	"complementlemma":  "pressure lemmas whose target may be the subject of their complement clause (demanded that Spain withdraw)",
 	"subjunctivegov":   "verbs of demand after which a complement verb in the bare form is a subjunctive, whatever tense the tagger gave it (insisted that Hungary lift its veto)",
 	"irregularpast":    "irregular past-tense forms that are no bare form (withdrew, took): a complement verb in one is no subjunctive",
+	"deonticmodal":     "modals of obligation: a complement clause with one states a demand (that Israel should allow), with another modal a prediction (that Britain could suspend)",
 	"relpronoun":       "relative pronouns that stand for the noun a relative clause modifies (who, which, that)",
 	"reportpronoun":    "pronoun subjects of a reported clause that stand for the reporter (The EU said it would ...)",
 	"firstperson":      "first-person pronouns that stand for the speaker of a quotation (I, me, my)",
