@@ -44,8 +44,8 @@ func extractGivenParse(t *testing.T, text, rows string) ([]graph.Node, []graph.E
 }
 
 // TestTreeReadingsOfGivenParses: each reading of extract/relate/tree_robust.go on the
-// labelling that called for it, as a parser produced it (the cluster model at the beam
-// named, or main's earlier model), so that the rules stay tested when the committed model
+// labelling that called for it, as a parser produced it (the cluster model decoded at the
+// beam named — the model file asks for 8, what extract uses — or main's earlier model), so that the rules stay tested when the committed model
 // parses these sentences otherwise. Every sentence is written for this test.
 func TestTreeReadingsOfGivenParses(t *testing.T) {
 	cases := []struct {
@@ -87,7 +87,7 @@ func TestTreeReadingsOfGivenParses(t *testing.T) {
 11 its PRON PRP$ 12 nmod:poss
 12 ambassador NOUN NN 10 obj
 13 . PUNCT . 3 punct`, []string{"CRITICIZED Poland -> Hungary (reported)"}, nil},
-		{"a name tagged as the verb (cluster model, beam 4)", "Donald Trump said on Monday.\nTrump could impose new sanctions on Venezuela when the waivers expire.", `
+		{"a name tagged as the verb (cluster model, beam 8 as committed)", "Donald Trump said on Monday.\nTrump could impose new sanctions on Venezuela when the waivers expire.", `
 1 Trump VERB VB 0 root
 2 could AUX MD 1 aux
 3 impose VERB VB 1 parataxis
