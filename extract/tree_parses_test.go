@@ -232,6 +232,79 @@ func TestTreeReadingsOfGivenParses(t *testing.T) {
 21 der NOUN NN 19 list
 22 Leyen PROPN NNP 19 amod
 23 . PUNCT . 4 punct`, []string{"ATTENDED Giorgia Meloni -> NATO summit (planned)", "ATTENDED Ursula von der Leyen -> NATO summit (planned)"}, nil},
+		{"a conjunct hung on the verb as an obl (cluster model, beam 8 as committed)", "Japan criticised China as well as North Korea.", `
+1 Japan PROPN NNP 2 nsubj
+2 criticised VERB VBD 0 root
+3 China PROPN NNP 2 obj
+4 as ADV RB 8 cc
+5 well ADV RB 4 fixed
+6 as ADP IN 4 fixed
+7 North PROPN NNP 8 compound
+8 Korea PROPN NNP 2 obl
+9 . PUNCT . 2 punct`, []string{"CRITICIZED Japan -> North Korea (reported)"}, nil},
+		{"a conjunct made the subject of an adverbial clause, its coordinator a mark (cluster model, beam 8 as committed)", "In Jordan Minister Mitchell met with the Syrian Opposition Coalition, as well as local Jordanian and British organisations focused on supporting refugees, and preventing violence in camps.", `
+1 In ADP IN 4 case
+2 Jordan PROPN NNP 3 compound
+3 Minister PROPN NNP 4 nmod:desc
+4 Mitchell PROPN NNP 5 nsubj
+5 met VERB VBD 0 root
+6 with ADP IN 10 case
+7 the DET DT 10 det
+8 Syrian ADJ JJ 10 amod
+9 Opposition PROPN NNP 10 amod
+10 Coalition PROPN NNP 5 obl
+11 , PUNCT , 20 punct
+12 as ADV RB 20 mark
+13 well ADV RB 12 fixed
+14 as ADP IN 12 fixed
+15 local ADJ JJ 19 amod
+16 Jordanian PROPN NNP 19 compound
+17 and CCONJ CC 18 cc
+18 British ADJ JJ 16 conj
+19 organisations NOUN NNS 20 nsubj
+20 focused VERB VBN 5 advcl
+21 on SCONJ IN 23 case
+22 supporting VERB VBG 23 amod
+23 refugees NOUN NNS 20 obl
+24 , PUNCT , 26 punct
+25 and CCONJ CC 26 cc
+26 preventing VERB VBG 5 conj
+27 violence NOUN NN 26 obj
+28 in ADP IN 29 case
+29 camps NOUN NNS 26 obl
+30 . PUNCT . 5 punct`, []string{"MET Jordan ngo -> Mitchell (reported)", "MET United Kingdom ngo -> Mitchell (reported)"}, nil},
+		{"a conjunct after the object's own phrase is not the object's (cluster model, beam 8 as committed)", "Germany welcomed the agreement on Monday between the Government of Serbia, led by President Aleksandar Vucic, and the Government of Kosovo, represented by Prime Minister Albin Kurti.", `
+1 Germany PROPN NNP 2 nsubj
+2 welcomed VERB VBD 0 root
+3 the DET DT 4 det
+4 agreement NOUN NN 2 obj
+5 on ADP IN 6 case
+6 Monday PROPN NNP 4 nmod
+7 between ADP IN 9 case
+8 the DET DT 9 det
+9 Government NOUN NN 4 nmod
+10 of ADP IN 11 case
+11 Serbia PROPN NNP 9 nmod
+12 , PUNCT , 13 punct
+13 led VERB VBN 4 acl
+14 by ADP IN 16 case
+15 President PROPN NNP 16 nmod:desc
+16 Aleksandar PROPN NNP 13 obl:agent
+17 Vucic PROPN NNP 16 flat
+18 , PUNCT , 21 punct
+19 and CCONJ CC 21 cc
+20 the DET DT 21 det
+21 Government NOUN NN 2 conj
+22 of ADP IN 23 case
+23 Kosovo PROPN NNP 21 nmod
+24 , PUNCT , 25 punct
+25 represented VERB VBN 23 acl
+26 by ADP IN 29 case
+27 Prime ADJ NNP 28 amod
+28 Minister PROPN NNP 29 nmod:desc
+29 Albin PROPN NNP 25 obl:agent
+30 Kurti PROPN NNP 29 flat
+31 . PUNCT . 2 punct`, nil, []string{"HOSTED Germany"}},
 		{"a subject tagged ADJ and hung as an amod (main's model)", "Germany condemned in Berlin the Russian government.", `
 1 Germany ADJ JJ 2 amod
 2 condemned VERB VBN 0 root

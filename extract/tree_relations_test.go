@@ -184,8 +184,8 @@ func TestTreeRelations(t *testing.T) {
 // phrase (extract/relate/tree_robust.go): a subjunctive tagged as a past tense, a fronted
 // subject taken for a vocative, a name tagged as a verb, an object taken for the subject of
 // the next clause, a noun's complement hung on its verb, the subject shared with a passive
-// clause, a relative clause without a subject, a list whose first name hangs apart. Every
-// sentence is written for this test.
+// clause, a relative clause without a subject, a list whose first name hangs apart, a
+// conjunct hung on the verb. Every sentence is written for this test.
 func TestTreeRelationsAcrossParses(t *testing.T) {
 	cases := []struct {
 		name, text string
@@ -215,6 +215,14 @@ func TestTreeRelationsAcrossParses(t *testing.T) {
 			[]string{"CRITICIZED Italy -> Russia (reported)", "CRITICIZED France -> Russia (reported)", "CRITICIZED Spain -> Russia (reported)"}, nil},
 		{"a list whose first name the parser took for a compound", "Canada, Japan and Australia criticised China.",
 			[]string{"CRITICIZED Canada -> China (reported)", "CRITICIZED Japan -> China (reported)", "CRITICIZED Australia -> China (reported)"}, nil},
+		{"a conjunct the parser hung on the verb", "Japan criticised China as well as North Korea.",
+			[]string{"CRITICIZED Japan -> China (reported)", "CRITICIZED Japan -> North Korea (reported)"}, nil},
+		{"a conjunct the parser hung on the verb as a conjunct", "In Kenya Minister Mitchell met with the Somali National Alliance, as well as local Kenyan and Ugandan organisations focused on helping refugees.",
+			[]string{"MET Somali National Alliance -> Mitchell (reported)", "MET Uganda ngo -> Mitchell (reported)"}, nil},
+		{"a conjunct the parser made the subject of an adverbial clause", "In Jordan Minister Mitchell met with the Syrian Opposition Coalition, as well as local Jordanian and British organisations focused on supporting refugees, and preventing violence in camps.",
+			[]string{"MET Jordan ngo -> Mitchell (reported)", "MET United Kingdom ngo -> Mitchell (reported)"}, nil},
+		{"a conjunct after a phrase of the object's own is not the object's", "Germany welcomed the agreement on Monday between the Government of Serbia, led by President Aleksandar Vucic, and the Government of Kosovo, represented by Prime Minister Albin Kurti.",
+			nil, []string{"HOSTED Germany"}},
 		{"a noun's complement on its verb", "Canada confirmed its support on Monday for Moldova.",
 			[]string{"SUPPORTED Canada -> Moldova (reported)"}, nil},
 	}

@@ -674,7 +674,7 @@ func (t *tree) prepArgs(w int, preps []string, want func(graph.Label) bool) []ac
 	for _, c := range t.kids[w] {
 		if r := article.Base(t.rel(c)); (r == "obl" || r == "nmod") && t.rel(c) != "nmod:poss" && t.caseIs(c, preps) {
 			if a := t.args(c, want); len(a) > 0 {
-				return a
+				return append(a, t.strayConjuncts(w, c, want)...)
 			}
 		}
 	}

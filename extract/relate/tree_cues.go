@@ -166,7 +166,7 @@ func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant
 	switch c.Pattern {
 	case patVerb, patAttend:
 		if o := t.object(v); o >= 0 {
-			objs = t.args(o, want)
+			objs = append(t.args(o, want), t.strayConjuncts(v, o, want)...)
 		} else if o := t.sharedObject(v); o >= 0 {
 			objs = t.args(o, want) // "condemned and sanctioned Russia"
 		}

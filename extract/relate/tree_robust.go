@@ -316,3 +316,71 @@ func (t *tree) relativeEnds(v int) bool {
 	}
 	return true
 }
+
+// strayConjuncts returns the actors of noun phrases after argument arg of v that open with a
+// coordinator but that the parser hung on v itself or made the subject of a
+// clause under v: the next conjuncts of that argument ("criticised China as well as North
+// Korea", North Korea an obl of the verb; "met with X, as well as local Turkish and UK
+// organisations focused on ...", organisations the subject of "focused").
+func (t *tree) strayConjuncts(v, arg int, want func(graph.Label) bool) []actor {
+	after := t.phraseEnd(arg)
+	for p := after; p != arg && p >= 0; p = t.head(p) {
+		if t.child(p, "case") >= 0 {
+			// The argument ends in a phrase of its own ("the agreement between X, led by
+			// Y, and Z"): the conjunct may be that phrase's, not the argument's.
+			return nil
+		}
+	}
+	var out []actor
+	for _, d := range t.kids[v] {
+		n := d
+		if t.w[d].UPOS == "VERB" {
+			n = t.child(d, "nsubj", "nsubj:pass")
+		}
+		if n <= after || n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || t.child(n, "case") >= 0 {
+			continue
+		}
+		if t.opensWithCoordinator(d, after) {
+			out = append(out, t.args(n, want)...)
+		}
+	}
+	return out
+}
+
+// opensWithCoordinator reports whether the phrase or clause headed by n, after word after,
+// begins with a coordinating conjunction hung inside it ("as well as local Turkish and UK
+// organisations": "as" a cc of "Turkish", or a mark of the clause "focused on ...").
+func (t *tree) opensWithCoordinator(n, after int) bool {
+	for k := after + 1; k < n; k++ {
+		switch r := t.rel(k); {
+		case r == "punct" || r == "fixed":
+		case r == "cc" || (r == "mark" && (t.w[k].UPOS == "CCONJ" || t.child(k, "fixed") >= 0)):
+			return t.under(k, n)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// under reports whether word k lies in the phrase headed by n.
+func (t *tree) under(k, n int) bool {
+	for p, i := k, 0; p >= 0 && i < 8; p, i = t.head(p), i+1 {
+		if p == n {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseEnd returns the last word of the phrase headed by w (w and the words hung inside it).
+func (t *tree) phraseEnd(w int) int {
+	end := w
+	for k := w + 1; k < len(t.w); k++ {
+		if !t.under(k, w) {
+			break
+		}
+		end = k
+	}
+	return end
+}
