@@ -305,6 +305,47 @@ func TestTreeReadingsOfGivenParses(t *testing.T) {
 29 Albin PROPN NNP 25 obl:agent
 30 Kurti PROPN NNP 29 flat
 31 . PUNCT . 2 punct`, nil, []string{"HOSTED Germany"}},
+		{"a time phrase labelled obl:unmarked (cluster model, beam 8 as committed)", "Joe Biden visits Poland next month.", `
+1 Joe PROPN NNP 3 nsubj
+2 Biden PROPN NNP 1 flat
+3 visits VERB VBZ 0 root
+4 Poland PROPN NNP 3 obj
+5 next ADJ JJ 6 amod
+6 month NOUN NN 3 obl:unmarked
+7 . PUNCT . 3 punct`, []string{"VISITED Joe Biden -> Poland (planned)"}, nil},
+		{"a name tagged SCONJ and VBG is the object (cluster model, beam 8 as committed)", "Joe Biden meets Xi Jinping next week.", `
+1 Joe PROPN NNP 2 compound
+2 Biden PROPN NNP 3 nsubj
+3 meets VERB VBZ 0 root
+4 Xi SCONJ IN 5 mark
+5 Jinping VERB VBG 3 advcl
+6 next ADJ JJ 7 amod
+7 week NOUN NN 5 obl:unmarked
+8 . PUNCT . 3 punct`, []string{"MET Joe Biden -> Xi Jinping (planned)"}, nil},
+		{"a name made a compound of the day word after it (cluster model, beam 8 as committed)", "Olaf Scholz travels to Paris tomorrow.", `
+1 Olaf PROPN NNP 3 nsubj
+2 Scholz PROPN NNP 1 flat
+3 travels VERB VBZ 0 root
+4 to ADP IN 6 case
+5 Paris PROPN NNP 6 compound
+6 tomorrow NOUN NN 3 obl
+7 . PUNCT . 3 punct`, []string{"VISITED Olaf Scholz -> Paris (planned)"}, nil},
+		{"a name made a compound of the time phrase after it (cluster model, beam 1)", "Joe Biden visits Poland next month.", `
+1 Joe PROPN NNP 3 nsubj
+2 Biden PROPN NNP 1 flat
+3 visits VERB VBZ 0 root
+4 Poland PROPN NNP 6 compound
+5 next ADJ JJ 6 amod
+6 month NOUN NN 3 obl:unmarked
+7 . PUNCT . 3 punct`, []string{"VISITED Joe Biden -> Poland (planned)"}, nil},
+		{"a time phrase hung on the argument (main's model)", "Olaf Scholz travels to Paris tomorrow.", `
+1 Olaf PROPN NNP 3 nsubj
+2 Scholz PROPN NNP 1 flat
+3 travels VERB VBZ 0 root
+4 to ADP IN 5 case
+5 Paris PROPN NNP 3 obl
+6 tomorrow NOUN NN 5 obl:unmarked
+7 . PUNCT . 3 punct`, []string{"VISITED Olaf Scholz -> Paris (planned)"}, nil},
 		{"a subject tagged ADJ and hung as an amod (main's model)", "Germany condemned in Berlin the Russian government.", `
 1 Germany ADJ JJ 2 amod
 2 condemned VERB VBN 0 root

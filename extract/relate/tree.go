@@ -383,6 +383,9 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 			}
 		}
 	}
+	if a := t.nameBeforeDay(w, want); len(a) > 0 {
+		return a
+	}
 	if firstPerson[t.lower[w]] && t.s.speaker != nil && t.lower[w] != "my" {
 		a := *t.s.speaker
 		a.ti, a.tj, a.pronoun = t.tok[w], t.tok[w]+1, true

@@ -118,13 +118,26 @@ func (t *tree) nameAsVerb(w int) bool {
 	return ok
 }
 
-// object returns the direct object of verb v: its obj or iobj, else the noun phrase right
-// after v when the parser made it the subject of a clause above v ("the United States and
+// object returns the direct object of verb v: its obj or iobj, else a name after v the tagger
+// took for a verb or the parser hung on a time phrase, else the noun phrase right after v when the parser made it the subject of
+// a clause above v ("the United States and
 // Iraq signed a loan agreement that will enable Iraq to ...", "agreement" read as the
 // subject of "enable", "signed" as its adverbial clause), else -1.
 func (t *tree) object(v int) int {
 	if o := t.child(v, "obj", "iobj"); o >= 0 {
 		return o
+	}
+	for _, c := range t.kids[v] {
+		if c > v && t.nameAsVerb(c) {
+			return c // "meets Xi Jinping next week", Jinping tagged VBG and hung as an advcl
+		}
+		if timeRels[t.rel(c)] && c > v+1 {
+			if n := v + 1; t.head(n) == c {
+				if _, ok := t.actorAt(n, false); ok {
+					return n // "visits Poland next month", Poland a compound of "month"
+				}
+			}
+		}
 	}
 	n := t.phraseAfter(v)
 	if n < 0 || (t.rel(n) != "nsubj" && t.rel(n) != "nsubj:pass") {
@@ -383,4 +396,23 @@ func (t *tree) phraseEnd(w int) int {
 		end = k
 	}
 	return end
+}
+
+// nameBeforeDay returns the actor of a name the parser made a modifier of the day word after
+// it ("travels to Paris tomorrow", "arrived in Kyiv Monday": Paris a compound of
+// "tomorrow", the case on the day word).
+func (t *tree) nameBeforeDay(w int, want func(graph.Label) bool) []actor {
+	if _, day := dayWords[t.lower[w]]; !day {
+		if _, wd := weekdays[t.lower[w]]; !wd {
+			return nil
+		}
+	}
+	for _, c := range t.kids[w] {
+		if r := t.rel(c); c < w && (r == "compound" || r == "amod" || r == "nmod:desc") {
+			if a, ok := t.actorAt(c, false); ok && a.wanted(want) && !a.possessive {
+				return []actor{a}
+			}
+		}
+	}
+	return nil
 }
