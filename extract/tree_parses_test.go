@@ -346,6 +346,30 @@ func TestTreeReadingsOfGivenParses(t *testing.T) {
 5 Paris PROPN NNP 3 obl
 6 tomorrow NOUN NN 5 obl:unmarked
 7 . PUNCT . 3 punct`, []string{"VISITED Olaf Scholz -> Paris (planned)"}, nil},
+		{"a coordinated clause's subject hung as a conjunct of the verb (cluster model, beam 1)", "Japan criticised China, and South Korea praised the decision.", `
+1 Japan PROPN NNP 2 nsubj
+2 criticised VERB VBD 0 root
+3 China PROPN NNP 2 obj
+4 , PUNCT , 7 punct
+5 and CCONJ CC 7 cc
+6 South PROPN NNP 7 compound
+7 Korea PROPN NNP 2 conj
+8 praised VERB VBD 2 conj
+9 the DET DT 10 det
+10 decision NOUN NN 8 obj
+11 . PUNCT . 2 punct`, []string{"CRITICIZED Japan -> China (reported)"}, []string{"CRITICIZED Japan -> South Korea"}},
+		{"a coordinated clause's subject is no object the position engine may add (cluster model, beam 8 as committed)", "Japan criticised China, and South Korea praised the decision.", `
+1 Japan PROPN NNP 2 nsubj
+2 criticised VERB VBD 0 root
+3 China PROPN NNP 2 obj
+4 , PUNCT , 8 punct
+5 and CCONJ CC 8 cc
+6 South PROPN NNP 7 compound
+7 Korea PROPN NNP 8 nsubj
+8 praised VERB VBD 2 conj
+9 the DET DT 10 det
+10 decision NOUN NN 8 obj
+11 . PUNCT . 2 punct`, []string{"CRITICIZED Japan -> China (reported)"}, []string{"CRITICIZED Japan -> South Korea"}},
 		{"a subject tagged ADJ and hung as an amod (main's model)", "Germany condemned in Berlin the Russian government.", `
 1 Germany ADJ JJ 2 amod
 2 condemned VERB VBN 0 root

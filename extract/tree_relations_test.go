@@ -221,6 +221,8 @@ func TestTreeRelationsAcrossParses(t *testing.T) {
 			[]string{"MET Somali National Alliance -> Mitchell (reported)", "MET Uganda ngo -> Mitchell (reported)"}, nil},
 		{"a conjunct the parser made the subject of an adverbial clause", "In Jordan Minister Mitchell met with the Syrian Opposition Coalition, as well as local Jordanian and British organisations focused on supporting refugees, and preventing violence in camps.",
 			[]string{"MET Jordan ngo -> Mitchell (reported)", "MET United Kingdom ngo -> Mitchell (reported)"}, nil},
+		{"a coordinated clause's subject is no conjunct of the object", "Japan criticised China, and South Korea praised the decision.",
+			[]string{"CRITICIZED Japan -> China (reported)"}, []string{"CRITICIZED Japan -> South Korea"}},
 		{"a conjunct after a phrase of the object's own is not the object's", "Germany welcomed the agreement on Monday between the Government of Serbia, led by President Aleksandar Vucic, and the Government of Kosovo, represented by Prime Minister Albin Kurti.",
 			nil, []string{"HOSTED Germany"}},
 		{"a time phrase labelled obl:unmarked", "Joe Biden visits Poland next month.",

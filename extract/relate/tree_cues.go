@@ -10,8 +10,9 @@ import (
 // both reads one matched cue with the tree engine, then with the position engine. Where the
 // tree gave edges, the position engine only adds objects the tree did not relate, to a
 // subject the tree agrees on (a list the parser cut: "met Starmer, with whom ..., and
-// Ishiba"); its other readings of the cue (another subject, the same object under another
-// type) are dropped. It reports whether any edge was written.
+// Ishiba"), and not one the tree makes the subject of another clause; its other readings of
+// the cue (another subject, the same object under another type) are dropped. It reports
+// whether any edge was written.
 func (x *extraction) both(s *sent, t *tree, f *found, prev *found) bool {
 	n0 := len(x.edges)
 	tr := t != nil && x.treeApply(s, t, f)
@@ -27,14 +28,20 @@ func (x *extraction) both(s *sent, t *tree, f *found, prev *found) bool {
 	for _, e := range x.edges[n0:n1] {
 		from[e.From], ends[e.From], ends[e.To] = true, true, true
 	}
+	subjects := t.clauseSubjects(f.pred)
 	keep := x.edges[:n1]
 	for _, e := range x.edges[n1:] {
 		spec, _ := e.Type.Spec()
-		agree := from[e.From] && !ends[e.To]
+		agree, added := from[e.From] && !ends[e.To], e.To
 		if spec.Symmetric {
 			agree = ends[e.From] != ends[e.To]
+			if !ends[e.From] {
+				added = e.From
+			}
 		}
-		if agree {
+		// Nor an actor the tree makes the subject of a clause of its own: "Japan criticised
+		// China, and South Korea praised the decision".
+		if agree && !subjects[added] {
 			keep = append(keep, e)
 		}
 	}

@@ -46,9 +46,9 @@ func (t *tree) complement(v int) int {
 // must do ("that Spain withdraw", "that Israel should allow"), not what is the case ("that
 // Taiwan was a red line", "that Iran has enriched", "that Britain could suspend"): no copula,
 // no finite auxiliary, no modal but one of obligation (class deonticmodal), and a predicate
-// that is not finite — or, after a verb of demand (class
-// subjunctivegov), one in the bare form, whatever tense the tagger gave it ("insisted that
-// Hungary lift its veto", lift tagged VBD).
+// that is not finite — or, after a verb of demand (class subjunctivegov), one in the bare
+// form, whatever tense the tagger gave it ("insisted that Hungary lift its veto", lift
+// tagged VBD).
 func (t *tree) mandative(c int, gov string) bool {
 	if t.child(c, "cop") >= 0 {
 		return false
@@ -119,10 +119,10 @@ func (t *tree) nameAsVerb(w int) bool {
 }
 
 // object returns the direct object of verb v: its obj or iobj, else a name after v the tagger
-// took for a verb or the parser hung on a time phrase, else the noun phrase right after v when the parser made it the subject of
-// a clause above v ("the United States and
-// Iraq signed a loan agreement that will enable Iraq to ...", "agreement" read as the
-// subject of "enable", "signed" as its adverbial clause), else -1.
+// took for a verb or the parser hung on a time phrase, else the noun phrase right after v
+// when the parser made it the subject of a clause above v ("the United States and Iraq
+// signed a loan agreement that will enable Iraq to ...", "agreement" read as the subject of
+// "enable", "signed" as its adverbial clause), else -1.
 func (t *tree) object(v int) int {
 	if o := t.child(v, "obj", "iobj"); o >= 0 {
 		return o
@@ -331,8 +331,8 @@ func (t *tree) relativeEnds(v int) bool {
 }
 
 // strayConjuncts returns the actors of noun phrases after argument arg of v that open with a
-// coordinator but that the parser hung on v itself or made the subject of a
-// clause under v: the next conjuncts of that argument ("criticised China as well as North
+// coordinator but that the parser hung on v itself or made the subject of a participle
+// under v: the next conjuncts of that argument ("criticised China as well as North
 // Korea", North Korea an obl of the verb; "met with X, as well as local Turkish and UK
 // organisations focused on ...", organisations the subject of "focused").
 func (t *tree) strayConjuncts(v, arg int, want func(graph.Label) bool) []actor {
@@ -348,16 +348,27 @@ func (t *tree) strayConjuncts(v, arg int, want func(graph.Label) bool) []actor {
 	for _, d := range t.kids[v] {
 		n := d
 		if t.w[d].UPOS == "VERB" {
+			if x := t.w[d].XPOS; x != "VBN" && x != "VBG" {
+				continue // a clause of its own: "criticised China, and Korea praised ..."
+			}
 			n = t.child(d, "nsubj", "nsubj:pass")
 		}
 		if n <= after || n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || t.child(n, "case") >= 0 {
 			continue
 		}
-		if t.opensWithCoordinator(d, after) {
+		if t.opensWithCoordinator(d, after) && !t.subjectOfNext(n) {
 			out = append(out, t.args(n, want)...)
 		}
 	}
 	return out
+}
+
+// subjectOfNext reports whether the phrase headed by n is followed by a finite verb without a
+// subject, which it is then the subject of ("criticised China, and South Korea praised ...",
+// Korea a conjunct of "criticised" and "praised" another, subjectless).
+func (t *tree) subjectOfNext(n int) bool {
+	k := t.phraseEnd(n) + 1
+	return k < len(t.w) && t.w[k].UPOS == "VERB" && finite(t.w[k].XPOS) && t.child(k, "nsubj", "nsubj:pass") < 0
 }
 
 // opensWithCoordinator reports whether the phrase or clause headed by n, after word after,
@@ -415,4 +426,29 @@ func (t *tree) nameBeforeDay(w int, want func(graph.Label) bool) []actor {
 		}
 	}
 	return nil
+}
+
+// clauseSubjects returns the entities the tree makes the subject of a verb other than p and
+// the verbs whose subject p shares, or that stand right before a finite verb left without a
+// subject (subjectOfNext).
+func (t *tree) clauseSubjects(p int) map[string]bool {
+	out := map[string]bool{}
+	for w := range t.w {
+		if u := t.w[w].UPOS; (u == "NOUN" || u == "PROPN") && t.subjectOfNext(w) {
+			for _, a := range t.args(w, actorsOnly) {
+				out[a.entity] = true
+			}
+		}
+		if r := t.rel(w); r != "nsubj" && r != "nsubj:pass" {
+			continue
+		}
+		h := t.head(w)
+		if h < 0 || h == p || t.w[h].UPOS != "VERB" || t.under(p, h) {
+			continue
+		}
+		for _, a := range t.args(w, actorsOnly) {
+			out[a.entity] = true
+		}
+	}
+	return out
 }
