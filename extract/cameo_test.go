@@ -54,8 +54,12 @@ func TestCAMEOCues(t *testing.T) {
 			[]string{"CRITICIZED"}},
 		{"adverbial phrase before the object", "Germany condemned in the strongest terms the Russian government.",
 			[]string{"CRITICIZED Germany -> Russia (reported)"}, nil},
-		{"a preposition before the object is no adverbial", "Germany condemned in Berlin the Russian government.", nil,
+		// An actor after a preposition that opens no adverbial phrase is no object.
+		{"a preposition before the object is no adverbial", "Germany condemned in talks with Russia the attack on the embassy.", nil,
 			[]string{"CRITICIZED"}},
+		// The tree reads the object after a place adverbial (an obl of the verb).
+		{"the tree reads the object after a place", "Germany condemned in Berlin the Russian government.",
+			[]string{"CRITICIZED Germany -> Russia (reported)"}, nil},
 		{"stands shoulder to shoulder with", "Finland stands shoulder to shoulder with Ukraine.",
 			[]string{"SUPPORTED Finland -> Ukraine (reported)"}, nil},
 	}

@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // TestTreeRelations: relations read from the dependency tree (extract/relate/tree.go), at
 // least five cases per relationship type, covering passive, negated, planned, coordinated,
@@ -65,12 +70,22 @@ func TestTreeRelations(t *testing.T) {
 			[]string{"PRESSURED United States -> Venezuela (reported)"}, nil},
 		{"pressured: sanctions on without an owner", "The sanctions on Venezuela hurt its economy.",
 			nil, []string{"PRESSURED"}},
+		{"pressured: sanctions asked for are not the asker's", "Ukraine had hoped to press Germany for tougher sanctions on Russia.",
+			[]string{"PRESSURED Ukraine -> Germany (reported)"}, []string{"PRESSURED Ukraine -> Russia"}},
+		{"pressured: sanctions welcomed are not the welcomer's", "Canada welcomed the sanctions on Russia.",
+			nil, []string{"PRESSURED"}},
+		{"pressured: a verb that claims the sanctions", "Japan slapped new sanctions on North Korea.",
+			[]string{"PRESSURED Japan -> North Korea (reported)"}, nil},
 		{"pressured: insisted that, mandative complement", "Germany insisted that Hungary lift its veto.",
 			[]string{"PRESSURED Germany -> Hungary (reported)"}, nil},
 		{"pressured: insisted that, a statement", "Germany insisted that Hungary was wrong.",
 			nil, []string{"PRESSURED"}},
 		{"pressured: a statement is no demand", "China warned that Taiwan was a red line.",
 			nil, []string{"PRESSURED China -> Taiwan"}},
+		{"pressured: a prediction is no demand", "Spain warned that Morocco could close the border.",
+			nil, []string{"PRESSURED"}},
+		{"pressured: a modal of obligation is a demand", "Germany insisted that Hungary must lift its veto.",
+			[]string{"PRESSURED Germany -> Hungary (reported)"}, nil},
 		// CRITICIZED
 		{"criticized: participial clause takes the main subject", "Wang Yi left the talks, accusing Germany of bad faith.",
 			[]string{"CRITICIZED Wang Yi -> Germany (reported)"}, nil},
@@ -162,5 +177,82 @@ func TestTreeRelations(t *testing.T) {
 			_, nodes, edges := extractText(t, c.text, "2024-05-15")
 			checkFacts(t, facts(nodes, edges), c.want, c.not)
 		})
+	}
+}
+
+// TestTreeRelationsAcrossParses: readings that must hold whichever way a parser labels the
+// phrase (extract/relate/tree_robust.go): a subjunctive tagged as a past tense, a fronted
+// subject taken for a vocative, a name tagged as a verb, an object taken for the subject of
+// the next clause, a noun's complement hung on its verb, the subject shared with a passive
+// clause, a relative clause without a subject, a list whose first name hangs apart, a
+// conjunct hung on the verb. Every sentence is written for this test.
+func TestTreeRelationsAcrossParses(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"subjunctive in a form the tagger may call past", "France insisted that Italy cut its deficit.",
+			[]string{"PRESSURED France -> Italy (reported)"}, nil},
+		{"an irregular past after insist is a statement", "Germany insisted that Hungary withdrew its veto last week.",
+			nil, []string{"PRESSURED"}},
+		{"fronted subject of a stance participle", "Lithuania, horrified by the attack of Russia, closed its border.",
+			[]string{"CRITICIZED Lithuania -> Russia (reported)"}, nil},
+		{"fronted subject, stance with", "Estonia, disappointed with the decision of Hungary, summoned its ambassador.",
+			[]string{"CRITICIZED Estonia -> Hungary (reported)"}, nil},
+		{"a relative clause without a subject lends none", "Olaf Scholz, who was pressured by Joe Biden over his gas deals with Moscow, praised Emmanuel Macron.",
+			[]string{"SUPPORTED Olaf Scholz -> Emmanuel Macron (reported)"}, []string{"SUPPORTED Russia", "SUPPORTED Joe Biden"}},
+		{"a clause shares the passive clause's subject", "Joe Biden was criticised by Donald Trump and flew to Warsaw on Monday.",
+			[]string{"VISITED Joe Biden -> Warsaw (reported)"}, []string{"VISITED Donald Trump"}},
+		{"a participle shares the passive clause's subject", "Keir Starmer was welcomed by Narendra Modi before flying to Mumbai.",
+			[]string{"VISITED Keir Starmer -> Mumbai (reported)"}, []string{"VISITED Narendra Modi"}},
+		{"a name the tagger calls a verb is the subject", "Donald Trump said on Monday.\nTrump could impose new sanctions on Venezuela when the waivers expire.",
+			[]string{"PRESSURED Donald Trump -> Venezuela (hypothetical)"}, nil},
+		{"an object read as the subject of the clause above", "Yesterday, Kenya and Ethiopia signed a power supply agreement that, once ratified, will enable Kenya to import electricity.",
+			[]string{"MET Ethiopia -> Kenya (reported)"}, nil},
+		{"an agreement read as the subject of a complement clause", "Last week, Vietnam and the Philippines signed a coast guard agreement that, once approved, will allow joint patrols.",
+			[]string{"MET Philippines -> Vietnam (reported)"}, nil},
+		{"a list whose first name the tagger took for an adverb", "Italy, France and Spain on Wednesday condemned Russia.",
+			[]string{"CRITICIZED Italy -> Russia (reported)", "CRITICIZED France -> Russia (reported)", "CRITICIZED Spain -> Russia (reported)"}, nil},
+		{"a list whose first name the parser took for a compound", "Canada, Japan and Australia criticised China.",
+			[]string{"CRITICIZED Canada -> China (reported)", "CRITICIZED Japan -> China (reported)", "CRITICIZED Australia -> China (reported)"}, nil},
+		{"a conjunct the parser hung on the verb", "Japan criticised China as well as North Korea.",
+			[]string{"CRITICIZED Japan -> China (reported)", "CRITICIZED Japan -> North Korea (reported)"}, nil},
+		{"a conjunct the parser hung on the verb as a conjunct", "In Kenya Minister Mitchell met with the Somali National Alliance, as well as local Kenyan and Ugandan organisations focused on helping refugees.",
+			[]string{"MET Somali National Alliance -> Mitchell (reported)", "MET Uganda ngo -> Mitchell (reported)"}, nil},
+		{"a conjunct the parser made the subject of an adverbial clause", "In Jordan Minister Mitchell met with the Syrian Opposition Coalition, as well as local Jordanian and British organisations focused on supporting refugees, and preventing violence in camps.",
+			[]string{"MET Jordan ngo -> Mitchell (reported)", "MET United Kingdom ngo -> Mitchell (reported)"}, nil},
+		{"a coordinated clause's subject is no conjunct of the object", "Japan criticised China, and South Korea praised the decision.",
+			[]string{"CRITICIZED Japan -> China (reported)"}, []string{"CRITICIZED Japan -> South Korea"}},
+		{"a conjunct after a phrase of the object's own is not the object's", "Germany welcomed the agreement on Monday between the Government of Serbia, led by President Aleksandar Vucic, and the Government of Kosovo, represented by Prime Minister Albin Kurti.",
+			nil, []string{"HOSTED Germany"}},
+		{"a time phrase labelled obl:unmarked", "Joe Biden visits Poland next month.",
+			[]string{"VISITED Joe Biden -> Poland (planned)"}, nil},
+		{"a definite time phrase counts from the story's time", "Olaf Scholz landed in Rome on Monday and met Giorgia Meloni the next day.",
+			[]string{"MET Giorgia Meloni -> Olaf Scholz (reported)"}, nil},
+		{"a name the tagger took for a verb is the object", "Joe Biden meets Xi Jinping next week.",
+			[]string{"MET Joe Biden -> Xi Jinping (planned)"}, nil},
+		{"a name the parser made a modifier of a day word", "Olaf Scholz travels to Paris tomorrow.",
+			[]string{"VISITED Olaf Scholz -> Paris (planned)"}, nil},
+		{"a noun's complement on its verb", "Canada confirmed its support on Monday for Moldova.",
+			[]string{"SUPPORTED Canada -> Moldova (reported)"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, nodes, edges := extractText(t, c.text, "2024-05-15")
+			checkFacts(t, facts(nodes, edges), c.want, c.not)
+		})
+	}
+}
+
+// TestTreePartnershipMembers: the members named by "between" are the subject of an
+// infinitive on the noun ("a partnership between X and Y to support Z"), read from the tree
+// (the position engine finds the same pair here by adjacency, so the rule is checked).
+func TestTreePartnershipMembers(t *testing.T) {
+	_, nodes, edges := extractText(t, "The new school is part of a partnership between Kenya and Norway to support Somalia.", "2024-05-15")
+	checkFacts(t, facts(nodes, edges), []string{"SUPPORTED Kenya -> Somalia (reported)", "SUPPORTED Norway -> Somalia (reported)"}, nil)
+	for _, e := range edges {
+		if e.Type == graph.RelSupported && !strings.HasSuffix(e.Rule, "/tree") {
+			t.Errorf("%s %s -> %s: rule %s, want the tree engine's", e.Type, e.From, e.To, e.Rule)
+		}
 	}
 }

@@ -289,9 +289,18 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 		}
 		for _, c := range t.kids[w] {
 			// Coordinated words, and appositions, which name the same actor or, in a list
-			// the parser took for one, the next ("met X, Y and Z").
+			// the parser took for one, the next ("met X, Y and Z"); also when the parser
+			// hung them on the last word of a name ("Andriy Sybiha and Kaja Kallas", the
+			// "and" on Sybiha, flat under Andriy).
 			if r := t.w[c].Deprel; r == "conj" || r == "appos" {
 				walk(c, depth+1)
+			}
+			if t.w[c].Deprel == "flat" {
+				for _, cc := range t.kids[c] {
+					if r := t.w[cc].Deprel; r == "conj" || r == "appos" {
+						walk(cc, depth+1)
+					}
+				}
 			}
 			// Owners coordinated inside a proxy noun's of/by phrase ("the attacks of X and
 			// Y", "the government of X and the Y" however the parser attached the "and").
@@ -302,7 +311,7 @@ func (t *tree) args(w int, want func(graph.Label) bool) []actor {
 			}
 		}
 	}
-	walk(w, 0)
+	walk(t.loneDeterminer(w), 0)
 	return out
 }
 
@@ -374,6 +383,9 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 			}
 		}
 	}
+	if a := t.nameBeforeDay(w, want); len(a) > 0 {
+		return a
+	}
 	if firstPerson[t.lower[w]] && t.s.speaker != nil && t.lower[w] != "my" {
 		a := *t.s.speaker
 		a.ti, a.tj, a.pronoun = t.tok[w], t.tok[w]+1, true
@@ -413,7 +425,7 @@ func (t *tree) headActor(w int, want func(graph.Label) bool) []actor {
 			return t.headActor(c, want) // "the savagery of ISIL's regime"
 		}
 	}
-	return nil
+	return t.ownerAcross(w, want)
 }
 
 // subject returns the actors of the logical subject of predicate v: its nsubj, the agent of
@@ -425,16 +437,22 @@ func (t *tree) subject(v, depth int) []actor {
 	}
 	if c := t.child(v, "nsubj"); c >= 0 {
 		if a := t.args(t.antecedent(v, c), actorsOnly); len(a) > 0 || !reportPronouns[t.lower[c]] {
-			return a
+			return append(t.listBefore(v, c), a...)
 		}
 		return t.reporter(v, depth)
 	}
 	if t.child(v, "nsubj:pass", "aux:pass") >= 0 {
 		return t.agent(v)
 	}
+	if c := t.fronted(v); c >= 0 {
+		return t.args(c, actorsOnly) // "Poland, dismayed by ..., recalled": a vocative to the parser
+	}
 	h := t.head(v)
 	if h < 0 {
-		return nil
+		return t.orphanSubject(v)
+	}
+	if t.nameAsVerb(h) && h < v {
+		return t.args(h, actorsOnly) // "Trump could impose sanctions", Trump tagged VERB
 	}
 	switch t.rel(v) {
 	case "xcomp":
@@ -449,13 +467,23 @@ func (t *tree) subject(v, depth int) []actor {
 		return t.subject(h, depth+1)
 	case "conj", "advcl":
 		if t.isPredicate(h) {
-			return t.subject(h, depth+1)
+			return t.sharedSubject(h, depth+1)
 		}
-	case "acl", "acl:relcl":
+	case "acl:relcl":
+		// A relative clause has a subject of its own (a relative pronoun stands for the
+		// noun). One without is a misparse, often of the main verb ("Orban, who was
+		// criticised by the EU for his ties with Moscow, praised Trump" hung on "ties"): it
+		// lends neither the noun nor the clause above as its subject.
+		return nil
+	case "acl", "appos":
 		// "leaders meeting in Paris"; "Coalition efforts to support X"; "its commitment to
-		// support X" (the owner is the clause's subject).
-		if a := t.args(h, actorsOnly); len(a) > 0 {
-			return a
+		// support X" (the owner is the clause's subject); "a partnership between X and Y to
+		// support Z" (its members); a participle the parser took for an apposition ("Poland,
+		// dismayed by ..."). Only a noun that names an actor lends its conjuncts ("X and Y
+		// meeting in Paris"), not one whose "and" the parser misplaced ("its commitment to
+		// help the government and people of Haiti", people hung on commitment).
+		if len(t.headActor(h, actorsOnly)) > 0 {
+			return t.args(h, actorsOnly)
 		}
 		if p := t.child(h, "nmod:poss"); p >= 0 {
 			if a, ok := t.actorAt(p, false); ok && !a.pronoun {
@@ -463,9 +491,22 @@ func (t *tree) subject(v, depth int) []actor {
 				return []actor{a}
 			}
 		}
+		if a := t.prepArgs(h, []string{"between"}, actorsOnly); len(a) > 1 {
+			return a
+		}
 		return t.governing(h, depth+1)
 	}
-	return nil
+	return t.orphanSubject(v)
+}
+
+// sharedSubject returns the subject a clause without one shares with the clause h it hangs
+// on: h's grammatical subject, passive too ("Trump is set to visit Britain and will hold talks
+// ... before flying to Helsinki": Trump flies, whoever set him), else h's own inherited one.
+func (t *tree) sharedSubject(h, depth int) []actor {
+	if sp := t.child(h, "nsubj:pass"); sp >= 0 {
+		return t.args(t.antecedent(h, sp), actorsOnly)
+	}
+	return t.subject(h, depth)
 }
 
 // antecedent returns the noun a relative pronoun c of relative clause v stands for ("Poland,
@@ -510,7 +551,7 @@ func (t *tree) agent(v int) []actor {
 // isPredicate reports whether w heads a clause: a verb, or a word with a copula or a subject.
 func (t *tree) isPredicate(w int) bool {
 	u := t.w[w].UPOS
-	return u == "VERB" || t.child(w, "cop", "nsubj", "nsubj:pass") >= 0
+	return (u == "VERB" && !t.nameAsVerb(w)) || t.child(w, "cop", "nsubj", "nsubj:pass") >= 0
 }
 
 // passive reports whether predicate v is passive: it has a passive subject or auxiliary, or
@@ -526,27 +567,71 @@ func (t *tree) passive(v int) bool {
 // condemnation of Y" -> X; "X held talks with Y" -> X. A noun that is itself a subject
 // has none.
 func (t *tree) governing(n, depth int) []actor {
+	if p := t.governor(n); p >= 0 {
+		return t.subject(p, depth+1)
+	}
+	return nil
+}
+
+// governor returns the predicate of the clause noun n stands in: the first predicate above
+// it, or n itself when it has a copula ("X is a strong supporter of Y"); -1 when n is a
+// subject, or hangs on the root or a parenthetical.
+func (t *tree) governor(n int) int {
 	p := n
 	for i := 0; i < 6 && p >= 0; i++ {
 		if p != n && t.isPredicate(p) {
-			return t.subject(p, depth+1)
+			return p
 		}
 		if p == n && t.child(p, "cop") >= 0 {
-			return t.subject(p, depth+1) // "X is a strong supporter of Y"
+			return p
 		}
 		switch article.Base(t.rel(p)) {
 		case "nsubj", "csubj", "root", "parataxis", "appos":
-			return nil
+			return -1
 		}
 		p = t.head(p)
 	}
-	return nil
+	return -1
 }
 
 // owner returns who owns a nominal cue n: a possessor naming an actor ("Russia's criticism
 // of"), the "from" or "by" complement ("support for Y from X"), else the subject of the
 // governing clause ("its condemnation of", "X reiterated its support for").
 func (t *tree) owner(n int) []actor {
+	if a := t.namedOwner(n); len(a) > 0 {
+		return a
+	}
+	if p := t.child(n, "nmod:poss"); p >= 0 && !possessives[t.lower[p]] {
+		return nil // "the proposal's backers"
+	}
+	return t.governing(n, 0)
+}
+
+// claimedOwner: pressure and criticism need their owner (as in the position engine): one
+// named on the noun, or the governing clause's subject when a possessive pronoun ("voiced
+// its opposition to") or a verb of data/words.tsv ownerverb ("imposed new sanctions on",
+// "opened the summit with an attack on") claims it for them — not any clause the noun stands
+// in: "X hoped to press the president for tougher sanctions on Y" and "X welcomed the
+// sanctions on Y" name sanctions that are not X's.
+func (t *tree) claimedOwner(n int) []actor {
+	if a := t.namedOwner(n); len(a) > 0 {
+		return a
+	}
+	p := t.governor(n)
+	if p < 0 {
+		return nil
+	}
+	claim := func(w int) bool { return w >= 0 && ownerVerbs[t.lower[w]] }
+	poss := t.child(n, "nmod:poss")
+	if (poss >= 0 && possessives[t.lower[poss]]) || claim(p) || claim(t.child(n, "case")) {
+		return t.subject(p, 1)
+	}
+	return nil
+}
+
+// namedOwner returns the owner a nominal cue n names itself: an actor possessor, a from/by
+// complement, an actor modifying it; nil when none.
+func (t *tree) namedOwner(n int) []actor {
 	if p := t.child(n, "nmod:poss"); p >= 0 {
 		if t.lower[p] == "my" && t.s.speaker != nil && t.tok[p] >= 0 {
 			a := *t.s.speaker // "my condemnation of"
@@ -559,7 +644,7 @@ func (t *tree) owner(n int) []actor {
 				return []actor{a}
 			}
 		} else if !possessives[t.lower[p]] {
-			return nil // "the proposal's backers"
+			return nil
 		}
 	}
 	// "support for Y from X": the parser may hang "from X" on Y.
@@ -583,7 +668,7 @@ func (t *tree) owner(n int) []actor {
 			}
 		}
 	}
-	return t.governing(n, 0)
+	return nil
 }
 
 // prepArgs returns the actors of the complements of w (and of its object or oblique
@@ -592,7 +677,7 @@ func (t *tree) prepArgs(w int, preps []string, want func(graph.Label) bool) []ac
 	for _, c := range t.kids[w] {
 		if r := article.Base(t.rel(c)); (r == "obl" || r == "nmod") && t.rel(c) != "nmod:poss" && t.caseIs(c, preps) {
 			if a := t.args(c, want); len(a) > 0 {
-				return a
+				return append(a, t.strayConjuncts(w, c, want)...)
 			}
 		}
 	}
@@ -608,26 +693,6 @@ func (t *tree) prepArgs(w int, preps []string, want func(graph.Label) bool) []ac
 		}
 	}
 	return nil
-}
-
-// mandative reports whether complement clause c states what someone must do ("that Spain
-// withdraw", "that Israel should allow"), not what is the case ("that Taiwan was a red
-// line", "that Iran has enriched"): no copula, and no finite tense on its predicate or its
-// auxiliaries other than a modal.
-func (t *tree) mandative(c int) bool {
-	if t.child(c, "cop") >= 0 {
-		return false
-	}
-	finite := func(x string) bool { return x == "VBD" || x == "VBZ" || x == "VBP" }
-	if finite(t.w[c].XPOS) {
-		return false
-	}
-	for _, k := range t.kids[c] {
-		if r := t.rel(k); (r == "aux" || r == "aux:pass") && finite(t.w[k].XPOS) {
-			return false
-		}
-	}
-	return true
 }
 
 // speakerOf finds who "I" is in sentence s: the person subject of a verb of saying that

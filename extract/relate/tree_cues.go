@@ -10,8 +10,9 @@ import (
 // both reads one matched cue with the tree engine, then with the position engine. Where the
 // tree gave edges, the position engine only adds objects the tree did not relate, to a
 // subject the tree agrees on (a list the parser cut: "met Starmer, with whom ..., and
-// Ishiba"); its other readings of the cue (another subject, the same object under another
-// type) are dropped. It reports whether any edge was written.
+// Ishiba"), and not one the tree makes the subject of another clause; its other readings of
+// the cue (another subject, the same object under another type) are dropped. It reports
+// whether any edge was written.
 func (x *extraction) both(s *sent, t *tree, f *found, prev *found) bool {
 	n0 := len(x.edges)
 	tr := t != nil && x.treeApply(s, t, f)
@@ -27,14 +28,20 @@ func (x *extraction) both(s *sent, t *tree, f *found, prev *found) bool {
 	for _, e := range x.edges[n0:n1] {
 		from[e.From], ends[e.From], ends[e.To] = true, true, true
 	}
+	subjects := t.clauseSubjects(f.pred)
 	keep := x.edges[:n1]
 	for _, e := range x.edges[n1:] {
 		spec, _ := e.Type.Spec()
-		agree := from[e.From] && !ends[e.To]
+		agree, added := from[e.From] && !ends[e.To], e.To
 		if spec.Symmetric {
 			agree = ends[e.From] != ends[e.To]
+			if !ends[e.From] {
+				added = e.From
+			}
 		}
-		if agree {
+		// Nor an actor the tree makes the subject of a clause of its own: "Japan criticised
+		// China, and South Korea praised the decision".
+		if agree && !subjects[added] {
 			keep = append(keep, e)
 		}
 	}
@@ -165,8 +172,8 @@ func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant
 	}
 	switch c.Pattern {
 	case patVerb, patAttend:
-		if o := t.child(v, "obj", "iobj"); o >= 0 {
-			objs = t.args(o, want)
+		if o := t.object(v); o >= 0 {
+			objs = append(t.args(o, want), t.strayConjuncts(v, o, want)...)
 		} else if o := t.sharedObject(v); o >= 0 {
 			objs = t.args(o, want) // "condemned and sanctioned Russia"
 		}
@@ -178,7 +185,7 @@ func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant
 		if len(objs) == 0 && (complementLemmas[c.Lemma] || c.Pattern == patMandate) {
 			// "demanded that Spain withdraw": the subject of a complement clause in the base
 			// form (subjunctive, or after a modal), not "warned that Taiwan was a red line".
-			if cc := t.child(v, "ccomp"); cc >= 0 && t.mandative(cc) {
+			if cc := t.complement(v); cc >= 0 && t.mandative(cc, c.Lemma) {
 				if sc := t.child(cc, "nsubj", "nsubj:pass"); sc >= 0 {
 					objs, variant = t.args(sc, want), variant+"/complement"
 				}
@@ -194,14 +201,14 @@ func (t *tree) verbObjects(f *found, v int, want func(graph.Label) bool, variant
 			}
 		}
 	case patVerbOf:
-		if o := t.child(v, "obj"); o >= 0 && slices.Contains(c.Args, t.lower[o]) {
+		if o := t.object(v); o >= 0 && slices.Contains(c.Args, t.lower[o]) {
 			objs = t.prepArgs(o, []string{"of"}, want)
 		}
 	case patTravelFor:
 		objs = t.prepArgs(v, []string{"for"}, eventsOnly)
 	case patAccord:
 		// "signed an agreement with Y"; "X and Y signed an agreement" (reciprocal, treeVerb).
-		if o := t.child(v, "obj"); o < 0 || !slices.Contains(c.Args, t.lower[o]) {
+		if o := t.accordObject(v); o < 0 || !slices.Contains(c.Args, t.lower[o]) {
 			return nil, variant, false
 		}
 		objs = t.prepArgs(v, []string{"with"}, want)
@@ -220,14 +227,15 @@ func approval(objs []actor) bool {
 	return len(objs) > 0
 }
 
-// nounPrepArgs reads the actors of a noun cue's complement with preposition prep: on the
-// noun, or, when fewer than enough are found there and the noun is its verb's object, on the
-// verb, where the parser often attaches it ("held talks with X").
-func (t *tree) nounPrepArgs(n int, prep string, enough int) []actor {
-	acts := t.prepArgs(n, []string{prep}, actorsOnly)
+// nounPrepArgs reads the actors of a noun cue's complement with one of the prepositions: on
+// the noun, or, when fewer than enough are found there and the noun is its verb's object, on
+// the verb, where parsers often attach it ("held talks with X", "discuss our support for X":
+// an obl of the verb or an nmod of the noun, the same case-marked phrase).
+func (t *tree) nounPrepArgs(n int, preps []string, enough int, want func(graph.Label) bool) []actor {
+	acts := t.prepArgs(n, preps, want)
 	if len(acts) < enough {
 		if h := t.head(n); h >= 0 && t.rel(n) == "obj" {
-			acts = t.prepArgs(h, []string{prep}, actorsOnly)
+			acts = t.prepArgs(h, preps, want)
 		}
 	}
 	return acts
@@ -239,10 +247,10 @@ func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
 	var subj, objs []actor
 	switch c.Pattern {
 	case patNounWith:
-		objs = t.nounPrepArgs(n, "with", 1) // "talks with X", "held talks with X"
+		objs = t.nounPrepArgs(n, []string{"with"}, 1, actorsOnly) // "talks with X", "held talks with X"
 		subj = t.owner(n)
 	case patBetween:
-		acts := t.nounPrepArgs(n, "between", 2)
+		acts := t.nounPrepArgs(n, []string{"between"}, 2, actorsOnly)
 		if len(acts) < 2 {
 			return false
 		}
@@ -262,7 +270,7 @@ func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
 		if c.Type == graph.RelVisited {
 			want = placesOnly
 		}
-		objs = t.prepArgs(n, lastWords(c.Args), want)
+		objs = t.nounPrepArgs(n, lastWords(c.Args), 1, want)
 		if len(objs) == 0 && c.Type == graph.RelSupported {
 			return x.treeGiven(s, t, f, n)
 		}
@@ -270,6 +278,9 @@ func (x *extraction) treeNoun(s *sent, t *tree, f *found, n int) bool {
 			return false
 		}
 		subj = t.owner(n)
+		if c.Type == graph.RelPressured || c.Type == graph.RelCriticized {
+			subj = t.claimedOwner(n)
+		}
 	}
 	if len(subj) == 0 || len(objs) == 0 {
 		return false
@@ -315,7 +326,7 @@ func (x *extraction) treeStance(s *sent, t *tree, f *found, e int) bool {
 	var subj []actor
 	if n := t.child(e, "nsubj", "nsubj:pass"); n >= 0 {
 		subj = t.args(t.antecedent(e, n), actorsOnly)
-	} else if r := t.rel(e); (r == "acl" || r == "amod") && t.head(e) >= 0 {
+	} else if r := t.rel(e); (r == "acl" || r == "amod" || r == "appos") && t.head(e) >= 0 {
 		subj = t.args(t.head(e), actorsOnly)
 	} else {
 		subj = t.subject(e, 0)

@@ -1,6 +1,9 @@
 package relate
 
-import "github.com/newsgraph/newsgraph/graph"
+import (
+	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // Modality of an edge the tree engine wrote: read from the words that govern its predicate
 // (auxiliaries, adverbs, subordinators, time modifiers, and the verbs above it in a chain of
@@ -10,7 +13,13 @@ import "github.com/newsgraph/newsgraph/graph"
 
 // modalityRels are the relations of the dependents that carry a clause's modality.
 var modalityRels = map[string]bool{"aux": true, "aux:pass": true, "advmod": true, "mark": true, "cop": true,
-	"obl:tmod": true, "obl:npmod": true, "nmod:tmod": true, "compound:prt": true}
+	"compound:prt": true}
+
+// timeRels are the relations of a bare noun phrase modifying a clause ("next week"): UD 2.15's
+// obl:unmarked and nmod:unmarked (what EWT v2.15, and so our models, write) and the older
+// obl:tmod, obl:npmod and nmod:tmod, so that another treebank version's labels read the same.
+var timeRels = map[string]bool{"obl:unmarked": true, "nmod:unmarked": true, "obl:tmod": true, "obl:npmod": true,
+	"nmod:tmod": true}
 
 // status returns the modality of predicate p (a verb cue, or the noun of a nominal cue).
 func (t *tree) status(p int, noun bool) graph.Status {
@@ -48,6 +57,7 @@ func (t *tree) status(p int, noun bool) graph.Status {
 		isTo := false
 		for _, k := range t.kids[c] {
 			r := t.rel(k)
+			t.timeOf(k, asNoun, look)
 			if !modalityRels[r] && !(noun && c == p && (r == "det" || r == "amod")) {
 				continue
 			}
@@ -57,11 +67,6 @@ func (t *tree) status(p int, noun bool) graph.Status {
 			}
 			if t.lower[k] == "longer" && t.child(k, "advmod", "det") >= 0 {
 				negated = true // "no longer"
-			}
-			for _, m := range t.kids[k] {
-				if r == "obl:tmod" || r == "obl:npmod" || r == "nmod:tmod" {
-					look(m, false) // "next week"
-				}
 			}
 		}
 		if isTo {
@@ -110,6 +115,12 @@ func (t *tree) modalChain(p int, noun bool) []int {
 // own ("will hold talks before flying to Helsinki", "will meet X and visit Y"); not a finite
 // one ("did not meet X and criticized Y").
 func (t *tree) sharesModality(c, h int) bool {
+	if t.nameAsVerb(h) && h < c {
+		return true // "Trump could impose ...", the name tagged as the verb the modal hangs on
+	}
+	if t.relativeEnds(c) {
+		return false // "Orban, who was not invited, praised Trump": praised is not negated
+	}
 	switch t.rel(c) {
 	case "xcomp":
 		return true
@@ -123,4 +134,36 @@ func (t *tree) sharesModality(c, h int) bool {
 		return x == "VB" || x == "VBG" || x == "VBN"
 	}
 	return false
+}
+
+// timeOf looks at the time words that dependent k of a predicate brings: a time phrase
+// ("next week"), a day word whatever its relation ("travels to Paris tomorrow", tomorrow the
+// obl with "to"), and a time phrase a parser hung on an argument or on a name tagged as a
+// verb ("visits Poland next month", "meets Xi Jinping next week").
+func (t *tree) timeOf(k int, asNoun bool, look func(int, bool)) {
+	if _, day := dayWords[t.lower[k]]; day {
+		look(k, false)
+	}
+	switch r := t.rel(k); {
+	case timeRels[r]:
+		t.timePhrase(k, asNoun, look)
+	case r == "obj" || r == "iobj" || article.Base(r) == "obl" || t.nameAsVerb(k):
+		for _, m := range t.kids[k] {
+			if timeRels[t.rel(m)] {
+				t.timePhrase(m, false, look)
+			}
+		}
+	}
+}
+
+// timePhrase looks at time phrase k and its words, unless it is definite: "the next day"
+// counts from the story's own time, not from its publication.
+func (t *tree) timePhrase(k int, asNoun bool, look func(int, bool)) {
+	if d := t.child(k, "det"); d >= 0 && t.lower[d] == "the" {
+		return
+	}
+	look(k, asNoun)
+	for _, m := range t.kids[k] {
+		look(m, false)
+	}
 }

@@ -55,7 +55,7 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 // examples converts sentences to examples with the given tag and label ids.
-func examples(sents []*conllu.Sentence, ts tagSet, labelNames []string) []*example {
+func examples(sents []*conllu.Sentence, ts tagSet, labelNames []string, ct *clusterTable) []*example {
 	labIndex := map[string]int32{}
 	for i, l := range labelNames {
 		labIndex[l] = int32(i)
@@ -70,7 +70,7 @@ func examples(sents []*conllu.Sentence, ts tagSet, labelNames []string) []*examp
 			heads: make([]int32, n), labels: make([]int32, n), tags: make([]int32, n)}
 		for i := range s.Words {
 			w := &s.Words[i]
-			describe(w.Form, &ex.ws[i])
+			describe(w.Form, &ex.ws[i], ct)
 			ex.gold[i] = lookup(ts.index, jointTag(w))
 			ex.labels[i] = lookup(labIndex, w.Deprel)
 			ex.heads[i] = int32(w.Head - 1)

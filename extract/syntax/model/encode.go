@@ -110,7 +110,11 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
 	d := newDecoder(zr, gzipSize(r))
-	m := &Model{header: header}
+	ct, err := defaultClusters()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{header: header, clusters: ct}
 	m.upos, m.xpos = d.strings(), d.strings()
 	m.kinds = tagKinds(m.upos)
 	m.labels = newLabels(d.strings())

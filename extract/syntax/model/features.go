@@ -4,6 +4,9 @@ package model
 // with the root as word n.
 type sent struct {
 	lw    []uint64
+	c4    []uint64 // word clusters cut to 4, 8 and 12 bits (wordInfo)
+	c8    []uint64
+	c12   []uint64
 	tag   []uint64
 	punct []int32 // punct[i] = punctuation words before word i (prefix counts, n+1 long)
 	verb  []int32 // verb[i] = verbs and auxiliaries before word i
@@ -30,6 +33,28 @@ func (c *sent) w(i int32) uint64 {
 		return noWord
 	}
 	return c.lw[i]
+}
+
+// k4, k8 and k12 return word i's cluster at 4, 8 and 12 bits.
+func (c *sent) k4(i int32) uint64 {
+	if i == none {
+		return cluNone
+	}
+	return c.c4[i]
+}
+
+func (c *sent) k8(i int32) uint64 {
+	if i == none {
+		return cluNone
+	}
+	return c.c8[i]
+}
+
+func (c *sent) k12(i int32) uint64 {
+	if i == none {
+		return cluNone
+	}
+	return c.c12[i]
 }
 
 func (c *sent) p(i int32) uint64 {
@@ -107,9 +132,25 @@ func parseFeatures(keys []uint64, c *sent, s *state) []uint64 {
 		feat3(35, c.p(s1), c.p(s0), c.p(b0)), feat3(36, c.p(s2), c.p(s1), c.p(s0)),
 		feat3(37, c.w(s0), c.p(b0), c.p(b1)), feat3(38, c.p(s0), c.w(b0), c.p(b1)),
 	)
+	keys = clusterFeatures(keys, c, s, s0, s1, b0, b1)
 	keys = lookFeatures(keys, c, s, s0, b0, b1, b2)
 	keys = childFeatures(keys, c, s, s0, s1, b0)
 	return distFeatures(keys, c, s, s0, s1, b0)
+}
+
+// clusterFeatures stand the words' clusters in for the words, alone and with tags, as
+// Koo et al. (2008) do with Brown clusters.
+func clusterFeatures(keys []uint64, c *sent, s *state, s0, s1, b0, b1 int32) []uint64 {
+	s0l1, s0r1, b0l1 := get(s.lc1, s0), get(s.rc1, s0), get(s.lc1, b0)
+	return append(keys,
+		feat1(110, c.k8(s0)), feat1(111, c.k12(s0)), feat1(112, c.k8(b0)), feat1(113, c.k12(b0)),
+		feat1(114, c.k8(s1)), feat1(115, c.k8(b1)),
+		feat2(116, c.k8(s0), c.p(b0)), feat2(117, c.p(s0), c.k8(b0)), feat2(118, c.k8(s0), c.k8(b0)),
+		feat2(119, c.k12(s0), c.p(b0)), feat2(120, c.p(s0), c.k12(b0)),
+		feat3(121, c.k4(s0), c.k4(b0), c.p(b1)), feat2(122, c.k8(s1), c.k8(s0)),
+		feat3(123, c.p(s1), c.k8(s0), c.p(b0)), feat3(124, c.k8(s0), c.p(b0), dist(s0, b0)),
+		feat2(125, c.k8(s0l1), c.p(s0)), feat2(126, c.k8(s0r1), c.p(s0)), feat2(127, c.k8(b0l1), c.p(b0)),
+	)
 }
 
 // lookFeatures look further into the buffer and at the words around s0 and b0.
@@ -198,5 +239,8 @@ func labelFeatures(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
 		feat2(24, c.w(d), dir), feat3(25, c.p(d), c.p(prev), dir), feat3(26, c.p(d), c.p(next), dir),
 		feat3(27, c.p(d), dm, s.rmask[d]), feat3(28, c.w(d), c.w(h), c.p(h)),
 		feat3(29, pair(c.p(d), c.p(h)), dir, uint64(s.nl[d])+8*uint64(s.nr[d])),
+		feat1(30, c.k8(d)), feat1(31, c.k12(d)), feat1(32, c.k8(h)),
+		feat3(33, c.k8(d), c.p(h), dir), feat3(34, c.p(d), c.k8(h), dir), feat3(35, c.k8(d), c.k8(h), dir),
+		feat3(36, c.k12(d), c.p(h), dir),
 	)
 }

@@ -28,7 +28,8 @@ type Model struct {
 	parser     *linear  // transition classifier
 	labeller   *linear  // arc label classifier
 	labels     labels
-	kinds      []uint8   // kind of each tag (tagKinds)
+	kinds      []uint8 // kind of each tag (tagKinds)
+	clusters   *clusterTable
 	beam       int       // beam width (1 = greedy)
 	pool       sync.Pool // *work
 }
@@ -108,7 +109,7 @@ func (m *Model) tag(words []string, w *work) {
 	n := len(words)
 	w.words = grow(w.words, n)
 	for i, s := range words {
-		describe(s, &w.words[i])
+		describe(s, &w.words[i], m.clusters)
 	}
 	w.tags, w.first = grow(w.tags, n), grow(w.first, n)
 	w.buf.scores = grow(w.buf.scores, max(len(m.upos), nmoves))
@@ -125,10 +126,12 @@ func (m *Model) tag(words []string, w *work) {
 func (c *sent) fill(ws []wordInfo, tags []int32, kinds []uint8) {
 	n := len(ws)
 	c.lw, c.tag = grow(c.lw, n+1), grow(c.tag, n+1)
+	c.c4, c.c8, c.c12 = grow(c.c4, n+1), grow(c.c8, n+1), grow(c.c12, n+1)
 	c.punct, c.verb = grow(c.punct, n+1), grow(c.verb, n+1)
 	var p, v int32
 	for i := range ws {
 		c.lw[i], c.tag[i] = ws[i].lower, uint64(tags[i])
+		c.c4[i], c.c8[i], c.c12[i] = ws[i].c4, ws[i].c8, ws[i].c12
 		c.punct[i], c.verb[i] = p, v
 		k := kinds[tags[i]]
 		p += int32(k & kindPunct)
@@ -136,6 +139,7 @@ func (c *sent) fill(ws []wordInfo, tags []int32, kinds []uint8) {
 	}
 	c.punct[n], c.verb[n] = p, v
 	c.lw[n], c.tag[n] = 0xF00D, rootTag
+	c.c4[n], c.c8[n], c.c12[n] = 0xF00D, 0xF00D, 0xF00D
 }
 
 // Tag kinds the parser counts between two words.

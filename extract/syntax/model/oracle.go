@@ -51,3 +51,57 @@ func projective(gold []int32) bool {
 	}
 	return true
 }
+
+// projectivize returns a projective tree made from gold by lifting arcs (Nivre & Nilsson
+// 2005, without encoding the lifts in the labels): while some arc h -> d spans a word that
+// h does not dominate, the shortest such arc is replaced by h's head -> d. The parser can
+// then learn from every sentence's other arcs; the lifted words keep their labels.
+func projectivize(gold []int32) []int32 {
+	heads := append([]int32(nil), gold...)
+	for range len(heads) * len(heads) {
+		d := shortestNonProjective(heads)
+		if d == none {
+			return heads
+		}
+		heads[d] = heads[heads[d]]
+	}
+	return heads
+}
+
+// shortestNonProjective returns the dependent of the shortest arc that spans a word its
+// head does not dominate, or none.
+func shortestNonProjective(heads []int32) int32 {
+	n := int32(len(heads))
+	best, bestLen := int32(none), n+1
+	for d, h := range heads {
+		if h == n {
+			continue // the root dominates every word
+		}
+		a, b := min(int32(d), h), max(int32(d), h)
+		if b-a >= bestLen {
+			continue
+		}
+		for k := a + 1; k < b; k++ {
+			if !dominates(heads, h, k) {
+				best, bestLen = int32(d), b-a
+				break
+			}
+		}
+	}
+	return best
+}
+
+// dominates reports whether h is an ancestor of k (root = len(heads)).
+func dominates(heads []int32, h, k int32) bool {
+	n := int32(len(heads))
+	for range len(heads) + 1 {
+		if k == h {
+			return true
+		}
+		if k == n || k < 0 {
+			return false
+		}
+		k = heads[k]
+	}
+	return false
+}

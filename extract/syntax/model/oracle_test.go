@@ -97,7 +97,7 @@ func TestOracleReproducesTrainTrees(t *testing.T) {
 	sents := readShared(t, "en_ewt-ud-train.conllu", 3000)
 	ts, labs := collectSets(sents)
 	proj := 0
-	for _, ex := range examples(sents, ts, labs) {
+	for _, ex := range examples(sents, ts, labs, nil) {
 		if !projective(ex.heads) {
 			continue
 		}
@@ -145,4 +145,49 @@ func readEWT(name string, max int) ([]*conllu.Sentence, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// TestProjectivizeTrainTrees lifts the non-projective trees of the first 3000 sentences
+// of EWT train: each comes out projective and single-rooted, every word keeps its head
+// or gets an ancestor of it, and projective trees are left alone.
+func TestProjectivizeTrainTrees(t *testing.T) {
+	sents := readShared(t, "en_ewt-ud-train.conllu", 3000)
+	ts, labs := collectSets(sents)
+	lifted := 0
+	for _, ex := range examples(sents, ts, labs, nil) {
+		p := projectivize(ex.heads)
+		if projective(ex.heads) {
+			if !sameHeads(p, ex.heads) {
+				t.Fatalf("%q: projective tree changed: %v -> %v", ex.words, ex.heads, p)
+			}
+			continue
+		}
+		lifted++
+		if !projective(p) || !isTree(p) {
+			t.Fatalf("%q: lifted %v to %v, not a projective tree", ex.words, ex.heads, p)
+		}
+		for d, h := range p {
+			if !dominates(ex.heads, h, ex.heads[d]) {
+				t.Fatalf("%q: word %d got head %d, not an ancestor of its gold head %d", ex.words, d, h, ex.heads[d])
+			}
+		}
+	}
+	if lifted < 20 {
+		t.Fatalf("only %d non-projective sentences", lifted)
+	}
+}
+
+// TestProjectivizeLiftsShortestArc checks a small crossing: the arc 2 -> 0 spans word 1,
+// whose head is 3, so it crosses 3 -> 1 and is lifted to 2's head.
+func TestProjectivizeLiftsShortestArc(t *testing.T) {
+	// words 0..3, root 4: 3 is the root word, head of 1 and 2; 2 is the head of 0.
+	gold := []int32{2, 3, 3, 4}
+	if projective(gold) {
+		t.Fatal("test tree should be non-projective")
+	}
+	got := projectivize(gold)
+	want := []int32{3, 3, 3, 4} // 2->0 (length 2) is lifted to 3->0
+	if !sameHeads(got, want) {
+		t.Fatalf("projectivize(%v) = %v, want %v", gold, got, want)
+	}
 }

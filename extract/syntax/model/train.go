@@ -22,6 +22,11 @@ type TrainConfig struct {
 	Beam        int       // beam width; > 1 adds BeamEpochs of global training after the greedy ones
 	BeamEpochs  int
 	Warm        *Model // for experiments: start the beam epochs from this model's parser
+	// Projectivize trains the parser on the non-projective trees too, with their crossing
+	// arcs lifted (projectivize); otherwise they are skipped.
+	Projectivize bool
+	// DecodeBeam is the beam the model parses with (0: Beam).
+	DecodeBeam int
 }
 
 // Scores are accuracies over every word (punctuation included); LAS compares the
@@ -34,9 +39,13 @@ func (s Scores) String() string {
 
 // Train trains a model on train, choosing the parser epoch by its LAS on dev.
 func Train(train, dev []*conllu.Sentence, cfg TrainConfig) (*Model, Scores, error) {
+	ct, err := defaultClusters()
+	if err != nil {
+		return nil, Scores{}, err
+	}
 	ts, labelNames := collectSets(train)
-	exs := examples(train, ts, labelNames)
-	m := &Model{upos: ts.upos, xpos: ts.xpos, labels: newLabels(labelNames), kinds: tagKinds(ts.upos)}
+	exs := examples(train, ts, labelNames, ct)
+	m := &Model{upos: ts.upos, xpos: ts.xpos, labels: newLabels(labelNames), kinds: tagKinds(ts.upos), clusters: ct}
 	if m.labels.root == none {
 		return nil, Scores{}, fmt.Errorf("training data has no root relation")
 	}
@@ -47,6 +56,9 @@ func Train(train, dev []*conllu.Sentence, cfg TrainConfig) (*Model, Scores, erro
 	// The parser has its own generator, so that a run reading the tag cache gives the same
 	// model as one that trains the tagger.
 	best, err := trainParser(m, exs, dev, cfg, rand.New(rand.NewPCG(cfg.Seed, 99)))
+	if cfg.DecodeBeam > 0 {
+		m.SetBeam(cfg.DecodeBeam)
+	}
 	return m, best, err
 }
 
@@ -80,13 +92,7 @@ func trainTagging(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainCon
 // trainParser trains the parser and labeller into m, keeping the epoch best on dev.
 func trainParser(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainConfig, rng *rand.Rand) (Scores, error) {
 	t := newParseTrainer(&m.labels, m.kinds, rng)
-	order := make([]int, 0, len(exs))
-	for i, ex := range exs {
-		if projective(ex.heads) {
-			order = append(order, i)
-		}
-	}
-	fmt.Fprintf(cfg.Log, "parser: %d of %d training sentences are projective\n", len(order), len(exs))
+	order := prepareTrees(exs, cfg)
 	if cfg.Warm != nil {
 		m.parser, m.labeller = cfg.Warm.parser, cfg.Warm.labeller
 		return trainBeamEpochs(m, exs, dev, cfg, rng, order)
@@ -113,6 +119,25 @@ func trainParser(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainConf
 		return trainBeamEpochs(m, exs, dev, cfg, rng, order)
 	}
 	return best, nil
+}
+
+// prepareTrees returns the examples the parser trains on: the projective trees, and the
+// others made projective (cfg.Projectivize) or left out.
+func prepareTrees(exs []*example, cfg TrainConfig) []int {
+	order := make([]int, 0, len(exs))
+	lifted := 0
+	for i, ex := range exs {
+		if !projective(ex.heads) {
+			if !cfg.Projectivize {
+				continue
+			}
+			ex.heads = projectivize(ex.heads)
+			lifted++
+		}
+		order = append(order, i)
+	}
+	fmt.Fprintf(cfg.Log, "parser: %d of %d training sentences are projective, %d made projective\n", len(order)-lifted, len(exs), lifted)
+	return order
 }
 
 // trainBeamEpochs continues from the greedy model with global beam training; the epoch

@@ -24,16 +24,18 @@ func run(args []string) int {
 	cfg := model.TrainConfig{Log: stamped{start}}
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "random seed (shuffling, exploration)")
 	fs.IntVar(&cfg.TagEpochs, "tag-epochs", 8, "tagger epochs")
-	fs.IntVar(&cfg.ParseEpochs, "parse-epochs", 12, "parser epochs (the best on dev is kept)")
+	fs.IntVar(&cfg.ParseEpochs, "parse-epochs", 8, "parser epochs (the best on dev is kept)")
 	fs.IntVar(&cfg.Folds, "folds", 5, "jackknife folds for the parser's training tags")
 	fs.BoolVar(&cfg.SecondPass, "second-pass", true, "second tagging pass")
 	fs.Float64Var(&cfg.Explore, "explore", 0.9, "probability of following a wrong move after epoch 1")
-	fs.IntVar(&cfg.Beam, "beam", 4, "beam width (1 = greedy)")
-	fs.IntVar(&cfg.BeamEpochs, "beam-epochs", 8, "epochs of global beam training after the greedy ones")
+	fs.IntVar(&cfg.Beam, "beam", 8, "beam width (1 = greedy)")
+	fs.IntVar(&cfg.BeamEpochs, "beam-epochs", 6, "epochs of global beam training after the greedy ones")
 	warm := fs.String("warm", "", "for experiments: start the beam epochs from this model file's parser")
 	prune := fs.Float64("prune", 0.2, "drop tagger weights whose magnitude is below this (model size)")
 	pruneParser := fs.Float64("prune-parser", 0.6, "the same for the transition classifier")
 	pruneLabeller := fs.Float64("prune-labeller", 0.5, "the same for the labeller")
+	fs.IntVar(&cfg.DecodeBeam, "decode-beam", 0, "beam width the model file asks for when parsing (0: the training beam)")
+	fs.BoolVar(&cfg.Projectivize, "projectivize", true, "train on non-projective trees with their crossing arcs lifted (else skip them)")
 	fs.StringVar(&cfg.TagCache, "tag-cache", "", "file keeping the tagger and jackknifed tags between runs (for parser experiments)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -63,6 +65,9 @@ func run(args []string) int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		return 1
+	}
+	if cfg.DecodeBeam > 0 {
+		pruning += fmt.Sprintf("; decoding beam %d", cfg.DecodeBeam)
 	}
 	if err := save(m, dev, cfg, pruning, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -130,8 +135,9 @@ func save(m *model.Model, dev []*conllu.Sentence, cfg model.TrainConfig, prune s
 		"Silveira et al. 2014, Linguistic Data Consortium / Universal Dependencies contributors.",
 		"Licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). This model is derived from",
 		"the treebank and is distributed under the same licence.",
-		fmt.Sprintf("Training: seed %d, tagger epochs %d, parser epochs %d, jackknife folds %d, second pass %v, explore %.2f, beam %d (%d epochs), weights pruned below: %s.",
-			cfg.Seed, cfg.TagEpochs, cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, prune),
+		fmt.Sprintf("Training: seed %d, tagger epochs %d, parser epochs %d, jackknife folds %d, second pass %v, explore %.2f, beam %d (%d epochs), projectivize %v, weights pruned below: %s.",
+			cfg.Seed, cfg.TagEpochs, cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, cfg.Projectivize, prune),
+		"Word clusters: " + model.ClustersCredit() + ".",
 		"Classifiers: " + m.Sizes() + ".",
 		"EWT dev (gold words): " + sc.String(),
 	}

@@ -1,0 +1,80 @@
+package model
+
+import (
+	"compress/gzip"
+	"strings"
+	"testing"
+)
+
+// TestEmbeddedClusters reads the embedded cluster table: it is large, related words share
+// a fine cluster more often than unrelated ones, and coarser ids are prefixes of finer ones.
+func TestEmbeddedClusters(t *testing.T) {
+	ct, err := defaultClusters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ct.ids) < 100000 || ct.bits != 12 {
+		t.Fatalf("table has %d words of %d bits, want >= 100000 of 12", len(ct.ids), ct.bits)
+	}
+	id := func(w string) uint32 {
+		c := ct.lookup(strHash(w, true))
+		if c == 0 {
+			t.Fatalf("%q has no cluster", w)
+		}
+		return c
+	}
+	same := 0
+	for _, p := range [][2]string{{"monday", "tuesday"}, {"john", "david"}, {"quickly", "slowly"}, {"computer", "software"}} {
+		if clusterValue(id(p[0]), cl8, ct.bits) == clusterValue(id(p[1]), cl8, ct.bits) {
+			same++
+		}
+	}
+	if same < 3 {
+		t.Errorf("only %d of 4 related pairs share an 8-bit cluster", same)
+	}
+	if clusterValue(id("monday"), cl8, ct.bits) == clusterValue(id("computer"), cl8, ct.bits) {
+		t.Error("monday and computer share an 8-bit cluster")
+	}
+	if got := ct.lookup(strHash("Monday", true)); got != id("monday") {
+		t.Error("lookup is not by the lowercased word")
+	}
+	if ct.lookup(strHash("qzxqzxnotaword", true)) != 0 {
+		t.Error("an unknown word has a cluster")
+	}
+}
+
+// TestModelMatchesClusters checks that the embedded model was trained with the embedded
+// cluster table: a model decoded with other clusters than it learned is silently worse.
+func TestModelMatchesClusters(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, err := defaultClusters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.Header(), "sha256 "+ct.sum) {
+		t.Fatalf("the model's header does not name the embedded cluster table (sha256 %s...):\n%s", ct.sum, m.Header())
+	}
+}
+
+func TestReadClustersRejectsBadTables(t *testing.T) {
+	for _, bad := range []string{"not gzip", gz("word\t1\n"), gz("# levels\t2\nword\t64\n"), gz("# levels\t2\nword\n")} {
+		if _, err := readClusters([]byte(bad)); err == nil {
+			t.Errorf("readClusters(%q) gave no error", bad)
+		}
+	}
+	ct, err := readClusters([]byte(gz("# levels\t2\nthe\t63\n")))
+	if err != nil || ct.lookup(strHash("THE", true)) != 64 {
+		t.Fatalf("good table: %v", err)
+	}
+}
+
+func gz(s string) string {
+	var b strings.Builder
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.String()
+}
