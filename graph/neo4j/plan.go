@@ -38,18 +38,13 @@ type Batch struct {
 	Articles []row            // Article nodes: id, props
 	Keys     map[string][]any // article id -> keys of its relationships (stale ones are removed)
 	Nodes    map[graph.Label][]row
-	Edges    map[edgeGroup][]row
-	Size     int // records in the batch
+	Edges    map[graph.RelType][]row // relationship rows by type: from, to, key, props
+	Size     int                     // records in the batch
 
 	// What Plan.Batch builds the rows from: articles (indices in the document) and nodes
 	// no article references.
 	arts  []int
 	loose []string
-}
-
-type edgeGroup struct {
-	Type     graph.RelType
-	From, To graph.Label
 }
 
 type row = map[string]any
@@ -263,13 +258,17 @@ func (p *Plan) build(i int, skip map[string]bool) (*Batch, error) {
 	return b, nil
 }
 
-// hashes returns the id and load hash of each article of batch i.
+// hashes returns the id, load hash and doc_key (nil when none) of each article of batch i.
 func (p *Plan) hashes(i int) []any {
 	spec := &p.Batches[i]
 	out := make([]any, 0, len(spec.arts))
 	for _, ai := range spec.arts {
 		a := &p.src.d.Articles[ai]
-		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(a)})
+		var key any
+		if a.DocKey != "" {
+			key = a.DocKey
+		}
+		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(a), "doc_key": key})
 	}
 	return out
 }
@@ -293,8 +292,7 @@ func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)
 			props := r["props"].(map[string]any)
 			props["aliases"] = unionAny(props["aliases"], s.unattributed[e.To])
 		}
-		g := edgeGroup{Type: e.Type, From: s.labelOf[e.From], To: s.labelOf[e.To]}
-		b.Edges[g] = append(b.Edges[g], r)
+		b.Edges[e.Type] = append(b.Edges[e.Type], r)
 		b.Size++
 		keys = append(keys, r["key"])
 	}
@@ -304,7 +302,7 @@ func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)
 }
 
 func newBatch() *Batch {
-	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{}}
+	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[graph.RelType][]row{}}
 }
 
 // LoadHashProperty is the Article property holding a hash of everything a load writes for

@@ -111,7 +111,7 @@ func TestPlanBatchesWholeArticles(t *testing.T) {
 		for g, rows := range b.Edges {
 			for _, r := range rows {
 				if !have[r["from"].(string)] || !have[r["to"].(string)] {
-					t.Errorf("batch %d: %s edge %v -> %v has an endpoint outside the batch", i, g.Type, r["from"], r["to"])
+					t.Errorf("batch %d: %s edge %v -> %v has an endpoint outside the batch", i, g, r["from"], r["to"])
 				}
 			}
 		}
@@ -139,7 +139,7 @@ func TestPlanEdgeRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := built(t, p)[0].Edges[edgeGroup{Type: graph.RelMet, From: graph.LabelPerson, To: graph.LabelPerson}]
+	rows := built(t, p)[0].Edges[graph.RelMet]
 	if len(rows) != 1 {
 		t.Fatalf("MET rows = %d", len(rows))
 	}
