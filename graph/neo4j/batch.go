@@ -17,7 +17,7 @@ import (
 //  1. lookupStmt: which of its articles are stored, which of those with the same load hash
 //     (skipped), and the earlier versions (same doc_key, another id) of the others;
 //  2. nodesStmt: every node of the batch, Article and entity labels, one UNWIND per label,
-//     returning each node's element id;
+//     returning each node's element id (nodes no article mentions take one more);
 //  3. createStmt: every relationship of the articles not stored before, created between
 //     nodes found by element id (no MERGE: such an article has no relationship stored);
 //  4. the aliases the batch's MENTIONS add, set by element id.
@@ -27,9 +27,10 @@ import (
 // orphans take the statements of write.go.
 
 // noReplan starts every statement of a batch: the server keeps the plan it made first
-// instead of planning again as the graph grows (it did so 4 times in a fresh load of 1,000
-// articles, about a second each for the nodes statement). These plans seek unique
-// indexes and element ids only, which no statistics change.
+// instead of planning again as the graph grows (about half a second each time for the
+// nodes statement, a few times in a fresh load of 1,000 articles). These plans seek
+// unique indexes and element ids only, which no statistics change. Parameters are never
+// null for the same reason: a null where a list was is another plan.
 const noReplan = "CYPHER replan=skip "
 
 // lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored,
@@ -50,7 +51,7 @@ func mergeHead(l graph.Label) string {
 `
 }
 
-// nodeTuple is what nodesStmt returns per node, in this order.
+// nodeTuple is what the nodes statements return per node, in this order.
 const (
 	tupleID = iota
 	tupleElementID
@@ -61,30 +62,42 @@ const (
 	tupleAliases
 )
 
-// articleBody merges Article nodes and stores their load hash, which does not count as a
-// change of the node.
-var articleBody = mergeHead(graph.LabelArticle) + `  SET n = row.props
-  WITH n, row, isNew, before, properties(n) AS after
-  SET n.` + LoadHashProperty + ` = row.` + LoadHashProperty + `
-  WITH n, isNew, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
-       AND all(k IN keys(after) WHERE before[k] = after[k]) AS same
-  RETURN collect([n.id, elementId(n), isNew, NOT same, before.name IS NOT NULL AND before.name <> n.name, n.name, null]) AS ` + string(graph.LabelArticle)
+// nodeTuple returns the tuple of node n, whose properties were before.
+const nodeTuple = `[n.id, elementId(n), isNew, before <> properties(n), before.name IS NOT NULL AND before.name <> n.name, n.name, n.aliases]`
 
-// entityBody merges entity nodes. Aliases of a node some article of the input mentions
-// are recomputed from its MENTIONS afterwards (settle); a node no article mentions gets
-// the input's aliases added to those stored, kept sorted so that the stored list does not
-// depend on the order loads ran in (shards loaded at once).
+// articleBody merges Article nodes and stores their load hash, which does not count as a
+// change of the node. Whether an article was stored is known from the lookup.
+var articleBody = `UNWIND $` + string(graph.LabelArticle) + ` AS row
+  MERGE (n:Article {id: row.id})
+  WITH n, row, properties(n) AS before
+  SET n = row.props
+  WITH n, row, before, properties(n) AS after
+  SET n.` + LoadHashProperty + ` = row.` + LoadHashProperty + `
+  WITH n, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
+       AND all(k IN keys(after) WHERE before[k] = after[k]) AS same
+  RETURN collect([n.id, elementId(n), false, NOT same, false, null, null]) AS ` + string(graph.LabelArticle)
+
+// entityBody merges the entity nodes some article of the input mentions: their aliases
+// are recomputed or extended from the MENTIONS afterwards (settle).
 func entityBody(l graph.Label) string {
-	return mergeHead(l) + `  SET n += row.props
-  WITH n, row, isNew, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS merged
-  CALL (merged) { UNWIND merged AS a WITH a ORDER BY a RETURN collect(a) AS aliases }
-  SET n.name = row.name, n.aliases = CASE WHEN NOT row.loose THEN n.aliases WHEN size(aliases) = 0 THEN null ELSE aliases END
-  RETURN collect([n.id, elementId(n), isNew, before <> properties(n), before.name IS NOT NULL AND before.name <> n.name, n.name, n.aliases]) AS ` + string(l)
+	return mergeHead(l) + `  SET n += row.props, n.name = row.name
+  RETURN collect(` + nodeTuple + `) AS ` + string(l)
 }
 
-// nodesStmt merges every node of a batch in one statement: a subquery per label, each
-// returning one tuple per node (see nodeTuple). The text does not depend on the batch, so
-// the server plans it once.
+// looseStmt merges entity nodes no article of the input mentions: they get the input's
+// aliases added to those stored, kept sorted so that the stored list does not depend on
+// the order loads ran in (shards loaded at once). Few batches have any.
+func looseStmt(l graph.Label) string {
+	return noReplan + mergeHead(l) + `SET n += row.props
+WITH n, row, isNew, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS merged
+CALL (merged) { UNWIND merged AS a WITH a ORDER BY a RETURN collect(a) AS aliases }
+SET n.name = row.name, n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
+RETURN collect(` + nodeTuple + `)`
+}
+
+// nodesStmt merges the Article nodes of a batch and the entity nodes its articles mention
+// in one statement: a subquery per label, each returning one tuple per node (nodeTuple).
+// The text does not depend on the batch, so the server plans it once.
 var nodesStmt = func() string {
 	var b strings.Builder
 	b.WriteString(noReplan)
@@ -159,7 +172,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err := w.retract(look.older); err != nil {
 		return batchResult{}, err
 	}
-	if err := w.mergeNodes(b); err != nil {
+	if err := w.mergeNodes(b, look.stored); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.writeEdges(b, look.stored); err != nil {
@@ -200,14 +213,24 @@ func (w *txWriter) lookup(arts []any) (lookup, error) {
 	return l, nil
 }
 
-// mergeNodes runs nodesStmt and records which nodes it created, changed and renamed, and
-// each node's element id, name and aliases.
-func (w *txWriter) mergeNodes(b *Batch) error {
+// mergeNodes runs nodesStmt (and looseStmt for the labels with loose nodes) and records
+// which nodes it created, changed and renamed, and each node's element id, name and
+// aliases.
+func (w *txWriter) mergeNodes(b *Batch, stored map[string]bool) error {
 	params := map[string]any{string(graph.LabelArticle): rowList(b.Articles)}
 	want := len(b.Articles)
+	loose := map[graph.Label][]any{}
 	for _, l := range graph.EntityLabels {
-		params[string(l)] = rowList(b.Nodes[l])
-		want += len(b.Nodes[l])
+		rows := []any{} // never nil: a null parameter is another plan
+		for _, r := range b.Nodes[l] {
+			if r["loose"] == true {
+				loose[l] = append(loose[l], r)
+			} else {
+				rows = append(rows, r)
+			}
+		}
+		params[string(l)] = rows
+		want += len(rows)
 	}
 	rec, _, err := w.one("merging the nodes", nodesStmt, params)
 	if err != nil {
@@ -223,6 +246,35 @@ func (w *txWriter) mergeNodes(b *Batch) error {
 	}
 	if got != want {
 		return fmt.Errorf("merging the nodes: wrote %d of %d", got, want)
+	}
+	for _, a := range b.Articles {
+		if id := a["id"].(string); !stored[id] {
+			w.created[id] = true
+		}
+	}
+	for _, l := range graph.EntityLabels {
+		if err := w.mergeLoose(l, loose[l]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *txWriter) mergeLoose(l graph.Label, rows []any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	what := string(l) + " nodes no article mentions"
+	rec, _, err := w.one(what, looseStmt(l), map[string]any{string(l): rows})
+	if err != nil {
+		return err
+	}
+	tuples, _ := rec.Values[0].([]any)
+	if len(tuples) != len(rows) {
+		return fmt.Errorf("%s: wrote %d of %d", what, len(tuples), len(rows))
+	}
+	for _, t := range tuples {
+		w.node(t.([]any))
 	}
 	return nil
 }
