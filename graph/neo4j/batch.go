@@ -161,11 +161,16 @@ type lookup struct {
 func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
 	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
-	look, err := w.lookup(plan.hashes(i))
+	edges, err := plan.batchEdges(i)
 	if err != nil {
 		return batchResult{}, err
 	}
-	b, err := plan.build(i, look.skip)
+	hashes := plan.hashes(i, edges)
+	look, err := w.lookup(hashes)
+	if err != nil {
+		return batchResult{}, err
+	}
+	b, err := plan.build(i, look.skip, edges, hashes)
 	if err != nil || b.Size == 0 {
 		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
 	}
