@@ -34,8 +34,10 @@ func loadCommand(e *env) *cli.Command {
 		Usage:     "load an extraction (JSON Lines) into Neo4j",
 		ArgsUsage: "FILE|-",
 		Description: `Reads the JSON Lines extraction contract (what ` + "`newsgraph extract`" + ` writes) from FILE or
-stdin (-) and loads it into Neo4j. The whole input is validated first: a bad line
-stops the load before anything is written, with messages naming file:line (exit 1).
+stdin (-) and loads it into Neo4j. The whole input is validated first, in one
+streaming pass: a bad line stops the load before anything is written, with messages
+naming file:line (exit 1). Each batch then reads its relationships back from the
+file, so memory does not grow with them; stdin is first copied to a temporary file.
 
 Then the schema is applied (idempotent) and the graph written in batches of whole
 articles, one write transaction each: every article is either fully loaded or
