@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -93,7 +94,7 @@ var (
 // united), so concatenated extractions load as one.
 func Read(r io.Reader, name string) (*Document, error) {
 	var edges []Edge
-	d, err := Scan(r, name, func(e *Edge, _ EdgeAt) error {
+	d, err := scan(r, name, true, func(e *Edge, _ EdgeAt) error {
 		edges = append(edges, *e)
 		return nil
 	})
@@ -116,13 +117,20 @@ type EdgeAt struct {
 // edges: each edge record that passes the checks of its own fields is handed to edge, with
 // where it was read (its strings shared with the other records); the checks that need the
 // whole input (its article and endpoints exist, with labels its type allows) are made at
-// the end on a compact copy (about 20 bytes an edge). The document returned has no edges.
+// once when the records it names came before it (as Writer orders them), else at the end
+// on a compact copy (about 20 bytes an edge). The document returned has no edges.
 // An error edge returns is kept and returned when the input is otherwise valid (the first
 // one only); edge is called no more after it. Nothing is returned unless the whole input
 // is valid.
 func Scan(r io.Reader, name string, edge func(e *Edge, at EdgeAt) error) (*Document, error) {
+	return scan(r, name, false, edge)
+}
+
+// scan is Scan; keep says the caller keeps the edges, whose repeated strings (sentence,
+// rule) are then shared too.
+func scan(r io.Reader, name string, keep bool, edge func(e *Edge, at EdgeAt) error) (*Document, error) {
 	s := &scanner{name: name, d: &Document{}, articles: map[string]int{}, docKeys: map[string]int{}, nodes: map[string]int{},
-		in: interner{}, syms: map[string]int32{}, edge: edge, local: map[int]string{}}
+		in: interner{}, keep: keep, syms: map[string]int32{}, edge: edge, local: map[int32]string{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 	sc.Split(scanLine)
@@ -172,20 +180,29 @@ type scanner struct {
 	in       interner
 	line     int
 
+	keep    bool
 	edge    func(*Edge, EdgeAt) error
 	edgeErr error
-	// The edges to check at the end: their type, article and endpoints as symbols, line, and
-	// the problem with their own fields, if any (reported only when the ends are right, as
-	// the checks run in that order).
+	edges   int32 // edge records read
+	// The edges to check at the end (their ends came after them): their type, article and
+	// endpoints as symbols, and the problem with their own fields, if any (reported only
+	// when the ends are right, as the checks run in that order). Problems of the edges
+	// checked at once wait in found, to be reported with the others in input order.
 	syms   map[string]int32
 	names  []string
 	checks []edgeCheck
-	local  map[int]string
+	local  map[int32]string
+	found  []edgeProblem
 }
 
 type edgeCheck struct {
-	typ, art, from, to int32
-	line               int32
+	idx, typ, art, from, to int32
+	line                    int32
+}
+
+type edgeProblem struct {
+	idx, line int32
+	msg       string
 }
 
 func (s *scanner) bad(line int, format string, args ...any) {
@@ -256,7 +273,7 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 		var e Edge
 		if dec(&e) {
 			e.Line = line
-			s.in.edge(&e)
+			s.in.edge(&e, s.keep)
 			s.addEdge(&e, at)
 		}
 	case "":
@@ -312,33 +329,67 @@ func (s *scanner) node(n *Node) {
 	d.Nodes = append(d.Nodes, *n)
 }
 
-// addEdge keeps what the end checks need and hands the edge on.
+// addEdge checks an edge (its ends at once when they are known for good, else later) and
+// hands it on.
 func (s *scanner) addEdge(e *Edge, at EdgeAt) {
-	i := len(s.checks)
-	s.checks = append(s.checks, edgeCheck{typ: s.sym(string(e.Type)), art: s.sym(e.Article), from: s.sym(e.From), to: s.sym(e.To), line: int32(e.Line)})
-	if _, ok := e.Type.Spec(); !ok {
-		return // reported at the end
+	i := s.edges
+	s.edges++
+	_, typeOK := e.Type.Spec()
+	local := ""
+	if typeOK {
+		local = checkEdgeFields(e)
 	}
-	if msg := checkEdgeFields(e); msg != "" {
-		s.local[i] = msg
-		return
+	if typeOK && s.settled(e.Article) && s.settled(e.From) && s.settled(e.To) {
+		msg := checkEdgeEnds(e.Type, e.Article, e.From, e.To, s.nodes, s.d.Nodes, s.articles)
+		if msg == "" {
+			msg = local
+		}
+		if msg != "" {
+			s.found = append(s.found, edgeProblem{idx: i, line: int32(e.Line), msg: msg})
+			return
+		}
+	} else {
+		s.checks = append(s.checks, edgeCheck{idx: i, typ: s.sym(string(e.Type)), art: s.sym(e.Article), from: s.sym(e.From), to: s.sym(e.To), line: int32(e.Line)})
+		if local != "" {
+			s.local[i] = local
+		}
+		if !typeOK || local != "" {
+			return // reported at the end
+		}
 	}
 	if s.edgeErr == nil && s.edge != nil {
 		s.edgeErr = s.edge(e, at)
 	}
 }
 
+// settled says whether what id names can no longer change: a node (a later record with
+// its id and another label is refused), or an article whose id no node can have.
+func (s *scanner) settled(id string) bool {
+	if _, ok := s.nodes[id]; ok {
+		return true
+	}
+	if _, ok := s.articles[id]; ok {
+		_, nodeLike := LabelOfID(id)
+		return !nodeLike
+	}
+	return false
+}
+
 // finish makes the checks that need the whole input, in input order: edges (records may
 // come in any order), then the articles nodes name.
 func (s *scanner) finish() {
-	for i, c := range s.checks {
+	for _, c := range s.checks {
 		msg := checkEdgeEnds(RelType(s.names[c.typ]), s.names[c.art], s.names[c.from], s.names[c.to], s.nodes, s.d.Nodes, s.articles)
 		if msg == "" {
-			msg = s.local[i]
+			msg = s.local[c.idx]
 		}
 		if msg != "" {
-			s.bad(int(c.line), "%s", msg)
+			s.found = append(s.found, edgeProblem{idx: c.idx, line: c.line, msg: msg})
 		}
+	}
+	sort.SliceStable(s.found, func(i, j int) bool { return s.found[i].idx < s.found[j].idx })
+	for _, p := range s.found {
+		s.bad(int(p.line), "%s", p.msg)
 	}
 	for i := range s.d.Nodes {
 		for _, a := range s.d.Nodes[i].Articles {
@@ -372,10 +423,13 @@ func (in interner) strs(ss []string) []string {
 	return ss
 }
 
-func (in interner) edge(e *Edge) {
+func (in interner) edge(e *Edge, all bool) {
 	e.From, e.To, e.Article = in.str(e.From), in.str(e.To), in.str(e.Article)
-	e.Type, e.Rule, e.DateSource = RelType(in.str(string(e.Type))), in.str(e.Rule), in.str(e.DateSource)
-	e.Evidence.Sentence = in.str(e.Evidence.Sentence)
+	e.Type = RelType(in.str(string(e.Type)))
+	if all {
+		e.Rule, e.DateSource = in.str(e.Rule), in.str(e.DateSource)
+		e.Evidence.Sentence = in.str(e.Evidence.Sentence)
+	}
 }
 
 var kindKey = []byte(`"kind"`)

@@ -69,13 +69,30 @@ func TestScanChecksEndsAtTheEnd(t *testing.T) {
 {"kind":"edge","type":"MET","from":"person:p","to":"person:p","article":"a","status":"rumoured","evidence":{"sentence":"","start":0,"end":0}}
 {"kind":"node","id":"person:p","label":"Person","name":"P"}
 {"kind":"article","id":"a"}
+{"kind":"edge","type":"MET","from":"person:p","to":"person:p","article":"a","status":"rumoured","evidence":{"sentence":"","start":0,"end":0}}
+{"kind":"edge","type":"MET","from":"person:p","to":"person:later","article":"a","evidence":{"sentence":"","start":0,"end":0}}
+{"kind":"node","id":"person:later","label":"Person","name":"Later"}
+{"kind":"node","id":"person:p","label":"Country","name":"P again"}
 `
-	_, err := Scan(strings.NewReader(in), "in", func(*Edge, EdgeAt) error { return nil })
+	var handed []int
+	_, err := Scan(strings.NewReader(in), "in", func(e *Edge, _ EdgeAt) error {
+		handed = append(handed, e.Line)
+		return nil
+	})
 	var ve *ValidationError
-	if !errors.As(err, &ve) || len(ve.Problems) != 2 {
-		t.Fatalf("err %v, want two problems", err)
+	if !errors.As(err, &ve) || len(ve.Problems) != 4 {
+		t.Fatalf("err %v, want four problems", err)
 	}
-	if !strings.Contains(ve.Problems[0], `in:1: MET edge: endpoint "person:nobody"`) || !strings.Contains(ve.Problems[1], `in:2: MET edge: status "rumoured"`) {
-		t.Errorf("problems %q", ve.Problems)
+	// Edges first, in input order, whether checked at once (line 5) or at the end (1, 2);
+	// the ends of line 6 came after it and are right; then the refused record of line 8
+	// comes first, as it was found while reading.
+	for i, want := range []string{`in:8: node person:p: id prefix does not match label Country`, `in:1: MET edge: endpoint "person:nobody"`,
+		`in:2: MET edge: status "rumoured"`, `in:5: MET edge: status "rumoured"`} {
+		if !strings.Contains(ve.Problems[i], want) {
+			t.Errorf("problem %d = %q, want %q", i, ve.Problems[i], want)
+		}
+	}
+	if len(handed) != 1 || handed[0] != 6 {
+		t.Errorf("edges handed on: lines %v, want only 6 (the only one whose fields are right)", handed)
 	}
 }
