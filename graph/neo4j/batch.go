@@ -14,12 +14,13 @@ import (
 // in it, because the server's cost is mostly per statement, not per row (see
 // docs/performance.md). A first load of a batch runs four:
 //
-//  1. lookupStmt: which of its articles are stored, which of those with the same load hash
-//     (skipped), and the earlier versions (same doc_key, another id) of the others;
+//  1. lookupStmt: which of its articles are stored with the same load hash (skipped), and
+//     the earlier versions (same doc_key, another id) of the others;
 //  2. nodesStmt: every node of the batch, Article and entity labels, one UNWIND per label,
 //     returning each node's element id (nodes no article mentions take one more);
-//  3. createStmt: every relationship of the articles not stored before, created between
-//     nodes found by element id (no MERGE: such an article has no relationship stored);
+//  3. createStmt: every relationship of the articles whose node the nodes statement
+//     created, between nodes found by element id (no MERGE: such an article has no
+//     relationship stored);
 //  4. the aliases the batch's MENTIONS add, set by element id.
 //
 // An article stored before (changed since) has its relationships merged by key, one
@@ -33,11 +34,11 @@ import (
 // null for the same reason: a null where a list was is another plan.
 const noReplan = "CYPHER replan=skip "
 
-// lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored,
-// whether with the same load hash, and the stored articles with its doc_key and another id.
+// lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored
+// with the same load hash, and the stored articles with its doc_key and another id.
 const lookupStmt = noReplan + `UNWIND $arts AS a
 OPTIONAL MATCH (n:Article {id: a.id})
-RETURN a.id AS id, n IS NOT NULL AS stored, coalesce(n.` + LoadHashProperty + ` = a.hash, false) AS same,
+RETURN a.id AS id, coalesce(n.` + LoadHashProperty + ` = a.hash, false) AS same,
        COLLECT { MATCH (old:Article {doc_key: a.doc_key}) WHERE old.id <> a.id RETURN old.id } AS older`
 
 // mergeHead merges one node per row of the parameter named after the label, noting whether
@@ -66,16 +67,16 @@ const (
 const nodeTuple = `[n.id, elementId(n), isNew, before <> properties(n), before.name IS NOT NULL AND before.name <> n.name, n.name, n.aliases]`
 
 // articleBody merges Article nodes and stores their load hash, which does not count as a
-// change of the node. Whether an article was stored is known from the lookup.
-var articleBody = `UNWIND $` + string(graph.LabelArticle) + ` AS row
-  MERGE (n:Article {id: row.id})
-  WITH n, row, properties(n) AS before
-  SET n = row.props
-  WITH n, row, before, properties(n) AS after
+// change of the node. Whether this transaction created an article's node is what says its
+// relationships can be created rather than merged: the lookup may be out of date when
+// another load writes the same article at the same time, but the locking index seek
+// before the MERGE waits for that load to commit.
+var articleBody = mergeHead(graph.LabelArticle) + `  SET n = row.props
+  WITH n, row, isNew, before, properties(n) AS after
   SET n.` + LoadHashProperty + ` = row.` + LoadHashProperty + `
-  WITH n, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
+  WITH n, isNew, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
        AND all(k IN keys(after) WHERE before[k] = after[k]) AS same
-  RETURN collect([n.id, elementId(n), false, NOT same, false, null, null]) AS ` + string(graph.LabelArticle)
+  RETURN collect([n.id, elementId(n), isNew, NOT same, false, null, null]) AS ` + string(graph.LabelArticle)
 
 // entityBody merges the entity nodes some article of the input mentions: their aliases
 // are recomputed or extended from the MENTIONS afterwards (settle).
@@ -151,9 +152,8 @@ type nodeInfo struct {
 
 // lookup is what the first statement of a batch found.
 type lookup struct {
-	stored map[string]bool // articles stored before this transaction
-	skip   map[string]bool // stored with the same load hash
-	older  []string        // earlier versions of the articles to write
+	skip  map[string]bool // stored with the same load hash
+	older []string        // earlier versions of the articles to write
 }
 
 // writeBatch runs inside a managed write transaction; it may be retried, so it only
@@ -177,13 +177,13 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err := w.retract(look.older); err != nil {
 		return batchResult{}, err
 	}
-	if err := w.mergeNodes(b, look.stored); err != nil {
+	if err := w.mergeNodes(b); err != nil {
 		return batchResult{}, err
 	}
-	if err := w.writeEdges(b, look.stored); err != nil {
+	if err := w.writeEdges(b); err != nil {
 		return batchResult{}, err
 	}
-	if err := w.removeStale(b, look.stored); err != nil {
+	if err := w.removeStale(b); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.settle(b); err != nil {
@@ -195,7 +195,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 // lookup runs lookupStmt for the batch's articles (id, hash and doc_key each). Earlier
 // versions are looked for only for the articles that will be written.
 func (w *txWriter) lookup(arts []any) (lookup, error) {
-	l := lookup{stored: map[string]bool{}, skip: map[string]bool{}}
+	l := lookup{skip: map[string]bool{}}
 	if len(arts) == 0 {
 		return l, nil
 	}
@@ -205,14 +205,11 @@ func (w *txWriter) lookup(arts []any) (lookup, error) {
 	}
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
-		if stored, _ := r.Values[1].(bool); stored {
-			l.stored[id] = true
-		}
-		if same, _ := r.Values[2].(bool); same {
+		if same, _ := r.Values[1].(bool); same {
 			l.skip[id] = true
 			continue
 		}
-		l.older = append(l.older, strs(r.Values[3])...)
+		l.older = append(l.older, strs(r.Values[2])...)
 	}
 	w.st.Skipped = len(l.skip)
 	return l, nil
@@ -221,7 +218,7 @@ func (w *txWriter) lookup(arts []any) (lookup, error) {
 // mergeNodes runs nodesStmt (and looseStmt for the labels with loose nodes) and records
 // which nodes it created, changed and renamed, and each node's element id, name and
 // aliases.
-func (w *txWriter) mergeNodes(b *Batch, stored map[string]bool) error {
+func (w *txWriter) mergeNodes(b *Batch) error {
 	params := map[string]any{string(graph.LabelArticle): rowList(b.Articles)}
 	want := len(b.Articles)
 	loose := map[graph.Label][]any{}
@@ -251,11 +248,6 @@ func (w *txWriter) mergeNodes(b *Batch, stored map[string]bool) error {
 	}
 	if got != want {
 		return fmt.Errorf("merging the nodes: wrote %d of %d", got, want)
-	}
-	for _, a := range b.Articles {
-		if id := a["id"].(string); !stored[id] {
-			w.created[id] = true
-		}
 	}
 	for _, l := range graph.EntityLabels {
 		if err := w.mergeLoose(l, loose[l]); err != nil {
@@ -308,16 +300,16 @@ func rowList(rows []row) []any {
 	return out
 }
 
-// writeEdges creates the relationships of articles not stored before in one statement and
-// merges those of stored articles, one statement per type.
-func (w *txWriter) writeEdges(b *Batch, stored map[string]bool) error {
+// writeEdges creates the relationships of the articles whose node this transaction created
+// in one statement and merges those of the others (stored before), one statement per type.
+func (w *txWriter) writeEdges(b *Batch) error {
 	var fresh []any
 	merge := map[graph.RelType][]any{}
 	for _, spec := range graph.Relations {
 		for _, r := range b.Edges[spec.Type] {
 			props := r["props"].(map[string]any)
 			out := map[string]any{"a": w.nodes[r["from"].(string)].eid, "b": w.nodes[r["to"].(string)].eid, "props": props}
-			if stored[props["article"].(string)] {
+			if !w.created[props["article"].(string)] {
 				out["key"], out["to"] = r["key"], r["to"]
 				merge[spec.Type] = append(merge[spec.Type], out)
 				continue

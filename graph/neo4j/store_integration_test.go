@@ -12,6 +12,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -442,5 +443,49 @@ func TestMixedBatchEqualsCleanLoad(t *testing.T) {
 	}
 	if got := snapshot(t, s); got != want {
 		t.Errorf("graph after the mixed batch:\n%s\nclean load:\n%s", got, want)
+	}
+}
+
+// TestSameArticlesLoadedAtOnce: two loads of the same new articles at the same time (both
+// look them up before either writes) end as one load: the second waits for the first's
+// Article nodes, finds them stored and merges, so no relationship is written twice.
+func TestSameArticlesLoadedAtOnce(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	var arrived atomic.Int32
+	both := make(chan struct{})
+	failStatement = func(what string) error {
+		if what == "merging the nodes" {
+			switch arrived.Add(1) {
+			case 1:
+				select {
+				case <-both:
+				case <-time.After(20 * time.Second):
+				}
+			case 2:
+				close(both)
+			}
+		}
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			_, err := s.Load(ctx, readFixture(t), graph.LoadOptions{})
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	failStatement = nil
+	if arrived.Load() < 2 {
+		t.Fatalf("the two loads did not both reach the nodes statement (%d)", arrived.Load())
+	}
+	if c := counts(t, s); c.TotalNodes != 8 || c.TotalRels != 15 {
+		t.Errorf("after two loads at once: %d nodes, %d relationships; one load writes 8 and 15", c.TotalNodes, c.TotalRels)
 	}
 }

@@ -172,13 +172,13 @@ func (t *nodeTally) add(r batchResult, st *graph.LoadStats) {
 }
 
 // removeStale removes each article's relationships whose key it no longer produces. An
-// article not stored before this transaction has none stored (a load writes an article's
+// article whose node this transaction created has none stored (a load writes an article's
 // node and relationships together, a retraction removes them together), so only articles
 // stored before are looked at: a first load runs none of these statements.
-func (w *txWriter) removeStale(b *Batch, stored map[string]bool) error {
+func (w *txWriter) removeStale(b *Batch) error {
 	arts := make([]any, 0, len(b.Keys))
 	for _, a := range b.Articles {
-		if id := a["id"].(string); stored[id] {
+		if id := a["id"].(string); !w.created[id] {
 			arts = append(arts, map[string]any{"id": id, "keys": b.Keys[id]})
 		}
 	}
