@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -14,7 +15,7 @@ import (
 )
 
 // DefaultBatchSize is the batch size used when LoadOptions.BatchSize is not positive.
-const DefaultBatchSize = 500
+const DefaultBatchSize = 2000
 
 // RuleNodeArticles is the rule of a MENTIONS relationship implied by a node record's
 // "articles" list when the input has no explicit MENTIONS edge for that pair.
@@ -196,7 +197,8 @@ func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error
 	}
 	p := x.p
 	s := &planSource{name: x.name, articles: d.Articles, labelOf: map[string]graph.Label{}, nodeRows: map[string]row{},
-		refs: map[string][]string{}, unattributed: map[string][]string{}, read: read}
+		refs: make([][]int32, len(d.Articles)), unattributed: map[string][]string{}, read: read}
+	nodeIdx := make(map[string]int32, len(d.Nodes))
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		r, err := nodeRow(n)
@@ -205,11 +207,14 @@ func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error
 		}
 		s.labelOf[n.ID] = n.Label
 		s.nodeRows[n.ID] = r
+		nodeIdx[n.ID] = int32(len(s.nodeIDs))
 		s.nodeIDs = append(s.nodeIDs, n.ID)
 		p.Nodes[n.Label]++
 	}
+	artIdx := make(map[string]int, len(d.Articles))
 	for i := range d.Articles {
 		s.labelOf[d.Articles[i].ID] = graph.LabelArticle
+		artIdx[d.Articles[i].ID] = i
 		p.Nodes[graph.LabelArticle]++
 	}
 	// MENTIONS implied by node records, unless the same fact is stated.
@@ -217,7 +222,8 @@ func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		for _, a := range n.Articles {
-			s.refs[a] = append(s.refs[a], n.ID)
+			ai := artIdx[a]
+			s.refs[ai] = append(s.refs[ai], int32(i))
 			if !x.seen[factKey(impliedMention(a, n.ID, 0))] {
 				implied[a]++
 				x.mention[n.ID] = true
@@ -235,13 +241,13 @@ func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error
 		r["loose"] = !x.mention[id]
 	}
 	s.explicit = make([][]edgeRef, len(d.Articles))
-	s.need = make([][]string, len(d.Articles))
+	s.need = make([][]int32, len(d.Articles))
 	s.rels = make([]int, len(d.Articles))
 	for i := range d.Articles {
 		id := d.Articles[i].ID
-		s.explicit[i] = x.explicit[id]
+		s.explicit[i] = slices.Clone(x.explicit[id]) // without the slack of appending
 		s.rels[i] = len(x.explicit[id]) + implied[id]
-		s.need[i] = s.needOf(id, x.ends[id])
+		s.need[i] = s.needOf(i, x.ends[id], nodeIdx)
 	}
 	p.src = s
 	p.Batches = s.batches(batchSize)
@@ -257,33 +263,41 @@ func impliedMention(article, node string, line int) *graph.Edge {
 type planSource struct {
 	name         string
 	articles     []graph.Article
-	nodeIDs      []string // in input order
+	nodeIDs      []string // in input order; nodes are referred to by their index in it
 	labelOf      map[string]graph.Label
 	nodeRows     map[string]row
-	refs         map[string][]string // per article id: the nodes whose "articles" name it
 	unattributed map[string][]string
-	// Per article (index): its explicit relationships (first statements of their facts,
-	// input order), how many relationships it has with the implied MENTIONS, and the nodes
-	// it references (those naming it, then the ends of its relationships).
+	// Per article (index): the nodes whose "articles" name it, its explicit relationships
+	// (first statements of their facts, input order), how many relationships it has with
+	// the implied MENTIONS, and the nodes it references (those naming it, then the ends of
+	// its relationships).
+	refs     [][]int32
 	explicit [][]edgeRef
 	rels     []int
-	need     [][]string
+	need     [][]int32
 	read     func(edgeRef) (*graph.Edge, error)
 }
 
-// needOf lists the nodes an article references, in input order.
-func (s *planSource) needOf(id string, ends []string) []string {
-	seen := map[string]bool{}
-	var need []string
-	for _, list := range [][]string{s.refs[id], ends} {
-		for _, n := range list {
-			if s.labelOf[n] != graph.LabelArticle && !seen[n] {
-				seen[n] = true
-				need = append(need, n)
-			}
+// needOf lists the nodes article ai references, in input order: those naming it, then the
+// ends of its relationships (ids; nodeIdx gives their index).
+func (s *planSource) needOf(ai int, ends []string, nodeIdx map[string]int32) []int32 {
+	seen := map[int32]bool{}
+	need := make([]int32, 0, len(s.refs[ai])+len(ends))
+	add := func(n int32) {
+		if !seen[n] {
+			seen[n] = true
+			need = append(need, n)
 		}
 	}
-	return need
+	for _, n := range s.refs[ai] {
+		add(n)
+	}
+	for _, id := range ends {
+		if s.labelOf[id] != graph.LabelArticle {
+			add(nodeIdx[id])
+		}
+	}
+	return slices.Clip(need)
 }
 
 // edgesOf reads article ai's relationships back: the explicit ones, then the MENTIONS
@@ -300,8 +314,8 @@ func (s *planSource) edgesOf(ai int) ([]*graph.Edge, error) {
 		keys[factKey(e)] = true
 		out = append(out, e)
 	}
-	for _, id := range s.refs[a.ID] {
-		e := impliedMention(a.ID, id, s.articles[ai].Line)
+	for _, n := range s.refs[ai] {
+		e := impliedMention(a.ID, s.nodeIDs[n], s.articles[ai].Line)
 		if !keys[factKey(e)] {
 			out = append(out, e)
 		}
@@ -313,14 +327,14 @@ func (s *planSource) edgesOf(ai int) ([]*graph.Edge, error) {
 // article references; a batch holds what to build, not its rows.
 func (s *planSource) batches(batchSize int) []Batch {
 	var out []Batch
-	cur, inBatch := Batch{}, map[string]bool{}
+	cur, inBatch := Batch{}, map[int32]bool{}
 	flush := func() {
 		if cur.Size > 0 {
 			out = append(out, cur)
 		}
-		cur, inBatch = Batch{}, map[string]bool{}
+		cur, inBatch = Batch{}, map[int32]bool{}
 	}
-	attached := map[string]bool{}
+	attached := make([]bool, len(s.nodeIDs))
 	for i := range s.articles {
 		need := s.need[i]
 		if size := 1 + len(need) + s.rels[i]; cur.Size > 0 && cur.Size+size > batchSize {
@@ -338,8 +352,8 @@ func (s *planSource) batches(batchSize int) []Batch {
 	}
 	// Nodes no article references still get loaded, after the articles.
 	flush()
-	for _, id := range s.nodeIDs {
-		if !attached[id] {
+	for i, id := range s.nodeIDs {
+		if !attached[i] {
 			if cur.Size >= batchSize {
 				flush()
 			}
@@ -424,8 +438,8 @@ func (s *planSource) addArticle(b *Batch, ai int, edges []*graph.Edge, hash any,
 	art := articleRow(a)
 	b.Articles = append(b.Articles, art)
 	b.Size++
-	for _, id := range s.need[ai] {
-		addNode(id)
+	for _, n := range s.need[ai] {
+		addNode(s.nodeIDs[n])
 	}
 	keys := []any{}
 	for _, e := range edges {
@@ -467,8 +481,8 @@ func (s *planSource) loadHash(ai int, edges []*graph.Edge) string {
 	w := bufio.NewWriterSize(h, 4096)
 	hashValue(w, loadFormat)
 	hashValue(w, articleRow(&s.articles[ai])["props"])
-	for _, id := range s.need[ai] {
-		hashValue(w, s.nodeRows[id])
+	for _, n := range s.need[ai] {
+		hashValue(w, s.nodeRows[s.nodeIDs[n]])
 	}
 	for _, e := range edges {
 		hashEdge(w, e)
