@@ -34,8 +34,10 @@ func loadCommand(e *env) *cli.Command {
 		Usage:     "load an extraction (JSON Lines) into Neo4j",
 		ArgsUsage: "FILE|-",
 		Description: `Reads the JSON Lines extraction contract (what ` + "`newsgraph extract`" + ` writes) from FILE or
-stdin (-) and loads it into Neo4j. The whole input is validated first: a bad line
-stops the load before anything is written, with messages naming file:line (exit 1).
+stdin (-) and loads it into Neo4j. The whole input is validated first, in one
+streaming pass: a bad line stops the load before anything is written, with messages
+naming file:line (exit 1). Each batch then reads its relationships back from the
+file, so memory does not grow with them; stdin is first copied to a temporary file.
 
 Then the schema is applied (idempotent) and the graph written in batches of whole
 articles, one write transaction each: every article is either fully loaded or
@@ -71,31 +73,22 @@ Examples:
 }
 
 func runLoad(ctx context.Context, o loadOptions) error {
-	name, r := o.Path, o.Stdin
-	if o.Path == "-" {
-		name = "stdin"
-		if o.Name != "" {
-			name = o.Name
-		}
-	} else {
-		f, err := os.Open(o.Path)
-		if err != nil {
-			return fmt.Errorf("opening extraction: %w", err)
-		}
-		defer f.Close()
-		r = f
-	}
-	d, err := graph.Read(ctxReader{ctx, r}, name)
+	name, src, size, done, err := loadInput(ctx, o)
 	if err != nil {
-		var ve *graph.ValidationError
-		if errors.As(err, &ve) {
-			return fmt.Errorf("%s is not a valid extraction (%d problem%s); nothing was written:\n%w", name, len(ve.Problems), plural(len(ve.Problems)), err)
-		}
 		return err
 	}
-	plan, err := neo4j.NewPlan(d, name, o.BatchSize)
+	defer done()
+	plan, err := neo4j.ScanPlan(ctxReaderAt{ctx, src}, size, name, o.BatchSize)
 	if err != nil {
-		return fmt.Errorf("%w; nothing was written", err)
+		var ve *graph.ValidationError
+		var pe *neo4j.PlanError
+		switch {
+		case errors.As(err, &ve):
+			return fmt.Errorf("%s is not a valid extraction (%d problem%s); nothing was written:\n%w", name, len(ve.Problems), plural(len(ve.Problems)), err)
+		case errors.As(err, &pe):
+			return fmt.Errorf("%w; nothing was written", err)
+		}
+		return err
 	}
 	if o.DryRun {
 		return printPlan(o.Out, name, plan)
@@ -134,8 +127,46 @@ func runLoad(ctx context.Context, o loadOptions) error {
 	return nil
 }
 
-// ctxReader stops reading once ctx is done, so that validating a large input stops on
-// Ctrl-C (graph.Read reports the reader's error, context.Canceled).
+// loadInput opens the extraction to load: a file, or stdin (spooled to a temporary file
+// unless it can be read at any offset already), which the plan reads twice: once to
+// validate it, then each batch's relationships again. done closes and removes what it made.
+func loadInput(ctx context.Context, o loadOptions) (name string, src io.ReaderAt, size int64, done func(), err error) {
+	if o.Path != "-" {
+		f, err := os.Open(o.Path)
+		if err != nil {
+			return "", nil, 0, nil, fmt.Errorf("opening extraction: %w", err)
+		}
+		fi, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return "", nil, 0, nil, fmt.Errorf("opening extraction: %w", err)
+		}
+		return o.Path, f, fi.Size(), func() { f.Close() }, nil
+	}
+	name = "stdin"
+	if o.Name != "" {
+		name = o.Name
+	}
+	if r, ok := o.Stdin.(interface {
+		io.ReaderAt
+		Size() int64
+	}); ok {
+		return name, r, r.Size(), func() {}, nil
+	}
+	tmp, err := os.CreateTemp("", "newsgraph-load-*.jsonl")
+	if err != nil {
+		return "", nil, 0, nil, fmt.Errorf("spooling %s: %w", name, err)
+	}
+	done = func() { tmp.Close(); os.Remove(tmp.Name()) }
+	n, err := io.Copy(tmp, ctxReader{ctx, o.Stdin})
+	if err != nil {
+		done()
+		return "", nil, 0, nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return name, tmp, n, done, nil
+}
+
+// ctxReader stops reading once ctx is done, so that reading a large input stops on Ctrl-C.
 type ctxReader struct {
 	ctx context.Context
 	r   io.Reader
@@ -146,6 +177,19 @@ func (c ctxReader) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	return c.r.Read(p)
+}
+
+// ctxReaderAt is ctxReader for reads at an offset (validation, and each batch's read).
+type ctxReaderAt struct {
+	ctx context.Context
+	r   io.ReaderAt
+}
+
+func (c ctxReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.ReadAt(p, off)
 }
 
 func pluralES(n int) string {

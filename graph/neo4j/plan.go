@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"io"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -12,7 +15,7 @@ import (
 )
 
 // DefaultBatchSize is the batch size used when LoadOptions.BatchSize is not positive.
-const DefaultBatchSize = 500
+const DefaultBatchSize = 2000
 
 // RuleNodeArticles is the rule of a MENTIONS relationship implied by a node record's
 // "articles" list when the input has no explicit MENTIONS edge for that pair.
@@ -38,18 +41,13 @@ type Batch struct {
 	Articles []row            // Article nodes: id, props
 	Keys     map[string][]any // article id -> keys of its relationships (stale ones are removed)
 	Nodes    map[graph.Label][]row
-	Edges    map[edgeGroup][]row
-	Size     int // records in the batch
+	Edges    map[graph.RelType][]row // relationship rows by type: from, to, key, props
+	Size     int                     // records in the batch
 
 	// What Plan.Batch builds the rows from: articles (indices in the document) and nodes
 	// no article references.
 	arts  []int
 	loose []string
-}
-
-type edgeGroup struct {
-	Type     graph.RelType
-	From, To graph.Label
 }
 
 type row = map[string]any
@@ -73,142 +71,277 @@ func (p *Plan) Records() (nodes, rels int) {
 // when a record cannot be stored as Neo4j properties (a prop that clashes with a built-in
 // property, a list mixing types).
 func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
+	x := newIndexer(name)
+	for i := range d.Edges {
+		x.edge(&d.Edges[i], edgeRef{off: int64(i), line: int32(d.Edges[i].Line)})
+	}
+	read := func(r edgeRef) (*graph.Edge, error) { return &d.Edges[r.off], nil }
+	return x.plan(d, read, batchSize)
+}
+
+// ScanPlan validates the extraction in src (size bytes) in one streaming pass
+// (graph.Scan) and plans its load like NewPlan, keeping of each relationship only where
+// it is: a batch reads its articles' relationships back from src when it is built, so
+// memory does not grow with the relationships' content. src must stay readable until the
+// load is done. Errors: a *graph.ValidationError for an invalid input, a *PlanError for
+// a record Neo4j cannot store, or an I/O error; in each case nothing was written.
+func ScanPlan(src io.ReaderAt, size int64, name string, batchSize int) (*Plan, error) {
+	x := newIndexer(name)
+	d, err := graph.Scan(io.NewSectionReader(src, 0, size), name, func(e *graph.Edge, at graph.EdgeAt) error {
+		x.edge(e, edgeRef{off: at.Offset, n: int32(at.Len), line: int32(at.Line)})
+		return x.err
+	})
+	if err != nil {
+		return nil, err
+	}
+	read := func(r edgeRef) (*graph.Edge, error) {
+		buf := make([]byte, r.n)
+		if _, err := src.ReadAt(buf, r.off); err != nil {
+			return nil, fmt.Errorf("reading %s:%d again: %w", name, r.line, err)
+		}
+		e := &graph.Edge{}
+		if err := json.Unmarshal(buf, e); err != nil {
+			return nil, fmt.Errorf("reading %s:%d again: %w", name, r.line, err)
+		}
+		e.Line = int(r.line)
+		return e, nil
+	}
+	return x.plan(d, read, batchSize)
+}
+
+// PlanError is a record that passed validation but cannot be stored in Neo4j (a prop that
+// clashes with a built-in property, a list mixing types); nothing was written.
+type PlanError struct{ Err error }
+
+func (e *PlanError) Error() string { return e.Err.Error() }
+func (e *PlanError) Unwrap() error { return e.Err }
+
+// edgeRef says where an explicit relationship is: its index in a document's edges, or its
+// line's offset and length in the input.
+type edgeRef struct {
+	off  int64
+	n    int32
+	line int32
+}
+
+// indexer keeps, while the relationships go by in input order, what planning needs of
+// them: which fact each states (the first statement of a fact wins), where each is, per
+// article, the nodes at their ends, the spellings MENTIONS credit, and the counts.
+type indexer struct {
+	name     string
+	p        *Plan
+	seen     map[[10]byte]bool
+	explicit map[string][]edgeRef // per article id
+	ends     map[string][]string  // per article id: the ends of its relationships, in order
+	credited map[string]map[string]bool
+	mention  map[string]bool // nodes with a MENTIONS relationship
+	err      error           // the first relationship Neo4j cannot store
+}
+
+func newIndexer(name string) *indexer {
+	return &indexer{name: name, p: &Plan{Nodes: map[graph.Label]int{}, Rels: map[graph.RelType]int{}},
+		seen: map[[10]byte]bool{}, explicit: map[string][]edgeRef{}, ends: map[string][]string{},
+		credited: map[string]map[string]bool{}, mention: map[string]bool{}}
+}
+
+func factKey(e *graph.Edge) (k [10]byte) {
+	_, _ = hex.Decode(k[:], []byte(e.Key()))
+	return k
+}
+
+// edge takes one explicit relationship, in input order.
+func (x *indexer) edge(e *graph.Edge, at edgeRef) {
+	k := factKey(e)
+	if x.seen[k] { // the same fact stated twice: the first statement wins
+		return
+	}
+	x.seen[k] = true
+	if err := checkEdgeProps(e); err != nil && x.err == nil {
+		x.err = &PlanError{fmt.Errorf("%s:%d: %w", x.name, e.Line, err)}
+	}
+	if e.Type == graph.RelMentions {
+		x.mention[e.To] = true
+		al, ok := stringList(e.Props["aliases"])
+		if !ok && x.err == nil {
+			x.err = &PlanError{fmt.Errorf("%s:%d: MENTIONS edge: prop \"aliases\" must be a list of strings", x.name, e.Line)}
+		}
+		if x.credited[e.To] == nil {
+			x.credited[e.To] = map[string]bool{}
+		}
+		for _, a := range al {
+			x.credited[e.To][a] = true
+		}
+	}
+	x.p.Rels[e.Type]++
+	x.explicit[e.Article] = append(x.explicit[e.Article], at)
+	x.ends[e.Article] = addOnce(addOnce(x.ends[e.Article], e.From), e.To)
+}
+
+func addOnce(list []string, id string) []string {
+	for _, x := range list {
+		if x == id {
+			return list
+		}
+	}
+	return append(list, id)
+}
+
+// plan finishes the index with the articles and nodes of d (its edges are not read) and
+// groups the articles into batches.
+func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error), batchSize int) (*Plan, error) {
+	if x.err != nil {
+		return nil, x.err
+	}
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	p := &Plan{Nodes: map[graph.Label]int{}, Rels: map[graph.RelType]int{}}
-
-	labelOf := map[string]graph.Label{}
-	nodeRows := map[string]row{}
+	p := x.p
+	s := &planSource{name: x.name, articles: d.Articles, labelOf: map[string]graph.Label{}, nodeRows: map[string]row{},
+		refs: make([][]int32, len(d.Articles)), unattributed: map[string][]string{}, read: read}
+	nodeIdx := make(map[string]int32, len(d.Nodes))
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		r, err := nodeRow(n)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n.Line, err)
+			return nil, &PlanError{fmt.Errorf("%s:%d: %w", x.name, n.Line, err)}
 		}
-		labelOf[n.ID] = n.Label
-		nodeRows[n.ID] = r
+		s.labelOf[n.ID] = n.Label
+		s.nodeRows[n.ID] = r
+		nodeIdx[n.ID] = int32(len(s.nodeIDs))
+		s.nodeIDs = append(s.nodeIDs, n.ID)
 		p.Nodes[n.Label]++
 	}
+	artIdx := make(map[string]int, len(d.Articles))
 	for i := range d.Articles {
-		labelOf[d.Articles[i].ID] = graph.LabelArticle
+		s.labelOf[d.Articles[i].ID] = graph.LabelArticle
+		artIdx[d.Articles[i].ID] = i
 		p.Nodes[graph.LabelArticle]++
 	}
-
-	// Relationships per article, explicit ones first; then MENTIONS implied by node
-	// records, unless the same fact is already there.
-	edges := map[string][]*graph.Edge{}
-	seen := map[string]bool{}
-	for i := range d.Edges {
-		e := &d.Edges[i]
-		k := e.Key()
-		if seen[k] { // the same fact stated twice: the first statement wins
-			continue
-		}
-		seen[k] = true
-		edges[e.Article] = append(edges[e.Article], e)
-	}
+	// MENTIONS implied by node records, unless the same fact is stated.
+	implied := map[string]int{}
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		for _, a := range n.Articles {
-			e := &graph.Edge{Kind: graph.KindEdge, Type: graph.RelMentions, From: a, To: n.ID, Article: a, Rule: RuleNodeArticles, Line: n.Line}
-			if k := e.Key(); !seen[k] {
-				seen[k] = true
-				edges[a] = append(edges[a], e)
+			ai := artIdx[a]
+			s.refs[ai] = append(s.refs[ai], int32(i))
+			if !x.seen[factKey(impliedMention(a, n.ID, 0))] {
+				implied[a]++
+				x.mention[n.ID] = true
 				p.ImpliedMentions++
+				p.Rels[graph.RelMentions]++
+			}
+		}
+		for _, a := range n.Aliases {
+			if !x.credited[n.ID][a] {
+				s.unattributed[n.ID] = append(s.unattributed[n.ID], a)
 			}
 		}
 	}
-
-	unattributed, mentioned, err := aliasAttribution(d, edges, name)
-	if err != nil {
-		return nil, err
+	for id, r := range s.nodeRows {
+		r["loose"] = !x.mention[id]
 	}
-	for id, r := range nodeRows {
-		r["loose"] = !mentioned[id]
+	s.explicit = make([][]edgeRef, len(d.Articles))
+	s.need = make([][]int32, len(d.Articles))
+	s.rels = make([]int, len(d.Articles))
+	for i := range d.Articles {
+		id := d.Articles[i].ID
+		s.explicit[i] = slices.Clone(x.explicit[id]) // without the slack of appending
+		s.rels[i] = len(x.explicit[id]) + implied[id]
+		s.need[i] = s.needOf(i, x.ends[id], nodeIdx)
 	}
-
-	src := &planSource{name: name, d: d, labelOf: labelOf, nodeRows: nodeRows, edges: edges, unattributed: unattributed,
-		refs: map[string][]string{}}
-	for i := range d.Nodes {
-		for _, a := range d.Nodes[i].Articles {
-			src.refs[a] = append(src.refs[a], d.Nodes[i].ID)
-		}
-	}
-	p.src = src
-	if err := src.check(p); err != nil {
-		return nil, err
-	}
-	p.Batches = src.batches(batchSize)
+	p.src = s
+	p.Batches = s.batches(batchSize)
 	return p, nil
+}
+
+func impliedMention(article, node string, line int) *graph.Edge {
+	return &graph.Edge{Kind: graph.KindEdge, Type: graph.RelMentions, From: article, To: node, Article: article, Rule: RuleNodeArticles, Line: line}
 }
 
 // planSource is what a plan builds its batches from, one at a time (Plan.Batch), so that
 // the rows of the whole input never sit in memory at once.
 type planSource struct {
 	name         string
-	d            *graph.Document
+	articles     []graph.Article
+	nodeIDs      []string // in input order; nodes are referred to by their index in it
 	labelOf      map[string]graph.Label
 	nodeRows     map[string]row
-	edges        map[string][]*graph.Edge // per article: explicit relationships, then implied MENTIONS
-	refs         map[string][]string      // per article: the nodes whose "articles" name it
 	unattributed map[string][]string
+	// Per article (index): the nodes whose "articles" name it, its explicit relationships
+	// (first statements of their facts, input order), how many relationships it has with
+	// the implied MENTIONS, and the nodes it references (those naming it, then the ends of
+	// its relationships).
+	refs     [][]int32
+	explicit [][]edgeRef
+	rels     []int
+	need     [][]int32
+	read     func(edgeRef) (*graph.Edge, error)
 }
 
-// check builds every relationship row once, so that a record Neo4j cannot store fails the
-// plan (nothing written), and counts the relationships.
-func (s *planSource) check(p *Plan) error {
-	for i := range s.d.Articles {
-		for _, e := range s.edges[s.d.Articles[i].ID] {
-			if err := checkEdgeProps(e); err != nil {
-				return fmt.Errorf("%s:%d: %w", s.name, e.Line, err)
-			}
-			p.Rels[e.Type]++
+// needOf lists the nodes article ai references, in input order: those naming it, then the
+// ends of its relationships (ids; nodeIdx gives their index).
+func (s *planSource) needOf(ai int, ends []string, nodeIdx map[string]int32) []int32 {
+	seen := map[int32]bool{}
+	need := make([]int32, 0, len(s.refs[ai])+len(ends))
+	add := func(n int32) {
+		if !seen[n] {
+			seen[n] = true
+			need = append(need, n)
 		}
 	}
-	return nil
+	for _, n := range s.refs[ai] {
+		add(n)
+	}
+	for _, id := range ends {
+		if s.labelOf[id] != graph.LabelArticle {
+			add(nodeIdx[id])
+		}
+	}
+	return slices.Clip(need)
 }
 
-// need lists the nodes an article references, in input order.
-func (s *planSource) need(a *graph.Article) []string {
-	ids := map[string]bool{}
-	var need []string
-	add := func(id string) {
-		if s.labelOf[id] != graph.LabelArticle && !ids[id] {
-			ids[id] = true
-			need = append(need, id)
+// edgesOf reads article ai's relationships back: the explicit ones, then the MENTIONS
+// its nodes imply.
+func (s *planSource) edgesOf(ai int) ([]*graph.Edge, error) {
+	a := &s.articles[ai]
+	out := make([]*graph.Edge, 0, s.rels[ai])
+	keys := map[[10]byte]bool{}
+	for _, r := range s.explicit[ai] {
+		e, err := s.read(r)
+		if err != nil {
+			return nil, err
+		}
+		keys[factKey(e)] = true
+		out = append(out, e)
+	}
+	for _, n := range s.refs[ai] {
+		e := impliedMention(a.ID, s.nodeIDs[n], s.articles[ai].Line)
+		if !keys[factKey(e)] {
+			out = append(out, e)
 		}
 	}
-	for _, id := range s.refs[a.ID] {
-		add(id)
-	}
-	for _, e := range s.edges[a.ID] {
-		add(e.From)
-		add(e.To)
-	}
-	return need
+	return out, nil
 }
 
 // batches groups the articles into batches of about batchSize records, then the nodes no
 // article references; a batch holds what to build, not its rows.
 func (s *planSource) batches(batchSize int) []Batch {
 	var out []Batch
-	cur, inBatch := Batch{}, map[string]bool{}
+	cur, inBatch := Batch{}, map[int32]bool{}
 	flush := func() {
 		if cur.Size > 0 {
 			out = append(out, cur)
 		}
-		cur, inBatch = Batch{}, map[string]bool{}
+		cur, inBatch = Batch{}, map[int32]bool{}
 	}
-	attached := map[string]bool{}
-	for i := range s.d.Articles {
-		a := &s.d.Articles[i]
-		need := s.need(a)
-		if size := 1 + len(need) + len(s.edges[a.ID]); cur.Size > 0 && cur.Size+size > batchSize {
+	attached := make([]bool, len(s.nodeIDs))
+	for i := range s.articles {
+		need := s.need[i]
+		if size := 1 + len(need) + s.rels[i]; cur.Size > 0 && cur.Size+size > batchSize {
 			flush()
 		}
 		cur.arts = append(cur.arts, i)
-		cur.Size += 1 + len(s.edges[a.ID])
+		cur.Size += 1 + s.rels[i]
 		for _, id := range need {
 			attached[id] = true
 			if !inBatch[id] {
@@ -219,8 +352,8 @@ func (s *planSource) batches(batchSize int) []Batch {
 	}
 	// Nodes no article references still get loaded, after the articles.
 	flush()
-	for i := range s.d.Nodes {
-		if id := s.d.Nodes[i].ID; !attached[id] {
+	for i, id := range s.nodeIDs {
+		if !attached[i] {
 			if cur.Size >= batchSize {
 				flush()
 			}
@@ -232,12 +365,31 @@ func (s *planSource) batches(batchSize int) []Batch {
 	return out
 }
 
-// Batch returns batch i with its rows, built now; LoadPlan writes it and drops it.
-func (p *Plan) Batch(i int) (*Batch, error) { return p.build(i, nil) }
+// batchEdges reads the relationships of batch i's articles, by article index.
+func (p *Plan) batchEdges(i int) (map[int][]*graph.Edge, error) {
+	out := map[int][]*graph.Edge{}
+	for _, ai := range p.Batches[i].arts {
+		es, err := p.src.edgesOf(ai)
+		if err != nil {
+			return nil, err
+		}
+		out[ai] = es
+	}
+	return out, nil
+}
 
-// build builds batch i without the articles in skip, their relationships and the nodes only
-// they reference.
-func (p *Plan) build(i int, skip map[string]bool) (*Batch, error) {
+// Batch returns batch i with its rows, built now; LoadPlan writes it and drops it.
+func (p *Plan) Batch(i int) (*Batch, error) {
+	edges, err := p.batchEdges(i)
+	if err != nil {
+		return nil, err
+	}
+	return p.build(i, nil, edges, p.hashes(i, edges))
+}
+
+// build builds batch i from its articles' relationships (batchEdges) and load hashes,
+// without the articles in skip, their relationships and the nodes only they reference.
+func (p *Plan) build(i int, skip map[string]bool, edges map[int][]*graph.Edge, hashes []any) (*Batch, error) {
 	spec := &p.Batches[i]
 	s := p.src
 	b := newBatch()
@@ -250,9 +402,10 @@ func (p *Plan) build(i int, skip map[string]bool) (*Batch, error) {
 			b.Size++
 		}
 	}
-	for _, ai := range spec.arts {
-		if a := &s.d.Articles[ai]; !skip[a.ID] {
-			if err := s.addArticle(b, a, addNode); err != nil {
+	for k, ai := range spec.arts {
+		if a := &s.articles[ai]; !skip[a.ID] {
+			hash := hashes[k].(map[string]any)["hash"]
+			if err := s.addArticle(b, ai, edges[ai], hash, addNode); err != nil {
 				return nil, err
 			}
 		}
@@ -263,28 +416,33 @@ func (p *Plan) build(i int, skip map[string]bool) (*Batch, error) {
 	return b, nil
 }
 
-// hashes returns the id and load hash of each article of batch i.
-func (p *Plan) hashes(i int) []any {
+// hashes returns the id, load hash and doc_key (nil when none) of each article of batch i,
+// whose relationships are edges (batchEdges).
+func (p *Plan) hashes(i int, edges map[int][]*graph.Edge) []any {
 	spec := &p.Batches[i]
 	out := make([]any, 0, len(spec.arts))
 	for _, ai := range spec.arts {
-		a := &p.src.d.Articles[ai]
-		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(a)})
+		a := &p.src.articles[ai]
+		var key any
+		if a.DocKey != "" {
+			key = a.DocKey
+		}
+		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(ai, edges[ai]), "doc_key": key})
 	}
 	return out
 }
 
 // addArticle adds an article's row, the nodes it references and its relationships.
-func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)) error {
+func (s *planSource) addArticle(b *Batch, ai int, edges []*graph.Edge, hash any, addNode func(string)) error {
+	a := &s.articles[ai]
 	art := articleRow(a)
 	b.Articles = append(b.Articles, art)
 	b.Size++
-	need := s.need(a)
-	for _, id := range need {
-		addNode(id)
+	for _, n := range s.need[ai] {
+		addNode(s.nodeIDs[n])
 	}
 	keys := []any{}
-	for _, e := range s.edges[a.ID] {
+	for _, e := range edges {
 		r, err := edgeRow(e)
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", s.name, e.Line, err)
@@ -293,18 +451,17 @@ func (s *planSource) addArticle(b *Batch, a *graph.Article, addNode func(string)
 			props := r["props"].(map[string]any)
 			props["aliases"] = unionAny(props["aliases"], s.unattributed[e.To])
 		}
-		g := edgeGroup{Type: e.Type, From: s.labelOf[e.From], To: s.labelOf[e.To]}
-		b.Edges[g] = append(b.Edges[g], r)
+		b.Edges[e.Type] = append(b.Edges[e.Type], r)
 		b.Size++
 		keys = append(keys, r["key"])
 	}
 	b.Keys[a.ID] = keys
-	art[LoadHashProperty] = s.loadHash(a)
+	art[LoadHashProperty] = hash
 	return nil
 }
 
 func newBatch() *Batch {
-	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[edgeGroup][]row{}}
+	return &Batch{Keys: map[string][]any{}, Nodes: map[graph.Label][]row{}, Edges: map[graph.RelType][]row{}}
 }
 
 // LoadHashProperty is the Article property holding a hash of everything a load writes for
@@ -319,15 +476,15 @@ const loadFormat = "newsgraph-load/1"
 // loadHash hashes what a load writes for an article, from the records without building the
 // rows: the article's properties, the node rows it references (as this input has them) and
 // every field of its relationships, MENTIONS aliases included.
-func (s *planSource) loadHash(a *graph.Article) string {
+func (s *planSource) loadHash(ai int, edges []*graph.Edge) string {
 	h := sha256.New()
 	w := bufio.NewWriterSize(h, 4096)
 	hashValue(w, loadFormat)
-	hashValue(w, articleRow(a)["props"])
-	for _, id := range s.need(a) {
-		hashValue(w, s.nodeRows[id])
+	hashValue(w, articleRow(&s.articles[ai])["props"])
+	for _, n := range s.need[ai] {
+		hashValue(w, s.nodeRows[s.nodeIDs[n]])
 	}
-	for _, e := range s.edges[a.ID] {
+	for _, e := range edges {
 		hashEdge(w, e)
 		if e.Type == graph.RelMentions {
 			hashValue(w, anyList(s.unattributed[e.To]))
@@ -390,45 +547,6 @@ func hashValue(w *bufio.Writer, v any) {
 	default:
 		fmt.Fprintf(w, "?%T:%v", x, x)
 	}
-}
-
-// aliasAttribution says which article brought which alias, so that a store can recompute a
-// node's aliases from the MENTIONS relationships that remain when an article goes. A
-// MENTIONS edge's "aliases" prop (what extract writes) lists its article's spellings; a
-// node's aliases that no MENTIONS of the input lists (an older extraction, a hand-written
-// file) are credited to every article of the input that mentions the node. mentioned
-// tells which nodes have a MENTIONS relationship in the input at all.
-func aliasAttribution(d *graph.Document, edges map[string][]*graph.Edge, name string) (unattributed map[string][]string, mentioned map[string]bool, err error) {
-	credited := map[string]map[string]bool{}
-	mentioned = map[string]bool{}
-	for _, es := range edges {
-		for _, e := range es {
-			if e.Type != graph.RelMentions {
-				continue
-			}
-			mentioned[e.To] = true
-			al, ok := stringList(e.Props["aliases"])
-			if !ok {
-				return nil, nil, fmt.Errorf("%s:%d: MENTIONS edge: prop \"aliases\" must be a list of strings", name, e.Line)
-			}
-			if credited[e.To] == nil {
-				credited[e.To] = map[string]bool{}
-			}
-			for _, a := range al {
-				credited[e.To][a] = true
-			}
-		}
-	}
-	unattributed = map[string][]string{}
-	for i := range d.Nodes {
-		n := &d.Nodes[i]
-		for _, a := range n.Aliases {
-			if !credited[n.ID][a] {
-				unattributed[n.ID] = append(unattributed[n.ID], a)
-			}
-		}
-	}
-	return unattributed, mentioned, nil
 }
 
 // stringList reads a list-of-strings prop; nil (absent) is an empty list.

@@ -14,7 +14,7 @@ func mentionAliases(t *testing.T, p *Plan) map[string]string {
 	out := map[string]string{}
 	for _, b := range built(t, p) {
 		for g, rows := range b.Edges {
-			if g.Type != graph.RelMentions {
+			if g != graph.RelMentions {
 				continue
 			}
 			for _, r := range rows {

@@ -111,7 +111,7 @@ func TestPlanBatchesWholeArticles(t *testing.T) {
 		for g, rows := range b.Edges {
 			for _, r := range rows {
 				if !have[r["from"].(string)] || !have[r["to"].(string)] {
-					t.Errorf("batch %d: %s edge %v -> %v has an endpoint outside the batch", i, g.Type, r["from"], r["to"])
+					t.Errorf("batch %d: %s edge %v -> %v has an endpoint outside the batch", i, g, r["from"], r["to"])
 				}
 			}
 		}
@@ -139,7 +139,7 @@ func TestPlanEdgeRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := built(t, p)[0].Edges[edgeGroup{Type: graph.RelMet, From: graph.LabelPerson, To: graph.LabelPerson}]
+	rows := built(t, p)[0].Edges[graph.RelMet]
 	if len(rows) != 1 {
 		t.Fatalf("MET rows = %d", len(rows))
 	}
@@ -276,7 +276,11 @@ func TestBuildSkips(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := built(t, p)[0]
-	out, err := p.build(0, map[string]bool{"001_nato_summit": true})
+	edges, err := p.batchEdges(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := p.build(0, map[string]bool{"001_nato_summit": true}, edges, p.hashes(0, edges))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +307,7 @@ func TestBuildSkips(t *testing.T) {
 	if n != out.Size || n != 1+3+len(whole.Keys["002_palm_beach"]) {
 		t.Errorf("size %d, counted %d, want 1 article + 3 nodes + %d relationships", out.Size, n, len(whole.Keys["002_palm_beach"]))
 	}
-	if h := p.hashes(0); len(h) != 2 || h[0].(map[string]any)["hash"] != whole.Articles[0][LoadHashProperty] {
+	if h := p.hashes(0, edges); len(h) != 2 || h[0].(map[string]any)["hash"] != whole.Articles[0][LoadHashProperty] {
 		t.Errorf("hashes %v, want the ones the built rows carry", h)
 	}
 }
@@ -321,7 +325,11 @@ func TestLoadHashCoversEdgeFields(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return p.src.loadHash(&d.Articles[0])
+		edges, err := p.src.edgesOf(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.src.loadHash(0, edges)
 	}
 	first := hash(base())
 	typ := reflect.TypeOf(graph.Edge{})

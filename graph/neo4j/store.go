@@ -157,9 +157,10 @@ func (s *Store) ServerInfo(ctx context.Context) (ServerInfo, error) {
 // managed write transaction per batch, so every article is either fully loaded or
 // untouched. Within a batch: the Article nodes, every node they reference (MERGE on id;
 // name set, aliases united with those already stored, props set), their relationships
-// (MERGE on key between the two nodes, every contract field set), and the removal of each
-// article's relationships whose key is no longer produced (a changed article replaces its
-// facts). `newsgraph load` calls it, after ApplySchema.
+// (created for an article not stored before; merged on key between the two nodes for one
+// stored before, and those whose key is no longer produced removed: a changed article
+// replaces its facts), every contract field set. `newsgraph load` plans a file with
+// ScanPlan and calls LoadPlan, after ApplySchema.
 //
 // Errors: a *ConnError (ErrUnreachable, ErrAuth); "loading batch N of M: ..." for a
 // failed batch, wrapped in a *graph.PartialLoadError when earlier batches were committed;

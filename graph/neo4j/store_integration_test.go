@@ -10,7 +10,9 @@ import (
 	"context"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -385,5 +387,105 @@ func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
 	d.Edges = edges
 	if _, err := s.Load(ctx, d, graph.LoadOptions{}); !errors.Is(err, injected) {
 		t.Fatalf("reload of a changed stored article: err %v, want the stale removal to run (and fail)", err)
+	}
+}
+
+// TestFirstLoadStatementsPerBatch: a batch of articles new to the graph runs four
+// statements, whatever labels and relationship types it holds (the fixture has six of
+// each): the lookup, every node, every relationship, the aliases. Before, a batch ran a
+// statement per label and per (type, start label, end label) group: 21 for the fixture.
+func TestFirstLoadStatementsPerBatch(t *testing.T) {
+	s := openClean(t)
+	var ran []string
+	failStatement = func(what string) error {
+		ran = append(ran, what)
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	st, err := s.Load(context.Background(), readFixture(t), graph.LoadOptions{BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Batches != 2 || st.RelsCreated != 15 || st.NodesCreated != 8 {
+		t.Fatalf("load: %+v, want 2 batches, 8 nodes and 15 relationships created", st)
+	}
+	per := []string{"looking up the articles", "merging the nodes", "creating relationships", "setting aliases"}
+	if want := append(append([]string{}, per...), per...); !reflect.DeepEqual(ran, want) {
+		t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(ran, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMixedBatchEqualsCleanLoad: one batch holding an article stored before and changed
+// since (its relationships merged by key, stale ones removed) and a new one (its
+// relationships created) leaves the graph a clean load of the same input gives.
+func TestMixedBatchEqualsCleanLoad(t *testing.T) {
+	s := openClean(t)
+	load(t, s, bothAB)
+	want := snapshot(t, s)
+	if err := s.DeleteAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	load(t, s, onlyB)
+	var ran []string
+	failStatement = func(what string) error {
+		ran = append(ran, what)
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	st := load(t, s, bothAB)
+	failStatement = nil
+	if st.Batches != 1 || st.Skipped != 0 {
+		t.Fatalf("load: %+v, want one batch and nothing skipped (b changed: Rutte's record differs)", st)
+	}
+	joined := strings.Join(ran, "\n")
+	if !strings.Contains(joined, "creating relationships") || !strings.Contains(joined, "MENTIONS relationships") {
+		t.Errorf("statements:\n%s\nwant a's relationships created and b's merged", joined)
+	}
+	if got := snapshot(t, s); got != want {
+		t.Errorf("graph after the mixed batch:\n%s\nclean load:\n%s", got, want)
+	}
+}
+
+// TestSameArticlesLoadedAtOnce: two loads of the same new articles at the same time (both
+// look them up before either writes) end as one load: the second waits for the first's
+// Article nodes, finds them stored and merges, so no relationship is written twice.
+func TestSameArticlesLoadedAtOnce(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	var arrived atomic.Int32
+	both := make(chan struct{})
+	failStatement = func(what string) error {
+		if what == "merging the nodes" {
+			switch arrived.Add(1) {
+			case 1:
+				select {
+				case <-both:
+				case <-time.After(20 * time.Second):
+				}
+			case 2:
+				close(both)
+			}
+		}
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			_, err := s.Load(ctx, readFixture(t), graph.LoadOptions{})
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	failStatement = nil
+	if arrived.Load() < 2 {
+		t.Fatalf("the two loads did not both reach the nodes statement (%d)", arrived.Load())
+	}
+	if c := counts(t, s); c.TotalNodes != 8 || c.TotalRels != 15 {
+		t.Errorf("after two loads at once: %d nodes, %d relationships; one load writes 8 and 15", c.TotalNodes, c.TotalRels)
 	}
 }

@@ -32,11 +32,12 @@ type txWriter struct {
 	// renamed, or an article's MENTIONS now credits other spellings. The other nodes a
 	// batch touches only gain the spellings of its MENTIONS.
 	recompute map[string]bool
+	nodes     map[string]nodeInfo // the nodes the batch merged, by id
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
 	return &txWriter{ctx: ctx, tx: tx, created: map[string]bool{}, changed: map[string]bool{}, candidates: map[string]bool{},
-		recompute: map[string]bool{}}
+		recompute: map[string]bool{}, nodes: map[string]nodeInfo{}}
 }
 
 // failStatement is a fault injector for the integration tests (nil otherwise): called
@@ -89,25 +90,6 @@ func (w *txWriter) all(what, cypher string, params map[string]any) ([]*neo4j.Rec
 	return recs, nil
 }
 
-// merged checks that a MERGE statement wrote every row and records which nodes it
-// created, changed and renamed (its record: rows, created, changed and renamed ids).
-func (w *txWriter) merged(what string, rec *neo4j.Record, want int) error {
-	rows, _ := rec.Values[0].(int64)
-	if int(rows) != want {
-		return fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, rows, want)
-	}
-	for _, id := range strs(rec.Values[1]) {
-		w.created[id] = true
-	}
-	for _, id := range strs(rec.Values[2]) {
-		w.changed[id] = true
-	}
-	for _, id := range strs(rec.Values[3]) {
-		w.recompute[id] = true
-	}
-	return nil
-}
-
 func strs(v any) []string {
 	list, _ := v.([]any)
 	out := make([]string, 0, len(list))
@@ -129,57 +111,6 @@ func (w *txWriter) stats() graph.LoadStats {
 		}
 	}
 	return st
-}
-
-// mergeHead merges one node per row, noting whether it existed (isNew) and its
-// properties before (before); mergeCounts returns the rows, created ids and changed ids.
-func mergeHead(l graph.Label) string {
-	return `UNWIND $rows AS row
-OPTIONAL MATCH (old:` + ident(string(l)) + ` {id: row.id})
-WITH row, old IS NULL AS isNew
-MERGE (n:` + ident(string(l)) + ` {id: row.id})
-WITH n, row, isNew, properties(n) AS before
-`
-}
-
-const mergeCounts = `
-RETURN count(n) AS rows,
-       collect(CASE WHEN isNew THEN n.id END) AS created,
-       collect(CASE WHEN before <> properties(n) THEN n.id END) AS changed,
-       collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
-
-// articleStmt merges Article nodes and stores their load hash, which does not count as a
-// change of the node.
-var articleStmt = mergeHead(graph.LabelArticle) + `SET n = row.props
-WITH n, row, isNew, before, properties(n) AS after
-SET n.` + LoadHashProperty + ` = row.` + LoadHashProperty + `
-WITH n, isNew, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
-     AND all(k IN keys(after) WHERE before[k] = after[k]) AS same
-RETURN count(n) AS rows,
-       collect(CASE WHEN isNew THEN n.id END) AS created,
-       collect(CASE WHEN NOT same THEN n.id END) AS changed,
-       collect(CASE WHEN before.name IS NOT NULL AND before.name <> n.name THEN n.id END) AS renamed`
-
-// nodeStmt merges entity nodes. Aliases of a node some article of the input mentions
-// are recomputed from its MENTIONS afterwards (settle); a node no article mentions gets
-// the input's aliases added to those stored, kept sorted so that the stored list does not
-// depend on the order loads ran in (shards loaded at once).
-func nodeStmt(l graph.Label) string {
-	return mergeHead(l) + `SET n += row.props
-WITH n, row, isNew, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS merged
-CALL (merged) { UNWIND merged AS a WITH a ORDER BY a RETURN collect(a) AS aliases }
-SET n.name = row.name, n.aliases = CASE WHEN NOT row.loose THEN n.aliases WHEN size(aliases) = 0 THEN null ELSE aliases END` + mergeCounts
-}
-
-func edgeStmt(g edgeGroup) string {
-	return `UNWIND $rows AS row
-MATCH (a:` + ident(string(g.From)) + ` {id: row.from})
-MATCH (b:` + ident(string(g.To)) + ` {id: row.to})
-MERGE (a)-[r:` + ident(string(g.Type)) + ` {key: row.key}]->(b)
-WITH r, row, properties(r) AS before
-SET r = row.props
-RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
-       collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
 }
 
 // staleStmt removes an article's relationships of one type whose key the article no
@@ -210,53 +141,6 @@ type batchResult struct {
 	created, changed map[string]bool
 }
 
-// writeBatch runs inside a managed write transaction; it may be retried, so it only
-// returns what it did.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int) (batchResult, error) {
-	w := newTxWriter(ctx, tx)
-	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
-	skip, err := w.unchanged(plan.hashes(i))
-	if err != nil {
-		return batchResult{}, err
-	}
-	b, err := plan.build(i, skip)
-	if err != nil || b.Size == 0 {
-		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
-	}
-	steps := []func(*Batch) error{w.replaceRevisions, w.mergeArticles, w.mergeNodes, w.mergeEdges, w.removeStale}
-	for _, step := range steps {
-		if err := step(b); err != nil {
-			return batchResult{}, err
-		}
-	}
-	if err := w.settle(b); err != nil {
-		return batchResult{}, err
-	}
-	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
-}
-
-// unchanged returns the articles (id and load hash each) stored with the same load hash:
-// all that loading them would write is there already (see LoadHashProperty).
-func (w *txWriter) unchanged(arts []any) (map[string]bool, error) {
-	if len(arts) == 0 {
-		return nil, nil
-	}
-	rec, _, err := w.one("finding unchanged articles", `UNWIND $arts AS a
-MATCH (n:Article {id: a.id})
-WHERE n.`+LoadHashProperty+` = a.hash
-RETURN collect(n.id) AS same`, map[string]any{"arts": arts})
-	if err != nil {
-		return nil, err
-	}
-	same := strs(rec.Values[0])
-	w.st.Skipped = len(same)
-	skip := make(map[string]bool, len(same))
-	for _, id := range same {
-		skip[id] = true
-	}
-	return skip, nil
-}
-
 // nodeTally counts distinct nodes over the batches of one load: created by some batch, or
 // changed by some batch without being created by this load. Each id costs O(1).
 type nodeTally struct {
@@ -285,93 +169,6 @@ func (t *nodeTally) add(r batchResult, st *graph.LoadStats) {
 		}
 	}
 	st.NodesCreated, st.NodesUpdated = len(t.created), t.updated
-}
-
-// replaceRevisions retracts the stored articles that are earlier versions of the batch's
-// articles: the same doc_key (a file's path) and another id.
-func (w *txWriter) replaceRevisions(b *Batch) error {
-	if len(b.Articles) == 0 {
-		return nil
-	}
-	ids := make([]any, 0, len(b.Articles))
-	for _, a := range b.Articles {
-		ids = append(ids, a["id"])
-	}
-	rec, _, err := w.one("finding earlier versions of the articles", `UNWIND $rows AS row
-WITH row WHERE row.props.doc_key IS NOT NULL
-MATCH (old:Article {doc_key: row.props.doc_key})
-WHERE NOT old.id IN $ids
-RETURN collect(DISTINCT old.id) AS old`, map[string]any{"rows": b.Articles, "ids": ids})
-	if err != nil {
-		return err
-	}
-	return w.retract(strs(rec.Values[0]))
-}
-
-func (w *txWriter) mergeArticles(b *Batch) error {
-	if len(b.Articles) == 0 {
-		return nil
-	}
-	rec, _, err := w.one("Article nodes", articleStmt, map[string]any{"rows": b.Articles})
-	if err != nil {
-		return err
-	}
-	return w.merged("Article nodes", rec, len(b.Articles))
-}
-
-func (w *txWriter) mergeNodes(b *Batch) error {
-	for _, l := range graph.EntityLabels {
-		rows := b.Nodes[l]
-		if len(rows) == 0 {
-			continue
-		}
-		what := string(l) + " nodes"
-		rec, _, err := w.one(what, nodeStmt(l), map[string]any{"rows": rows})
-		if err != nil {
-			return err
-		}
-		if err := w.merged(what, rec, len(rows)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *txWriter) mergeEdges(b *Batch) error {
-	groups := make([]edgeGroup, 0, len(b.Edges))
-	for g := range b.Edges {
-		groups = append(groups, g)
-	}
-	sort.Slice(groups, func(i, j int) bool {
-		a, b := groups[i], groups[j]
-		if a.Type != b.Type {
-			return a.Type < b.Type
-		}
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		return a.To < b.To
-	})
-	for _, g := range groups {
-		rows := b.Edges[g]
-		what := fmt.Sprintf("%s relationships (%s -> %s)", g.Type, g.From, g.To)
-		rec, c, err := w.one(what, edgeStmt(g), map[string]any{"rows": rows})
-		if err != nil {
-			return err
-		}
-		if n, _ := rec.Values[0].(int64); int(n) != len(rows) {
-			return fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, n, len(rows))
-		}
-		changed, _ := rec.Values[1].(int64)
-		if g.Type == graph.RelMentions {
-			for _, id := range strs(rec.Values[2]) {
-				w.recompute[id] = true
-			}
-		}
-		w.st.RelsCreated += c.RelationshipsCreated()
-		w.st.RelsUpdated += int(changed) - c.RelationshipsCreated()
-	}
-	return nil
 }
 
 // removeStale removes each article's relationships whose key it no longer produces. An
@@ -494,57 +291,6 @@ RETURN count(*) AS removed, collect(id) AS ids`, map[string]any{"ids": anyList(i
 			delete(w.candidates, id)
 			delete(w.changed, id)
 			delete(w.recompute, id)
-		}
-	}
-	return nil
-}
-
-// extendAliases adds the spellings of the batch's MENTIONS to the aliases of the nodes
-// not recomputed.
-func (w *txWriter) extendAliases(b *Batch) error {
-	add := map[graph.Label]map[string][]string{}
-	for g, rows := range b.Edges {
-		if g.Type != graph.RelMentions {
-			continue
-		}
-		for _, r := range rows {
-			to := r["to"].(string)
-			if w.recompute[to] {
-				continue
-			}
-			if add[g.To] == nil {
-				add[g.To] = map[string][]string{}
-			}
-			props, _ := r["props"].(map[string]any)
-			al, _ := stringList(props["aliases"])
-			add[g.To][to] = append(add[g.To][to], al...)
-		}
-	}
-	for _, l := range graph.EntityLabels {
-		if len(add[l]) == 0 {
-			continue
-		}
-		ids := make([]any, 0, len(add[l]))
-		for id := range add[l] {
-			ids = append(ids, id)
-		}
-		recs, err := w.all("reading "+string(l)+" aliases", `UNWIND $ids AS id
-MATCH (n:`+ident(string(l))+` {id: id})
-RETURN n.id AS id, n.name AS name, n.aliases AS aliases`, map[string]any{"ids": ids})
-		if err != nil {
-			return err
-		}
-		var rows []any
-		for _, r := range recs {
-			m := r.AsMap()
-			id, _ := m["id"].(string)
-			lists := []any{m["aliases"], anyList(add[l][id])}
-			if row, ok := w.aliasRow(id, m["name"], m["aliases"], lists); ok {
-				rows = append(rows, row)
-			}
-		}
-		if err := w.setAliases(l, rows); err != nil {
-			return err
 		}
 	}
 	return nil

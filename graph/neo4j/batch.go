@@ -1,0 +1,391 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// A batch's write transaction runs few statements, whatever the mix of labels and types
+// in it, because the server's cost is mostly per statement, not per row (see
+// docs/performance.md). A first load of a batch runs four:
+//
+//  1. lookupStmt: which of its articles are stored with the same load hash (skipped), and
+//     the earlier versions (same doc_key, another id) of the others;
+//  2. nodesStmt: every node of the batch, Article and entity labels, one UNWIND per label,
+//     returning each node's element id (nodes no article mentions take one more);
+//  3. createStmt: every relationship of the articles whose node the nodes statement
+//     created, between nodes found by element id (no MERGE: such an article has no
+//     relationship stored);
+//  4. the aliases the batch's MENTIONS add, set by element id.
+//
+// An article stored before (changed since) has its relationships merged by key, one
+// statement per type it has, and its stale ones removed; retracted earlier versions and
+// orphans take the statements of write.go.
+
+// noReplan starts every statement of a batch: the server keeps the plan it made first
+// instead of planning again as the graph grows (about half a second each time for the
+// nodes statement, a few times in a fresh load of 1,000 articles). These plans seek
+// unique indexes and element ids only, which no statistics change. Parameters are never
+// null for the same reason: a null where a list was is another plan.
+const noReplan = "CYPHER replan=skip "
+
+// lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored
+// with the same load hash, and the stored articles with its doc_key and another id.
+const lookupStmt = noReplan + `UNWIND $arts AS a
+OPTIONAL MATCH (n:Article {id: a.id})
+RETURN a.id AS id, coalesce(n.` + LoadHashProperty + ` = a.hash, false) AS same,
+       COLLECT { MATCH (old:Article {doc_key: a.doc_key}) WHERE old.id <> a.id RETURN old.id } AS older`
+
+// mergeHead merges one node per row of the parameter named after the label, noting whether
+// it existed (isNew) and its properties before (before).
+func mergeHead(l graph.Label) string {
+	return `UNWIND $` + string(l) + ` AS row
+  OPTIONAL MATCH (old:` + ident(string(l)) + ` {id: row.id})
+  WITH row, old IS NULL AS isNew
+  MERGE (n:` + ident(string(l)) + ` {id: row.id})
+  WITH n, row, isNew, properties(n) AS before
+`
+}
+
+// nodeTuple is what the nodes statements return per node, in this order.
+const (
+	tupleID = iota
+	tupleElementID
+	tupleCreated
+	tupleChanged
+	tupleRenamed
+	tupleName
+	tupleAliases
+)
+
+// nodeTuple returns the tuple of node n, whose properties were before.
+const nodeTuple = `[n.id, elementId(n), isNew, before <> properties(n), before.name IS NOT NULL AND before.name <> n.name, n.name, n.aliases]`
+
+// articleBody merges Article nodes and stores their load hash, which does not count as a
+// change of the node. Whether this transaction created an article's node is what says its
+// relationships can be created rather than merged: the lookup may be out of date when
+// another load writes the same article at the same time, but the locking index seek
+// before the MERGE waits for that load to commit.
+var articleBody = mergeHead(graph.LabelArticle) + `  SET n = row.props
+  WITH n, row, isNew, before, properties(n) AS after
+  SET n.` + LoadHashProperty + ` = row.` + LoadHashProperty + `
+  WITH n, isNew, before, size([k IN keys(before) WHERE k <> '` + LoadHashProperty + `']) = size(keys(after))
+       AND all(k IN keys(after) WHERE before[k] = after[k]) AS same
+  RETURN collect([n.id, elementId(n), isNew, NOT same, false, null, null]) AS ` + string(graph.LabelArticle)
+
+// entityBody merges the entity nodes some article of the input mentions: their aliases
+// are recomputed or extended from the MENTIONS afterwards (settle).
+func entityBody(l graph.Label) string {
+	return mergeHead(l) + `  SET n += row.props, n.name = row.name
+  RETURN collect(` + nodeTuple + `) AS ` + string(l)
+}
+
+// looseStmt merges entity nodes no article of the input mentions: they get the input's
+// aliases added to those stored, kept sorted so that the stored list does not depend on
+// the order loads ran in (shards loaded at once). Few batches have any.
+func looseStmt(l graph.Label) string {
+	return noReplan + mergeHead(l) + `SET n += row.props
+WITH n, row, isNew, before, reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END) AS merged
+CALL (merged) { UNWIND merged AS a WITH a ORDER BY a RETURN collect(a) AS aliases }
+SET n.name = row.name, n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
+RETURN collect(` + nodeTuple + `)`
+}
+
+// nodesStmt merges the Article nodes of a batch and the entity nodes its articles mention
+// in one statement: a subquery per label, each returning one tuple per node (nodeTuple).
+// The text does not depend on the batch, so the server plans it once.
+var nodesStmt = func() string {
+	var b strings.Builder
+	b.WriteString(noReplan)
+	parts := []string{articleBody}
+	for _, l := range graph.EntityLabels {
+		parts = append(parts, entityBody(l))
+	}
+	names := make([]string, 0, len(graph.AllLabels))
+	for i, p := range parts {
+		fmt.Fprintf(&b, "CALL () {\n  %s\n}\n", p)
+		names = append(names, string(graph.AllLabels[i]))
+	}
+	b.WriteString("RETURN " + strings.Join(names, ", "))
+	return b.String()
+}()
+
+// createStmt creates relationships of any type between nodes given by element id.
+const createStmt = noReplan + `UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (b) WHERE elementId(b) = row.b
+CREATE (a)-[r:$(row.type)]->(b)
+SET r = row.props
+RETURN count(r) AS rows`
+
+// mergeStmt merges relationships of one type by key between nodes given by element id and
+// sets their properties; it says how many changed and which MENTIONS targets now have
+// other credited aliases.
+func mergeStmt(t graph.RelType) string {
+	return noReplan + `UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (b) WHERE elementId(b) = row.b
+MERGE (a)-[r:` + ident(string(t)) + ` {key: row.key}]->(b)
+WITH r, row, properties(r) AS before
+SET r = row.props
+RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
+       collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
+}
+
+// setAliasesStmt sets the aliases of nodes given by element id.
+const setAliasesStmt = noReplan + `UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.eid
+SET n.aliases = row.aliases
+RETURN count(n)`
+
+// nodeInfo is a node of the batch as the nodes statement left it.
+type nodeInfo struct {
+	eid     string
+	name    any
+	aliases any
+}
+
+// lookup is what the first statement of a batch found.
+type lookup struct {
+	skip  map[string]bool // stored with the same load hash
+	older []string        // earlier versions of the articles to write
+}
+
+// writeBatch runs inside a managed write transaction; it may be retried, so it only
+// returns what it did.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int) (batchResult, error) {
+	w := newTxWriter(ctx, tx)
+	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
+	edges, err := plan.batchEdges(i)
+	if err != nil {
+		return batchResult{}, err
+	}
+	hashes := plan.hashes(i, edges)
+	look, err := w.lookup(hashes)
+	if err != nil {
+		return batchResult{}, err
+	}
+	b, err := plan.build(i, look.skip, edges, hashes)
+	if err != nil || b.Size == 0 {
+		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
+	}
+	if err := w.retract(look.older); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.mergeNodes(b); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.writeEdges(b); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.removeStale(b); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.settle(b); err != nil {
+		return batchResult{}, err
+	}
+	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
+}
+
+// lookup runs lookupStmt for the batch's articles (id, hash and doc_key each). Earlier
+// versions are looked for only for the articles that will be written.
+func (w *txWriter) lookup(arts []any) (lookup, error) {
+	l := lookup{skip: map[string]bool{}}
+	if len(arts) == 0 {
+		return l, nil
+	}
+	recs, err := w.all("looking up the articles", lookupStmt, map[string]any{"arts": arts})
+	if err != nil {
+		return l, err
+	}
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		if same, _ := r.Values[1].(bool); same {
+			l.skip[id] = true
+			continue
+		}
+		l.older = append(l.older, strs(r.Values[2])...)
+	}
+	w.st.Skipped = len(l.skip)
+	return l, nil
+}
+
+// mergeNodes runs nodesStmt (and looseStmt for the labels with loose nodes) and records
+// which nodes it created, changed and renamed, and each node's element id, name and
+// aliases.
+func (w *txWriter) mergeNodes(b *Batch) error {
+	params := map[string]any{string(graph.LabelArticle): rowList(b.Articles)}
+	want := len(b.Articles)
+	loose := map[graph.Label][]any{}
+	for _, l := range graph.EntityLabels {
+		rows := []any{} // never nil: a null parameter is another plan
+		for _, r := range b.Nodes[l] {
+			if r["loose"] == true {
+				loose[l] = append(loose[l], r)
+			} else {
+				rows = append(rows, r)
+			}
+		}
+		params[string(l)] = rows
+		want += len(rows)
+	}
+	rec, _, err := w.one("merging the nodes", nodesStmt, params)
+	if err != nil {
+		return err
+	}
+	got := 0
+	for _, v := range rec.Values {
+		tuples, _ := v.([]any)
+		for _, t := range tuples {
+			w.node(t.([]any))
+			got++
+		}
+	}
+	if got != want {
+		return fmt.Errorf("merging the nodes: wrote %d of %d", got, want)
+	}
+	for _, l := range graph.EntityLabels {
+		if err := w.mergeLoose(l, loose[l]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *txWriter) mergeLoose(l graph.Label, rows []any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	what := string(l) + " nodes no article mentions"
+	rec, _, err := w.one(what, looseStmt(l), map[string]any{string(l): rows})
+	if err != nil {
+		return err
+	}
+	tuples, _ := rec.Values[0].([]any)
+	if len(tuples) != len(rows) {
+		return fmt.Errorf("%s: wrote %d of %d", what, len(tuples), len(rows))
+	}
+	for _, t := range tuples {
+		w.node(t.([]any))
+	}
+	return nil
+}
+
+// node records one tuple of nodesStmt.
+func (w *txWriter) node(t []any) {
+	id, _ := t[tupleID].(string)
+	eid, _ := t[tupleElementID].(string)
+	w.nodes[id] = nodeInfo{eid: eid, name: t[tupleName], aliases: t[tupleAliases]}
+	if v, _ := t[tupleCreated].(bool); v {
+		w.created[id] = true
+	}
+	if v, _ := t[tupleChanged].(bool); v {
+		w.changed[id] = true
+	}
+	if v, _ := t[tupleRenamed].(bool); v {
+		w.recompute[id] = true
+	}
+}
+
+func rowList(rows []row) []any {
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out
+}
+
+// writeEdges creates the relationships of the articles whose node this transaction created
+// in one statement and merges those of the others (stored before), one statement per type.
+func (w *txWriter) writeEdges(b *Batch) error {
+	var fresh []any
+	merge := map[graph.RelType][]any{}
+	for _, spec := range graph.Relations {
+		for _, r := range b.Edges[spec.Type] {
+			props := r["props"].(map[string]any)
+			out := map[string]any{"a": w.nodes[r["from"].(string)].eid, "b": w.nodes[r["to"].(string)].eid, "props": props}
+			if !w.created[props["article"].(string)] {
+				out["key"], out["to"] = r["key"], r["to"]
+				merge[spec.Type] = append(merge[spec.Type], out)
+				continue
+			}
+			out["type"] = string(spec.Type)
+			fresh = append(fresh, out)
+		}
+	}
+	if len(fresh) > 0 {
+		rec, c, err := w.one("creating relationships", createStmt, map[string]any{"rows": fresh})
+		if err != nil {
+			return err
+		}
+		if n, _ := rec.Values[0].(int64); int(n) != len(fresh) {
+			return fmt.Errorf("creating relationships: wrote %d of %d rows (an endpoint node is missing)", n, len(fresh))
+		}
+		w.st.RelsCreated += c.RelationshipsCreated()
+	}
+	for _, spec := range graph.Relations {
+		if rows := merge[spec.Type]; len(rows) > 0 {
+			if err := w.mergeType(spec.Type, rows); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *txWriter) mergeType(t graph.RelType, rows []any) error {
+	what := string(t) + " relationships"
+	rec, c, err := w.one(what, mergeStmt(t), map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	if n, _ := rec.Values[0].(int64); int(n) != len(rows) {
+		return fmt.Errorf("%s: wrote %d of %d rows (an endpoint node is missing)", what, n, len(rows))
+	}
+	changed, _ := rec.Values[1].(int64)
+	if t == graph.RelMentions {
+		for _, id := range strs(rec.Values[2]) {
+			w.recompute[id] = true
+		}
+	}
+	w.st.RelsCreated += c.RelationshipsCreated()
+	w.st.RelsUpdated += int(changed) - c.RelationshipsCreated()
+	return nil
+}
+
+// extendAliases adds the spellings of the batch's MENTIONS to the aliases of the nodes
+// not recomputed, as the nodes statement left them.
+func (w *txWriter) extendAliases(b *Batch) error {
+	add := map[string][]string{}
+	var order []string
+	for _, r := range b.Edges[graph.RelMentions] {
+		to := r["to"].(string)
+		if w.recompute[to] {
+			continue
+		}
+		if _, ok := add[to]; !ok {
+			order = append(order, to)
+		}
+		props, _ := r["props"].(map[string]any)
+		al, _ := stringList(props["aliases"])
+		add[to] = append(add[to], al...)
+	}
+	var rows []any
+	for _, id := range order {
+		n := w.nodes[id]
+		if r, ok := w.aliasRow(id, n.name, n.aliases, []any{n.aliases, anyList(add[id])}); ok {
+			r["eid"] = n.eid
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	_, _, err := w.one("setting aliases", setAliasesStmt, map[string]any{"rows": rows})
+	return err
+}
