@@ -23,5 +23,8 @@ func CheckNode(n *Node) string { return checkNode(n) }
 // CheckEdge checks an edge record against the nodes (id -> index in list) and articles
 // (ids) of the input.
 func CheckEdge(e *Edge, nodes map[string]int, list []Node, articles map[string]int) string {
-	return checkEdge(e, nodes, list, articles)
+	if msg := checkEdgeEnds(e.Type, e.Article, e.From, e.To, nodes, list, articles); msg != "" {
+		return msg
+	}
+	return checkEdgeFields(e)
 }
