@@ -557,7 +557,7 @@ func (s *planSource) nodeDigests() {
 func hashEdge(w *bufio.Writer, e *graph.Edge) {
 	for _, f := range []string{string(e.Type), e.From, e.To, e.Article, string(e.Status), e.Date, e.DatePrecision,
 		e.DateSource, e.Place, e.Topic, e.Cameo, e.Rule, e.Title, e.Source, e.Evidence.Sentence} {
-		hashValue(w, f)
+		hashString(w, f)
 	}
 	hashValue(w, e.Confidence)
 	hashValue(w, int64(e.Evidence.Start))
@@ -567,27 +567,23 @@ func hashEdge(w *bufio.Writer, e *graph.Edge) {
 
 // hashValue writes a row value unambiguously: a type byte, then a length or the value.
 func hashValue(w *bufio.Writer, v any) {
-	var buf [24]byte
 	switch x := v.(type) {
 	case nil:
 		w.WriteByte('n')
 	case string:
-		w.WriteByte('s')
-		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
-		w.WriteByte(':')
-		w.WriteString(x)
+		hashString(w, x)
 	case bool:
 		w.WriteByte('b')
-		w.Write(strconv.AppendBool(buf[:0], x))
+		w.Write(strconv.AppendBool(w.AvailableBuffer(), x))
 	case int64:
 		w.WriteByte('i')
-		w.Write(strconv.AppendInt(buf[:0], x, 10))
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), x, 10))
 	case float64:
 		w.WriteByte('f')
-		w.Write(strconv.AppendFloat(buf[:0], x, 'g', -1, 64))
+		w.Write(strconv.AppendFloat(w.AvailableBuffer(), x, 'g', -1, 64))
 	case []any:
 		w.WriteByte('l')
-		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(len(x)), 10))
 		for _, y := range x {
 			hashValue(w, y)
 		}
@@ -598,7 +594,7 @@ func hashValue(w *bufio.Writer, v any) {
 		}
 		sort.Strings(keys)
 		w.WriteByte('m')
-		w.Write(strconv.AppendInt(buf[:0], int64(len(keys)), 10))
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(len(keys)), 10))
 		for _, k := range keys {
 			hashValue(w, k)
 			hashValue(w, x[k])
@@ -606,6 +602,14 @@ func hashValue(w *bufio.Writer, v any) {
 	default:
 		fmt.Fprintf(w, "?%T:%v", x, x)
 	}
+}
+
+// hashString writes a string as hashValue does, without making it an interface value.
+func hashString(w *bufio.Writer, x string) {
+	w.WriteByte('s')
+	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(len(x)), 10))
+	w.WriteByte(':')
+	w.WriteString(x)
 }
 
 // stringList reads a list-of-strings prop; nil (absent) is an empty list.
