@@ -12,16 +12,18 @@ import (
 
 // A batch's write transaction runs few statements, whatever the mix of labels and types
 // in it, because the server's cost is mostly per statement, not per row (see
-// docs/performance.md). A first load of a batch runs four:
+// docs/performance.md). Before any batch, lookupStmt finds, for every article of the input
+// (a statement per lookupChunk articles, in one read transaction), whether it is stored with
+// the same load hash (skipped: a batch whose articles are all skipped runs no transaction)
+// and the earlier versions (same doc_key, another id) of the others. A first load of a
+// batch then runs three:
 //
-//  1. lookupStmt: which of its articles are stored with the same load hash (skipped), and
-//     the earlier versions (same doc_key, another id) of the others;
-//  2. nodesStmt: every node of the batch, Article and entity labels, one UNWIND per label,
+//  1. nodesStmt: every node of the batch, Article and entity labels, one UNWIND per label,
 //     returning each node's element id (nodes no article mentions take one more);
-//  3. createStmt: every relationship of the articles whose node the nodes statement
+//  2. createStmt: every relationship of the articles whose node the nodes statement
 //     created, between nodes found by element id (no MERGE: such an article has no
 //     relationship stored);
-//  4. the aliases the batch's MENTIONS add, set by element id.
+//  3. the aliases the batch's MENTIONS add, set by element id.
 //
 // An article stored before (changed since) has its relationships merged by key, one
 // statement per type it has, and its stale ones removed; retracted earlier versions and
@@ -150,31 +152,48 @@ type nodeInfo struct {
 	aliases any
 }
 
-// lookup is what the first statement of a batch found.
+// lookup is what the lookup statements found for the articles of a plan, before any
+// batch is written.
 type lookup struct {
-	skip  map[string]bool // stored with the same load hash
-	older []string        // earlier versions of the articles to write
+	skip  map[string]bool     // stored with the same load hash
+	older map[string][]string // earlier versions of each article to write
+}
+
+// skipped counts the articles of batch i that lookup skips.
+func (l *lookup) skipped(plan *Plan, i int) int {
+	n := 0
+	for _, ai := range plan.Batches[i].arts {
+		if l.skip[plan.src.articles[ai].ID] {
+			n++
+		}
+	}
+	return n
+}
+
+// olderOf lists the earlier versions of the articles of batch i that will be written.
+func (l *lookup) olderOf(plan *Plan, i int) []string {
+	var out []string
+	for _, ai := range plan.Batches[i].arts {
+		out = append(out, l.older[plan.src.articles[ai].ID]...)
+	}
+	return out
 }
 
 // writeBatch runs inside a managed write transaction; it may be retried, so it only
-// returns what it did.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int) (batchResult, error) {
+// returns what it did. The relationships of the articles look skips are not read.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int, look *lookup) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
 	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
-	edges, err := plan.batchEdges(i)
+	w.st.Skipped = look.skipped(plan, i)
+	edges, err := plan.batchEdges(i, look.skip)
 	if err != nil {
 		return batchResult{}, err
 	}
-	hashes := plan.hashes(i, edges)
-	look, err := w.lookup(hashes)
-	if err != nil {
-		return batchResult{}, err
-	}
-	b, err := plan.build(i, look.skip, edges, hashes)
+	b, err := plan.build(i, look.skip, edges, plan.hashes(i))
 	if err != nil || b.Size == 0 {
 		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
 	}
-	if err := w.retract(look.older); err != nil {
+	if err := w.retract(look.olderOf(plan, i)); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.mergeNodes(b); err != nil {
@@ -192,26 +211,46 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
 }
 
-// lookup runs lookupStmt for the batch's articles (id, hash and doc_key each). Earlier
-// versions are looked for only for the articles that will be written.
-func (w *txWriter) lookup(arts []any) (lookup, error) {
-	l := lookup{skip: map[string]bool{}}
-	if len(arts) == 0 {
-		return l, nil
-	}
-	recs, err := w.all("looking up the articles", lookupStmt, map[string]any{"arts": arts})
-	if err != nil {
-		return l, err
-	}
-	for _, r := range recs {
-		id, _ := r.Values[0].(string)
-		if same, _ := r.Values[1].(bool); same {
-			l.skip[id] = true
-			continue
+// lookupChunk is how many articles one lookup statement takes.
+const lookupChunk = 10000
+
+// lookupAll runs lookupStmt for every article of the plan (id, load hash and doc_key), a
+// statement per lookupChunk articles, before any batch is written: a reload of an unchanged
+// file runs these statements and nothing else. Earlier versions are kept only for the
+// articles that will be written.
+func (w *txWriter) lookupAll(plan *Plan) (*lookup, error) {
+	l := &lookup{skip: map[string]bool{}, older: map[string][]string{}}
+	var arts []any
+	flush := func() error {
+		if len(arts) == 0 {
+			return nil
 		}
-		l.older = append(l.older, strs(r.Values[2])...)
+		recs, err := w.all("looking up the articles", lookupStmt, map[string]any{"arts": arts})
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			id, _ := r.Values[0].(string)
+			if same, _ := r.Values[1].(bool); same {
+				l.skip[id] = true
+			} else if older := strs(r.Values[2]); len(older) > 0 {
+				l.older[id] = older
+			}
+		}
+		arts = arts[:0]
+		return nil
 	}
-	w.st.Skipped = len(l.skip)
+	for i := range plan.Batches {
+		arts = append(arts, plan.hashes(i)...)
+		if len(arts) >= lookupChunk {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"slices"
 	"sort"
@@ -136,12 +137,41 @@ type indexer struct {
 	credited map[string]map[string]bool
 	mention  map[string]bool // nodes with a MENTIONS relationship
 	err      error           // the first relationship Neo4j cannot store
+	// edgeSum is, per article id, the sum (mod 2^256) of the SHA-256 of each of its
+	// explicit relationships: part of its load hash, computed while the file is validated
+	// so that hashing never reads a relationship back.
+	edgeSum map[string]*[sha256.Size]byte
+	h       hash.Hash
+	hw      *bufio.Writer
 }
 
 func newIndexer(name string) *indexer {
 	return &indexer{name: name, p: &Plan{Nodes: map[graph.Label]int{}, Rels: map[graph.RelType]int{}},
 		seen: map[[10]byte]bool{}, explicit: map[string][]edgeRef{}, ends: map[string][]string{},
-		credited: map[string]map[string]bool{}, mention: map[string]bool{}}
+		credited: map[string]map[string]bool{}, mention: map[string]bool{}, edgeSum: map[string]*[sha256.Size]byte{}}
+}
+
+// sumEdge adds the hash of relationship e to its article's edgeSum.
+func (x *indexer) sumEdge(e *graph.Edge) {
+	if x.h == nil {
+		x.h = sha256.New()
+		x.hw = bufio.NewWriterSize(x.h, 1024)
+	}
+	x.h.Reset()
+	hashEdge(x.hw, e)
+	_ = x.hw.Flush()
+	var d [sha256.Size]byte
+	x.h.Sum(d[:0])
+	acc := x.edgeSum[e.Article]
+	if acc == nil {
+		acc = new([sha256.Size]byte)
+		x.edgeSum[e.Article] = acc
+	}
+	carry := 0
+	for i := sha256.Size - 1; i >= 0; i-- {
+		v := int(acc[i]) + int(d[i]) + carry
+		acc[i], carry = byte(v), v>>8
+	}
 }
 
 func factKey(e *graph.Edge) (k [10]byte) {
@@ -173,6 +203,7 @@ func (x *indexer) edge(e *graph.Edge, at edgeRef) {
 		}
 	}
 	x.p.Rels[e.Type]++
+	x.sumEdge(e)
 	x.explicit[e.Article] = append(x.explicit[e.Article], at)
 	x.ends[e.Article] = addOnce(addOnce(x.ends[e.Article], e.From), e.To)
 }
@@ -241,14 +272,19 @@ func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error
 		r["loose"] = !x.mention[id]
 	}
 	s.explicit = make([][]edgeRef, len(d.Articles))
+	s.edgeSum = make([][sha256.Size]byte, len(d.Articles))
 	s.need = make([][]int32, len(d.Articles))
 	s.rels = make([]int, len(d.Articles))
 	for i := range d.Articles {
 		id := d.Articles[i].ID
 		s.explicit[i] = slices.Clone(x.explicit[id]) // without the slack of appending
+		if sum := x.edgeSum[id]; sum != nil {
+			s.edgeSum[i] = *sum
+		}
 		s.rels[i] = len(x.explicit[id]) + implied[id]
 		s.need[i] = s.needOf(i, x.ends[id], nodeIdx)
 	}
+	s.nodeDigests()
 	p.src = s
 	p.Batches = s.batches(batchSize)
 	return p, nil
@@ -275,6 +311,8 @@ type planSource struct {
 	explicit [][]edgeRef
 	rels     []int
 	need     [][]int32
+	edgeSum  [][sha256.Size]byte // per article: see indexer.edgeSum
+	nodeSum  [][sha256.Size]byte // per node: see nodeDigests
 	read     func(edgeRef) (*graph.Edge, error)
 }
 
@@ -365,10 +403,14 @@ func (s *planSource) batches(batchSize int) []Batch {
 	return out
 }
 
-// batchEdges reads the relationships of batch i's articles, by article index.
-func (p *Plan) batchEdges(i int) (map[int][]*graph.Edge, error) {
+// batchEdges reads the relationships of batch i's articles but those in skip, by article
+// index.
+func (p *Plan) batchEdges(i int, skip map[string]bool) (map[int][]*graph.Edge, error) {
 	out := map[int][]*graph.Edge{}
 	for _, ai := range p.Batches[i].arts {
+		if skip[p.src.articles[ai].ID] {
+			continue
+		}
 		es, err := p.src.edgesOf(ai)
 		if err != nil {
 			return nil, err
@@ -380,14 +422,14 @@ func (p *Plan) batchEdges(i int) (map[int][]*graph.Edge, error) {
 
 // Batch returns batch i with its rows, built now; LoadPlan writes it and drops it.
 func (p *Plan) Batch(i int) (*Batch, error) {
-	edges, err := p.batchEdges(i)
+	edges, err := p.batchEdges(i, nil)
 	if err != nil {
 		return nil, err
 	}
-	return p.build(i, nil, edges, p.hashes(i, edges))
+	return p.build(i, nil, edges, p.hashes(i))
 }
 
-// build builds batch i from its articles' relationships (batchEdges) and load hashes,
+// build builds batch i from its articles' relationships (batchEdges) and load hashes (hashes),
 // without the articles in skip, their relationships and the nodes only they reference.
 func (p *Plan) build(i int, skip map[string]bool, edges map[int][]*graph.Edge, hashes []any) (*Batch, error) {
 	spec := &p.Batches[i]
@@ -417,8 +459,8 @@ func (p *Plan) build(i int, skip map[string]bool, edges map[int][]*graph.Edge, h
 }
 
 // hashes returns the id, load hash and doc_key (nil when none) of each article of batch i,
-// whose relationships are edges (batchEdges).
-func (p *Plan) hashes(i int, edges map[int][]*graph.Edge) []any {
+// without reading its relationships.
+func (p *Plan) hashes(i int) []any {
 	spec := &p.Batches[i]
 	out := make([]any, 0, len(spec.arts))
 	for _, ai := range spec.arts {
@@ -427,7 +469,7 @@ func (p *Plan) hashes(i int, edges map[int][]*graph.Edge) []any {
 		if a.DocKey != "" {
 			key = a.DocKey
 		}
-		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(ai, edges[ai]), "doc_key": key})
+		out = append(out, map[string]any{"id": a.ID, "hash": p.src.loadHash(ai), "doc_key": key})
 	}
 	return out
 }
@@ -471,34 +513,51 @@ const LoadHashProperty = "load_hash"
 
 // loadFormat is part of every load hash: change it when Load writes the same input
 // differently, so that no article is skipped on a hash of the old way.
-const loadFormat = "newsgraph-load/1"
+const loadFormat = "newsgraph-load/2"
 
 // loadHash hashes what a load writes for an article, from the records without building the
-// rows: the article's properties, the node rows it references (as this input has them) and
-// every field of its relationships, MENTIONS aliases included.
-func (s *planSource) loadHash(ai int, edges []*graph.Edge) string {
+// rows or reading a relationship back: the article's properties, the node rows it
+// references (as this input has them) with the spellings no MENTIONS credits (added to
+// every MENTIONS of the node), the nodes whose "articles" name it (the MENTIONS they imply
+// unless stated) and the sum of its explicit relationships' hashes (edgeSum: every stored
+// field, in any order).
+func (s *planSource) loadHash(ai int) string {
 	h := sha256.New()
 	w := bufio.NewWriterSize(h, 4096)
 	hashValue(w, loadFormat)
 	hashValue(w, articleRow(&s.articles[ai])["props"])
 	for _, n := range s.need[ai] {
-		hashValue(w, s.nodeRows[s.nodeIDs[n]])
+		w.Write(s.nodeSum[n][:])
 	}
-	for _, e := range edges {
-		hashEdge(w, e)
-		if e.Type == graph.RelMentions {
-			hashValue(w, anyList(s.unattributed[e.To]))
-		}
+	hashValue(w, int64(len(s.refs[ai])))
+	for _, n := range s.refs[ai] {
+		hashValue(w, s.nodeIDs[n])
 	}
+	w.Write(s.edgeSum[ai][:])
 	_ = w.Flush()
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// nodeDigests computes, per node, the SHA-256 of its row and of the spellings no MENTIONS
+// credits it: what an article's load hash takes of each node it references.
+func (s *planSource) nodeDigests() {
+	s.nodeSum = make([][sha256.Size]byte, len(s.nodeIDs))
+	h := sha256.New()
+	w := bufio.NewWriterSize(h, 1024)
+	for n, id := range s.nodeIDs {
+		h.Reset()
+		hashValue(w, s.nodeRows[id])
+		hashValue(w, anyList(s.unattributed[id]))
+		_ = w.Flush()
+		h.Sum(s.nodeSum[n][:0])
+	}
 }
 
 // hashEdge writes every field of an edge that Load stores (all but Kind and Line).
 func hashEdge(w *bufio.Writer, e *graph.Edge) {
 	for _, f := range []string{string(e.Type), e.From, e.To, e.Article, string(e.Status), e.Date, e.DatePrecision,
 		e.DateSource, e.Place, e.Topic, e.Cameo, e.Rule, e.Title, e.Source, e.Evidence.Sentence} {
-		hashValue(w, f)
+		hashString(w, f)
 	}
 	hashValue(w, e.Confidence)
 	hashValue(w, int64(e.Evidence.Start))
@@ -508,27 +567,23 @@ func hashEdge(w *bufio.Writer, e *graph.Edge) {
 
 // hashValue writes a row value unambiguously: a type byte, then a length or the value.
 func hashValue(w *bufio.Writer, v any) {
-	var buf [24]byte
 	switch x := v.(type) {
 	case nil:
 		w.WriteByte('n')
 	case string:
-		w.WriteByte('s')
-		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
-		w.WriteByte(':')
-		w.WriteString(x)
+		hashString(w, x)
 	case bool:
 		w.WriteByte('b')
-		w.Write(strconv.AppendBool(buf[:0], x))
+		w.Write(strconv.AppendBool(w.AvailableBuffer(), x))
 	case int64:
 		w.WriteByte('i')
-		w.Write(strconv.AppendInt(buf[:0], x, 10))
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), x, 10))
 	case float64:
 		w.WriteByte('f')
-		w.Write(strconv.AppendFloat(buf[:0], x, 'g', -1, 64))
+		w.Write(strconv.AppendFloat(w.AvailableBuffer(), x, 'g', -1, 64))
 	case []any:
 		w.WriteByte('l')
-		w.Write(strconv.AppendInt(buf[:0], int64(len(x)), 10))
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(len(x)), 10))
 		for _, y := range x {
 			hashValue(w, y)
 		}
@@ -539,7 +594,7 @@ func hashValue(w *bufio.Writer, v any) {
 		}
 		sort.Strings(keys)
 		w.WriteByte('m')
-		w.Write(strconv.AppendInt(buf[:0], int64(len(keys)), 10))
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(len(keys)), 10))
 		for _, k := range keys {
 			hashValue(w, k)
 			hashValue(w, x[k])
@@ -547,6 +602,14 @@ func hashValue(w *bufio.Writer, v any) {
 	default:
 		fmt.Fprintf(w, "?%T:%v", x, x)
 	}
+}
+
+// hashString writes a string as hashValue does, without making it an interface value.
+func hashString(w *bufio.Writer, x string) {
+	w.WriteByte('s')
+	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(len(x)), 10))
+	w.WriteByte(':')
+	w.WriteString(x)
 }
 
 // stringList reads a list-of-strings prop; nil (absent) is an empty list.

@@ -74,7 +74,9 @@ type SchemaChange struct {
 }
 
 // ApplySchema creates every missing constraint and index of Schema (IF NOT EXISTS, so it
-// is idempotent) and waits for new indexes to come online. `newsgraph schema apply` and
+// is idempotent) and waits for new indexes to come online. It lists what exists first
+// (SchemaStatus, two reads) and runs a CREATE only for what is missing: a load into a
+// database with the schema in place runs no schema transaction. `newsgraph schema apply` and
 // `newsgraph load` call it. Errors: connection errors, or the server's (e.g. an existing
 // index that conflicts with a constraint); items before the failing one stay created.
 func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
@@ -82,7 +84,12 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 	defer sess.Close(context.WithoutCancel(ctx))
 	var out []SchemaChange
 	created := 0
+	present := s.presentSchema(ctx)
 	for _, it := range Schema() {
+		if present[it.Name] {
+			out = append(out, SchemaChange{Item: it})
+			continue
+		}
 		n, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			res, err := tx.Run(ctx, it.Create, nil)
 			if err != nil {
@@ -114,6 +121,23 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		}
 	}
 	return out, nil
+}
+
+// presentSchema returns the names of the Schema items present (or an equivalent), by
+// SchemaStatus; none when it cannot tell (every item is then created IF NOT EXISTS).
+func (s *Store) presentSchema(ctx context.Context) map[string]bool {
+	st, err := s.SchemaStatus(ctx)
+	if err != nil {
+		s.log.Debug("listing the schema failed; creating every item if not exists", "err", err)
+		return nil
+	}
+	out := map[string]bool{}
+	for _, x := range st {
+		if x.Present {
+			out[x.Item.Name] = true
+		}
+	}
+	return out
 }
 
 // SchemaState is whether one item of Schema is present.

@@ -184,11 +184,24 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	n := len(plan.Batches)
+	look, err := s.lookupAll(ctx, sess, plan)
+	if err != nil {
+		return total, fmt.Errorf("looking up the articles: %w", s.classify(ctx, err))
+	}
 	for i := range plan.Batches {
 		b := &plan.Batches[i]
 		start := time.Now()
+		if unchanged(plan, i, look) {
+			st := graph.LoadStats{Articles: len(b.arts), Skipped: len(b.arts), Batches: 1}
+			total.Add(st)
+			s.log.Debug("batch unchanged", "batch", i+1, "of", n, "articles", st.Articles)
+			if progress != nil {
+				progress(i+1, n)
+			}
+			continue
+		}
 		out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return s.writeBatch(ctx, tx, plan, i)
+			return s.writeBatch(ctx, tx, plan, i, look)
 		})
 		if err != nil {
 			err = fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, err))
@@ -209,6 +222,24 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 		}
 	}
 	return total, nil
+}
+
+// lookupAll runs the lookup statements of a plan in one read transaction.
+func (s *Store) lookupAll(ctx context.Context, sess neo4j.SessionWithContext, plan *Plan) (*lookup, error) {
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return newTxWriter(ctx, tx).lookupAll(plan)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lookup), nil
+}
+
+// unchanged says whether every article of batch i is skipped and it has no loose nodes:
+// then it has nothing to write and runs no transaction.
+func unchanged(plan *Plan, i int, look *lookup) bool {
+	b := &plan.Batches[i]
+	return len(b.loose) == 0 && len(b.arts) > 0 && look.skipped(plan, i) == len(b.arts)
 }
 
 var safeName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)

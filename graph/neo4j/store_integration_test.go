@@ -390,10 +390,11 @@ func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
 	}
 }
 
-// TestFirstLoadStatementsPerBatch: a batch of articles new to the graph runs four
+// TestFirstLoadStatementsPerBatch: a batch of articles new to the graph runs three
 // statements, whatever labels and relationship types it holds (the fixture has six of
-// each): the lookup, every node, every relationship, the aliases. Before, a batch ran a
-// statement per label and per (type, start label, end label) group: 21 for the fixture.
+// each): every node, every relationship, the aliases; one lookup statement before the
+// batches covers every article. Before, a batch ran a statement per label and per (type,
+// start label, end label) group: 21 for the fixture, then four with a lookup per batch.
 func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	s := openClean(t)
 	var ran []string
@@ -409,9 +410,37 @@ func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	if st.Batches != 2 || st.RelsCreated != 15 || st.NodesCreated != 8 {
 		t.Fatalf("load: %+v, want 2 batches, 8 nodes and 15 relationships created", st)
 	}
-	per := []string{"looking up the articles", "merging the nodes", "creating relationships", "setting aliases"}
-	if want := append(append([]string{}, per...), per...); !reflect.DeepEqual(ran, want) {
+	per := []string{"merging the nodes", "creating relationships", "setting aliases"}
+	if want := append(append([]string{"looking up the articles"}, per...), per...); !reflect.DeepEqual(ran, want) {
 		t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(ran, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestUnchangedReloadRunsOneStatement: reloading an unchanged input of several batches runs
+// one lookup statement for all its articles and nothing else (no statement, and no write
+// transaction, per batch); before, each batch ran its own lookup in a write transaction.
+func TestUnchangedReloadRunsOneStatement(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	opts := graph.LoadOptions{BatchSize: 1} // one article a batch: two batches
+	if _, err := s.Load(ctx, readFixture(t), opts); err != nil {
+		t.Fatal(err)
+	}
+	var ran []string
+	failStatement = func(what string) error {
+		ran = append(ran, what)
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	st, err := s.Load(ctx, readFixture(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Batches != 2 || st.Articles != 2 || st.Skipped != 2 {
+		t.Errorf("unchanged reload: %+v, want 2 batches, both articles skipped", st)
+	}
+	if want := []string{"looking up the articles"}; !reflect.DeepEqual(ran, want) {
+		t.Errorf("statements of an unchanged reload:\n%s\nwant:\n%s", strings.Join(ran, "\n"), strings.Join(want, "\n"))
 	}
 }
 
