@@ -1,9 +1,9 @@
 // name: summary
 // summary: How many nodes per label and relationships per type (with their statuses) the graph holds
 // params:
-// description: Node counts come from the count store for the design's labels; a label outside
-// description: them (db.labels) is counted by a scan, which a graph newsgraph loaded never needs.
 CALL {
+  // Node counts from the count store for the design's labels; a label outside them (db.labels)
+  // is counted by a scan, which a graph newsgraph loaded never needs.
   CALL {
     MATCH (n:Article) WITH count(n) AS count RETURN 'Article' AS name, count
     UNION ALL
