@@ -20,12 +20,15 @@ CALL (c) {
     }
     MATCH (a)-[r:MET|SPOKE_WITH|SUPPORTED|VISITED|HOSTED|PRESSURED|CRITICIZED]->(b)
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
+    // Each partner is lifted to its countries once, not once per relationship.
+    WITH c, b, collect(r) AS rs
     CALL (b) {
       OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
       WITH b, collect(DISTINCT k) AS found
       UNWIND CASE WHEN b:Country THEN [b] ELSE found END AS c2
       RETURN c2
     }
+    UNWIND rs AS r
     WITH c, c2, r WHERE c2 <> c AND NOT (type(r) IN ['MET', 'SPOKE_WITH'] AND c2.name < c.name)
     RETURN c2, r
     UNION ALL
@@ -37,12 +40,14 @@ CALL (c) {
     }
     MATCH (a)-[r:MET|SPOKE_WITH]->(b)
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
+    WITH c, a, collect(r) AS rs
     CALL (a) {
       OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
       WITH a, collect(DISTINCT k) AS found
       UNWIND CASE WHEN a:Country THEN [a] ELSE found END AS c2
       RETURN c2
     }
+    UNWIND rs AS r
     WITH c, c2, r WHERE c2 <> c AND c.name < c2.name
     RETURN c2, r
   }

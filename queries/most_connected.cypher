@@ -13,6 +13,14 @@ WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
 WITH n, count(DISTINCT x) AS degree, count(r) AS facts,
      sum(CASE WHEN startNode(r) = n THEN 1 ELSE 0 END) AS outgoing,
      sum(CASE WHEN endNode(r) = n THEN 1 ELSE 0 END) AS incoming
+// Articles only break ties: count them for the actors whose (degree, facts) reaches the
+// $limit-th actor's, not for every actor.
+WITH n, degree, facts, outgoing, incoming
+ORDER BY degree DESC, facts DESC
+WITH collect({n: n, degree: degree, facts: facts, outgoing: outgoing, incoming: incoming}) AS ranked
+WITH ranked, CASE WHEN $limit = 0 OR size(ranked) = 0 THEN null ELSE ranked[CASE WHEN size(ranked) < $limit THEN size(ranked) - 1 ELSE $limit - 1 END] END AS cut
+UNWIND [x IN ranked WHERE cut IS NOT NULL AND (x.degree > cut.degree OR (x.degree = cut.degree AND x.facts >= cut.facts))] AS x
+WITH x.n AS n, x.degree AS degree, x.facts AS facts, x.outgoing AS outgoing, x.incoming AS incoming
 OPTIONAL MATCH (art:Article)-[:MENTIONS]->(n)
 WITH n, degree, facts, outgoing, incoming, count(DISTINCT art) AS articles
 RETURN n.name AS actor, head(labels(n)) AS label, degree, facts, outgoing, incoming, articles, n AS _node
