@@ -154,7 +154,7 @@ func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, e
 			}
 			raw := sc.Bytes()
 			var e graph.Edge
-			if msg := decodeStrict(raw, &e, graph.KindEdge); msg != "" {
+			if msg := graph.DecodeRecord(raw, &e, graph.KindEdge); msg != "" {
 				v.mark(own, msg)
 				continue
 			}
@@ -185,19 +185,7 @@ func roundTrip(rec, into any, kind string) string {
 	if err := enc.Encode(rec); err != nil {
 		return "cannot encode a record: " + err.Error()
 	}
-	return decodeStrict(bytes.TrimSpace(b.Bytes()), into, kind)
-}
-
-func decodeStrict(raw []byte, into any, kind string) string {
-	dd := json.NewDecoder(bytes.NewReader(raw))
-	dd.DisallowUnknownFields()
-	if err := dd.Decode(into); err != nil {
-		return fmt.Sprintf("bad %s record: %v", kind, err)
-	}
-	if dd.InputOffset() != int64(len(raw)) {
-		return "not a JSON object: data after the record"
-	}
-	return ""
+	return graph.DecodeRecord(bytes.TrimSpace(b.Bytes()), into, kind)
 }
 
 // write writes the document, once validated: meta, articles, nodes, then the edges that

@@ -1,6 +1,10 @@
 package graph
 
-import "fmt"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
 
 // The checks Read makes of each record, for a writer that validates one record at a time
 // (extract streams its output). Read remains the validator of a whole input; these give the
@@ -27,4 +31,18 @@ func CheckEdge(e *Edge, nodes map[string]int, list []Node, articles map[string]i
 		return msg
 	}
 	return checkEdgeFields(e)
+}
+
+// DecodeRecord decodes one JSON Lines record of the given kind into into as Read does:
+// unknown fields and trailing data refused. It returns the problem in Read's words, or "".
+func DecodeRecord(raw []byte, into any, kind string) string {
+	dd := json.NewDecoder(bytes.NewReader(raw))
+	dd.DisallowUnknownFields()
+	if err := dd.Decode(into); err != nil {
+		return fmt.Sprintf("bad %s record: %v", kind, err)
+	}
+	if dd.InputOffset() != int64(len(raw)) {
+		return "not a JSON object: data after the record"
+	}
+	return ""
 }

@@ -235,14 +235,8 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 		return
 	}
 	dec := func(v any) bool {
-		dd := json.NewDecoder(bytes.NewReader(raw))
-		dd.DisallowUnknownFields()
-		if err := dd.Decode(v); err != nil {
-			s.bad(line, "bad %s record: %v", head.Kind, err)
-			return false
-		}
-		if dd.InputOffset() != int64(len(raw)) {
-			s.bad(line, "not a JSON object: data after the record")
+		if msg := DecodeRecord(raw, v, head.Kind); msg != "" {
+			s.bad(line, "%s", msg)
 			return false
 		}
 		return true
@@ -285,11 +279,8 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 
 func (s *scanner) article(a *Article) {
 	d, line := s.d, a.Line
-	switch {
-	case a.ID == "":
-		s.bad(line, "article without id")
-	case a.Published != "" && !isoDay.MatchString(a.Published):
-		s.bad(line, "article %s: published %q is not a YYYY-MM-DD date", a.ID, a.Published)
+	if msg := CheckArticle(a); msg != "" {
+		s.bad(line, "%s", msg)
 	}
 	if prev, dup := s.articles[a.ID]; dup {
 		s.bad(line, "article %s repeated (first at line %d)", a.ID, d.Articles[prev].Line)
