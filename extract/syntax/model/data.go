@@ -89,3 +89,19 @@ func lookup(m map[string]int32, k string) int32 {
 	}
 	return none
 }
+
+// reverse turns ex around (word i becomes word n-1-i; the root stays n).
+func (ex *example) reverse() {
+	n := int32(len(ex.ws))
+	slices.Reverse(ex.words)
+	slices.Reverse(ex.ws)
+	slices.Reverse(ex.gold)
+	slices.Reverse(ex.labels)
+	slices.Reverse(ex.tags)
+	slices.Reverse(ex.heads)
+	for i, h := range ex.heads {
+		if h != n {
+			ex.heads[i] = n - 1 - h
+		}
+	}
+}

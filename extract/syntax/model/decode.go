@@ -11,9 +11,18 @@ import (
 // decoder reads what encoder wrote, from the whole decompressed stream held in memory; the
 // first error sticks and later reads return zeros.
 type decoder struct {
-	buf []byte
-	pos int
-	err error
+	buf     []byte
+	pos     int
+	err     error
+	version int // the model file's format (1: int16 weights, 2: one-byte weights)
+}
+
+// classifier reads a classifier in the file's format.
+func (d *decoder) classifier() *linear {
+	if d.version >= 2 {
+		return d.linear8()
+	}
+	return d.linear()
 }
 
 // newDecoder reads r to its end; size is the expected length (0 when unknown).
@@ -121,4 +130,29 @@ func (d *decoder) optionalCount(limit uint64, def int) int {
 		return def
 	}
 	return max(int(v), 1)
+}
+
+// ensemble reads the first parser's weight and the further parsers (absent from files
+// written before ensembles: weight 1, none).
+func (d *decoder) ensemble() (float32, []part) {
+	if d.err != nil || d.pos == len(d.buf) {
+		return 1, nil
+	}
+	w := d.weight()
+	parts := make([]part, d.count(8))
+	for i := range parts {
+		p := &parts[i]
+		p.parser, p.labeller = d.classifier(), d.classifier()
+		p.reverse = d.count(2) == 2
+		p.weight = d.weight()
+	}
+	return w, parts
+}
+
+func (d *decoder) weight() float32 {
+	w := math.Float32frombits(uint32(d.count(math.MaxUint32)))
+	if !(w > 0 && w < 1e6) {
+		d.fail("bad parser weight")
+	}
+	return w
 }

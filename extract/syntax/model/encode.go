@@ -17,7 +17,10 @@ import (
 // the tag and label names, then each classifier's features in increasing key order with
 // their weights quantised to int16 (one scale per classifier).
 
-const magic = "newsgraph-syntax-model 1"
+const (
+	magic   = "newsgraph-syntax-model 2"
+	magicV1 = "newsgraph-syntax-model 1"
+)
 
 // Write writes m with the given header lines (each written as "# line").
 func (m *Model) Write(w io.Writer, header []string) error {
@@ -31,14 +34,23 @@ func (m *Model) Write(w io.Writer, header []string) error {
 	if err != nil {
 		return err
 	}
-	e := &encoder{w: bufio.NewWriter(zw)}
+	e := &encoder{w: bufio.NewWriter(zw), quant: true}
 	e.strings(m.upos)
 	e.strings(m.xpos)
 	e.strings(m.labels.names)
 	for _, l := range []*linear{m.tagger, m.tagger2, m.parser, m.labeller} {
-		e.linear(l)
+		e.classifier(l)
 	}
 	e.uvarint(uint64(max(m.beam, 1)))
+	e.uvarint(uint64(direction(m.reverse)))
+	e.uvarint(uint64(math.Float32bits(m.weight)))
+	e.uvarint(uint64(len(m.ensemble)))
+	for _, p := range m.ensemble {
+		e.classifier(p.parser)
+		e.classifier(p.labeller)
+		e.uvarint(uint64(direction(p.reverse)))
+		e.uvarint(uint64(math.Float32bits(p.weight)))
+	}
 	if err := e.w.Flush(); err != nil {
 		return err
 	}
@@ -48,7 +60,18 @@ func (m *Model) Write(w io.Writer, header []string) error {
 	return bw.Flush()
 }
 
-type encoder struct{ w *bufio.Writer }
+type encoder struct {
+	w     *bufio.Writer
+	quant bool // version 2: one-byte weights (quant.go)
+}
+
+func (e *encoder) classifier(l *linear) {
+	if e.quant {
+		e.linear8(l)
+	} else {
+		e.linear(l)
+	}
+}
 
 func (e *encoder) uvarint(v uint64) {
 	var b [binary.MaxVarintLen64]byte
@@ -101,7 +124,7 @@ func Load(r io.Reader) (*Model, error) {
 	if !ok {
 		br = bufio.NewReader(r)
 	}
-	header, err := readHeader(br)
+	header, version, err := readHeader(br)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +133,7 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
 	d := newDecoder(zr, gzipSize(r))
+	d.version = version
 	ct, err := defaultClusters()
 	if err != nil {
 		return nil, err
@@ -118,8 +142,10 @@ func Load(r io.Reader) (*Model, error) {
 	m.upos, m.xpos = d.strings(), d.strings()
 	m.kinds = tagKinds(m.upos)
 	m.labels = newLabels(d.strings())
-	m.tagger, m.tagger2, m.parser, m.labeller = d.linear(), d.linear(), d.linear(), d.linear()
+	m.tagger, m.tagger2, m.parser, m.labeller = d.classifier(), d.classifier(), d.classifier(), d.classifier()
 	m.beam = d.optionalCount(64, 1)
+	m.reverse = d.optionalCount(2, 1) == 2
+	m.weight, m.ensemble = d.ensemble()
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax model: %w", d.err)
 	}
@@ -131,19 +157,26 @@ type byteReader interface {
 	io.ByteReader
 }
 
-func readHeader(br byteReader) (string, error) {
+// readHeader reads the magic line and the text header; version is the file format's.
+func readHeader(br byteReader) (header string, version int, err error) {
 	line, err := readLine(br)
-	if err != nil || strings.TrimSpace(line) != magic {
-		return "", errors.New("syntax model: not a newsgraph syntax model file")
+	switch strings.TrimSpace(line) {
+	case magic:
+		version = 2
+	case magicV1:
+		version = 1
+	}
+	if err != nil || version == 0 {
+		return "", 0, errors.New("syntax model: not a newsgraph syntax model file")
 	}
 	var h strings.Builder
 	for {
 		line, err := readLine(br)
 		if err != nil {
-			return "", fmt.Errorf("syntax model: header: %w", err)
+			return "", 0, fmt.Errorf("syntax model: header: %w", err)
 		}
 		if line == "\n" {
-			return h.String(), nil
+			return h.String(), version, nil
 		}
 		h.WriteString(strings.TrimPrefix(line, "# "))
 	}
@@ -192,5 +225,18 @@ func (m *Model) check() error {
 	case m.tagger2 != nil && m.tagger2.nclass != len(m.upos):
 		return errors.New("syntax model: second tagger size does not match the tag set")
 	}
+	for _, p := range m.ensemble {
+		if p.parser == nil || p.labeller == nil || p.parser.nclass != nmoves || p.labeller.nclass != len(m.labels.names) {
+			return errors.New("syntax model: an ensemble parser does not match the label set")
+		}
+	}
 	return nil
+}
+
+// direction is written after the beam: 1 left to right, 2 right to left.
+func direction(reverse bool) int {
+	if reverse {
+		return 2
+	}
+	return 1
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -31,6 +32,9 @@ type Model struct {
 	kinds      []uint8 // kind of each tag (tagKinds)
 	clusters   *clusterTable
 	beam       int       // beam width (1 = greedy)
+	reverse    bool      // the parser reads the sentence right to left
+	weight     float32   // the weight of the parser's arcs in the ensemble's vote
+	ensemble   []part    // further parsers whose trees vote with the first's (ensemble.go)
 	pool       sync.Pool // *work
 }
 
@@ -43,6 +47,8 @@ type work struct {
 	st    state
 	buf   buffers
 	beam  beam
+	label []int32
+	vote  votes
 }
 
 //go:embed english.model
@@ -93,15 +99,60 @@ func (m *Model) ParseInto(words []string, t *Tree) {
 	for i, tg := range w.tags {
 		t.UPOS[i], t.XPOS[i], t.Lemma[i] = m.upos[tg], m.xpos[tg], "_"
 	}
-	m.parse(w)
-	for i := range n {
-		h := int(w.st.head[i])
-		if h == n {
-			h = -1
+	if len(m.ensemble) == 0 {
+		w.label = grow(w.label, n)
+		m.parsePart(w, m.first(), t.Head, w.label)
+		for i, l := range w.label {
+			t.Deprel[i] = m.labels.names[l]
 		}
-		t.Head[i] = h + 1
-		t.Deprel[i] = m.labels.names[w.st.label[i]]
+		return
 	}
+	m.vote(w, t)
+}
+
+// part is one transition parser: its classifiers, its reading direction and the weight
+// of its arcs when several parsers vote (ensemble.go).
+type part struct {
+	parser, labeller *linear
+	reverse          bool
+	weight           float32
+}
+
+// first returns the model's first parser as a part.
+func (m *Model) first() part { return part{m.parser, m.labeller, m.reverse, m.weight} }
+
+// parsePart parses the tagged sentence in w with p, writing each word's head (1-based,
+// 0 = root) and label id in reading order.
+func (m *Model) parsePart(w *work, p part, head []int, label []int32) {
+	if p.reverse {
+		reverseWords(w, m.kinds)
+	}
+	m.parse(w, p)
+	n := len(w.words)
+	for i := range n {
+		j := i
+		if p.reverse {
+			j = n - 1 - i
+		}
+		h := int(w.st.head[j])
+		switch {
+		case h == n:
+			h = -1
+		case p.reverse:
+			h = n - 1 - h
+		}
+		head[i], label[i] = h+1, w.st.label[j]
+	}
+	if p.reverse {
+		reverseWords(w, m.kinds)
+	}
+}
+
+// reverseWords turns the tagged sentence around (for a right-to-left parser, and back).
+func reverseWords(w *work, kinds []uint8) {
+	slices.Reverse(w.words)
+	slices.Reverse(w.tags)
+	w.sent.fill(w.words, w.tags, kinds)
 }
 
 // tag fills w.words, w.tags and the parser's view of the sentence.
@@ -161,15 +212,15 @@ func tagKinds(upos []string) []uint8 {
 	return k
 }
 
-func (m *Model) parse(w *work) {
+func (m *Model) parse(w *work, p part) {
 	w.st.reset(len(w.words))
 	w.buf.scores = grow(w.buf.scores, nmoves)
 	w.buf.lscores = grow(w.buf.lscores, len(m.labels.names))
 	if m.beam > 1 && len(w.words) <= maxBeamWords {
-		beamParse(m.parser, m.labeller, &m.labels, &w.sent, &w.st, &w.beam, &w.buf, m.beam)
+		beamParse(p.parser, p.labeller, &m.labels, &w.sent, &w.st, &w.beam, &w.buf, m.beam)
 		return
 	}
-	parseSentence(m.parser, m.labeller, &m.labels, &w.sent, &w.st, &w.buf)
+	parseSentence(p.parser, p.labeller, &m.labels, &w.sent, &w.st, &w.buf)
 }
 
 // maxBeamWords bounds the sentences parsed with the beam (longer ones are parsed greedily:
@@ -201,6 +252,10 @@ func grow[T any](s []T, n int) []T {
 func (m *Model) Prune(tagger, parser, labeller float32) {
 	m.tagger, m.tagger2 = m.tagger.prune(tagger), m.tagger2.prune(tagger)
 	m.parser, m.labeller = m.parser.prune(parser), m.labeller.prune(labeller)
+	for i := range m.ensemble {
+		p := &m.ensemble[i]
+		p.parser, p.labeller = p.parser.prune(parser), p.labeller.prune(labeller)
+	}
 }
 
 // Sizes describes the classifiers' sizes (features and weights), for logs and docs.
@@ -212,6 +267,11 @@ func (m *Model) Sizes() string {
 	}{{"tagger", m.tagger}, {"tagger2", m.tagger2}, {"parser", m.parser}, {"labeller", m.labeller}} {
 		f, w := c.l.size()
 		fmt.Fprintf(&b, "%s %d features %d weights; ", c.name, f, w)
+	}
+	for i, p := range m.ensemble {
+		pf, pw := p.parser.size()
+		lf, lw := p.labeller.size()
+		fmt.Fprintf(&b, "parser %d: %d features %d weights, labeller %d features %d weights; ", i+2, pf, pw, lf, lw)
 	}
 	return strings.TrimSuffix(b.String(), "; ")
 }

@@ -27,6 +27,10 @@ type TrainConfig struct {
 	Projectivize bool
 	// DecodeBeam is the beam the model parses with (0: Beam).
 	DecodeBeam int
+	// Parsers lists the parsers to train, by reading direction (true: right to left);
+	// more than one makes an ensemble (ensemble.go). Parser i shuffles with seed Seed+i.
+	// Empty: one left-to-right parser.
+	Parsers []bool
 }
 
 // Scores are accuracies over every word (punctuation included); LAS compares the
@@ -45,7 +49,7 @@ func Train(train, dev []*conllu.Sentence, cfg TrainConfig) (*Model, Scores, erro
 	}
 	ts, labelNames := collectSets(train)
 	exs := examples(train, ts, labelNames, ct)
-	m := &Model{upos: ts.upos, xpos: ts.xpos, labels: newLabels(labelNames), kinds: tagKinds(ts.upos), clusters: ct}
+	m := &Model{weight: 1, upos: ts.upos, xpos: ts.xpos, labels: newLabels(labelNames), kinds: tagKinds(ts.upos), clusters: ct}
 	if m.labels.root == none {
 		return nil, Scores{}, fmt.Errorf("training data has no root relation")
 	}
@@ -53,9 +57,10 @@ func Train(train, dev []*conllu.Sentence, cfg TrainConfig) (*Model, Scores, erro
 	if err := trainTagging(m, exs, dev, cfg, rng); err != nil {
 		return nil, Scores{}, err
 	}
-	// The parser has its own generator, so that a run reading the tag cache gives the same
-	// model as one that trains the tagger.
-	best, err := trainParser(m, exs, dev, cfg, rand.New(rand.NewPCG(cfg.Seed, 99)))
+	if len(cfg.Parsers) > 1 && cfg.Warm != nil {
+		return nil, Scores{}, fmt.Errorf("a warm start trains one parser, not %d", len(cfg.Parsers))
+	}
+	best, err := trainParsers(m, exs, dev, cfg)
 	if cfg.DecodeBeam > 0 {
 		m.SetBeam(cfg.DecodeBeam)
 	}

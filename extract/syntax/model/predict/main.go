@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/syntax/conllu"
 	"github.com/newsgraph/newsgraph/extract/syntax/model"
@@ -22,12 +24,21 @@ func run(args []string, stdout io.Writer) int {
 	fs := flag.NewFlagSet("predict", flag.ContinueOnError)
 	path := fs.String("model", "", "model file (default: the embedded model)")
 	beam := fs.Int("beam", 0, "beam width to decode with (0: the one the model file asks for)")
+	var ens []string
+	fs.Func("with", "for experiments: another model file whose parser votes with the model's (FILE or FILE:WEIGHT; repeatable)", func(s string) error {
+		ens = append(ens, s)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: predict [-model FILE] [-beam N] GOLD.conllu > PRED.conllu")
 		return 2
 	}
 	m, err := load(*path)
 	if err != nil {
+		fmt.Fprintln(os.Stderr, "predict:", err)
+		return 1
+	}
+	if m, err = withEnsemble(m, ens); err != nil {
 		fmt.Fprintln(os.Stderr, "predict:", err)
 		return 1
 	}
@@ -81,4 +92,28 @@ func predict(m *model.Model, r *conllu.Reader, stdout io.Writer) error {
 		}
 	}
 	return w.Flush()
+}
+
+// withEnsemble adds the parsers of the given model files (FILE or FILE:WEIGHT) to m.
+func withEnsemble(m *model.Model, specs []string) (*model.Model, error) {
+	var others []*model.Model
+	for _, spec := range specs {
+		path, w, ok := strings.Cut(spec, ":")
+		o, err := load(path)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			f, err := strconv.ParseFloat(w, 32)
+			if err != nil {
+				return nil, fmt.Errorf("%s: bad weight", spec)
+			}
+			o.SetWeight(float32(f))
+		}
+		others = append(others, o)
+	}
+	if len(others) == 0 {
+		return m, nil
+	}
+	return model.Combine(m, others...)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract/syntax/conllu"
@@ -36,8 +37,14 @@ func run(args []string) int {
 	pruneLabeller := fs.Float64("prune-labeller", 0.5, "the same for the labeller")
 	fs.IntVar(&cfg.DecodeBeam, "decode-beam", 0, "beam width the model file asks for when parsing (0: the training beam)")
 	fs.BoolVar(&cfg.Projectivize, "projectivize", true, "train on non-projective trees with their crossing arcs lifted (else skip them)")
+	parsers := fs.String("parsers", "l2r,l2r,r2l", "the parsers to train, by direction (l2r, r2l), comma-separated; more than one votes as an ensemble")
 	fs.StringVar(&cfg.TagCache, "tag-cache", "", "file keeping the tagger and jackknifed tags between runs (for parser experiments)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	var err error
+	if cfg.Parsers, err = directions(*parsers); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
 		return 2
 	}
 	train, err := read(filepath.Join(*data, "en_ewt-ud-train.conllu"))
@@ -93,7 +100,7 @@ func pruneToSize(m *model.Model, tagger, parser, labeller float32) (string, erro
 		if buf.Len() <= maxBytes {
 			return pruning, nil
 		}
-		parser *= 1.2
+		parser *= 1.1
 		m.Prune(tagger, parser, labeller)
 	}
 }
@@ -135,8 +142,8 @@ func save(m *model.Model, dev []*conllu.Sentence, cfg model.TrainConfig, prune s
 		"Silveira et al. 2014, Linguistic Data Consortium / Universal Dependencies contributors.",
 		"Licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). This model is derived from",
 		"the treebank and is distributed under the same licence.",
-		fmt.Sprintf("Training: seed %d, tagger epochs %d, parser epochs %d, jackknife folds %d, second pass %v, explore %.2f, beam %d (%d epochs), projectivize %v, weights pruned below: %s.",
-			cfg.Seed, cfg.TagEpochs, cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, cfg.Projectivize, prune),
+		fmt.Sprintf("Training: seed %d, tagger epochs %d, parsers %s, parser epochs %d, jackknife folds %d, second pass %v, explore %.2f, beam %d (%d epochs), projectivize %v, weights pruned below: %s.",
+			cfg.Seed, cfg.TagEpochs, parserList(cfg.Parsers), cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, cfg.Projectivize, prune),
 		"Word clusters: " + model.ClustersCredit() + ".",
 		"Classifiers: " + m.Sizes() + ".",
 		"EWT dev (gold words): " + sc.String(),
@@ -154,4 +161,31 @@ type stamped struct{ start time.Time }
 func (s stamped) Write(p []byte) (int, error) {
 	fmt.Fprintf(os.Stderr, "[%5.0fs] %s", time.Since(s.start).Seconds(), p)
 	return len(p), nil
+}
+
+// directions parses the -parsers list (true: right to left).
+func directions(list string) ([]bool, error) {
+	var dirs []bool
+	for _, d := range strings.Split(list, ",") {
+		switch strings.TrimSpace(d) {
+		case "l2r":
+			dirs = append(dirs, false)
+		case "r2l":
+			dirs = append(dirs, true)
+		default:
+			return nil, fmt.Errorf("-parsers: %q is not l2r or r2l", d)
+		}
+	}
+	return dirs, nil
+}
+
+func parserList(dirs []bool) string {
+	names := make([]string, len(dirs))
+	for i, r := range dirs {
+		names[i] = "l2r"
+		if r {
+			names[i] = "r2l"
+		}
+	}
+	return strings.Join(names, ",")
 }

@@ -1,0 +1,196 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/syntax/conllu"
+)
+
+// An ensemble model holds several parsers (reading left to right or right to left, trained
+// with different seeds). Each parses the tagged sentence; every arc gets the summed weight
+// of the parsers that made it, and the tree with the highest total is chosen among all
+// trees (Chu-Liu-Edmonds, mst.go), as in reparsing (Sagae & Lavie 2006). Each word keeps the
+// label most of the parsers that chose its head gave it.
+
+// votes is the scratch space of one vote: arc scores over the nodes 0 (root) .. n, and
+// each parser's heads and labels.
+type votes struct {
+	score [][]float32
+	heads [][]int
+	label [][]int32
+}
+
+// parts returns the model's parsers, the first one first.
+func (m *Model) parts() []part {
+	return append([]part{m.first()}, m.ensemble...)
+}
+
+// vote parses the tagged sentence in w with every parser and writes the chosen tree to t.
+func (m *Model) vote(w *work, t *Tree) {
+	n := len(w.words)
+	parts := m.parts()
+	v := &w.vote
+	v.reset(n, len(parts))
+	var total float32
+	for i, p := range parts {
+		m.parsePart(w, p, v.heads[i], v.label[i])
+		for d, h := range v.heads[i] {
+			v.score[h][d+1] += p.weight
+		}
+		total += p.weight
+	}
+	// One root: every arc from the root costs more than all the votes together, so the
+	// best tree has a single root arc.
+	for d := 1; d <= n; d++ {
+		v.score[0][d] -= total * float32(n+1)
+	}
+	head := maxTree(v.score, 0)
+	for d := 1; d <= n; d++ {
+		t.Head[d-1] = head[d]
+		t.Deprel[d-1] = m.labels.names[v.chooseLabel(parts, d-1, head[d])]
+	}
+}
+
+func (v *votes) reset(n, k int) {
+	v.score = grow(v.score, n+1)
+	for i := range v.score {
+		v.score[i] = grow(v.score[i], n+1)
+		clear(v.score[i])
+	}
+	v.heads, v.label = grow(v.heads, k), grow(v.label, k)
+	for i := range k {
+		v.heads[i], v.label[i] = grow(v.heads[i], n), grow(v.label[i], n)
+	}
+}
+
+// chooseLabel returns the label with the most weight among the parsers that gave word d
+// the head h; when none did, the first parser's label.
+func (v *votes) chooseLabel(parts []part, d, h int) int32 {
+	best, bestW := v.label[0][d], float32(0)
+	for i := range parts {
+		if v.heads[i][d] != h {
+			continue
+		}
+		var w float32
+		for j := range parts {
+			if v.heads[j][d] == h && v.label[j][d] == v.label[i][d] {
+				w += parts[j].weight
+			}
+		}
+		if w > bestW {
+			best, bestW = v.label[i][d], w
+		}
+	}
+	return best
+}
+
+// Combine returns a model that tags with first's tagger and parses with the parsers of
+// all the given models voting (each parser keeps its weight). The models must share the
+// tag set and the label set.
+func Combine(first *Model, others ...*Model) (*Model, error) {
+	c := &Model{header: first.header, upos: first.upos, xpos: first.xpos, tagger: first.tagger,
+		tagger2: first.tagger2, parser: first.parser, labeller: first.labeller, labels: first.labels,
+		kinds: first.kinds, clusters: first.clusters, beam: first.beam, reverse: first.reverse,
+		weight: first.weight, ensemble: slices.Clone(first.ensemble)}
+	for _, o := range others {
+		if !slices.Equal(o.upos, first.upos) || !slices.Equal(o.xpos, first.xpos) || !slices.Equal(o.labels.names, first.labels.names) {
+			return nil, errors.New("syntax model: the models to combine have different tag or label sets")
+		}
+		c.ensemble = append(c.ensemble, o.parts()...)
+	}
+	return c, nil
+}
+
+// SetWeight sets the weight of the first parser's arcs in an ensemble's vote. Not safe to
+// call while other goroutines parse with m.
+func (m *Model) SetWeight(w float32) { m.weight = w }
+
+// trainParsers trains the parsers cfg.Parsers asks for, at the same time (each on its own
+// copy of the examples, with its own generator, so the result does not depend on how
+// they are scheduled), and makes them m's parsers, each weighted by its dev UAS. The
+// parser has its own generator, so that a run reading the tag cache gives the same model
+// as one that trains the tagger.
+func trainParsers(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainConfig) (Scores, error) {
+	dirs := cfg.Parsers
+	if len(dirs) == 0 {
+		dirs = []bool{false}
+	}
+	models := make([]*Model, len(dirs))
+	errs := make([]error, len(dirs))
+	var wg sync.WaitGroup
+	for i, reverse := range dirs {
+		pm := m.shell(reverse)
+		models[i] = pm
+		pcfg := cfg
+		pcfg.Log = &prefixed{w: cfg.Log, prefix: fmt.Sprintf("parser %d (%s): ", i+1, dirName(reverse))}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var sc Scores
+			sc, errs[i] = trainParser(pm, cloneExamples(exs, reverse), dev, pcfg, rand.New(rand.NewPCG(cfg.Seed+uint64(i), 99)))
+			pm.weight = float32(sc.UAS)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return Scores{}, err
+	}
+	first := models[0]
+	m.parser, m.labeller, m.reverse, m.weight = first.parser, first.labeller, first.reverse, first.weight
+	for _, pm := range models[1:] {
+		m.ensemble = append(m.ensemble, pm.first())
+	}
+	m.beam = max(cfg.Beam, 1)
+	return Evaluate(m, dev, false), nil
+}
+
+// shell returns a model sharing m's tagger and label set, with no parser yet.
+func (m *Model) shell(reverse bool) *Model {
+	return &Model{header: m.header, upos: m.upos, xpos: m.xpos, tagger: m.tagger, tagger2: m.tagger2,
+		labels: m.labels, kinds: m.kinds, clusters: m.clusters, beam: m.beam, reverse: reverse, weight: 1}
+}
+
+// cloneExamples copies the examples the parser training changes (their trees), turned
+// around for a right-to-left parser.
+func cloneExamples(exs []*example, reverse bool) []*example {
+	out := make([]*example, len(exs))
+	for i, ex := range exs {
+		c := &example{words: slices.Clone(ex.words), ws: slices.Clone(ex.ws), gold: slices.Clone(ex.gold),
+			heads: slices.Clone(ex.heads), labels: slices.Clone(ex.labels), tags: slices.Clone(ex.tags)}
+		if reverse {
+			c.reverse()
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func dirName(reverse bool) string {
+	if reverse {
+		return "right to left"
+	}
+	return "left to right"
+}
+
+// prefixed writes each Write as one line-prefixed write under a shared lock, so that
+// the logs of parsers trained at the same time do not interleave within a line.
+type prefixed struct {
+	w      io.Writer
+	prefix string
+}
+
+var logMu sync.Mutex
+
+func (p *prefixed) Write(b []byte) (int, error) {
+	logMu.Lock()
+	defer logMu.Unlock()
+	if _, err := io.WriteString(p.w, p.prefix+string(b)); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}
