@@ -20,7 +20,7 @@ import (
 // article, a node by the articles naming it, an article by itself. The error is non-nil
 // only if a problem cannot be tied to any article.
 func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
-	v := &validation{bad: map[string]failure{}, articles: map[string]int{}, nodes: map[string]int{}}
+	v := &validation{bad: map[string]failure{}, c: graph.NewChecker()}
 	if err := a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { v.article(art); return nil }); err != nil {
 		return nil, err
 	}
@@ -37,10 +37,10 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 		n := &a.nodes[i]
 		for _, id := range n.Articles {
 			found[id] = true
-			if _, ok := v.articles[id]; !ok {
-				if err := v.mark(n.Articles, fmt.Sprintf("node %s names article %q, which is not in the input", n.ID, id)); err != nil {
-					return nil, err
-				}
+		}
+		for _, msg := range v.c.NodeArticles(n) {
+			if err := v.mark(n.Articles, msg); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -53,20 +53,12 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 	return v.bad, err
 }
 
-// validation is what validate knows so far: the articles and nodes seen, by id (and line),
-// and the problems found.
-type docKeyOf struct {
-	id   string
-	line int
-}
-
+// validation is what validate knows so far: the records checked (c), the line of the last
+// one and the problems found.
 type validation struct {
-	bad      map[string]failure
-	articles map[string]int // id -> line
-	docKeys  map[string]docKeyOf
-	nodes    map[string]int // id -> index in list
-	list     []graph.Node   // id and label of each node
-	line     int
+	bad  map[string]failure
+	c    *graph.Checker
+	line int
 }
 
 // mark records a problem of the articles owning a record.
@@ -90,24 +82,11 @@ func (v *validation) article(art *graph.Article) {
 		v.mark(own, msg)
 		return
 	}
-	if msg := graph.CheckArticle(&got); msg != "" {
+	got.Line = v.line + 1 // line 1 is the meta record
+	problems, _ := v.c.Article(&got)
+	for _, msg := range problems {
 		v.mark(own, msg)
 	}
-	if prev, dup := v.articles[got.ID]; dup {
-		v.mark(own, fmt.Sprintf("article %s repeated (first at line %d)", got.ID, prev))
-		return
-	}
-	if got.DocKey != "" {
-		if v.docKeys == nil {
-			v.docKeys = map[string]docKeyOf{}
-		}
-		if prev, dup := v.docKeys[got.DocKey]; dup {
-			v.mark(own, fmt.Sprintf("article %s: doc_key %q is also article %s's (line %d): two versions of one document", got.ID, got.DocKey, prev.id, prev.line))
-			return
-		}
-		v.docKeys[got.DocKey] = docKeyOf{got.ID, v.line + 1}
-	}
-	v.articles[got.ID] = v.line + 1 // line 1 is the meta record
 }
 
 func (v *validation) node(n *graph.Node) error {
@@ -117,17 +96,10 @@ func (v *validation) node(n *graph.Node) error {
 	if msg := roundTrip(n, &got, graph.KindNode); msg != "" {
 		return v.mark(n.Articles, msg)
 	}
-	if msg := graph.CheckNode(&got); msg != "" {
+	got.Line = v.line + 1
+	if msg, _ := v.c.Node(&got); msg != "" {
 		return v.mark(n.Articles, msg)
 	}
-	if prev, dup := v.nodes[got.ID]; dup {
-		if v.list[prev].Label != got.Label {
-			return v.mark(n.Articles, fmt.Sprintf("node %s repeated with label %s (line %d says %s)", got.ID, got.Label, v.list[prev].Line, v.list[prev].Label))
-		}
-		return nil
-	}
-	v.nodes[got.ID] = len(v.list)
-	v.list = append(v.list, graph.Node{ID: got.ID, Label: got.Label, Line: v.line + 1})
 	return nil
 }
 
@@ -161,7 +133,7 @@ func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, e
 			if a.drop[e.From] || a.drop[e.To] {
 				continue
 			}
-			if msg := graph.CheckEdge(&e, v.nodes, v.list, v.articles); msg != "" {
+			if msg := v.c.Edge(&e); msg != "" {
 				v.mark(own, msg)
 			}
 			found[e.Article] = true
