@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,15 +12,25 @@ import (
 )
 
 // validate checks every record as graph.Read (what `load` runs) checks the whole output,
-// one record at a time: each is encoded, decoded as load decodes it and checked, the
+// one record at a time: each is encoded once, decoded as load decodes it and checked, the
 // articles first, then the nodes, then the edges read back from their temporary file (the
-// edges of dropped nodes skipped, the others copied to a.kept for write). It returns, for
-// each article that owns an invalid record, the first problem: an edge is owned by its
-// article, a node by the articles naming it, an article by itself. The error is non-nil
-// only if a problem cannot be tied to any article.
+// edges of dropped nodes skipped); the bytes checked are what write writes, kept in a.doc
+// (meta, articles, nodes, edges). It returns, for each article that owns an invalid record,
+// the first problem: an edge is owned by its article, a node by the articles naming it, an
+// article by itself. The error is non-nil only if a problem cannot be tied to any article.
 func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
-	v := &validation{bad: map[string]failure{}, c: graph.NewChecker()}
-	if err := a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { v.article(art); return nil }); err != nil {
+	doc, err := os.CreateTemp("", "newsgraph-extract-*.doc")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file for the output: %w", err)
+	}
+	a.doc = doc
+	v := newValidation(bufio.NewWriterSize(doc, 256<<10))
+	meta, err := v.encode(graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"})
+	if err != nil {
+		return nil, fmt.Errorf("encoding the meta record: %w", err)
+	}
+	v.out.Write(meta)
+	if err := a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { v.article(art); a.nArticles++; return nil }); err != nil {
 		return nil, err
 	}
 	for i := range a.nodes {
@@ -33,16 +42,11 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i := range a.nodes {
-		n := &a.nodes[i]
-		for _, id := range n.Articles {
-			found[id] = true
-		}
-		for _, msg := range v.c.NodeArticles(n) {
-			if err := v.mark(n.Articles, msg); err != nil {
-				return nil, err
-			}
-		}
+	if err := v.out.Flush(); err != nil {
+		return nil, fmt.Errorf("writing the temporary file of the output: %w", err)
+	}
+	if err := v.nodeArticles(a.nodes, found); err != nil {
+		return nil, err
 	}
 	err = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error {
 		if !found[art.ID] {
@@ -54,11 +58,62 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 }
 
 // validation is what validate knows so far: the records checked (c), the line of the last
-// one and the problems found.
+// one and the problems found; and where the records go (out), each encoded once as
+// graph.Writer encodes it (rec, into buf).
 type validation struct {
 	bad  map[string]failure
 	c    *graph.Checker
 	line int
+	out  *bufio.Writer
+	buf  bytes.Buffer
+	rec  *graph.Writer
+}
+
+func newValidation(out *bufio.Writer) *validation {
+	v := &validation{bad: map[string]failure{}, c: graph.NewChecker(), out: out}
+	v.rec = graph.NewWriter(&v.buf)
+	return v
+}
+
+// encode encodes one record as graph.Writer does: a line, its newline included, which is
+// v's until the next call.
+func (v *validation) encode(rec any) ([]byte, error) {
+	v.buf.Reset()
+	if err := v.rec.Write(rec); err != nil {
+		return nil, err
+	}
+	if err := v.rec.Flush(); err != nil {
+		return nil, err
+	}
+	return v.buf.Bytes(), nil
+}
+
+// put encodes rec once, writes the line to out and decodes it into into as graph.Read
+// does; it returns the problem, if any, as graph.Read words it.
+func (v *validation) put(rec, into any, kind string) string {
+	raw, err := v.encode(rec)
+	if err != nil {
+		return "cannot encode a record: " + err.Error()
+	}
+	v.out.Write(raw)
+	return graph.DecodeRecord(bytes.TrimSpace(raw), into, kind)
+}
+
+// nodeArticles checks, once every record is in, the articles each node names; it adds
+// them to found.
+func (v *validation) nodeArticles(nodes []graph.Node, found map[string]bool) error {
+	for i := range nodes {
+		n := &nodes[i]
+		for _, id := range n.Articles {
+			found[id] = true
+		}
+		for _, msg := range v.c.NodeArticles(n) {
+			if err := v.mark(n.Articles, msg); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // mark records a problem of the articles owning a record.
@@ -78,7 +133,7 @@ func (v *validation) article(art *graph.Article) {
 	v.line++
 	own := []string{art.ID}
 	var got graph.Article
-	if msg := roundTrip(art, &got, graph.KindArticle); msg != "" {
+	if msg := v.put(art, &got, graph.KindArticle); msg != "" {
 		v.mark(own, msg)
 		return
 	}
@@ -93,7 +148,7 @@ func (v *validation) node(n *graph.Node) error {
 	v.line++
 	n.Kind = graph.KindNode
 	var got graph.Node
-	if msg := roundTrip(n, &got, graph.KindNode); msg != "" {
+	if msg := v.put(n, &got, graph.KindNode); msg != "" {
 		return v.mark(n.Articles, msg)
 	}
 	got.Line = v.line + 1
@@ -103,15 +158,9 @@ func (v *validation) node(n *graph.Node) error {
 	return nil
 }
 
-// edges checks the encoded edges, copies those that stay to a.kept and returns the
-// articles they belong to.
+// edges checks the encoded edges, copies those that stay to out and returns the articles
+// they belong to.
 func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, error) {
-	kept, err := os.CreateTemp("", "newsgraph-extract-*.kept")
-	if err != nil {
-		return nil, fmt.Errorf("temporary file for the relationships: %w", err)
-	}
-	a.kept = kept
-	kw := bufio.NewWriterSize(kept, 256<<10)
 	sc := bufio.NewScanner(io.NewSectionReader(a.edges, 0, 1<<62))
 	sc.Buffer(make([]byte, 0, 64<<10), graph.MaxLineBytes)
 	found := map[string]bool{}
@@ -137,57 +186,25 @@ func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, e
 				v.mark(own, msg)
 			}
 			found[e.Article] = true
-			kw.Write(raw)
-			kw.WriteByte('\n')
+			v.out.Write(raw)
+			v.out.WriteByte('\n')
 			a.nEdges++
 		}
-	}
-	if err := kw.Flush(); err != nil {
-		return nil, fmt.Errorf("writing the temporary file of relationships: %w", err)
 	}
 	return found, nil
 }
 
-// roundTrip encodes rec as Writer does and decodes it into into as graph.Read does; it
-// returns the problem, if any, as graph.Read words it.
-func roundTrip(rec, into any, kind string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		return "cannot encode a record: " + err.Error()
-	}
-	return graph.DecodeRecord(bytes.TrimSpace(b.Bytes()), into, kind)
-}
-
-// write writes the document, once validated: meta, articles, nodes, then the edges that
-// stay, copied from their temporary file; and fills in res.
+// write writes the document, once validated: the records validate kept in a.doc; and
+// fills in res.
 func (a *assembly) write(ctx context.Context, w io.Writer, res *Result) error {
-	gw := graph.NewWriter(w)
-	werr := gw.Write(graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"})
-	n := 0
-	if werr == nil {
-		werr = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { n++; return gw.Write(art) })
-	}
-	for i := range a.nodes {
-		if werr == nil {
-			werr = gw.Write(&a.nodes[i])
-		}
-	}
-	if werr == nil {
-		werr = gw.Flush()
-	}
-	if werr == nil {
-		werr = copyCtx(ctx, w, io.NewSectionReader(a.kept, 0, 1<<62))
-	}
-	if werr != nil {
+	if err := copyCtx(ctx, w, io.NewSectionReader(a.doc, 0, 1<<62)); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("writing output: %w", werr)
+		return fmt.Errorf("writing output: %w", err)
 	}
 	res.Merges, res.Docs, res.Words, res.Empty = a.decisions, a.docs, a.words, a.empty
-	res.Articles, res.Nodes, res.Edges = n, len(a.nodes), a.nEdges
+	res.Articles, res.Nodes, res.Edges = a.nArticles, len(a.nodes), a.nEdges
 	return nil
 }
 
