@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/ctxio"
 )
 
 // validate checks every record as graph.Read (what `load` runs) checks the whole output,
@@ -197,7 +198,7 @@ func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, e
 // write writes the document, once validated: the records validate kept in a.doc; and
 // fills in res.
 func (a *assembly) write(ctx context.Context, w io.Writer, res *Result) error {
-	if err := copyCtx(ctx, w, io.NewSectionReader(a.doc, 0, 1<<62)); err != nil {
+	if _, err := io.Copy(w, ctxio.NewReader(ctx, io.NewSectionReader(a.doc, 0, 1<<62))); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -206,26 +207,4 @@ func (a *assembly) write(ctx context.Context, w io.Writer, res *Result) error {
 	res.Merges, res.Docs, res.Words, res.Empty = a.decisions, a.docs, a.words, a.empty
 	res.Articles, res.Nodes, res.Edges = a.nArticles, len(a.nodes), a.nEdges
 	return nil
-}
-
-// copyCtx copies r to w until r ends or ctx is done.
-func copyCtx(ctx context.Context, w io.Writer, r io.Reader) error {
-	buf := make([]byte, 256<<10)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, err := r.Read(buf)
-		if n > 0 {
-			if _, werr := w.Write(buf[:n]); werr != nil {
-				return werr
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
 }
