@@ -44,24 +44,6 @@ var (
 	firstPerson      = class("firstperson")
 )
 
-// verbClass returns every form of the verbs of a words.tsv class, each listed as a lemma
-// with its irregular forms after "=" ("give=gave|given"), inflected as the cue verbs are.
-func verbClass(name string) map[string]bool {
-	out := map[string]bool{}
-	for entry := range class(name) {
-		lemma, irregular, _ := strings.Cut(entry, "=")
-		for _, inf := range inflect(lemma) {
-			out[inf.s] = true
-		}
-		for _, s := range strings.Split(irregular, "|") {
-			if s != "" {
-				out[s] = true
-			}
-		}
-	}
-	return out
-}
-
 // tree is the dependency view of one prepared sentence.
 type tree struct {
 	s     *sent
