@@ -21,8 +21,9 @@ import (
 //	relate    role aliases, sentences made again, relate, the MENTIONS' roles; the edges
 //	          are encoded to a temporary file, with what the nodes still need from them
 //	          (endpoint nodes, event dates, which groups act);
-//	validate  every record as load validates it, the edges read back from their file;
-//	write     meta, articles, nodes, then the edges copied.
+//	validate  every record as load validates it, the edges read back from their file; the
+//	          records, each encoded once, are kept in a temporary file as they are checked;
+//	write     that file copied: meta, articles, nodes, then the edges.
 //
 // An article on which a phase panics, or whose records do not validate, is left out and
 // the phases run again from the start without it: the output is what a run without it
@@ -38,17 +39,18 @@ type assembly struct {
 	nodes     []graph.Node
 	drop      map[string]bool // idle group and role nodes, dropped with their edges
 	edges     *os.File        // the encoded edges, one per line
-	kept      *os.File        // the edges that stay, once validated
+	doc       *os.File        // the output as validated: meta, articles, nodes, the edges that stay
 	merges    bool            // collect the resolver's decisions (in decisions)
 	decisions []resolve.Merge
 	docs      []*article.Doc
 	words     int
+	nArticles int
 	nEdges    int
 	empty     []graph.Article
 }
 
 func (a *assembly) close() {
-	for _, f := range []*os.File{a.edges, a.kept} {
+	for _, f := range []*os.File{a.edges, a.doc} {
 		if f != nil {
 			f.Close()
 			os.Remove(f.Name())

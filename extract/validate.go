@@ -4,24 +4,34 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/ctxio"
 )
 
 // validate checks every record as graph.Read (what `load` runs) checks the whole output,
-// one record at a time: each is encoded, decoded as load decodes it and checked, the
+// one record at a time: each is encoded once, decoded as load decodes it and checked, the
 // articles first, then the nodes, then the edges read back from their temporary file (the
-// edges of dropped nodes skipped, the others copied to a.kept for write). It returns, for
-// each article that owns an invalid record, the first problem: an edge is owned by its
-// article, a node by the articles naming it, an article by itself. The error is non-nil
-// only if a problem cannot be tied to any article.
+// edges of dropped nodes skipped); the bytes checked are what write writes, kept in a.doc
+// (meta, articles, nodes, edges). It returns, for each article that owns an invalid record,
+// the first problem: an edge is owned by its article, a node by the articles naming it, an
+// article by itself. The error is non-nil only if a problem cannot be tied to any article.
 func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
-	v := &validation{bad: map[string]failure{}, articles: map[string]int{}, nodes: map[string]int{}}
-	if err := a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { v.article(art); return nil }); err != nil {
+	doc, err := os.CreateTemp("", "newsgraph-extract-*.doc")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file for the output: %w", err)
+	}
+	a.doc = doc
+	v := newValidation(bufio.NewWriterSize(doc, 256<<10))
+	meta, err := v.encode(graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"})
+	if err != nil {
+		return nil, fmt.Errorf("encoding the meta record: %w", err)
+	}
+	v.out.Write(meta)
+	if err := a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { v.article(art); a.nArticles++; return nil }); err != nil {
 		return nil, err
 	}
 	for i := range a.nodes {
@@ -33,16 +43,11 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i := range a.nodes {
-		n := &a.nodes[i]
-		for _, id := range n.Articles {
-			found[id] = true
-			if _, ok := v.articles[id]; !ok {
-				if err := v.mark(n.Articles, fmt.Sprintf("node %s names article %q, which is not in the input", n.ID, id)); err != nil {
-					return nil, err
-				}
-			}
-		}
+	if err := v.out.Flush(); err != nil {
+		return nil, fmt.Errorf("writing the temporary file of the output: %w", err)
+	}
+	if err := v.nodeArticles(a.nodes, found); err != nil {
+		return nil, err
 	}
 	err = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error {
 		if !found[art.ID] {
@@ -53,20 +58,63 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 	return v.bad, err
 }
 
-// validation is what validate knows so far: the articles and nodes seen, by id (and line),
-// and the problems found.
-type docKeyOf struct {
-	id   string
+// validation is what validate knows so far: the records checked (c), the line of the last
+// one and the problems found; and where the records go (out), each encoded once as
+// graph.Writer encodes it (rec, into buf).
+type validation struct {
+	bad  map[string]failure
+	c    *graph.Checker
 	line int
+	out  *bufio.Writer
+	buf  bytes.Buffer
+	rec  *graph.Writer
 }
 
-type validation struct {
-	bad      map[string]failure
-	articles map[string]int // id -> line
-	docKeys  map[string]docKeyOf
-	nodes    map[string]int // id -> index in list
-	list     []graph.Node   // id and label of each node
-	line     int
+func newValidation(out *bufio.Writer) *validation {
+	v := &validation{bad: map[string]failure{}, c: graph.NewChecker(), out: out}
+	v.rec = graph.NewWriter(&v.buf)
+	return v
+}
+
+// encode encodes one record as graph.Writer does: a line, its newline included, which is
+// v's until the next call.
+func (v *validation) encode(rec any) ([]byte, error) {
+	v.buf.Reset()
+	if err := v.rec.Write(rec); err != nil {
+		return nil, err
+	}
+	if err := v.rec.Flush(); err != nil {
+		return nil, err
+	}
+	return v.buf.Bytes(), nil
+}
+
+// put encodes rec once, writes the line to out and decodes it into into as graph.Read
+// does; it returns the problem, if any, as graph.Read words it.
+func (v *validation) put(rec, into any, kind string) string {
+	raw, err := v.encode(rec)
+	if err != nil {
+		return "cannot encode a record: " + err.Error()
+	}
+	v.out.Write(raw)
+	return graph.DecodeRecord(bytes.TrimSpace(raw), into, kind)
+}
+
+// nodeArticles checks, once every record is in, the articles each node names; it adds
+// them to found.
+func (v *validation) nodeArticles(nodes []graph.Node, found map[string]bool) error {
+	for i := range nodes {
+		n := &nodes[i]
+		for _, id := range n.Articles {
+			found[id] = true
+		}
+		for _, msg := range v.c.NodeArticles(n) {
+			if err := v.mark(n.Articles, msg); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // mark records a problem of the articles owning a record.
@@ -86,60 +134,34 @@ func (v *validation) article(art *graph.Article) {
 	v.line++
 	own := []string{art.ID}
 	var got graph.Article
-	if msg := roundTrip(art, &got, graph.KindArticle); msg != "" {
+	if msg := v.put(art, &got, graph.KindArticle); msg != "" {
 		v.mark(own, msg)
 		return
 	}
-	if msg := graph.CheckArticle(&got); msg != "" {
+	got.Line = v.line + 1 // line 1 is the meta record
+	problems, _ := v.c.Article(&got)
+	for _, msg := range problems {
 		v.mark(own, msg)
 	}
-	if prev, dup := v.articles[got.ID]; dup {
-		v.mark(own, fmt.Sprintf("article %s repeated (first at line %d)", got.ID, prev))
-		return
-	}
-	if got.DocKey != "" {
-		if v.docKeys == nil {
-			v.docKeys = map[string]docKeyOf{}
-		}
-		if prev, dup := v.docKeys[got.DocKey]; dup {
-			v.mark(own, fmt.Sprintf("article %s: doc_key %q is also article %s's (line %d): two versions of one document", got.ID, got.DocKey, prev.id, prev.line))
-			return
-		}
-		v.docKeys[got.DocKey] = docKeyOf{got.ID, v.line + 1}
-	}
-	v.articles[got.ID] = v.line + 1 // line 1 is the meta record
 }
 
 func (v *validation) node(n *graph.Node) error {
 	v.line++
 	n.Kind = graph.KindNode
 	var got graph.Node
-	if msg := roundTrip(n, &got, graph.KindNode); msg != "" {
+	if msg := v.put(n, &got, graph.KindNode); msg != "" {
 		return v.mark(n.Articles, msg)
 	}
-	if msg := graph.CheckNode(&got); msg != "" {
+	got.Line = v.line + 1
+	if msg, _ := v.c.Node(&got); msg != "" {
 		return v.mark(n.Articles, msg)
 	}
-	if prev, dup := v.nodes[got.ID]; dup {
-		if v.list[prev].Label != got.Label {
-			return v.mark(n.Articles, fmt.Sprintf("node %s repeated with label %s (line %d says %s)", got.ID, got.Label, v.list[prev].Line, v.list[prev].Label))
-		}
-		return nil
-	}
-	v.nodes[got.ID] = len(v.list)
-	v.list = append(v.list, graph.Node{ID: got.ID, Label: got.Label, Line: v.line + 1})
 	return nil
 }
 
-// edges checks the encoded edges, copies those that stay to a.kept and returns the
-// articles they belong to.
+// edges checks the encoded edges, copies those that stay to out and returns the articles
+// they belong to.
 func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, error) {
-	kept, err := os.CreateTemp("", "newsgraph-extract-*.kept")
-	if err != nil {
-		return nil, fmt.Errorf("temporary file for the relationships: %w", err)
-	}
-	a.kept = kept
-	kw := bufio.NewWriterSize(kept, 256<<10)
 	sc := bufio.NewScanner(io.NewSectionReader(a.edges, 0, 1<<62))
 	sc.Buffer(make([]byte, 0, 64<<10), graph.MaxLineBytes)
 	found := map[string]bool{}
@@ -161,82 +183,28 @@ func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, e
 			if a.drop[e.From] || a.drop[e.To] {
 				continue
 			}
-			if msg := graph.CheckEdge(&e, v.nodes, v.list, v.articles); msg != "" {
+			if msg := v.c.Edge(&e); msg != "" {
 				v.mark(own, msg)
 			}
 			found[e.Article] = true
-			kw.Write(raw)
-			kw.WriteByte('\n')
+			v.out.Write(raw)
+			v.out.WriteByte('\n')
 			a.nEdges++
 		}
-	}
-	if err := kw.Flush(); err != nil {
-		return nil, fmt.Errorf("writing the temporary file of relationships: %w", err)
 	}
 	return found, nil
 }
 
-// roundTrip encodes rec as Writer does and decodes it into into as graph.Read does; it
-// returns the problem, if any, as graph.Read words it.
-func roundTrip(rec, into any, kind string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		return "cannot encode a record: " + err.Error()
-	}
-	return graph.DecodeRecord(bytes.TrimSpace(b.Bytes()), into, kind)
-}
-
-// write writes the document, once validated: meta, articles, nodes, then the edges that
-// stay, copied from their temporary file; and fills in res.
+// write writes the document, once validated: the records validate kept in a.doc; and
+// fills in res.
 func (a *assembly) write(ctx context.Context, w io.Writer, res *Result) error {
-	gw := graph.NewWriter(w)
-	werr := gw.Write(graph.Meta{Kind: graph.KindMeta, Contract: graph.ContractVersion, Generator: "newsgraph"})
-	n := 0
-	if werr == nil {
-		werr = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error { n++; return gw.Write(art) })
-	}
-	for i := range a.nodes {
-		if werr == nil {
-			werr = gw.Write(&a.nodes[i])
-		}
-	}
-	if werr == nil {
-		werr = gw.Flush()
-	}
-	if werr == nil {
-		werr = copyCtx(ctx, w, io.NewSectionReader(a.kept, 0, 1<<62))
-	}
-	if werr != nil {
+	if _, err := io.Copy(w, ctxio.NewReader(ctx, io.NewSectionReader(a.doc, 0, 1<<62))); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("writing output: %w", werr)
+		return fmt.Errorf("writing output: %w", err)
 	}
 	res.Merges, res.Docs, res.Words, res.Empty = a.decisions, a.docs, a.words, a.empty
-	res.Articles, res.Nodes, res.Edges = n, len(a.nodes), a.nEdges
+	res.Articles, res.Nodes, res.Edges = a.nArticles, len(a.nodes), a.nEdges
 	return nil
-}
-
-// copyCtx copies r to w until r ends or ctx is done.
-func copyCtx(ctx context.Context, w io.Writer, r io.Reader) error {
-	buf := make([]byte, 256<<10)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, err := r.Read(buf)
-		if n > 0 {
-			if _, werr := w.Write(buf[:n]); werr != nil {
-				return werr
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
 }

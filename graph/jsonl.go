@@ -129,7 +129,7 @@ func Scan(r io.Reader, name string, edge func(e *Edge, at EdgeAt) error) (*Docum
 // scan is Scan; keep says the caller keeps the edges, whose repeated strings (sentence,
 // rule) are then shared too.
 func scan(r io.Reader, name string, keep bool, edge func(e *Edge, at EdgeAt) error) (*Document, error) {
-	s := &scanner{name: name, d: &Document{}, articles: map[string]int{}, docKeys: map[string]int{}, nodes: map[string]int{},
+	s := &scanner{name: name, d: &Document{}, c: NewChecker(),
 		in: interner{}, keep: keep, syms: map[string]int32{}, edge: edge, local: map[int32]string{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
@@ -171,14 +171,12 @@ func scanLine(data []byte, atEOF bool) (int, []byte, error) {
 
 // scanner is the state of one Scan.
 type scanner struct {
-	name     string
-	d        *Document
-	probs    []string
-	articles map[string]int
-	docKeys  map[string]int
-	nodes    map[string]int
-	in       interner
-	line     int
+	name  string
+	d     *Document
+	probs []string
+	c     *Checker
+	in    interner
+	line  int
 
 	keep    bool
 	edge    func(*Edge, EdgeAt) error
@@ -278,46 +276,32 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 }
 
 func (s *scanner) article(a *Article) {
-	d, line := s.d, a.Line
-	if msg := CheckArticle(a); msg != "" {
-		s.bad(line, "%s", msg)
-	}
-	if prev, dup := s.articles[a.ID]; dup {
-		s.bad(line, "article %s repeated (first at line %d)", a.ID, d.Articles[prev].Line)
-		return
-	}
-	if a.DocKey != "" {
-		if prev, dup := s.docKeys[a.DocKey]; dup {
-			s.bad(line, "article %s: doc_key %q is also article %s's (line %d): two versions of one document", a.ID, a.DocKey, d.Articles[prev].ID, d.Articles[prev].Line)
-			return
-		}
-		s.docKeys[a.DocKey] = len(d.Articles)
-	}
 	a.ID = s.in.str(a.ID)
-	s.articles[a.ID] = len(d.Articles)
-	d.Articles = append(d.Articles, *a)
+	problems, isNew := s.c.Article(a)
+	for _, msg := range problems {
+		s.bad(a.Line, "%s", msg)
+	}
+	if isNew {
+		s.d.Articles = append(s.d.Articles, *a)
+	}
 }
 
+// node adds a node, or unites a repeat with the first record of its id (aliases and
+// articles).
 func (s *scanner) node(n *Node) {
-	d, line := s.d, n.Line
-	if msg := checkNode(n); msg != "" {
-		s.bad(line, "%s", msg)
-		return
-	}
-	if prev, dup := s.nodes[n.ID]; dup {
-		p := &d.Nodes[prev]
-		if p.Label != n.Label {
-			s.bad(line, "node %s repeated with label %s (line %d says %s)", n.ID, n.Label, p.Line, p.Label)
-			return
-		}
+	n.ID = s.in.str(n.ID)
+	msg, first := s.c.Node(n)
+	switch {
+	case msg != "":
+		s.bad(n.Line, "%s", msg)
+	case first >= 0:
+		p := &s.d.Nodes[first]
 		p.Aliases = union(p.Aliases, n.Aliases)
 		p.Articles = s.in.strs(union(p.Articles, n.Articles))
-		return
+	default:
+		n.Articles = s.in.strs(n.Articles)
+		s.d.Nodes = append(s.d.Nodes, *n)
 	}
-	n.ID = s.in.str(n.ID)
-	n.Articles = s.in.strs(n.Articles)
-	s.nodes[n.ID] = len(d.Nodes)
-	d.Nodes = append(d.Nodes, *n)
 }
 
 // addEdge checks an edge (its ends at once when they are known for good, else later) and
@@ -330,8 +314,8 @@ func (s *scanner) addEdge(e *Edge, at EdgeAt) {
 	if typeOK {
 		local = checkEdgeFields(e)
 	}
-	if typeOK && s.settled(e.Article) && s.settled(e.From) && s.settled(e.To) {
-		msg := checkEdgeEnds(e.Type, e.Article, e.From, e.To, s.nodes, s.d.Nodes, s.articles)
+	if typeOK && s.c.settled(e.Article) && s.c.settled(e.From) && s.c.settled(e.To) {
+		msg := s.c.edgeEnds(e.Type, e.Article, e.From, e.To)
 		if msg == "" {
 			msg = local
 		}
@@ -353,24 +337,11 @@ func (s *scanner) addEdge(e *Edge, at EdgeAt) {
 	}
 }
 
-// settled says whether what id names can no longer change: a node (a later record with
-// its id and another label is refused), or an article whose id no node can have.
-func (s *scanner) settled(id string) bool {
-	if _, ok := s.nodes[id]; ok {
-		return true
-	}
-	if _, ok := s.articles[id]; ok {
-		_, nodeLike := LabelOfID(id)
-		return !nodeLike
-	}
-	return false
-}
-
 // finish makes the checks that need the whole input, in input order: edges (records may
 // come in any order), then the articles nodes name.
 func (s *scanner) finish() {
 	for _, c := range s.checks {
-		msg := checkEdgeEnds(RelType(s.names[c.typ]), s.names[c.art], s.names[c.from], s.names[c.to], s.nodes, s.d.Nodes, s.articles)
+		msg := s.c.edgeEnds(RelType(s.names[c.typ]), s.names[c.art], s.names[c.from], s.names[c.to])
 		if msg == "" {
 			msg = s.local[c.idx]
 		}
@@ -383,10 +354,8 @@ func (s *scanner) finish() {
 		s.bad(int(p.line), "%s", p.msg)
 	}
 	for i := range s.d.Nodes {
-		for _, a := range s.d.Nodes[i].Articles {
-			if _, ok := s.articles[a]; !ok {
-				s.bad(s.d.Nodes[i].Line, "node %s names article %q, which is not in the input", s.d.Nodes[i].ID, a)
-			}
+		for _, msg := range s.c.NodeArticles(&s.d.Nodes[i]) {
+			s.bad(s.d.Nodes[i].Line, "%s", msg)
 		}
 	}
 }
@@ -439,101 +408,6 @@ func peekKind(raw []byte) (string, bool) {
 		return "", false
 	}
 	return string(rest[:end]), true
-}
-
-func checkNode(n *Node) string {
-	switch {
-	case n.ID == "":
-		return "node without id"
-	case !n.Label.Valid() || n.Label == LabelArticle:
-		return fmt.Sprintf("node %s: label %q is not one of Person, Country, Organization, Place, Event", n.ID, n.Label)
-	case strings.TrimSpace(n.Name) == "":
-		return fmt.Sprintf("node %s without name", n.ID)
-	}
-	if l, ok := LabelOfID(n.ID); !ok || l != n.Label {
-		return fmt.Sprintf("node %s: id prefix does not match label %s (want %q)", n.ID, n.Label, idPrefix[n.Label]+":...")
-	}
-	for k, v := range n.Props {
-		if !scalarOrList(v) {
-			return fmt.Sprintf("node %s: prop %q is not a string, number, boolean or list of them", n.ID, k)
-		}
-	}
-	return ""
-}
-
-// checkEdgeEnds checks what of an edge needs the whole input: its type, its article, its
-// endpoints and their labels.
-func checkEdgeEnds(t RelType, article, from, to string, nodes map[string]int, list []Node, articles map[string]int) string {
-	spec, ok := t.Spec()
-	if !ok {
-		return fmt.Sprintf("edge type %q is not in the vocabulary (%s)", t, strings.Join(RelTypeNames(), ", "))
-	}
-	if _, ok := articles[article]; !ok {
-		return fmt.Sprintf("%s edge: article %q is not in the input", t, article)
-	}
-	label := func(id string) (Label, string) {
-		if i, ok := nodes[id]; ok {
-			return list[i].Label, ""
-		}
-		if _, ok := articles[id]; ok {
-			return LabelArticle, ""
-		}
-		return "", fmt.Sprintf("%s edge: endpoint %q is not a node or article in the input", t, id)
-	}
-	fl, msg := label(from)
-	if msg != "" {
-		return msg
-	}
-	tl, msg := label(to)
-	if msg != "" {
-		return msg
-	}
-	if !spec.Allows(fl, tl) {
-		return fmt.Sprintf("%s edge cannot go from %s (%s) to %s (%s)", t, fl, from, tl, to)
-	}
-	return ""
-}
-
-// checkEdgeFields checks an edge's own fields.
-func checkEdgeFields(e *Edge) string {
-	if e.Status != "" && !e.Status.Valid() {
-		return fmt.Sprintf("%s edge: status %q is not reported, planned, hypothetical or negated", e.Type, e.Status)
-	}
-	if e.Date != "" && !isoDate.MatchString(e.Date) {
-		return fmt.Sprintf("%s edge: date %q is not an ISO date", e.Type, e.Date)
-	}
-	if !precSets[e.DatePrecision] {
-		return fmt.Sprintf("%s edge: date_precision %q is not day, week, month or year", e.Type, e.DatePrecision)
-	}
-	if e.Evidence.Start < 0 || e.Evidence.End < e.Evidence.Start {
-		return fmt.Sprintf("%s edge: evidence offsets %d..%d are not a range", e.Type, e.Evidence.Start, e.Evidence.End)
-	}
-	if e.Confidence < 0 || e.Confidence > 1 {
-		return fmt.Sprintf("%s edge: confidence %v is outside 0..1", e.Type, e.Confidence)
-	}
-	for k, v := range e.Props {
-		if !scalarOrList(v) {
-			return fmt.Sprintf("%s edge: prop %q is not a string, number, boolean or list of them", e.Type, k)
-		}
-	}
-	return ""
-}
-
-func scalarOrList(v any) bool {
-	switch x := v.(type) {
-	case string, float64, bool, nil:
-		return true
-	case []any:
-		for _, y := range x {
-			switch y.(type) {
-			case string, float64, bool:
-			default:
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 func union(a, b []string) []string {

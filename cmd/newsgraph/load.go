@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
+	"github.com/newsgraph/newsgraph/internal/ctxio"
 )
 
 type loadOptions struct {
@@ -78,7 +79,7 @@ func runLoad(ctx context.Context, o loadOptions) error {
 		return err
 	}
 	defer done()
-	plan, err := neo4j.ScanPlan(ctxReaderAt{ctx, src}, size, name, o.BatchSize)
+	plan, err := neo4j.ScanPlan(ctxio.NewReaderAt(ctx, src), size, name, o.BatchSize)
 	if err != nil {
 		var ve *graph.ValidationError
 		var pe *neo4j.PlanError
@@ -158,38 +159,12 @@ func loadInput(ctx context.Context, o loadOptions) (name string, src io.ReaderAt
 		return "", nil, 0, nil, fmt.Errorf("spooling %s: %w", name, err)
 	}
 	done = func() { tmp.Close(); os.Remove(tmp.Name()) }
-	n, err := io.Copy(tmp, ctxReader{ctx, o.Stdin})
+	n, err := io.Copy(tmp, ctxio.NewReader(ctx, o.Stdin))
 	if err != nil {
 		done()
 		return "", nil, 0, nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	return name, tmp, n, done, nil
-}
-
-// ctxReader stops reading once ctx is done, so that reading a large input stops on Ctrl-C.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
-}
-
-// ctxReaderAt is ctxReader for reads at an offset (validation, and each batch's read).
-type ctxReaderAt struct {
-	ctx context.Context
-	r   io.ReaderAt
-}
-
-func (c ctxReaderAt) ReadAt(p []byte, off int64) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.ReadAt(p, off)
 }
 
 func pluralES(n int) string {

@@ -16,15 +16,25 @@ func (s *Sentence) Root() int {
 	return -1
 }
 
-// Children returns the indexes of the words whose head is w, in sentence order.
+// Children returns the indexes of the words whose head is w, in sentence order. A reader
+// that asks for the children of many words takes ChildIndex once.
 func (s *Sentence) Children(w int) []int {
-	var out []int
+	if w < 0 || w >= len(s.Words) {
+		return nil
+	}
+	return s.ChildIndex()[w]
+}
+
+// ChildIndex returns the children of every word, built in one pass: at index w, the
+// indexes of the words whose head is w, in sentence order (nil for none).
+func (s *Sentence) ChildIndex() [][]int {
+	kids := make([][]int, len(s.Words))
 	for i := range s.Words {
-		if s.Words[i].Head == w && w >= 0 {
-			out = append(out, i)
+		if h := s.Words[i].Head; h >= 0 && h < len(s.Words) {
+			kids[h] = append(kids[h], i)
 		}
 	}
-	return out
+	return kids
 }
 
 // Child returns the first dependent of w whose relation is one of rels, or -1. Relations

@@ -38,6 +38,10 @@ func TestTreeHelpers(t *testing.T) {
 	if got := s.Children(0); got != nil {
 		t.Errorf("Children(The) = %v, want none", got)
 	}
+	kids := s.ChildIndex()
+	if len(kids) != len(s.Words) || !reflect.DeepEqual(kids[4], []int{2, 3, 7, 9, 10}) || !reflect.DeepEqual(kids[7], []int{5, 6}) || kids[0] != nil {
+		t.Errorf("ChildIndex = %v, want the children of each word", kids)
+	}
 	if got := s.Subject(4); got != 2 {
 		t.Errorf("Subject(criticized) = %d, want 2 (minister, nsubj:pass)", got)
 	}

@@ -80,10 +80,11 @@ func TestWordTable(t *testing.T) {
 		t.Error("a word class lost a word")
 	}
 	for row, want := range map[string]string{
-		"nosuchclass\tword":  "data/words.tsv:1: unknown word class",
-		"month\tjuly\tseven": "data/words.tsv:1: \"seven\" is not a number",
-		"month\tjuly":        "data/words.tsv:1: class month needs a number",
-		"preposition":        "data/words.tsv:1: want class",
+		"nosuchclass\tword":         "data/words.tsv:1: unknown word class",
+		"month\tjuly\tseven":        "data/words.tsv:1: \"seven\" is not a number",
+		"month\tjuly":               "data/words.tsv:1: class month needs a number",
+		"preposition":               "data/words.tsv:1: want class",
+		"ownerverb\tapply\tpresent": "data/words.tsv:1: \"present\" is not a verb form",
 	} {
 		if _, err := parseWords(row + "\n"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: got %v, want %s", row, err, want)
@@ -106,6 +107,42 @@ func TestVerbClassForms(t *testing.T) {
 	for _, w := range []string{"give=gave|given", "gaves", "provider"} {
 		if giveVerbs[w] {
 			t.Errorf("giveverb holds %q", w)
+		}
+	}
+}
+
+// TestVerbClassesHoldLemmas: the verb classes of words.tsv list lemmas only, no form of one
+// lemma beside it, and the lemmas' forms are the owner words: every form the class listed by
+// hand before (and its particles, now class ownerparticle), a lemma marked past in its past
+// forms only.
+func TestVerbClassesHoldLemmas(t *testing.T) {
+	for name := range verbClasses {
+		for entry := range class(name) {
+			lemma, _, _ := strings.Cut(entry, "=")
+			for _, inf := range inflect(lemma) {
+				if inf.s != lemma && class(name)[inf.s] {
+					t.Errorf("%s lists %q, a form of %q", name, inf.s, lemma)
+				}
+			}
+		}
+	}
+	for _, w := range strings.Fields(`voiced voice expressed express up increased intensified launched
+		made make put keep kept maintained applied heaped exerted renewed with piled levelled leveled
+		impose imposed imposes imposing reimpose reimposed reimposes reimposing announce announced
+		announces announcing unveil unveiled unveils slap slapped slaps levy levied levies adopt
+		adopted adopts tighten tightened tightens`) {
+		if !ownerVerbs[w] {
+			t.Errorf("ownerverb lacks %q", w)
+		}
+	}
+	for _, w := range []string{"voices", "increasing", "keeps", "unveiling"} {
+		if !ownerVerbs[w] {
+			t.Errorf("ownerverb lacks %q, a form of one of its lemmas", w)
+		}
+	}
+	for _, w := range []string{"apply", "applies", "applying", "make=made", "ups"} {
+		if ownerVerbs[w] {
+			t.Errorf("ownerverb holds %q", w)
 		}
 	}
 }

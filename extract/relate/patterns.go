@@ -25,7 +25,7 @@ var (
 	fromGov           = class("fromgov")
 	fromPrev          = class("fromprev")
 	ownerMods         = class("ownermod")
-	ownerVerbs        = class("ownerverb")
+	ownerVerbs        = union(verbClass("ownerverb"), class("ownerparticle"))
 	letterVerbs       = class("letterverb")
 	demandGov         = class("demandgov")
 	alongWords        = class("along")

@@ -44,24 +44,6 @@ var (
 	firstPerson      = class("firstperson")
 )
 
-// verbClass returns every form of the verbs of a words.tsv class, each listed as a lemma
-// with its irregular forms after "=" ("give=gave|given"), inflected as the cue verbs are.
-func verbClass(name string) map[string]bool {
-	out := map[string]bool{}
-	for entry := range class(name) {
-		lemma, irregular, _ := strings.Cut(entry, "=")
-		for _, inf := range inflect(lemma) {
-			out[inf.s] = true
-		}
-		for _, s := range strings.Split(irregular, "|") {
-			if s != "" {
-				out[s] = true
-			}
-		}
-	}
-	return out
-}
-
 // tree is the dependency view of one prepared sentence.
 type tree struct {
 	s     *sent
@@ -69,17 +51,18 @@ type tree struct {
 	tok   []int // word -> index in s.toks, or -1
 	word  []int // index in s.toks -> the word that heads the token, or -1
 	lower []string
-	kids  [][]int
+	kids  [][]int // word -> its children (article.Sentence.ChildIndex)
 }
 
 // newTree links the words of sentence s to its tokens; nil when the parser did not run.
 func newTree(s *sent) *tree {
-	ws := s.d.Sentences[s.idx].Words
+	sen := &s.d.Sentences[s.idx]
+	ws := sen.Words
 	if len(ws) == 0 {
 		return nil
 	}
 	t := &tree{s: s, w: ws, tok: make([]int, len(ws)), word: make([]int, len(s.toks)), lower: make([]string, len(ws)),
-		kids: make([][]int, len(ws))}
+		kids: sen.ChildIndex()}
 	for k := range t.word {
 		t.word[k] = -1
 	}
@@ -93,9 +76,6 @@ func newTree(s *sent) *tree {
 			t.tok[i] = k
 		}
 		t.lower[i] = strings.ToLower(strings.ReplaceAll(w.Form, "’", "'"))
-		if h := w.Head; h >= 0 && h < len(ws) {
-			t.kids[h] = append(t.kids[h], i)
-		}
 	}
 	for i, w := range ws {
 		k := t.tok[i]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/tsv"
 )
@@ -45,7 +46,8 @@ var wordClassDocs = map[string]string{
 	"fromgov":          "verbs governing 'NOUN from X' whose subject is the target (faced pressure from)",
 	"fromprev":         "of those, verbs whose non-actor subject stands for the previous sentence's subject (drew a rebuke)",
 	"ownermod":         "adjectives before an owned noun cue (fresh criticism, blistering attack)",
-	"ownerverb":        "verbs that make their subject the owner of pressure or criticism (voiced criticism of, imposed sanctions on)",
+	"ownerverb":        "verbs that make their subject the owner of pressure or criticism (voiced criticism of, imposed sanctions on); lemmas, irregular forms after = (keep=kept), value past for the past forms only",
+	"ownerparticle":    "words other than verbs that claim pressure or criticism for the clause's subject as ownerverb does: a verb's particle (stepped up pressure on), the noun's case (opened the summit with an attack on)",
 	"letterverb":       "verbs of sending a letter (sent letters to)",
 	"demandgov":        "words before a possessor's demand (comply with X's demand, met X's demands)",
 	"along":            "words that add attendees (along with, together with, alongside)",
@@ -88,6 +90,10 @@ var wordClassDocs = map[string]string{
 // numericClasses carry an integer value per word.
 var numericClasses = map[string]bool{"month": true, "weekday": true, "dayword": true}
 
+// verbClasses list verb lemmas, read with verbClass; a lemma's value, if any, says which of
+// its forms count: past, the past tense and participle only.
+var verbClasses = map[string]bool{"giveverb": true, "ownerverb": true}
+
 // wordTable holds the word classes of data/words.tsv, read once.
 type wordTable struct {
 	sets   map[string]map[string]bool
@@ -115,6 +121,9 @@ func parseWords(src string) (*wordTable, error) {
 				return nil, fmt.Errorf("data/words.tsv:%d: %q is not a number", n, f[2])
 			}
 		}
+		if verbClasses[f[0]] && len(f) == 3 && f[2] != "past" {
+			return nil, fmt.Errorf("data/words.tsv:%d: %q is not a verb form (want past)", n, f[2])
+		}
 		if len(f) == 3 {
 			t.values[f[0]][f[1]] = f[2]
 		}
@@ -141,6 +150,39 @@ func class(name string) map[string]bool {
 		return map[string]bool{}
 	}
 	return wordData.sets[name]
+}
+
+// verbClass returns every form of the verbs of a words.tsv class, each listed as a lemma
+// with its irregular forms after "=" ("give=gave|given"), inflected as the cue verbs are;
+// only the past forms of a lemma whose value is past (the irregular ones are past forms).
+func verbClass(name string) map[string]bool {
+	out := map[string]bool{}
+	forms := classValues(name)
+	for entry := range class(name) {
+		lemma, irregular, _ := strings.Cut(entry, "=")
+		for _, inf := range inflect(lemma) {
+			if forms[entry] != "past" || inf.past {
+				out[inf.s] = true
+			}
+		}
+		for _, s := range strings.Split(irregular, "|") {
+			if s != "" {
+				out[s] = true
+			}
+		}
+	}
+	return out
+}
+
+// union returns the words of all the sets.
+func union(sets ...map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, set := range sets {
+		for w := range set {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // classValues returns the values of one word class.
