@@ -49,6 +49,7 @@ const (
 	KeyExtractWorkers    = "extract.workers"
 	KeyExtractMaxBytes   = "extract.max_file_bytes"
 	KeyExtractLexicons   = "extract.lexicon_dir"
+	KeyExtractParser     = "extract.parser"
 	KeyQueriesDir        = "queries.dir"
 )
 
@@ -76,6 +77,7 @@ var Keys = []Key{
 	{Name: KeyExtractWorkers, Default: 0, Help: "parallel extraction workers (0: one per CPU)"},
 	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
 	{Name: KeyExtractLexicons, Default: "", Path: true, Dir: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
+	{Name: KeyExtractParser, Default: "ensemble", Help: "dependency parsing: ensemble (three parsers vote, the most accurate) or single (the first parser alone, about 2.5x faster parsing)"},
 	{Name: KeyQueriesDir, Default: "", Path: true, Dir: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
 }
 
@@ -138,6 +140,7 @@ type Extract struct {
 	Workers      int
 	MaxFileBytes int
 	LexiconDir   string
+	Parser       string // ensemble or single
 }
 
 // Queries configures the report templates.
@@ -342,6 +345,7 @@ func Load(opts Options) (*Config, error) {
 		Workers:      c.values[KeyExtractWorkers].(int),
 		MaxFileBytes: c.values[KeyExtractMaxBytes].(int),
 		LexiconDir:   c.values[KeyExtractLexicons].(string),
+		Parser:       strings.ToLower(c.values[KeyExtractParser].(string)),
 	}
 	c.Queries = Queries{Dir: c.values[KeyQueriesDir].(string)}
 	if err := c.loadFetch(); err != nil {
@@ -366,6 +370,9 @@ func (c *Config) validate() error {
 	case "text", "json":
 	default:
 		return bad(KeyLogFormat, c.Log.Format, "text or json")
+	}
+	if err := CheckParser(c.Extract.Parser); err != nil {
+		return bad(KeyExtractParser, c.Extract.Parser, "ensemble or single")
 	}
 	if c.Load.BatchSize < 1 {
 		return bad(KeyLoadBatchSize, c.Load.BatchSize, "a positive number")
@@ -602,4 +609,13 @@ func parseTimeout(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("must not be negative")
 	}
 	return d, nil
+}
+
+// CheckParser accepts the values of extract.parser (and the --parser flags).
+func CheckParser(v string) error {
+	switch v {
+	case "ensemble", "single":
+		return nil
+	}
+	return fmt.Errorf("parser %q is not ensemble or single", v)
 }

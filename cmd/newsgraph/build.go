@@ -32,6 +32,7 @@ Examples:
 			&cli.IntFlag{Name: "workers", Usage: "articles processed at once (default: extract.workers, else the number of CPUs)"},
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "extract and print what would be written, without connecting"},
 			keyFlag("batch-size", "about `N` records (nodes + relationships) per write transaction; articles are never split"),
+			parserFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if err := e.setup(c); err != nil {

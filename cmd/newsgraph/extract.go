@@ -91,6 +91,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (written whole, then renamed) instead of stdout"},
 			&cli.IntFlag{Name: "workers", Usage: "articles processed at once (default: extract.workers, else the number of CPUs)"},
 			&cli.BoolFlag{Name: "explain", Usage: "print every resolver merge and the reason for it on stderr"},
+			parserFlag(),
 			&cli.StringFlag{Name: "shard", Usage: "extract only part `I/N` of the input (0 <= I < N), chosen by a hash of each article's id (of its URL for web articles), so N machines split one input"},
 		},
 		Action: func(c *cli.Context) error {
@@ -121,8 +122,9 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		Stdin: e.stdin, Progress: progress,
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) },
 		Remote: e.webSource(c.Context, keep).Docs, Keep: keep,
-		Parse:   true, // the recognizer reads the tagger's proper nouns
-		Explain: explain,
+		Parse:        true, // the recognizer reads the tagger's proper nouns
+		SingleParser: e.cfg.Extract.Parser == "single",
+		Explain:      explain,
 	})
 	if err != nil {
 		return nil, err

@@ -58,6 +58,7 @@ Examples:
 			&cli.StringFlag{Name: "input", Value: "text", Usage: "input `FORMAT`: text (articles) or conllu (keep the given words)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (written whole, then renamed) instead of stdout"},
 			&cli.BoolFlag{Name: "clean", Usage: "text input: parse only what the cleaner keeps (as extract does)"},
+			parserFlag(),
 			&cli.IntFlag{Name: "workers", Usage: "text input: articles parsed at once (default: extract.workers, else the number of CPUs)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -113,7 +114,7 @@ func parseText(c *cli.Context, e *env, o parseOptions, w io.Writer, n *parseCoun
 		workers = e.cfg.Extract.Workers
 	}
 	p, err := extract.New(extract.Options{Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes),
-		LexiconDir: e.cfg.Extract.LexiconDir, Stdin: e.stdin,
+		LexiconDir: e.cfg.Extract.LexiconDir, Stdin: e.stdin, SingleParser: e.cfg.Extract.Parser == "single",
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) }})
 	if err != nil {
 		return err
@@ -145,6 +146,9 @@ func parseCoNLLU(e *env, paths []string, w io.Writer, n *parseCounts) error {
 	m, err := model.Default()
 	if err != nil {
 		return fmt.Errorf("loading the syntax model: %w", err)
+	}
+	if e.cfg.Extract.Parser == "single" {
+		m = m.FirstParser()
 	}
 	var t model.Tree
 	failed := 0

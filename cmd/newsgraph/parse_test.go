@@ -162,6 +162,48 @@ func TestParseCoNLLUEWTLinesUp(t *testing.T) {
 	}
 }
 
+// TestParseParserChoice: --parser single parses with the first parser alone, which
+// attaches some words of EWT test differently from the ensemble's vote; both keep the
+// words.
+func TestParseParserChoice(t *testing.T) {
+	gold, err := os.ReadFile(ewtTest)
+	if err != nil {
+		t.Skipf("EWT treebank not available: %v", err)
+	}
+	dir := isolate(t)
+	in := filepath.Join(dir, "part.conllu")
+	sents := strings.SplitAfter(string(gold), "\n\n")
+	if err := os.WriteFile(in, []byte(strings.Join(sents[:300], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := map[string][]*conllu.Sentence{}
+	for _, p := range []string{"ensemble", "single"} {
+		code, out, stderr := runCLI(t, "", "parse", "--parser", p, "--input", "conllu", in)
+		if code != 0 {
+			t.Fatalf("--parser %s: exit %d: %s", p, code, stderr)
+		}
+		outs[p] = readCoNLLU(t, out, p)
+	}
+	differ := 0
+	for i, s := range outs["ensemble"] {
+		o := outs["single"][i]
+		if strings.Join(s.Forms(), " ") != strings.Join(o.Forms(), " ") {
+			t.Fatalf("sentence %d: words differ", i+1)
+		}
+		for j := range s.Words {
+			if s.Words[j].Head != o.Words[j].Head {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Fatal("--parser single gave the same heads as the ensemble on 300 sentences")
+	}
+	if code, _, stderr := runCLI(t, "", "parse", "--parser", "fast", in); code != exitUsage || !strings.Contains(stderr, "is not ensemble or single") {
+		t.Errorf("--parser fast: exit %d, %q", code, stderr)
+	}
+}
+
 func TestParseBadCoNLLU(t *testing.T) {
 	dir := isolate(t)
 	bad := filepath.Join(dir, "bad.conllu")

@@ -47,6 +47,7 @@ Examples:
 		Flags: []cli.Flag{
 			keyFlag("interval", "time between polls, a Go `DURATION` (like 15m)"),
 			&cli.BoolFlag{Name: "once", Usage: "poll once and exit"},
+			parserFlag(),
 			&cli.IntFlag{Name: "workers", Usage: "articles processed at once (default: extract.workers, else the number of CPUs)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -91,7 +92,8 @@ func runWatch(ctx context.Context, e *env, o watchOptions) error {
 		workers = e.cfg.Extract.Workers
 	}
 	w.pipe, err = extract.New(extract.Options{Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes),
-		LexiconDir: e.cfg.Extract.LexiconDir, Remote: w.src.Docs, Parse: true})
+		LexiconDir: e.cfg.Extract.LexiconDir, Remote: w.src.Docs, Parse: true,
+		SingleParser: e.cfg.Extract.Parser == "single"})
 	if err != nil {
 		return err
 	}

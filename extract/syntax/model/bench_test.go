@@ -11,18 +11,24 @@ import (
 )
 
 // BenchmarkParse tags and parses EWT dev (or the golden sentences when ../shared is
-// absent) on one goroutine and reports words per second and allocations per word, with the
-// model's own beam (as written in the model file) and greedily.
+// absent) on one goroutine and reports words per second and allocations per word: the
+// ensemble and its first parser alone (extract.parser single), each with the model's own
+// beam (as written in the model file) and greedily.
 func BenchmarkParse(b *testing.B) {
-	for _, greedy := range []bool{false, true} {
-		m, err := Load(bytes.NewReader(embedded))
-		if err != nil {
-			b.Fatal(err)
+	for _, parsers := range []string{"ensemble", "single"} {
+		for _, greedy := range []bool{false, true} {
+			m, err := Load(bytes.NewReader(embedded))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if parsers == "single" {
+				m = m.FirstParser()
+			}
+			if greedy {
+				m.SetBeam(1)
+			}
+			b.Run(fmt.Sprintf("%s/beam=%d", parsers, m.beam), func(b *testing.B) { benchParse(b, m) })
 		}
-		if greedy {
-			m.SetBeam(1)
-		}
-		b.Run(fmt.Sprintf("beam=%d", m.beam), func(b *testing.B) { benchParse(b, m) })
 	}
 }
 

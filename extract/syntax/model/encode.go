@@ -23,9 +23,16 @@ const (
 )
 
 // Write writes m with the given header lines (each written as "# line").
-func (m *Model) Write(w io.Writer, header []string) error {
+func (m *Model) Write(w io.Writer, header []string) error { return m.write(w, header, true) }
+
+// write writes m in version 2 (quant) or 1.
+func (m *Model) write(w io.Writer, header []string, quant bool) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, magic)
+	if quant {
+		fmt.Fprintln(bw, magic)
+	} else {
+		fmt.Fprintln(bw, magicV1)
+	}
 	for _, h := range header {
 		fmt.Fprintf(bw, "# %s\n", h)
 	}
@@ -34,7 +41,7 @@ func (m *Model) Write(w io.Writer, header []string) error {
 	if err != nil {
 		return err
 	}
-	e := &encoder{w: bufio.NewWriter(zw), quant: true}
+	e := &encoder{w: bufio.NewWriter(zw), quant: quant}
 	e.strings(m.upos)
 	e.strings(m.xpos)
 	e.strings(m.labels.names)

@@ -17,12 +17,21 @@ import (
 // trees (Chu-Liu-Edmonds, mst.go), as in reparsing (Sagae & Lavie 2006). Each word keeps the
 // label most of the parsers that chose its head gave it.
 
-// votes is the scratch space of one vote: arc scores over the nodes 0 (root) .. n, and
-// each parser's heads and labels.
+// votes is the scratch space of one vote: arc scores over the nodes 0 (root) .. n, each
+// parser's heads and labels, and the tree search's.
 type votes struct {
 	score [][]float32
 	heads [][]int
 	label [][]int32
+	tree  treeScratch
+}
+
+// part returns the model's i-th parser (0: the first).
+func (m *Model) part(i int) part {
+	if i == 0 {
+		return m.first()
+	}
+	return m.ensemble[i-1]
 }
 
 // parts returns the model's parsers, the first one first.
@@ -32,13 +41,21 @@ func (m *Model) parts() []part {
 
 // vote parses the tagged sentence in w with every parser and writes the chosen tree to t.
 func (m *Model) vote(w *work, t *Tree) {
-	n := len(w.words)
-	parts := m.parts()
+	n, k := len(w.words), len(m.ensemble)+1
 	v := &w.vote
-	v.reset(n, len(parts))
+	v.reset(n, k)
+	for i := range k {
+		m.parsePart(w, m.part(i), v.heads[i], v.label[i])
+	}
+	m.decide(v, t)
+}
+
+// decide chooses the tree with the most weight from the parsers' heads and labels in v.
+func (m *Model) decide(v *votes, t *Tree) {
+	n := len(v.score) - 1
 	var total float32
-	for i, p := range parts {
-		m.parsePart(w, p, v.heads[i], v.label[i])
+	for i := range v.heads {
+		p := m.part(i)
 		for d, h := range v.heads[i] {
 			v.score[h][d+1] += p.weight
 		}
@@ -49,10 +66,10 @@ func (m *Model) vote(w *work, t *Tree) {
 	for d := 1; d <= n; d++ {
 		v.score[0][d] -= total * float32(n+1)
 	}
-	head := maxTree(v.score, 0)
+	head := maxTree(v.score, 0, &v.tree)
 	for d := 1; d <= n; d++ {
 		t.Head[d-1] = head[d]
-		t.Deprel[d-1] = m.labels.names[v.chooseLabel(parts, d-1, head[d])]
+		t.Deprel[d-1] = m.labels.names[m.chooseLabel(v, d-1, head[d])]
 	}
 }
 
@@ -68,23 +85,37 @@ func (v *votes) reset(n, k int) {
 	}
 }
 
-// chooseLabel returns the label with the most weight among the parsers that gave word d
-// the head h; when none did, the first parser's label.
-func (v *votes) chooseLabel(parts []part, d, h int) int32 {
-	best, bestW := v.label[0][d], float32(0)
-	for i := range parts {
+// chooseLabel returns the label of word d (0-based) under head h (0 = root): the root
+// relation for the root's dependent; else the label with the most weight among the
+// parsers that gave d the head h, or when none did, the first parser's label that is not
+// the root relation (dep when every parser made d the root).
+func (m *Model) chooseLabel(v *votes, d, h int) int32 {
+	root := m.labels.root
+	if h == 0 {
+		return root
+	}
+	best, bestW := int32(none), float32(0)
+	for i := range v.heads {
 		if v.heads[i][d] != h {
 			continue
 		}
 		var w float32
-		for j := range parts {
+		for j := range v.heads {
 			if v.heads[j][d] == h && v.label[j][d] == v.label[i][d] {
-				w += parts[j].weight
+				w += m.part(j).weight
 			}
 		}
 		if w > bestW {
 			best, bestW = v.label[i][d], w
 		}
+	}
+	for i := 0; best == none && i < len(v.heads); i++ {
+		if v.label[i][d] != root {
+			best = v.label[i][d]
+		}
+	}
+	if best == none {
+		best = m.labels.dep
 	}
 	return best
 }
@@ -104,6 +135,17 @@ func Combine(first *Model, others ...*Model) (*Model, error) {
 		c.ensemble = append(c.ensemble, o.parts()...)
 	}
 	return c, nil
+}
+
+// FirstParser returns a model that tags as m does and parses with m's first parser alone
+// (faster, less accurate); it shares m's tables.
+func (m *Model) FirstParser() *Model {
+	if len(m.ensemble) == 0 {
+		return m
+	}
+	f := m.shell(m.reverse)
+	f.parser, f.labeller, f.weight = m.parser, m.labeller, m.weight
+	return f
 }
 
 // SetWeight sets the weight of the first parser's arcs in an ensemble's vote. Not safe to

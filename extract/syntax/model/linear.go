@@ -40,6 +40,7 @@ type linear struct {
 	lim             uint64 // 0 when the slots are ordered (see lookup), else MaxUint64
 	last            uint64 // the last key added
 	rowsOnce        sync.Once
+	quant           quantScale // the one-byte weights' scale it was read with (version 2)
 }
 
 type slot struct {

@@ -1,15 +1,20 @@
 package model
 
+// treeScratch is maxTree's reusable space (a problem without a cycle allocates nothing).
+type treeScratch struct{ head, mark []int }
+
 // maxTree returns the highest-scoring dependency tree over nodes 0..n-1 rooted at root
 // (Chu-Liu-Edmonds): head[d] for every node, -1 for the root. score[h][d] is the score of
-// the arc h -> d; every arc must have a score (a spanning tree then always exists).
-func maxTree(score [][]float32, root int) []int {
+// the arc h -> d; every arc must have a score (a spanning tree then always exists). The
+// result may live in ts.
+func maxTree(score [][]float32, root int, ts *treeScratch) []int {
 	n := len(score)
-	head := make([]int, n)
+	ts.head, ts.mark = grow(ts.head, n), grow(ts.mark, n)
+	head := ts.head
 	for d := range n {
 		head[d] = bestHead(score, d, root)
 	}
-	cyc := findCycle(head, root)
+	cyc := findCycle(head, root, ts.mark)
 	if cyc == nil {
 		return head
 	}
@@ -30,10 +35,11 @@ func bestHead(score [][]float32, d, root int) int {
 	return best
 }
 
-// findCycle returns the nodes of a cycle of head, or nil when head is a tree.
-func findCycle(head []int, root int) []int {
+// findCycle returns the nodes of a cycle of head, or nil when head is a tree; mark is
+// scratch of head's length.
+func findCycle(head []int, root int, mark []int) []int {
 	n := len(head)
-	mark := make([]int, n) // 0 unvisited, i+1 visited from start i
+	clear(mark) // 0 unvisited, i+1 visited from start i
 	for start := range n {
 		if start == root || mark[start] != 0 {
 			continue
@@ -89,7 +95,7 @@ func contract(score [][]float32, head, cyc []int, root int) []int {
 	if in[root] {
 		rootNew = c
 	}
-	subHead := maxTree(sub, rootNew)
+	subHead := maxTree(sub, rootNew, &treeScratch{})
 	out := make([]int, n)
 	for _, v := range cyc {
 		out[v] = head[v]

@@ -12,7 +12,7 @@ func TestMaxTreeIsBest(t *testing.T) {
 		n := 2 + trial%5
 		score := randomScores(rng, n)
 		root := rng.IntN(n)
-		got := maxTree(score, root)
+		got := maxTree(score, root, &treeScratch{})
 		if !spans(got, root) {
 			t.Fatalf("trial %d: %v is not a tree rooted at %d", trial, got, root)
 		}

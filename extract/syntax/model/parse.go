@@ -5,19 +5,27 @@ package model
 type labels struct {
 	names  []string
 	root   int32
+	dep    int32 // the unspecified dependency (a label for a word no parser attached so)
 	marker [2]int32
 }
 
 func newLabels(names []string) labels {
-	l := labels{names: names, root: none, marker: [2]int32{none, none}}
+	l := labels{names: names, root: none, dep: none, marker: [2]int32{none, none}}
 	for i, n := range names {
 		switch n {
 		case "root":
 			l.root = int32(i)
+		case "dep":
+			l.dep = int32(i)
 		case "case":
 			l.marker[0] = int32(i)
 		case "mark":
 			l.marker[1] = int32(i)
+		}
+	}
+	for i := range names { // no dep: the first other label
+		if l.dep == none && int32(i) != l.root {
+			l.dep = int32(i)
 		}
 	}
 	return l

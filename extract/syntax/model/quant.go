@@ -56,7 +56,10 @@ func (e *encoder) linear8(l *linear) {
 		return
 	}
 	keys, rows := l.sortedRows()
-	q := newQuantScale(l.w)
+	q := l.quant // a classifier read from a version 2 file keeps its codes
+	if q.lo == 0 {
+		q = newQuantScale(l.w)
+	}
 	e.uvarint(uint64(l.nclass))
 	e.uvarint(math.Float64bits(q.lo))
 	e.uvarint(math.Float64bits(q.ratio))
@@ -100,6 +103,7 @@ func (d *decoder) linear8() *linear {
 	}
 	tab := q.table()
 	l := newLoaded(nclass, nkeys)
+	l.quant = q
 	var key uint64
 	cls := make([]uint8, 0, nclass)
 	ws := make([]float32, 0, nclass)
