@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -47,6 +48,12 @@ skipped without a write. Loading a changed article
 (the same id, or the same doc_key — a file's path — with another id) replaces what its
 earlier version supported: relationships, aliases, and nodes no other article names.
 A node's "articles" list implies a MENTIONS relationship from each article.
+
+After a load that wrote or skipped every article, load stores a bookkeeping node
+(:LoadManifest) keyed by the SHA-256 of the file's bytes: loading the same bytes again
+checks, in one read, that every article is still stored with the same load_hash and is
+then done without validating the file again; if the graph changed since (an article
+replaced by another file, retracted), the file is validated and loaded in full.
 
 Examples:
    newsgraph load out/graph.jsonl
@@ -189,8 +196,12 @@ func loadPlan(ctx context.Context, o loadOptions, store *neo4j.Store, name, dige
 	fmt.Fprintf(o.Out, "loaded %s: %d article%s in %d batch%s\n", name, st.Articles, plural(st.Articles), st.Batches, pluralES(st.Batches))
 	nodes, rels := plan.Records()
 	printStats(o.Out, st, &records{nodes, rels})
-	if _, err := store.SaveManifest(ctx, digest, name, plan); err != nil {
+	start := time.Now()
+	saved, err := store.SaveManifest(ctx, digest, name, plan)
+	if err != nil {
 		o.Log.Warn("the file is loaded, but its manifest was not saved: its next load validates it again", "input", name, "err", err)
+	} else if saved {
+		o.Log.Debug("load manifest saved", "input", name, "took", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }
