@@ -10,19 +10,26 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 )
 
+// scanCounter counts validation passes.
+type scanCounter struct{ n atomic.Int32 }
+
+func (s *scanCounter) count() int { return int(s.n.Load()) }
+
 // countScans counts the validation passes (scanPlan) of the test.
-func countScans(t *testing.T) *int {
+func countScans(t *testing.T) *scanCounter {
 	t.Helper()
-	n := new(int)
+	n := &scanCounter{}
 	t.Cleanup(func() { scanPlan = neo4j.ScanPlan })
 	scanPlan = func(src io.ReaderAt, size int64, name string, batchSize int) (*neo4j.Plan, error) {
-		*n++
+		n.n.Add(1)
 		return neo4j.ScanPlan(src, size, name, batchSize)
 	}
 	return n
@@ -44,13 +51,13 @@ func TestCLIReloadUnchangedFileSkipsValidation(t *testing.T) {
 	s := wipe(t)
 	scans := countScans(t)
 	mustRun(t, "load", fixture)
-	if *scans != 1 || manifestCount(t, s) != 1 {
-		t.Fatalf("first load: %d validations, %d manifests; want 1 and 1", *scans, manifestCount(t, s))
+	if scans.count() != 1 || manifestCount(t, s) != 1 {
+		t.Fatalf("first load: %d validations, %d manifests; want 1 and 1", scans.count(), manifestCount(t, s))
 	}
 	first := totals(t, s)
 	out := mustRun(t, "load", fixture)
-	if *scans != 1 {
-		t.Errorf("the reload of an unchanged file validated it (%d validations in all)", *scans)
+	if scans.count() != 1 {
+		t.Errorf("the reload of an unchanged file validated it (%d validations in all)", scans.count())
 	}
 	for _, want := range []string{"loaded " + fixture + ": 2 articles, unchanged since this file was last loaded",
 		"skipped 2 unchanged articles"} {
@@ -62,8 +69,8 @@ func TestCLIReloadUnchangedFileSkipsValidation(t *testing.T) {
 		!regexpMatch(`relationships +created 0 +updated 0 +unchanged 15 +removed 0`, out) {
 		t.Errorf("reload counts:\n%s", out)
 	}
-	if code, _, stderr := runCLI(t, mustRead(t, fixture), "load", "-"); code != 0 || *scans != 1 {
-		t.Errorf("stdin reload: exit %d, %d validations in all\n%s", code, *scans, stderr)
+	if code, _, stderr := runCLI(t, mustRead(t, fixture), "load", "-"); code != 0 || scans.count() != 1 {
+		t.Errorf("stdin reload: exit %d, %d validations in all\n%s", code, scans.count(), stderr)
 	}
 	if after := totals(t, s); after.TotalNodes != first.TotalNodes || after.TotalRels != first.TotalRels || manifestCount(t, s) != 1 {
 		t.Errorf("reloads changed the graph: %+v -> %+v, %d manifests", first, after, manifestCount(t, s))
@@ -96,8 +103,8 @@ func TestCLIReloadAfterGraphChangedFallsBack(t *testing.T) {
 	}
 	scans := countScans(t)
 	out := mustRun(t, "load", fixture)
-	if *scans != 1 {
-		t.Errorf("%d validations of a file whose article was replaced since, want 1", *scans)
+	if scans.count() != 1 {
+		t.Errorf("%d validations of a file whose article was replaced since, want 1", scans.count())
 	}
 	if !regexpMatch(`relationships +created 1 +updated 0 +unchanged 14 +removed 0`, out) || !strings.Contains(out, "skipped 1 unchanged article ") {
 		t.Errorf("reload:\n%s", out)
@@ -129,11 +136,45 @@ func TestCLINoManifestWithoutFullLoad(t *testing.T) {
 	if n := manifestCount(t, s); n != 0 {
 		t.Errorf("%d manifests after an invalid file and a dry run", n)
 	}
-	if *scans != 3 {
-		t.Errorf("%d validations, want 3 (the invalid file twice, the dry run)", *scans)
+	if scans.count() != 3 {
+		t.Errorf("%d validations, want 3 (the invalid file twice, the dry run)", scans.count())
 	}
 	mustRun(t, "load", fixture)
-	if *scans != 4 || manifestCount(t, s) != 1 {
-		t.Errorf("load after the dry run: %d validations in all (want 4), %d manifests", *scans, manifestCount(t, s))
+	if scans.count() != 4 || manifestCount(t, s) != 1 {
+		t.Errorf("load after the dry run: %d validations in all (want 4), %d manifests", scans.count(), manifestCount(t, s))
+	}
+}
+
+// TestCLIFileLoadedTwiceAtOnce: two loads of one file at the same time both succeed (each
+// that validates saves a manifest: they are equal), and the next load of the file is done
+// by a manifest without validating.
+func TestCLIFileLoadedTwiceAtOnce(t *testing.T) {
+	s := wipe(t)
+	scans := countScans(t)
+	var wg sync.WaitGroup
+	codes := make([]int, 2)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out, errb strings.Builder
+			codes[i] = run([]string{"newsgraph", "load", fixture}, strings.NewReader(""), &out, &errb)
+		}()
+	}
+	wg.Wait()
+	// One validates; the other validates too, or finds the first one's manifest.
+	validated := scans.count()
+	if codes[0] != 0 || codes[1] != 0 || validated < 1 || validated > 2 {
+		t.Fatalf("two loads at once: exit %v, %d validations", codes, validated)
+	}
+	if n := manifestCount(t, s); n < 1 || n > 2 {
+		t.Errorf("%d manifests after two loads of one file", n)
+	}
+	out := mustRun(t, "load", fixture)
+	if scans.count() != validated || !strings.Contains(out, "skipped 2 unchanged articles") {
+		t.Errorf("the next load validated (%d validations in all) or did not skip:\n%s", scans.count(), out)
+	}
+	if c := totals(t, s); c.TotalNodes != 8 || c.TotalRels != 15 {
+		t.Errorf("%d nodes, %d relationships; one load writes 8 and 15", c.TotalNodes, c.TotalRels)
 	}
 }

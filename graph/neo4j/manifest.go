@@ -94,15 +94,22 @@ func intOf(v any) int {
 	return int(n)
 }
 
-// saveManifestStmt stores a file's manifest; manifests of other formats (older binaries)
-// are removed, since no binary of this format will ever read them.
-var saveManifestStmt = `MERGE (m:` + ident(ManifestLabel) + ` {id: $id})
+// keepManifests is how many manifests of this format are kept: those of the files loaded
+// most recently. Removing a manifest only costs its file a validation on its next load.
+// A variable so that the tests can lower it.
+var keepManifests = 50
+
+// saveManifestStmts store a file's manifest, then remove the manifests of other formats
+// (no binary of this format reads them) and all but the keepManifests latest of this one.
+var saveManifestStmts = []string{
+	`MERGE (m:` + ident(ManifestLabel) + ` {id: $id})
 SET m.sha256 = $sha256, m.format = $format, m.input = $input, m.loaded_at = datetime(),
-    m.article_ids = $ids, m.load_hashes = $hashes, m.nodes = $nodes, m.relationships = $rels
-WITH count(*) AS saved
-OPTIONAL MATCH (old:` + ident(ManifestLabel) + `) WHERE old.format <> $format
-DETACH DELETE old
-RETURN saved`
+    m.article_ids = $ids, m.load_hashes = $hashes, m.nodes = $nodes, m.relationships = $rels`,
+	`MATCH (old:` + ident(ManifestLabel) + `) WHERE old.format <> $format DETACH DELETE old`,
+	`MATCH (old:` + ident(ManifestLabel) + ` {format: $format})
+WITH old ORDER BY old.loaded_at DESC, old.id SKIP $keep
+DETACH DELETE old`,
+}
 
 // SaveManifest stores the manifest of a file (bytes with digest, named input in messages)
 // whose plan was fully loaded: call it only after LoadPlan succeeded. A plan with nodes no
@@ -119,15 +126,20 @@ func (s *Store) SaveManifest(ctx context.Context, digest, input string, plan *Pl
 	}
 	nodes, rels := plan.Records()
 	params := map[string]any{"id": manifestID(digest), "sha256": digest, "format": manifestFormat, "input": input,
-		"ids": ids, "hashes": hashes, "nodes": int64(nodes), "rels": int64(rels)}
+		"ids": ids, "hashes": hashes, "nodes": int64(nodes), "rels": int64(rels), "keep": int64(keepManifests)}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, saveManifestStmt, params)
-		if err != nil {
-			return nil, err
+		for _, stmt := range saveManifestStmts {
+			res, err := tx.Run(ctx, stmt, params)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
 		}
-		return res.Consume(ctx)
+		return nil, nil
 	})
 	if err != nil {
 		return false, fmt.Errorf("saving the load manifest: %w", s.classify(ctx, err))

@@ -141,3 +141,20 @@ func TestNoManifestForLooseNodes(t *testing.T) {
 		t.Errorf("manifests: %v", got)
 	}
 }
+
+// TestManifestsKeptAreTheLatest: only the manifests of the files loaded last are kept.
+func TestManifestsKeptAreTheLatest(t *testing.T) {
+	s := openClean(t)
+	defer func(k int) { keepManifests = k }(keepManifests)
+	keepManifests = 2
+	_, plan := loadFile(t, s, bothAB)
+	for _, d := range []string{"d1", "d2", "d3"} {
+		if saved, err := s.SaveManifest(context.Background(), d, "test.jsonl", plan); err != nil || !saved {
+			t.Fatalf("save %s: %v, %v", d, saved, err)
+		}
+	}
+	want := []string{manifestID("d2"), manifestID("d3")}
+	if got := manifests(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("manifests kept: %v, want %v", got, want)
+	}
+}
