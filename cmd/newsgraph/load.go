@@ -166,7 +166,7 @@ func reloadUnchanged(ctx context.Context, o loadOptions, store *neo4j.Store, nam
 	if err := applySchema(ctx, o, store); err != nil { // as a full load of the file would
 		return false, err
 	}
-	o.Log.Info("file loaded before and every article unchanged: not validated again", "input", name, "sha256", digest[:16], "loaded_at", u.ManifestedAt)
+	o.Log.Info("file loaded before and every article unchanged: not validated again", "input", name, "sha256", digest[:16], "loaded_at", u.LoadedAt)
 	fmt.Fprintf(o.Out, "loaded %s: %d article%s, unchanged since this file was last loaded (same bytes; not validated again)\n", name, u.Articles, plural(u.Articles))
 	printStats(o.Out, graph.LoadStats{Articles: u.Articles, Skipped: u.Articles}, &records{u.Nodes, u.Rels})
 	return true, nil

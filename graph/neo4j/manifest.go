@@ -47,11 +47,11 @@ func manifestID(digest string) string { return manifestFormat + ":" + digest }
 
 // Unchanged is what a manifest found for a file says.
 type Unchanged struct {
-	Found        bool // a manifest of these bytes and this binary's format exists
-	Articles     int  // articles it lists
-	Same         int  // of them, stored with the load hash it lists
-	Nodes, Rels  int  // records the file has (for the unchanged counts a load prints)
-	ManifestedAt string
+	Found       bool // a manifest of these bytes and this binary's format exists
+	Articles    int  // articles it lists
+	Same        int  // of them, stored with the load hash it lists
+	Nodes, Rels int  // records the file has (for the unchanged counts a load prints)
+	LoadedAt    string // when the manifest was saved (ISO 8601)
 }
 
 // Skip says whether the file's load would write nothing: every article it lists is stored
@@ -85,7 +85,7 @@ func (s *Store) CheckManifest(ctx context.Context, digest string) (Unchanged, er
 	u := Unchanged{Found: true}
 	u.Articles, u.Same = intOf(m["articles"]), intOf(m["same"])
 	u.Nodes, u.Rels = intOf(m["nodes"]), intOf(m["rels"])
-	u.ManifestedAt, _ = m["at"].(string)
+	u.LoadedAt, _ = m["at"].(string)
 	return u, nil
 }
 
