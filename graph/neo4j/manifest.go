@@ -47,10 +47,10 @@ func manifestID(digest string) string { return manifestFormat + ":" + digest }
 
 // Unchanged is what a manifest found for a file says.
 type Unchanged struct {
-	Found       bool // a manifest of these bytes and this binary's format exists
-	Articles    int  // articles it lists
-	Same        int  // of them, stored with the load hash it lists
-	Nodes, Rels int  // records the file has (for the unchanged counts a load prints)
+	Found       bool   // a manifest of these bytes and this binary's format exists
+	Articles    int    // articles it lists
+	Same        int    // of them, stored with the load hash it lists
+	Nodes, Rels int    // records the file has (for the unchanged counts a load prints)
 	LoadedAt    string // when the manifest was saved (ISO 8601)
 }
 
