@@ -6,8 +6,8 @@
 #   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
 #   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
-#      `newsgraph load` of the same extraction; a reload of that file (unchanged articles are
-#      skipped by their load hash); `newsgraph build` end to end; p50/p95 of every
+#      `newsgraph load` of the same extraction; a reload of that file (found by its load
+#      manifest: not validated again, every article skipped by its load hash); `newsgraph build` end to end; p50/p95 of every
 #      saved report over BENCH_REPORT_RUNS runs on the loaded graph;
 #   5. process start of `newsgraph version`, `--help` and `query --help` (median of 21 runs) and
 #      the bytes package init allocates. The graph is deleted (in batches) at the end.
@@ -85,7 +85,7 @@ say "batched load: $rows records"
 fresh
 timed load bin/newsgraph load "$OUT/graph.jsonl"
 load_s=$(wall "$OUT/load.time")
-say "reload of the same file (every article unchanged: skipped by its load hash)"
+say "reload of the same file (its load manifest found: not validated again; every article skipped by its load hash)"
 timed reload bin/newsgraph load "$OUT/graph.jsonl"
 reload_s=$(wall "$OUT/reload.time")
 say "build (extract + load) end to end"

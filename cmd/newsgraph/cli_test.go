@@ -274,7 +274,8 @@ func TestLoadInvalidLineNeverConnects(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// An unreachable server would give exit 4: exit 1 shows validation came first.
+	// An unreachable server would give exit 4: exit 1 shows the invalid file is reported
+	// first (load connects before validating only to look for the file's manifest).
 	code, out, stderr := runCLI(t, "", "load", bad, "--neo4j-uri", "bolt://127.0.0.1:1")
 	if code != exitError {
 		t.Fatalf("exit %d, want 1; stderr %s", code, stderr)

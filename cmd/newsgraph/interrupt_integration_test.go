@@ -111,6 +111,9 @@ func TestCLIInterruptLoad(t *testing.T) {
 	if c.Nodes["Person"] != loaded*perArticle || c.Rels["MENTIONS"] != loaded*perArticle {
 		t.Errorf("%d articles but %d people and %d MENTIONS: an article was half-written", loaded, c.Nodes["Person"], c.Rels["MENTIONS"])
 	}
+	if n := manifestCount(t, s); n != 0 {
+		t.Errorf("an interrupted load saved %d load manifests", n)
+	}
 }
 
 // Ctrl-C during a long query stops it within 2 s with exit 130.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -49,6 +50,12 @@ skipped without a write. Loading a changed article
 earlier version supported: relationships, aliases, and nodes no other article names.
 A node's "articles" list implies a MENTIONS relationship from each article.
 
+After a load that wrote or skipped every article, load stores a bookkeeping node
+(:LoadManifest) keyed by the SHA-256 of the file's bytes: loading the same bytes again
+checks, in one read, that every article is still stored with the same load_hash and is
+then done without validating the file again; if the graph changed since (an article
+replaced by another file, retracted), the file is validated and loaded in full.
+
 Examples:
    newsgraph load out/graph.jsonl
    newsgraph extract corpus/ | newsgraph load -
@@ -73,39 +80,103 @@ Examples:
 	}
 }
 
+// scanPlan validates and plans an extraction (neo4j.ScanPlan); the tests count its calls.
+var scanPlan = neo4j.ScanPlan
+
 func runLoad(ctx context.Context, o loadOptions) error {
 	name, src, size, done, err := loadInput(ctx, o)
 	if err != nil {
 		return err
 	}
 	defer done()
-	plan, err := neo4j.ScanPlan(ctxio.NewReaderAt(ctx, src), size, name, o.BatchSize)
-	if err != nil {
-		var ve *graph.ValidationError
-		var pe *neo4j.PlanError
-		switch {
-		case errors.As(err, &ve):
-			return fmt.Errorf("%s is not a valid extraction (%d problem%s); nothing was written:\n%w", name, len(ve.Problems), plural(len(ve.Problems)), err)
-		case errors.As(err, &pe):
-			return fmt.Errorf("%w; nothing was written", err)
-		}
-		return err
-	}
+	src = ctxio.NewReaderAt(ctx, src)
 	if o.DryRun {
+		plan, err := planLoad(src, size, name, o.BatchSize)
+		if err != nil {
+			return err
+		}
 		return printPlan(o.Out, name, plan)
 	}
-
-	store, err := o.Open(ctx)
+	digest, err := neo4j.FileDigest(src, size)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	// Connected first, to find the file's manifest; should that fail, a bad file is still
+	// reported as such (exit 1) before the connection error.
+	store, openErr := o.Open(ctx)
+	if openErr == nil {
+		defer store.Close(context.WithoutCancel(ctx))
+		if skipped, err := reloadUnchanged(ctx, o, store, name, digest); skipped || err != nil {
+			return err
+		}
+	}
+	plan, err := planLoad(src, size, name, o.BatchSize)
 	if err != nil {
 		return err
 	}
-	defer store.Close(context.WithoutCancel(ctx))
+	if openErr != nil {
+		return openErr
+	}
+	return loadPlan(ctx, o, store, name, digest, plan)
+}
+
+// planLoad validates and plans the extraction, naming what is wrong.
+func planLoad(src io.ReaderAt, size int64, name string, batchSize int) (*neo4j.Plan, error) {
+	plan, err := scanPlan(src, size, name, batchSize)
+	if err == nil {
+		return plan, nil
+	}
+	var ve *graph.ValidationError
+	var pe *neo4j.PlanError
+	switch {
+	case errors.As(err, &ve):
+		return nil, fmt.Errorf("%s is not a valid extraction (%d problem%s); nothing was written:\n%w", name, len(ve.Problems), plural(len(ve.Problems)), err)
+	case errors.As(err, &pe):
+		return nil, fmt.Errorf("%w; nothing was written", err)
+	}
+	return nil, err
+}
+
+// applySchema applies the schema before a load, logging what it created.
+func applySchema(ctx context.Context, o loadOptions, store *neo4j.Store) error {
 	changes, err := store.ApplySchema(ctx)
 	if err != nil {
 		return fmt.Errorf("applying the schema before loading: %w", err)
 	}
 	if n := created(changes); n > 0 {
 		o.Log.Info("schema applied", "created", n)
+	}
+	return nil
+}
+
+// reloadUnchanged finishes the load of a file loaded before (the same bytes, by its
+// manifest) whose articles are all stored with the same load hash: such a load would
+// write nothing, so the file is not validated again. skipped false: load it in full.
+func reloadUnchanged(ctx context.Context, o loadOptions, store *neo4j.Store, name, digest string) (skipped bool, err error) {
+	u, err := store.CheckManifest(ctx, digest)
+	if err != nil {
+		return false, fmt.Errorf("looking up the load manifest of %s: %w", name, err)
+	}
+	if !u.Skip() {
+		if u.Found {
+			o.Log.Info("the graph changed since this file was last loaded; validating and loading it in full",
+				"input", name, "articles", u.Articles, "stored_unchanged", u.Same)
+		}
+		return false, nil
+	}
+	if err := applySchema(ctx, o, store); err != nil { // as a full load of the file would
+		return false, err
+	}
+	o.Log.Info("file loaded before and every article unchanged: not validated again", "input", name, "sha256", digest[:16], "loaded_at", u.LoadedAt)
+	fmt.Fprintf(o.Out, "loaded %s: %d article%s, unchanged since this file was last loaded (same bytes; not validated again)\n", name, u.Articles, plural(u.Articles))
+	printStats(o.Out, graph.LoadStats{Articles: u.Articles, Skipped: u.Articles}, &records{u.Nodes, u.Rels})
+	return true, nil
+}
+
+// loadPlan writes a validated plan and, once every batch is committed, the file's manifest.
+func loadPlan(ctx context.Context, o loadOptions, store *neo4j.Store, name, digest string, plan *neo4j.Plan) error {
+	if err := applySchema(ctx, o, store); err != nil {
+		return err
 	}
 	total := len(plan.Batches)
 	o.Log.Info("loading", "input", name, "articles", plan.Articles(), "batches", total)
@@ -124,7 +195,15 @@ func runLoad(ctx context.Context, o loadOptions) error {
 		return err
 	}
 	fmt.Fprintf(o.Out, "loaded %s: %d article%s in %d batch%s\n", name, st.Articles, plural(st.Articles), st.Batches, pluralES(st.Batches))
-	printStats(o.Out, st, plan)
+	nodes, rels := plan.Records()
+	printStats(o.Out, st, &records{nodes, rels})
+	start := time.Now()
+	saved, err := store.SaveManifest(ctx, digest, name, plan)
+	if err != nil {
+		o.Log.Warn("the file is loaded, but its manifest was not saved: its next load validates it again", "input", name, "err", err)
+	} else if saved {
+		o.Log.Debug("load manifest saved", "input", name, "took", time.Since(start).Round(time.Millisecond))
+	}
 	return nil
 }
 
@@ -174,15 +253,17 @@ func pluralES(n int) string {
 	return "es"
 }
 
-// printStats prints what a load did; with the whole plan it also says how many records
+// records counts the node and relationship records of a whole input.
+type records struct{ nodes, rels int }
+
+// printStats prints what a load did; with the input's records it also says how many
 // were already there unchanged.
-func printStats(w io.Writer, st graph.LoadStats, p *neo4j.Plan) {
+func printStats(w io.Writer, st graph.LoadStats, in *records) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	nu, ru := "", ""
-	if p != nil {
-		nodes, rels := p.Records()
-		nu = fmt.Sprintf("\tunchanged %d", nodes-st.NodesCreated-st.NodesUpdated)
-		ru = fmt.Sprintf("\tunchanged %d", rels-st.RelsCreated-st.RelsUpdated)
+	if in != nil {
+		nu = fmt.Sprintf("\tunchanged %d", in.nodes-st.NodesCreated-st.NodesUpdated)
+		ru = fmt.Sprintf("\tunchanged %d", in.rels-st.RelsCreated-st.RelsUpdated)
 	}
 	fmt.Fprintf(tw, "nodes\tcreated %d\tupdated %d%s\tremoved %d\n", st.NodesCreated, st.NodesUpdated, nu, st.NodesRemoved)
 	fmt.Fprintf(tw, "relationships\tcreated %d\tupdated %d%s\tremoved %d\n", st.RelsCreated, st.RelsUpdated, ru, st.RelsRemoved)

@@ -506,12 +506,12 @@ func relValue(r dbtype.Relationship) graph.RelValue {
 type Counts struct {
 	Nodes      map[graph.Label]int64
 	Rels       map[graph.RelType]int64
-	TotalNodes int64 // every node, whatever its labels
+	TotalNodes int64 // every node, whatever its labels, but the load manifests (bookkeeping)
 	TotalRels  int64
 }
 
 // Counts counts nodes per label of the model, relationships per type, and the totals
-// (doctor and the tests call it). Errors are connection errors.
+// without the load manifests (doctor and the tests call it). Errors are connection errors.
 func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	c := Counts{Nodes: map[graph.Label]int64{}, Rels: map[graph.RelType]int64{}}
 	sess := s.session(ctx, neo4j.AccessModeRead)
@@ -543,6 +543,11 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		if c.TotalNodes, err = one(tx, "MATCH (n) RETURN count(n)"); err != nil {
 			return nil, err
 		}
+		manifests, err := one(tx, "MATCH (n:"+ident(ManifestLabel)+") RETURN count(n)")
+		if err != nil {
+			return nil, err
+		}
+		c.TotalNodes -= manifests
 		c.TotalRels, err = one(tx, "MATCH ()-[r]->() RETURN count(r)")
 		return nil, err
 	})
