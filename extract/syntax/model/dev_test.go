@@ -25,7 +25,7 @@ func TestTrainingDeterministic(t *testing.T) {
 	train := readShared(t, "en_ewt-ud-train.conllu", 300)
 	dev := readShared(t, "en_ewt-ud-dev.conllu", 50)
 	cfg := TrainConfig{Seed: 7, TagEpochs: 2, ParseEpochs: 2, Folds: 2, SecondPass: true, Explore: 0.9,
-		Beam: 3, BeamEpochs: 1, Projectivize: true, Log: &bytes.Buffer{}, Parsers: []bool{false, true, false}}
+		Beam: 3, BeamEpochs: 1, Projectivize: true, Log: &bytes.Buffer{}, Parsers: []ParserSpec{{}, {Reverse: true}, {Beam: 2, BeamEpochs: 2}}}
 	var out [2]bytes.Buffer
 	for i := range out {
 		m, _, err := Train(train, dev, cfg)

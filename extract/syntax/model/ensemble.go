@@ -158,23 +158,21 @@ func (m *Model) SetWeight(w float32) { m.weight = w }
 // parser has its own generator, so that a run reading the tag cache gives the same model
 // as one that trains the tagger.
 func trainParsers(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainConfig) (Scores, error) {
-	dirs := cfg.Parsers
-	if len(dirs) == 0 {
-		dirs = []bool{false}
-	}
-	models := make([]*Model, len(dirs))
-	errs := make([]error, len(dirs))
+	specs := cfg.ParserSpecs()
+	models := make([]*Model, len(specs))
+	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
-	for i, reverse := range dirs {
-		pm := m.shell(reverse)
+	for i, spec := range specs {
+		pm := m.shell(spec.Reverse)
 		models[i] = pm
 		pcfg := cfg
-		pcfg.Log = &prefixed{w: cfg.Log, prefix: fmt.Sprintf("parser %d (%s): ", i+1, dirName(reverse))}
+		pcfg.Beam, pcfg.BeamEpochs = spec.Beam, spec.BeamEpochs
+		pcfg.Log = &prefixed{w: cfg.Log, prefix: fmt.Sprintf("parser %d (%s): ", i+1, spec)}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var sc Scores
-			sc, errs[i] = trainParser(pm, cloneExamples(exs, reverse), dev, pcfg, rand.New(rand.NewPCG(cfg.Seed+uint64(i), 99)))
+			sc, errs[i] = trainParser(pm, cloneExamples(exs, spec.Reverse), dev, pcfg, rand.New(rand.NewPCG(cfg.Seed+uint64(i), 99)))
 			pm.weight = float32(sc.UAS)
 		}()
 	}
@@ -187,8 +185,25 @@ func trainParsers(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainCon
 	for _, pm := range models[1:] {
 		m.ensemble = append(m.ensemble, pm.first())
 	}
-	m.beam = max(cfg.Beam, 1)
+	m.beam = max(specs[0].Beam, 1)
 	return Evaluate(m, dev, false), nil
+}
+
+// ParserSpecs returns the parsers to train, with the defaults filled in.
+func (cfg TrainConfig) ParserSpecs() []ParserSpec {
+	specs := slices.Clone(cfg.Parsers)
+	if len(specs) == 0 {
+		specs = []ParserSpec{{}}
+	}
+	for i := range specs {
+		if specs[i].Beam == 0 {
+			specs[i].Beam = cfg.Beam
+		}
+		if specs[i].BeamEpochs == 0 {
+			specs[i].BeamEpochs = cfg.BeamEpochs
+		}
+	}
+	return specs
 }
 
 // shell returns a model sharing m's tagger and label set, with no parser yet.
@@ -210,13 +225,6 @@ func cloneExamples(exs []*example, reverse bool) []*example {
 		out[i] = c
 	}
 	return out
-}
-
-func dirName(reverse bool) string {
-	if reverse {
-		return "right to left"
-	}
-	return "left to right"
 }
 
 // prefixed writes each Write as one line-prefixed write under a shared lock, so that

@@ -27,10 +27,26 @@ type TrainConfig struct {
 	Projectivize bool
 	// DecodeBeam is the beam the model parses with (0: Beam).
 	DecodeBeam int
-	// Parsers lists the parsers to train, by reading direction (true: right to left);
-	// more than one makes an ensemble (ensemble.go). Parser i shuffles with seed Seed+i.
-	// Empty: one left-to-right parser.
-	Parsers []bool
+	// Parsers lists the parsers to train; more than one makes an ensemble (ensemble.go).
+	// Parser i shuffles with seed Seed+i. Empty: one left-to-right parser with Beam and
+	// BeamEpochs.
+	Parsers []ParserSpec
+}
+
+// ParserSpec is one parser of an ensemble: its reading direction and its global training
+// (0: TrainConfig's Beam and BeamEpochs).
+type ParserSpec struct {
+	Reverse          bool
+	Beam, BeamEpochs int
+}
+
+// String writes the spec as the train command's -parsers reads it: l2r/8x6, r2l/4x4.
+func (p ParserSpec) String() string {
+	d := "l2r"
+	if p.Reverse {
+		d = "r2l"
+	}
+	return fmt.Sprintf("%s/%dx%d", d, p.Beam, p.BeamEpochs)
 }
 
 // Scores are accuracies over every word (punctuation included); LAS compares the

@@ -37,7 +37,7 @@ func run(args []string) int {
 	pruneLabeller := fs.Float64("prune-labeller", 0.5, "the same for the labeller")
 	fs.IntVar(&cfg.DecodeBeam, "decode-beam", 0, "beam width the model file asks for when parsing (0: the training beam)")
 	fs.BoolVar(&cfg.Projectivize, "projectivize", true, "train on non-projective trees with their crossing arcs lifted (else skip them)")
-	parsers := fs.String("parsers", "l2r,l2r,r2l", "the parsers to train, by direction (l2r, r2l), comma-separated; more than one votes as an ensemble")
+	parsers := fs.String("parsers", "l2r/8x6,l2r/4x4,r2l/4x4", "the parsers to train, comma-separated, each DIRECTION[/BEAMxEPOCHS] (direction l2r or r2l; beam width and global epochs, default -beam and -beam-epochs); more than one votes as an ensemble")
 	fs.StringVar(&cfg.TagCache, "tag-cache", "", "file keeping the tagger and jackknifed tags between runs (for parser experiments)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -143,7 +143,7 @@ func save(m *model.Model, dev []*conllu.Sentence, cfg model.TrainConfig, prune s
 		"Licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). This model is derived from",
 		"the treebank and is distributed under the same licence.",
 		fmt.Sprintf("Training: seed %d, tagger epochs %d, parsers %s, parser epochs %d, jackknife folds %d, second pass %v, explore %.2f, beam %d (%d epochs), projectivize %v, weights pruned below: %s.",
-			cfg.Seed, cfg.TagEpochs, parserList(cfg.Parsers), cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, cfg.Projectivize, prune),
+			cfg.Seed, cfg.TagEpochs, parserList(cfg.ParserSpecs()), cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, cfg.Projectivize, prune),
 		"Word clusters: " + model.ClustersCredit() + ".",
 		"Classifiers: " + m.Sizes() + ".",
 		"EWT dev (gold words): " + sc.String(),
@@ -163,29 +163,33 @@ func (s stamped) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// directions parses the -parsers list (true: right to left).
-func directions(list string) ([]bool, error) {
-	var dirs []bool
-	for _, d := range strings.Split(list, ",") {
-		switch strings.TrimSpace(d) {
+// directions parses the -parsers list.
+func directions(list string) ([]model.ParserSpec, error) {
+	var specs []model.ParserSpec
+	for _, item := range strings.Split(list, ",") {
+		d, beam, hasBeam := strings.Cut(strings.TrimSpace(item), "/")
+		var p model.ParserSpec
+		switch d {
 		case "l2r":
-			dirs = append(dirs, false)
 		case "r2l":
-			dirs = append(dirs, true)
+			p.Reverse = true
 		default:
-			return nil, fmt.Errorf("-parsers: %q is not l2r or r2l", d)
+			return nil, fmt.Errorf("-parsers: %q: the direction is not l2r or r2l", item)
 		}
+		if hasBeam {
+			if n, err := fmt.Sscanf(beam, "%dx%d", &p.Beam, &p.BeamEpochs); n != 2 || err != nil || p.Beam < 1 || p.BeamEpochs < 0 {
+				return nil, fmt.Errorf("-parsers: %q: the beam is not BEAMxEPOCHS (like 8x6)", item)
+			}
+		}
+		specs = append(specs, p)
 	}
-	return dirs, nil
+	return specs, nil
 }
 
-func parserList(dirs []bool) string {
-	names := make([]string, len(dirs))
-	for i, r := range dirs {
-		names[i] = "l2r"
-		if r {
-			names[i] = "r2l"
-		}
+func parserList(specs []model.ParserSpec) string {
+	names := make([]string, len(specs))
+	for i, p := range specs {
+		names[i] = p.String()
 	}
 	return strings.Join(names, ",")
 }
