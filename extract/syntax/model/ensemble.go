@@ -172,7 +172,7 @@ func trainParsers(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainCon
 		go func() {
 			defer wg.Done()
 			var sc Scores
-			sc, errs[i] = trainParser(pm, cloneExamples(exs, spec.Reverse), dev, pcfg, rand.New(rand.NewPCG(cfg.Seed+uint64(i), 99)))
+			sc, errs[i] = trainParser(pm, cloneExamples(exs, spec.Reverse), dev, pcfg, rand.New(rand.NewPCG(spec.Seed, 99)))
 			pm.weight = float32(sc.UAS)
 		}()
 	}
@@ -201,6 +201,9 @@ func (cfg TrainConfig) ParserSpecs() []ParserSpec {
 		}
 		if specs[i].BeamEpochs == 0 {
 			specs[i].BeamEpochs = cfg.BeamEpochs
+		}
+		if specs[i].Seed == 0 {
+			specs[i].Seed = cfg.Seed + uint64(i)
 		}
 	}
 	return specs
@@ -243,4 +246,22 @@ func (p *prefixed) Write(b []byte) (int, error) {
 		return 0, err
 	}
 	return len(b), nil
+}
+
+// Only returns a model that tags as m does and parses with m's parsers numbered idx
+// (1-based, the first listed first), sharing m's tables: for experiments (predict -parsers).
+func (m *Model) Only(idx ...int) (*Model, error) {
+	if len(idx) == 0 {
+		return nil, errors.New("syntax model: no parser chosen")
+	}
+	var ps []part
+	for _, i := range idx {
+		if i < 1 || i > len(m.ensemble)+1 {
+			return nil, fmt.Errorf("syntax model: no parser %d (the model has %d)", i, len(m.ensemble)+1)
+		}
+		ps = append(ps, m.part(i-1))
+	}
+	o := m.shell(ps[0].reverse)
+	o.parser, o.labeller, o.weight, o.ensemble = ps[0].parser, ps[0].labeller, ps[0].weight, ps[1:]
+	return o, nil
 }

@@ -38,15 +38,16 @@ type TrainConfig struct {
 type ParserSpec struct {
 	Reverse          bool
 	Beam, BeamEpochs int
+	Seed             uint64 // the seed of its shuffling and exploration (0: Seed + its index)
 }
 
-// String writes the spec as the train command's -parsers reads it: l2r/8x6, r2l/4x4.
+// String writes the spec as the train command's -parsers reads it: l2r/8x5@1, r2l/4x4@1.
 func (p ParserSpec) String() string {
 	d := "l2r"
 	if p.Reverse {
 		d = "r2l"
 	}
-	return fmt.Sprintf("%s/%dx%d", d, p.Beam, p.BeamEpochs)
+	return fmt.Sprintf("%s/%dx%d@%d", d, p.Beam, p.BeamEpochs, p.Seed)
 }
 
 // Scores are accuracies over every word (punctuation included); LAS compares the

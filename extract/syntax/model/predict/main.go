@@ -24,6 +24,7 @@ func run(args []string, stdout io.Writer) int {
 	fs := flag.NewFlagSet("predict", flag.ContinueOnError)
 	path := fs.String("model", "", "model file (default: the embedded model)")
 	beam := fs.Int("beam", 0, "beam width to decode with (0: the one the model file asks for)")
+	only := fs.String("parsers", "", "for experiments: parse with only these parsers of the model, by number (like 1,3)")
 	var ens []string
 	fs.Func("with", "for experiments: another model file whose parser votes with the model's (FILE or FILE:WEIGHT; repeatable)", func(s string) error {
 		ens = append(ens, s)
@@ -37,6 +38,21 @@ func run(args []string, stdout io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "predict:", err)
 		return 1
+	}
+	if *only != "" {
+		var idx []int
+		for _, f := range strings.Split(*only, ",") {
+			i, err := strconv.Atoi(f)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "predict: -parsers:", err)
+				return 2
+			}
+			idx = append(idx, i)
+		}
+		if m, err = m.Only(idx...); err != nil {
+			fmt.Fprintln(os.Stderr, "predict:", err)
+			return 1
+		}
 	}
 	if m, err = withEnsemble(m, ens); err != nil {
 		fmt.Fprintln(os.Stderr, "predict:", err)

@@ -37,7 +37,7 @@ func run(args []string) int {
 	pruneLabeller := fs.Float64("prune-labeller", 0.5, "the same for the labeller")
 	fs.IntVar(&cfg.DecodeBeam, "decode-beam", 0, "beam width the model file asks for when parsing (0: the training beam)")
 	fs.BoolVar(&cfg.Projectivize, "projectivize", true, "train on non-projective trees with their crossing arcs lifted (else skip them)")
-	parsers := fs.String("parsers", "l2r/8x6,l2r/4x4,r2l/4x4", "the parsers to train, comma-separated, each DIRECTION[/BEAMxEPOCHS] (direction l2r or r2l; beam width and global epochs, default -beam and -beam-epochs); more than one votes as an ensemble")
+	parsers := fs.String("parsers", "l2r/8x5@1,l2r/4x4@2,r2l/4x4@1", "the parsers to train, comma-separated, each DIRECTION[/BEAMxEPOCHS][@SEED] (direction l2r or r2l; beam width and global epochs, default -beam and -beam-epochs; seed, default -seed plus the parser's index); more than one votes as an ensemble")
 	fs.StringVar(&cfg.TagCache, "tag-cache", "", "file keeping the tagger and jackknifed tags between runs (for parser experiments)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -167,8 +167,14 @@ func (s stamped) Write(p []byte) (int, error) {
 func directions(list string) ([]model.ParserSpec, error) {
 	var specs []model.ParserSpec
 	for _, item := range strings.Split(list, ",") {
-		d, beam, hasBeam := strings.Cut(strings.TrimSpace(item), "/")
+		rest, seed, hasSeed := strings.Cut(strings.TrimSpace(item), "@")
+		d, beam, hasBeam := strings.Cut(rest, "/")
 		var p model.ParserSpec
+		if hasSeed {
+			if n, err := fmt.Sscanf(seed, "%d", &p.Seed); n != 1 || err != nil || p.Seed == 0 {
+				return nil, fmt.Errorf("-parsers: %q: the seed is not a positive number", item)
+			}
+		}
 		switch d {
 		case "l2r":
 		case "r2l":
@@ -178,7 +184,7 @@ func directions(list string) ([]model.ParserSpec, error) {
 		}
 		if hasBeam {
 			if n, err := fmt.Sscanf(beam, "%dx%d", &p.Beam, &p.BeamEpochs); n != 2 || err != nil || p.Beam < 1 || p.BeamEpochs < 0 {
-				return nil, fmt.Errorf("-parsers: %q: the beam is not BEAMxEPOCHS (like 8x6)", item)
+				return nil, fmt.Errorf("-parsers: %q: the beam is not BEAMxEPOCHS (like 8x5)", item)
 			}
 		}
 		specs = append(specs, p)
