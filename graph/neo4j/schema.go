@@ -33,9 +33,10 @@ func (i SchemaItem) String() string {
 
 // Schema lists what ApplySchema creates: a uniqueness constraint on id for every label
 // (which also indexes it), an index on name for every entity label, indexes on the doc_key,
-// url and source of articles (edits and watch's lookups), and indexes on key
-// (MERGE of a relationship) and article (removal of a reloaded article's stale
-// relationships) for every relationship type.
+// url and source of articles (edits and watch's lookups), an index on the published date
+// of articles (new_since reads the newest articles first), and indexes on key (MERGE of a
+// relationship) and article (removal of a reloaded article's stale relationships) for every
+// relationship type.
 func Schema() []SchemaItem {
 	var out []SchemaItem
 	for _, l := range graph.AllLabels {
@@ -51,8 +52,9 @@ func Schema() []SchemaItem {
 		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: string(l), Prop: "name",
 			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.name)", name, ident(string(l)))})
 	}
-	// watch looks fetched articles up by the URL they were fetched from and their url.
-	for _, p := range []string{"url", "source"} {
+	// watch looks fetched articles up by the URL they were fetched from and their url;
+	// new_since reads articles newest first.
+	for _, p := range []string{"url", "source", "published"} {
 		name := "article_" + p
 		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: string(graph.LabelArticle), Prop: p,
 			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, ident(string(graph.LabelArticle)), p)})
