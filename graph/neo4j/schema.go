@@ -35,8 +35,8 @@ func (i SchemaItem) String() string {
 // (which also indexes it), an index on name for every entity label, indexes on the doc_key,
 // url and source of articles (edits and watch's lookups), an index on the published date
 // of articles (new_since reads the newest articles first), and indexes on key (MERGE of a
-// relationship) and article (removal of a reloaded article's stale relationships) for every
-// relationship type.
+// relationship), article (removal of a reloaded article's stale relationships) and status
+// (the summary report counts each type's statuses from it) for every relationship type.
 func Schema() []SchemaItem {
 	var out []SchemaItem
 	for _, l := range graph.AllLabels {
@@ -60,7 +60,7 @@ func Schema() []SchemaItem {
 			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, ident(string(graph.LabelArticle)), p)})
 	}
 	for _, r := range graph.Relations {
-		for _, p := range []string{"key", "article"} {
+		for _, p := range []string{"key", "article", "status"} {
 			name := strings.ToLower(string(r.Type)) + "_" + p
 			out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "RELATIONSHIP", On: string(r.Type), Prop: p,
 				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
