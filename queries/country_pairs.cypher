@@ -72,10 +72,12 @@ WITH c.name AS country_a, country_b, relation, cameo_family,
      [x IN ['MET', 'SPOKE_WITH', 'SUPPORTED', 'VISITED', 'HOSTED', 'PRESSURED', 'CRITICIZED'] WHERE x IN ts] AS types, facts, articles,
      [x IN ['reported', 'planned', 'hypothetical', 'negated'] WHERE x IN sts] AS statuses, rels
 LIMIT $limit
+// The drawing's graph values: the relationships and, once each, the nodes at their ends (a path
+// per relationship repeated both nodes in every one of them).
 CALL (rels) {
   UNWIND rels AS r
-  MATCH p = ()-[r]->()
-  RETURN collect(p) AS paths
+  UNWIND [startNode(r), endNode(r)] AS n
+  RETURN collect(DISTINCT n) AS nodes
 }
-RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, paths AS _paths
+RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, nodes AS _nodes, rels AS _rels
 ORDER BY country_a, country_b, relation, cameo_family
