@@ -8,10 +8,75 @@
 // description: cameo code (or the type's root code when it has none). MET and SPOKE_WITH pairs are
 // description: listed once, in name order; other pairs go from actor to target. country matches
 // description: either side by id, ISO code (us), alias (American) or the start of the name (united).
-MATCH (c:Country)
-WITH c ORDER BY c.name
-CALL (c) {
-  CALL (c) {
+
+// Countries in name order: with no country given, each with its own pairs; with one given, the
+// countries it matches with their own pairs, and the others with their pairs with a matching
+// country, found from the matching country's side (else every country would read all its
+// relationships to keep a few).
+CALL () {
+  MATCH (c:Country)
+  WHERE $country = '' OR (c.id = $country OR toLower(c.name) STARTS WITH toLower($country)
+     OR toLower(coalesce(c.iso2, '')) = toLower($country)
+     OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
+  RETURN c, true AS own, [] AS given
+  UNION ALL
+  MATCH (m:Country)
+  WHERE $country <> '' AND (m.id = $country OR toLower(m.name) STARTS WITH toLower($country)
+     OR toLower(coalesce(m.iso2, '')) = toLower($country)
+     OR any(al IN coalesce(m.aliases, []) WHERE toLower(al) = toLower($country)))
+  CALL (m) {
+    CALL (m) {
+      RETURN m AS b
+      UNION
+      MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(m) WHERE NOT b:Country
+      RETURN b
+    }
+    MATCH (a)-[r:MET|SPOKE_WITH|SUPPORTED|VISITED|HOSTED|PRESSURED|CRITICIZED]->(b)
+    WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
+    WITH m, a, collect(r) AS rs
+    CALL (a) {
+      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
+      WITH a, collect(DISTINCT k) AS ks
+      UNWIND CASE WHEN a:Country THEN [a] ELSE ks END AS c
+      RETURN c
+    }
+    UNWIND rs AS r
+    WITH m, c, r WHERE c <> m AND NOT (type(r) IN ['MET', 'SPOKE_WITH'] AND m.name < c.name)
+    RETURN c, r
+    UNION ALL
+    CALL (m) {
+      RETURN m AS a
+      UNION
+      MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(m) WHERE NOT a:Country
+      RETURN a
+    }
+    MATCH (a)-[r:MET|SPOKE_WITH]->(b)
+    WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
+    WITH m, b, collect(r) AS rs
+    CALL (b) {
+      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
+      WITH b, collect(DISTINCT k) AS ks
+      UNWIND CASE WHEN b:Country THEN [b] ELSE ks END AS c
+      RETURN c
+    }
+    UNWIND rs AS r
+    WITH m, c, r WHERE c <> m AND c.name < m.name
+    RETURN c, r
+  }
+  WITH c, collect({c2: m, r: r}) AS given
+  WHERE NOT (c.id = $country OR toLower(c.name) STARTS WITH toLower($country)
+     OR toLower(coalesce(c.iso2, '')) = toLower($country)
+     OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
+  RETURN c, false AS own, given
+}
+WITH c, own, given
+ORDER BY c.name
+CALL (c, own, given) {
+  CALL (c, own, given) {
+    UNWIND given AS x
+    RETURN x.c2 AS c2, x.r AS r
+    UNION ALL
+    WITH c WHERE own
     CALL (c) {
       RETURN c AS a
       UNION
@@ -32,6 +97,7 @@ CALL (c) {
     WITH c, c2, r WHERE c2 <> c AND NOT (type(r) IN ['MET', 'SPOKE_WITH'] AND c2.name < c.name)
     RETURN c2, r
     UNION ALL
+    WITH c WHERE own
     CALL (c) {
       RETURN c AS b
       UNION
@@ -72,10 +138,12 @@ WITH c.name AS country_a, country_b, relation, cameo_family,
      [x IN ['MET', 'SPOKE_WITH', 'SUPPORTED', 'VISITED', 'HOSTED', 'PRESSURED', 'CRITICIZED'] WHERE x IN ts] AS types, facts, articles,
      [x IN ['reported', 'planned', 'hypothetical', 'negated'] WHERE x IN sts] AS statuses, rels
 LIMIT $limit
+// The drawing's graph values: the relationships and, once each, the nodes at their ends (a path
+// per relationship repeated both nodes in every one of them).
 CALL (rels) {
   UNWIND rels AS r
-  MATCH p = ()-[r]->()
-  RETURN collect(p) AS paths
+  UNWIND [startNode(r), endNode(r)] AS n
+  RETURN collect(DISTINCT n) AS nodes
 }
-RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, paths AS _paths
+RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, nodes AS _nodes, rels AS _rels
 ORDER BY country_a, country_b, relation, cameo_family

@@ -30,15 +30,115 @@ CALL {
   RETURN 'node' AS kind, name, count,
          null AS reported, null AS planned, null AS hypothetical, null AS negated
   UNION ALL
-  // One property read per relationship, grouped by type and status.
-  MATCH ()-[r]->()
-  WITH type(r) AS name, r.status AS status, count(*) AS n
-  WITH name, collect([status, n]) AS byStatus
-  RETURN 'relationship' AS kind, name, reduce(c = 0, x IN byStatus | c + x[1]) AS count,
-         reduce(c = 0, x IN byStatus | c + CASE x[0] WHEN 'reported' THEN x[1] ELSE 0 END) AS reported,
-         reduce(c = 0, x IN byStatus | c + CASE x[0] WHEN 'planned' THEN x[1] ELSE 0 END) AS planned,
-         reduce(c = 0, x IN byStatus | c + CASE x[0] WHEN 'hypothetical' THEN x[1] ELSE 0 END) AS hypothetical,
-         reduce(c = 0, x IN byStatus | c + CASE x[0] WHEN 'negated' THEN x[1] ELSE 0 END) AS negated
+  // Relationships per type from the count store, each status counted from the type's status
+  // index (no property read); a type outside the model's (db.relationshipTypes) is counted by
+  // a scan, which a graph newsgraph loaded never needs.
+  CALL {
+    MATCH ()-[r:ATTENDED]->() WITH count(r) AS count
+    RETURN 'ATTENDED' AS name, count,
+           COUNT { MATCH ()-[r:ATTENDED]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:ATTENDED]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:ATTENDED]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:ATTENDED]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:CRITICIZED]->() WITH count(r) AS count
+    RETURN 'CRITICIZED' AS name, count,
+           COUNT { MATCH ()-[r:CRITICIZED]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:CRITICIZED]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:CRITICIZED]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:CRITICIZED]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:HELD_IN]->() WITH count(r) AS count
+    RETURN 'HELD_IN' AS name, count,
+           COUNT { MATCH ()-[r:HELD_IN]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:HELD_IN]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:HELD_IN]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:HELD_IN]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:HOLDS_ROLE]->() WITH count(r) AS count
+    RETURN 'HOLDS_ROLE' AS name, count,
+           COUNT { MATCH ()-[r:HOLDS_ROLE]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:HOLDS_ROLE]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:HOLDS_ROLE]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:HOLDS_ROLE]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:HOSTED]->() WITH count(r) AS count
+    RETURN 'HOSTED' AS name, count,
+           COUNT { MATCH ()-[r:HOSTED]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:HOSTED]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:HOSTED]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:HOSTED]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:LOCATED_IN]->() WITH count(r) AS count
+    RETURN 'LOCATED_IN' AS name, count,
+           COUNT { MATCH ()-[r:LOCATED_IN]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:LOCATED_IN]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:LOCATED_IN]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:LOCATED_IN]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:MEMBER_OF]->() WITH count(r) AS count
+    RETURN 'MEMBER_OF' AS name, count,
+           COUNT { MATCH ()-[r:MEMBER_OF]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:MEMBER_OF]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:MEMBER_OF]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:MEMBER_OF]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:MENTIONS]->() WITH count(r) AS count
+    RETURN 'MENTIONS' AS name, count,
+           COUNT { MATCH ()-[r:MENTIONS]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:MENTIONS]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:MENTIONS]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:MENTIONS]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:MET]->() WITH count(r) AS count
+    RETURN 'MET' AS name, count,
+           COUNT { MATCH ()-[r:MET]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:MET]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:MET]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:MET]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:PRESSURED]->() WITH count(r) AS count
+    RETURN 'PRESSURED' AS name, count,
+           COUNT { MATCH ()-[r:PRESSURED]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:PRESSURED]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:PRESSURED]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:PRESSURED]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:SPOKE_WITH]->() WITH count(r) AS count
+    RETURN 'SPOKE_WITH' AS name, count,
+           COUNT { MATCH ()-[r:SPOKE_WITH]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:SPOKE_WITH]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:SPOKE_WITH]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:SPOKE_WITH]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:SUPPORTED]->() WITH count(r) AS count
+    RETURN 'SUPPORTED' AS name, count,
+           COUNT { MATCH ()-[r:SUPPORTED]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:SUPPORTED]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:SUPPORTED]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:SUPPORTED]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    MATCH ()-[r:VISITED]->() WITH count(r) AS count
+    RETURN 'VISITED' AS name, count,
+           COUNT { MATCH ()-[r:VISITED]->() WHERE r.status = 'reported' } AS reported,
+           COUNT { MATCH ()-[r:VISITED]->() WHERE r.status = 'planned' } AS planned,
+           COUNT { MATCH ()-[r:VISITED]->() WHERE r.status = 'hypothetical' } AS hypothetical,
+           COUNT { MATCH ()-[r:VISITED]->() WHERE r.status = 'negated' } AS negated
+    UNION ALL
+    CALL db.relationshipTypes() YIELD relationshipType AS type
+    WITH type WHERE NOT type IN ['ATTENDED', 'CRITICIZED', 'HELD_IN', 'HOLDS_ROLE', 'HOSTED', 'LOCATED_IN', 'MEMBER_OF', 'MENTIONS', 'MET', 'PRESSURED', 'SPOKE_WITH', 'SUPPORTED', 'VISITED']
+    CALL (type) {
+      MATCH ()-[r]->() WHERE type(r) = type
+      RETURN count(r) AS count,
+             count(CASE r.status WHEN 'reported' THEN 1 END) AS reported,
+             count(CASE r.status WHEN 'planned' THEN 1 END) AS planned,
+             count(CASE r.status WHEN 'hypothetical' THEN 1 END) AS hypothetical,
+             count(CASE r.status WHEN 'negated' THEN 1 END) AS negated
+    }
+    RETURN type AS name, count, reported, planned, hypothetical, negated
+  }
+  WITH name, count, reported, planned, hypothetical, negated WHERE count > 0
+  RETURN 'relationship' AS kind, name, count, reported, planned, hypothetical, negated
 }
 RETURN kind, name, count, reported, planned, hypothetical, negated
 ORDER BY kind, name

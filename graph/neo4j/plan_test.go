@@ -212,8 +212,8 @@ func TestSchemaCoversModel(t *testing.T) {
 			idx++
 		}
 	}
-	// entity names, article doc_key, url and source, relationship key and article
-	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+3+2*len(graph.Relations) {
+	// entity names, article doc_key, url, source and published, relationship key, article and status
+	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+4+3*len(graph.Relations) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }

@@ -33,9 +33,10 @@ func (i SchemaItem) String() string {
 
 // Schema lists what ApplySchema creates: a uniqueness constraint on id for every label
 // (which also indexes it), an index on name for every entity label, indexes on the doc_key,
-// url and source of articles (edits and watch's lookups), and indexes on key
-// (MERGE of a relationship) and article (removal of a reloaded article's stale
-// relationships) for every relationship type.
+// url and source of articles (edits and watch's lookups), an index on the published date
+// of articles (new_since reads the newest articles first), and indexes on key (MERGE of a
+// relationship), article (removal of a reloaded article's stale relationships) and status
+// (the summary report counts each type's statuses from it) for every relationship type.
 func Schema() []SchemaItem {
 	var out []SchemaItem
 	for _, l := range graph.AllLabels {
@@ -51,14 +52,15 @@ func Schema() []SchemaItem {
 		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: string(l), Prop: "name",
 			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.name)", name, ident(string(l)))})
 	}
-	// watch looks fetched articles up by the URL they were fetched from and their url.
-	for _, p := range []string{"url", "source"} {
+	// watch looks fetched articles up by the URL they were fetched from and their url;
+	// new_since reads articles newest first.
+	for _, p := range []string{"url", "source", "published"} {
 		name := "article_" + p
 		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: string(graph.LabelArticle), Prop: p,
 			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, ident(string(graph.LabelArticle)), p)})
 	}
 	for _, r := range graph.Relations {
-		for _, p := range []string{"key", "article"} {
+		for _, p := range []string{"key", "article", "status"} {
 			name := strings.ToLower(string(r.Type)) + "_" + p
 			out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "RELATIONSHIP", On: string(r.Type), Prop: p,
 				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})

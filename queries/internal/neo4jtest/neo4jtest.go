@@ -8,6 +8,8 @@ import (
 	"os"
 	"testing"
 
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
@@ -66,5 +68,29 @@ func Load(t testing.TB, s *neo4j.Store, path string) {
 	}
 	if _, err := s.Load(ctx, d, graph.LoadOptions{Name: path}); err != nil {
 		t.Fatalf("load %s: %v", path, err)
+	}
+}
+
+// Write runs one statement in a write transaction, straight through the driver: tests use
+// it to put into the graph what a load never writes (a label or type outside the model).
+func Write(t testing.TB, cypher string, params map[string]any) {
+	t.Helper()
+	c, err := config.Load(config.Options{})
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	pw, _, err := c.Neo4j.Password()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	drv, err := driver.NewDriverWithContext(c.Neo4j.URI, driver.BasicAuth(c.Neo4j.User, pw, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	if _, err := driver.ExecuteQuery(ctx, drv, cypher, params, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(c.Neo4j.Database)); err != nil {
+		t.Fatalf("%s: %v", cypher, err)
 	}
 }
