@@ -232,6 +232,22 @@ func TestTreeReadingsOfGivenParses(t *testing.T) {
 21 der NOUN NN 19 list
 22 Leyen PROPN NNP 19 amod
 23 . PUNCT . 4 punct`, []string{"ATTENDED Giorgia Meloni -> NATO summit (planned)", "ATTENDED Ursula von der Leyen -> NATO summit (planned)"}, nil},
+		{"along with hung on the title before the name (three-parser ensemble)", "Rishi Sunak will attend the NATO summit along with Italian Prime Minister Giorgia Meloni.", `
+1 Rishi PROPN NNP 4 nsubj
+2 Sunak PROPN NNP 1 flat
+3 will AUX MD 4 aux
+4 attend VERB VB 0 root
+5 the DET DT 7 det
+6 NATO PROPN NNP 7 compound
+7 summit NOUN NN 4 obj
+8 along ADP IN 12 case
+9 with ADP IN 12 case
+10 Italian ADJ JJ 12 amod
+11 Prime ADJ NNP 12 amod
+12 Minister PROPN NNP 13 nmod:desc
+13 Giorgia PROPN NNP 4 obl
+14 Meloni PROPN NNP 13 flat
+15 . PUNCT . 4 punct`, []string{"ATTENDED Rishi Sunak -> NATO summit (planned)", "ATTENDED Giorgia Meloni -> NATO summit (planned)"}, nil},
 		{"a conjunct hung on the verb as an obl (cluster model, beam 8 as committed)", "Japan criticised China as well as North Korea.", `
 1 Japan PROPN NNP 2 nsubj
 2 criticised VERB VBD 0 root

@@ -147,18 +147,29 @@ func (t *tree) alongArgs(w int) []actor {
 				}
 				continue
 			}
-			if r := article.Base(t.rel(c)); r != "obl" && r != "nmod" {
-				continue
-			}
-			for _, m := range t.kids[c] {
-				if t.rel(m) == "case" && (t.along(m) || t.lower[m] == "alongside") {
-					out = append(out, t.args(c, actorsOnly)...)
-					break
-				}
+			if r := article.Base(t.rel(c)); (r == "obl" || r == "nmod") && t.opensAlong(c) {
+				out = append(out, t.args(c, actorsOnly)...)
 			}
 		}
 	}
 	return out
+}
+
+// opensAlong reports whether the phrase headed by c begins with "along with", "together
+// with" or "alongside", wherever in the phrase the parser hung those words (on the head, or
+// on a title before the name: "along with Foreign Minister X", "with" under "Minister").
+func (t *tree) opensAlong(c int) bool {
+	first := c
+	for k := c - 1; k >= 0 && t.under(k, c); k-- {
+		first = k
+	}
+	switch {
+	case t.lower[first] == "alongside":
+		return true
+	case alongWords[t.lower[first]]:
+		return first+1 < len(t.w) && t.lower[first+1] == "with"
+	}
+	return false
 }
 
 // lastWords returns the last word of each argument ("by phone with" -> "with").

@@ -139,3 +139,23 @@ func TestVersion1FilesStillLoad(t *testing.T) {
 		t.Fatalf("version 1 copy parses differently: %v vs %v", x, y)
 	}
 }
+
+// TestHeadlessRule: dependents of a flat or fixed word move to the first word of the name;
+// punctuation, conjuncts and the name's own words stay.
+func TestHeadlessRule(t *testing.T) {
+	// along with Olaf Scholz , and X: "along" and "with" hung on Scholz (flat of Olaf)
+	tr := Tree{
+		Head:   []int{4, 4, 0, 3, 4, 4},
+		Deprel: []string{"case", "case", "root", "flat", "punct", "conj"},
+	}
+	tr.headlessRule()
+	if want := []int{3, 3, 0, 3, 4, 4}; !slicesEqual(tr.Head, want) {
+		t.Fatalf("heads %v, want %v", tr.Head, want)
+	}
+	// a chain: a dependent of a flat word whose head is flat too climbs to the first word
+	tr = Tree{Head: []int{0, 1, 2, 3}, Deprel: []string{"root", "flat", "fixed", "amod"}}
+	tr.headlessRule()
+	if want := []int{0, 1, 2, 1}; !slicesEqual(tr.Head, want) {
+		t.Fatalf("heads %v, want %v", tr.Head, want)
+	}
+}

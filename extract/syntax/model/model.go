@@ -105,10 +105,32 @@ func (m *Model) ParseInto(words []string, t *Tree) {
 		for i, l := range w.label {
 			t.Deprel[i] = m.labels.names[l]
 		}
-		return
+	} else {
+		m.vote(w, t)
 	}
-	m.vote(w, t)
+	t.headlessRule()
 }
+
+// headlessRule moves the dependents of a flat or fixed word to the word it hangs from: in
+// UD those relations join the words of one name or fixed expression, whose first word
+// carries every dependent ("along with Olaf Scholz": the case words hang from Olaf, not
+// from Scholz). An ensemble's vote can mix two parsers' analyses of a name (each word's
+// head from another parser), and single parsers break the rule now and then too.
+// Punctuation and conjuncts stay (EWT hangs some from the last word of a name).
+func (t *Tree) headlessRule() {
+	for i, h := range t.Head {
+		switch t.Deprel[i] {
+		case "punct", "conj", "flat", "fixed":
+			continue
+		}
+		for h > 0 && headless(t.Deprel[h-1]) {
+			h = t.Head[h-1]
+		}
+		t.Head[i] = h
+	}
+}
+
+func headless(rel string) bool { return rel == "flat" || rel == "fixed" }
 
 // part is one transition parser: its classifiers, its reading direction and the weight
 // of its arcs when several parsers vote (ensemble.go).
