@@ -248,6 +248,30 @@ func TestTreeReadingsOfGivenParses(t *testing.T) {
 13 Giorgia PROPN NNP 4 obl
 14 Meloni PROPN NNP 13 flat
 15 . PUNCT . 4 punct`, []string{"ATTENDED Rishi Sunak -> NATO summit (planned)", "ATTENDED Giorgia Meloni -> NATO summit (planned)"}, nil},
+		{"along left on the verb as an adverb (three-parser ensemble)", "Emmanuel Macron will attend the G7 summit in Rome along with Pedro Sanchez.", `
+1 Emmanuel PROPN NNP 4 nsubj
+2 Macron PROPN NNP 1 flat
+3 will AUX MD 4 aux
+4 attend VERB VB 0 root
+5 the DET DT 7 det
+6 G7 PROPN NNP 7 compound
+7 summit NOUN NN 4 obj
+8 in ADP IN 9 case
+9 Rome PROPN NNP 4 obl
+10 along ADV RB 4 advmod
+11 with ADP IN 13 case
+12 Pedro PROPN NNP 13 compound
+13 Sanchez PROPN NNP 4 obl
+14 . PUNCT . 4 punct`, []string{"ATTENDED Emmanuel Macron -> G7 summit (planned)", "ATTENDED Pedro Sanchez -> G7 summit (planned)"}, nil},
+		{"a list split into two subjects of one verb (three-parser ensemble)", "Chile, Peru and Bolivia condemned Venezuela.", `
+1 Chile PROPN NNP 6 nsubj
+2 , PUNCT , 1 punct
+3 Peru PROPN NNP 6 nsubj
+4 and CCONJ CC 5 cc
+5 Bolivia PROPN NNP 3 conj
+6 condemned VERB VBD 0 root
+7 Venezuela PROPN NNP 6 obj
+8 . PUNCT . 6 punct`, []string{"CRITICIZED Chile -> Venezuela (reported)", "CRITICIZED Peru -> Venezuela (reported)", "CRITICIZED Bolivia -> Venezuela (reported)"}, nil},
 		{"a conjunct hung on the verb as an obl (cluster model, beam 8 as committed)", "Japan criticised China as well as North Korea.", `
 1 Japan PROPN NNP 2 nsubj
 2 criticised VERB VBD 0 root

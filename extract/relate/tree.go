@@ -156,8 +156,9 @@ func (t *tree) alongArgs(w int) []actor {
 }
 
 // opensAlong reports whether the phrase headed by c begins with "along with", "together
-// with" or "alongside", wherever in the phrase the parser hung those words (on the head, or
-// on a title before the name: "along with Foreign Minister X", "with" under "Minister").
+// with" or "alongside", wherever the parser hung those words (on the head, on a title
+// before the name: "along with Foreign Minister X", "with" under "Minister"; or "along" on
+// the verb as an adverb).
 func (t *tree) opensAlong(c int) bool {
 	first := c
 	for k := c - 1; k >= 0 && t.under(k, c); k-- {
@@ -166,6 +167,8 @@ func (t *tree) opensAlong(c int) bool {
 	switch {
 	case t.lower[first] == "alongside":
 		return true
+	case t.lower[first] == "with":
+		return t.along(first) // "along" left out of the phrase: an adverb of the verb
 	case alongWords[t.lower[first]]:
 		return first+1 < len(t.w) && t.lower[first+1] == "with"
 	}
@@ -428,7 +431,7 @@ func (t *tree) subject(v, depth int) []actor {
 	}
 	if c := t.child(v, "nsubj"); c >= 0 {
 		if a := t.args(t.antecedent(v, c), actorsOnly); len(a) > 0 || !reportPronouns[t.lower[c]] {
-			return append(t.listBefore(v, c), a...)
+			return append(t.listBefore(v, c), append(a, t.splitSubjects(v, c)...)...)
 		}
 		return t.reporter(v, depth)
 	}

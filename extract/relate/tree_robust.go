@@ -452,3 +452,17 @@ func (t *tree) clauseSubjects(p int) map[string]bool {
 	}
 	return out
 }
+
+// splitSubjects returns the actors of v's other nsubj dependents after the first, c: a
+// clause has one subject, so more are conjuncts of it that the parser (or the ensemble's
+// vote, each word's head from another parser) hung on the verb ("Canada, Japan and
+// Australia criticised China" with Canada and Japan both subjects).
+func (t *tree) splitSubjects(v, c int) []actor {
+	var out []actor
+	for _, k := range t.kids[v] {
+		if k != c && t.rel(k) == "nsubj" && !t.under(k, c) {
+			out = append(out, t.args(k, actorsOnly)...)
+		}
+	}
+	return out
+}

@@ -1,7 +1,14 @@
 package model
 
-// treeScratch is maxTree's reusable space (a problem without a cycle allocates nothing).
-type treeScratch struct{ head, mark []int }
+// treeScratch is maxTree's reusable space, one per level of contraction (next), so that a
+// warm scratch allocates nothing.
+type treeScratch struct {
+	head, mark, cyc             []int
+	old, idx, enter, leave, out []int
+	in                          []bool
+	sub                         [][]float32
+	next                        *treeScratch
+}
 
 // maxTree returns the highest-scoring dependency tree over nodes 0..n-1 rooted at root
 // (Chu-Liu-Edmonds): head[d] for every node, -1 for the root. score[h][d] is the score of
@@ -14,11 +21,12 @@ func maxTree(score [][]float32, root int, ts *treeScratch) []int {
 	for d := range n {
 		head[d] = bestHead(score, d, root)
 	}
-	cyc := findCycle(head, root, ts.mark)
+	cyc := findCycle(head, root, ts.mark, ts.cyc[:0])
 	if cyc == nil {
 		return head
 	}
-	return contract(score, head, cyc, root)
+	ts.cyc = cyc
+	return contract(score, head, cyc, root, ts)
 }
 
 // bestHead returns the best head of d (-1 for the root).
@@ -35,9 +43,9 @@ func bestHead(score [][]float32, d, root int) int {
 	return best
 }
 
-// findCycle returns the nodes of a cycle of head, or nil when head is a tree; mark is
-// scratch of head's length.
-func findCycle(head []int, root int, mark []int) []int {
+// findCycle returns the nodes of a cycle of head (appended to cyc), or nil when head is a
+// tree; mark is scratch of head's length.
+func findCycle(head []int, root int, mark, cyc []int) []int {
 	n := len(head)
 	clear(mark) // 0 unvisited, i+1 visited from start i
 	for start := range n {
@@ -50,7 +58,7 @@ func findCycle(head []int, root int, mark []int) []int {
 			v = head[v]
 		}
 		if v >= 0 && v != root && mark[v] == start+1 {
-			cyc := []int{v}
+			cyc = append(cyc, v)
 			for u := head[v]; u != v; u = head[u] {
 				cyc = append(cyc, u)
 			}
@@ -62,41 +70,51 @@ func findCycle(head []int, root int, mark []int) []int {
 
 // contract merges the cycle into one node, solves the smaller problem and expands its
 // answer: the arc entering the cycle breaks it at the node it enters.
-func contract(score [][]float32, head, cyc []int, root int) []int {
+func contract(score [][]float32, head, cyc []int, root int, ts *treeScratch) []int {
 	n := len(score)
-	in := make([]bool, n)
+	ts.in = grow(ts.in, n)
+	clear(ts.in)
 	for _, v := range cyc {
-		in[v] = true
+		ts.in[v] = true
 	}
-	old := make([]int, 0, n-len(cyc)+1) // new index -> old node (the cycle node last)
-	idx := make([]int, n)
+	ts.old, ts.idx = ts.old[:0], grow(ts.idx, n) // new index -> old node (the cycle node last)
 	for v := range n {
-		if !in[v] {
-			idx[v] = len(old)
-			old = append(old, v)
+		if !ts.in[v] {
+			ts.idx[v] = len(ts.old)
+			ts.old = append(ts.old, v)
 		}
 	}
-	c := len(old)
+	old, c := ts.old, len(ts.old)
 	m := c + 1
-	sub := make([][]float32, m)
-	for i := range sub {
-		sub[i] = make([]float32, m)
-	}
-	enter := make([]int, m) // for an arc u -> cycle: the cycle node it enters
-	leave := make([]int, m) // for an arc cycle -> v: the cycle node it leaves from
+	ts.sub = grow(ts.sub, m)
+	ts.enter, ts.leave = grow(ts.enter, m), grow(ts.leave, m) // the cycle node an arc enters / leaves
 	for i, u := range old {
+		ts.sub[i] = grow(ts.sub[i], m)
 		for j, v := range old {
-			sub[i][j] = score[u][v]
+			ts.sub[i][j] = score[u][v]
 		}
-		enter[i], sub[i][c] = bestEntry(score, head, cyc, u)
-		leave[i], sub[c][i] = bestExit(score, cyc, u)
+		ts.enter[i], ts.sub[i][c] = bestEntry(score, head, cyc, u)
 	}
-	rootNew := idx[root]
-	if in[root] {
-		rootNew = c
+	ts.sub[c] = grow(ts.sub[c], m)
+	for i, v := range old {
+		ts.leave[i], ts.sub[c][i] = bestExit(score, cyc, v)
 	}
-	subHead := maxTree(sub, rootNew, &treeScratch{})
-	out := make([]int, n)
+	rootNew := c
+	if !ts.in[root] {
+		rootNew = ts.idx[root]
+	}
+	if ts.next == nil {
+		ts.next = &treeScratch{}
+	}
+	subHead := maxTree(ts.sub[:m], rootNew, ts.next)
+	return ts.expand(head, cyc, subHead, n)
+}
+
+// expand maps the contracted problem's tree back onto the nodes of the cycle's level.
+func (ts *treeScratch) expand(head, cyc, subHead []int, n int) []int {
+	old, c := ts.old, len(ts.old)
+	out := grow(ts.out, n)
+	ts.out = out
 	for _, v := range cyc {
 		out[v] = head[v]
 	}
@@ -105,13 +123,13 @@ func contract(score [][]float32, head, cyc []int, root int) []int {
 		case h < 0:
 			out[v] = -1
 		case h == c:
-			out[v] = leave[i]
+			out[v] = ts.leave[i]
 		default:
 			out[v] = old[h]
 		}
 	}
 	if h := subHead[c]; h >= 0 {
-		out[enter[h]] = old[h]
+		out[ts.enter[h]] = old[h]
 	}
 	return out
 }
