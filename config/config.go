@@ -77,7 +77,7 @@ var Keys = []Key{
 	{Name: KeyExtractWorkers, Default: 0, Help: "parallel extraction workers (0: one per CPU)"},
 	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
 	{Name: KeyExtractLexicons, Default: "", Path: true, Dir: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
-	{Name: KeyExtractParser, Default: "ensemble", Help: "dependency parsing: ensemble (three parsers vote, the most accurate) or single (the first parser alone, about 2.5x faster parsing)"},
+	{Name: KeyExtractParser, Default: "ensemble", Help: "dependency parsing: ensemble (three parsers vote, the most accurate) or single (the first parser alone: faster, less accurate)"},
 	{Name: KeyQueriesDir, Default: "", Path: true, Dir: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
 }
 

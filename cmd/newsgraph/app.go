@@ -155,7 +155,7 @@ var flagKeys = map[string]string{
 
 // parserFlag chooses the dependency parsing of extract, build, watch and parse.
 func parserFlag() cli.Flag {
-	return keyFlag("parser", "dependency `PARSING`: ensemble (three parsers vote, most accurate) or single (first parser alone, about 2.5x faster parsing)")
+	return keyFlag("parser", "dependency `PARSING`: ensemble (three parsers vote, most accurate) or single (first parser alone: faster, less accurate)")
 }
 
 func keyFlag(name, usage string) *cli.StringFlag {
