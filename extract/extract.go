@@ -47,8 +47,8 @@ type Options struct {
 	// recognizer falls back to capitalisation alone. Syntax always parses.
 	Parse bool
 	// SingleParser parses with the syntax model's first parser alone instead of the
-	// ensemble's vote (extract.parser single): about 2.5x faster parsing, about 0.8 points
-	// lower attachment accuracy (docs/syntax.md).
+	// ensemble's vote (extract.parser single): parsing about 2.6x faster, about 0.9 points
+	// lower attachment accuracy on EWT dev (docs/syntax.md).
 	SingleParser bool
 	// KeepSentences keeps every article, with its sentences, in Result.Docs (for tests and
 	// tools); without it no article is held after its stages, so that extract's memory
