@@ -124,17 +124,14 @@ func (m *Model) chooseLabel(v *votes, d, h int) int32 {
 // all the given models voting (each parser keeps its weight). The models must share the
 // tag set and the label set.
 func Combine(first *Model, others ...*Model) (*Model, error) {
-	c := &Model{header: first.header, upos: first.upos, xpos: first.xpos, tagger: first.tagger,
-		tagger2: first.tagger2, parser: first.parser, labeller: first.labeller, labels: first.labels,
-		kinds: first.kinds, clusters: first.clusters, beam: first.beam, reverse: first.reverse,
-		weight: first.weight, ensemble: slices.Clone(first.ensemble)}
+	ps := first.parts()
 	for _, o := range others {
 		if !slices.Equal(o.upos, first.upos) || !slices.Equal(o.xpos, first.xpos) || !slices.Equal(o.labels.names, first.labels.names) {
 			return nil, errors.New("syntax model: the models to combine have different tag or label sets")
 		}
-		c.ensemble = append(c.ensemble, o.parts()...)
+		ps = append(ps, o.parts()...)
 	}
-	return c, nil
+	return first.withParsers(ps), nil
 }
 
 // FirstParser returns a model that tags as m does and parses with m's first parser alone
@@ -143,9 +140,7 @@ func (m *Model) FirstParser() *Model {
 	if len(m.ensemble) == 0 {
 		return m
 	}
-	f := m.shell(m.reverse)
-	f.parser, f.labeller, f.weight = m.parser, m.labeller, m.weight
-	return f
+	return m.withParsers([]part{m.first()})
 }
 
 // SetWeight sets the weight of the first parser's arcs in an ensemble's vote. Not safe to
@@ -209,6 +204,14 @@ func (cfg TrainConfig) ParserSpecs() []ParserSpec {
 	return specs
 }
 
+// withParsers returns a model sharing m's tagger and label set that parses with ps (the
+// first is the model's first parser).
+func (m *Model) withParsers(ps []part) *Model {
+	o := m.shell(ps[0].reverse)
+	o.parser, o.labeller, o.weight, o.ensemble = ps[0].parser, ps[0].labeller, ps[0].weight, ps[1:]
+	return o
+}
+
 // shell returns a model sharing m's tagger and label set, with no parser yet.
 func (m *Model) shell(reverse bool) *Model {
 	return &Model{header: m.header, upos: m.upos, xpos: m.xpos, tagger: m.tagger, tagger2: m.tagger2,
@@ -261,7 +264,5 @@ func (m *Model) Only(idx ...int) (*Model, error) {
 		}
 		ps = append(ps, m.part(i-1))
 	}
-	o := m.shell(ps[0].reverse)
-	o.parser, o.labeller, o.weight, o.ensemble = ps[0].parser, ps[0].labeller, ps[0].weight, ps[1:]
-	return o, nil
+	return m.withParsers(ps), nil
 }
