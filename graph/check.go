@@ -14,9 +14,14 @@ import (
 // the same messages; these come without the "name:line: " prefix, and a record's Line is
 // the line the messages about a repeat name. Use NewChecker.
 type Checker struct {
-	articles map[string]int        // id -> line
+	articles map[string]articleAt  // id -> where the article is
 	docKeys  map[string]articleRef // doc_key -> the article that has it
 	nodes    map[string]nodeRef    // id -> the first record of the node
+}
+
+type articleAt struct {
+	line  int
+	index int32 // in the order the new articles were fed
 }
 
 type articleRef struct {
@@ -32,7 +37,7 @@ type nodeRef struct {
 
 // NewChecker returns a Checker that has been fed nothing.
 func NewChecker() *Checker {
-	return &Checker{articles: map[string]int{}, docKeys: map[string]articleRef{}, nodes: map[string]nodeRef{}}
+	return &Checker{articles: map[string]articleAt{}, docKeys: map[string]articleRef{}, nodes: map[string]nodeRef{}}
 }
 
 // Article checks an article record: its own fields, then whether an earlier article has its
@@ -44,7 +49,7 @@ func (c *Checker) Article(a *Article) (problems []string, isNew bool) {
 		problems = append(problems, msg)
 	}
 	if prev, dup := c.articles[a.ID]; dup {
-		return append(problems, fmt.Sprintf("article %s repeated (first at line %d)", a.ID, prev)), false
+		return append(problems, fmt.Sprintf("article %s repeated (first at line %d)", a.ID, prev.line)), false
 	}
 	if a.DocKey != "" {
 		if prev, dup := c.docKeys[a.DocKey]; dup {
@@ -52,8 +57,17 @@ func (c *Checker) Article(a *Article) (problems []string, isNew bool) {
 		}
 		c.docKeys[a.DocKey] = articleRef{a.ID, a.Line}
 	}
-	c.articles[a.ID] = a.Line
+	c.articles[a.ID] = articleAt{line: a.Line, index: int32(len(c.articles))}
 	return problems, true
+}
+
+// articleIndex returns the index of article id among the new articles fed so far (in the
+// order they were fed), or -1.
+func (c *Checker) articleIndex(id string) int32 {
+	if a, ok := c.articles[id]; ok {
+		return a.index
+	}
+	return -1
 }
 
 // Node checks a node record: its own fields, then whether an earlier node has its id with
@@ -89,10 +103,14 @@ func (c *Checker) NodeArticles(n *Node) []string {
 	var problems []string
 	for _, a := range n.Articles {
 		if _, ok := c.articles[a]; !ok {
-			problems = append(problems, fmt.Sprintf("node %s names article %q, which is not in the input", n.ID, a))
+			problems = append(problems, missingArticle(n.ID, a))
 		}
 	}
 	return problems
+}
+
+func missingArticle(node, article string) string {
+	return fmt.Sprintf("node %s names article %q, which is not in the input", node, article)
 }
 
 // settled says whether what id names can no longer change: a node (a later record with

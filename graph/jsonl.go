@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -105,12 +106,15 @@ func Read(r io.Reader, name string) (*Document, error) {
 	return d, nil
 }
 
-// EdgeAt says where Scan read an edge record: the byte offset and length of its line (the
-// newline included) and the line number.
+// EdgeAt says where Scan or Stream read a record: the byte offset and length of its line
+// (the newline included) and the line number. Stream also says which article it is or
+// belongs to: Article is the index of the article record, in the order Stream handed the
+// articles on, or -1 when an edge's article has not come yet.
 type EdgeAt struct {
-	Offset int64
-	Len    int
-	Line   int
+	Offset  int64
+	Len     int
+	Line    int
+	Article int32
 }
 
 // Scan validates an extraction as Read does, in one streaming pass, without keeping its
@@ -126,11 +130,51 @@ func Scan(r io.Reader, name string, edge func(e *Edge, at EdgeAt) error) (*Docum
 	return scan(r, name, false, edge)
 }
 
+// Streamed is what Stream keeps of an extraction: the meta record, the nodes (repeats
+// united, as Read does) without their articles, and per node the articles it names, as
+// indexes in the order Stream handed the articles on (a node's list as Read would have it:
+// a repeated record's articles united with the first's).
+type Streamed struct {
+	Meta         Meta
+	Nodes        []Node
+	NodeArticles [][]int32
+	Articles     int // article records handed on
+}
+
+// Stream validates an extraction as Read does, in one streaming pass, keeping neither its
+// articles nor its edges: each article record that is not a repeat is handed to article
+// and each edge record that passes the checks of its own fields to edge, with where it was
+// read (EdgeAt, its article's index included); the checks that need the whole input are
+// made as Scan makes them. Memory grows with the nodes, not with the articles or the
+// edges, but for about 4 bytes per article a node names and the edges whose article or
+// ends came after them (about 20 bytes each). The first error a handler returns is kept
+// and returned when the input is otherwise valid; no handler is called after it. Nothing
+// is returned unless the whole input is valid; the problems are Read's, in the same words
+// and order.
+func Stream(r io.Reader, name string, article func(a *Article, at EdgeAt) error, edge func(e *Edge, at EdgeAt) error) (*Streamed, error) {
+	s := newScanner(name, false, edge)
+	s.stream, s.onArticle, s.pend = true, article, map[string]int32{}
+	d, err := s.run(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Streamed{Meta: d.Meta, Nodes: d.Nodes, NodeArticles: s.nodeArts, Articles: len(s.c.articles)}, nil
+}
+
+func newScanner(name string, keep bool, edge func(e *Edge, at EdgeAt) error) *scanner {
+	return &scanner{name: name, d: &Document{}, c: NewChecker(),
+		in: interner{}, keep: keep, syms: map[string]int32{}, edge: edge, local: map[int32]string{}}
+}
+
 // scan is Scan; keep says the caller keeps the edges, whose repeated strings (sentence,
 // rule) are then shared too.
 func scan(r io.Reader, name string, keep bool, edge func(e *Edge, at EdgeAt) error) (*Document, error) {
-	s := &scanner{name: name, d: &Document{}, c: NewChecker(),
-		in: interner{}, keep: keep, syms: map[string]int32{}, edge: edge, local: map[int32]string{}}
+	return newScanner(name, keep, edge).run(r)
+}
+
+// run reads the whole input.
+func (s *scanner) run(r io.Reader) (*Document, error) {
+	name := s.name
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 	sc.Split(scanLine)
@@ -180,8 +224,16 @@ type scanner struct {
 
 	keep    bool
 	edge    func(*Edge, EdgeAt) error
-	edgeErr error
-	edges   int32 // edge records read
+	edgeErr error // the first error a handler returned
+	// Stream: articles are handed on, not kept; nodes keep the articles they name as
+	// indexes, or as -(k+1) for the k-th name that had no article record when a node named
+	// it (pend, pendNames; resolved at the end).
+	stream    bool
+	onArticle func(*Article, EdgeAt) error
+	nodeArts  [][]int32
+	pend      map[string]int32
+	pendNames []string
+	edges     int32 // edge records read
 	// The edges to check at the end (their ends came after them): their type, article and
 	// endpoints as symbols, and the problem with their own fields, if any (reported only
 	// when the ends are right, as the checks run in that order). Problems of the edges
@@ -253,7 +305,7 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 		var a Article
 		if dec(&a) {
 			a.Line = line
-			s.article(&a)
+			s.article(&a, at)
 		}
 	case KindNode:
 		var n Node
@@ -265,7 +317,9 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 		var e Edge
 		if dec(&e) {
 			e.Line = line
-			s.in.edge(&e, s.keep)
+			if !s.stream {
+				s.in.edge(&e, s.keep)
+			}
 			s.addEdge(&e, at)
 		}
 	case "":
@@ -275,21 +329,30 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 	}
 }
 
-func (s *scanner) article(a *Article) {
-	a.ID = s.in.str(a.ID)
+func (s *scanner) article(a *Article, at EdgeAt) {
+	if !s.stream {
+		a.ID = s.in.str(a.ID)
+	}
 	problems, isNew := s.c.Article(a)
 	for _, msg := range problems {
 		s.bad(a.Line, "%s", msg)
 	}
-	if isNew {
+	switch {
+	case !isNew:
+	case !s.stream:
 		s.d.Articles = append(s.d.Articles, *a)
+	case s.edgeErr == nil && s.onArticle != nil:
+		at.Article = s.c.articleIndex(a.ID)
+		s.edgeErr = s.onArticle(a, at)
 	}
 }
 
 // node adds a node, or unites a repeat with the first record of its id (aliases and
 // articles).
 func (s *scanner) node(n *Node) {
-	n.ID = s.in.str(n.ID)
+	if !s.stream {
+		n.ID = s.in.str(n.ID)
+	}
 	msg, first := s.c.Node(n)
 	switch {
 	case msg != "":
@@ -297,10 +360,84 @@ func (s *scanner) node(n *Node) {
 	case first >= 0:
 		p := &s.d.Nodes[first]
 		p.Aliases = union(p.Aliases, n.Aliases)
-		p.Articles = s.in.strs(union(p.Articles, n.Articles))
+		if s.stream {
+			s.nodeArts[first] = unionIndexes(s.nodeArts[first], s.articleIndexes(n.Articles))
+		} else {
+			p.Articles = s.in.strs(union(p.Articles, n.Articles))
+		}
 	default:
-		n.Articles = s.in.strs(n.Articles)
+		if s.stream {
+			s.nodeArts = append(s.nodeArts, s.articleIndexes(n.Articles))
+			n.Articles = nil
+		} else {
+			n.Articles = s.in.strs(n.Articles)
+		}
 		s.d.Nodes = append(s.d.Nodes, *n)
+	}
+}
+
+// articleIndexes gives the articles a node names as indexes (Stream): the article's, or
+// -(k+1) for a name first met without an article record (always the same for one name,
+// as a name is one article).
+func (s *scanner) articleIndexes(ids []string) []int32 {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]int32, len(ids))
+	for i, id := range ids {
+		k, pending := s.pend[id]
+		switch {
+		case pending:
+			out[i] = -(k + 1)
+		case s.c.articleIndex(id) >= 0:
+			out[i] = s.c.articleIndex(id)
+		default:
+			k = int32(len(s.pendNames))
+			s.pend[id] = k
+			s.pendNames = append(s.pendNames, id)
+			out[i] = -(k + 1)
+		}
+	}
+	return out
+}
+
+// unionIndexes is union for articleIndexes' lists.
+func unionIndexes(a, b []int32) []int32 {
+	seen := make(map[int32]bool, len(a)+len(b))
+	out := make([]int32, 0, len(a)+len(b))
+	for _, list := range [][]int32{a, b} {
+		for _, x := range list {
+			if !seen[x] {
+				seen[x] = true
+				out = append(out, x)
+			}
+		}
+	}
+	return slices.Clip(out)
+}
+
+// nodeArticles checks, at the end, that the articles each node names are in the input,
+// and (Stream) resolves the names met before their article.
+func (s *scanner) nodeArticles() {
+	for i := range s.d.Nodes {
+		n := &s.d.Nodes[i]
+		if !s.stream {
+			for _, msg := range s.c.NodeArticles(n) {
+				s.bad(n.Line, "%s", msg)
+			}
+			continue
+		}
+		for j, x := range s.nodeArts[i] {
+			if x >= 0 {
+				continue
+			}
+			id := s.pendNames[-x-1]
+			if k := s.c.articleIndex(id); k >= 0 {
+				s.nodeArts[i][j] = k
+			} else {
+				s.bad(n.Line, "%s", missingArticle(n.ID, id))
+			}
+		}
 	}
 }
 
@@ -333,6 +470,10 @@ func (s *scanner) addEdge(e *Edge, at EdgeAt) {
 		}
 	}
 	if s.edgeErr == nil && s.edge != nil {
+		at.Article = -1
+		if s.stream {
+			at.Article = s.c.articleIndex(e.Article)
+		}
 		s.edgeErr = s.edge(e, at)
 	}
 }
@@ -353,11 +494,7 @@ func (s *scanner) finish() {
 	for _, p := range s.found {
 		s.bad(int(p.line), "%s", p.msg)
 	}
-	for i := range s.d.Nodes {
-		for _, msg := range s.c.NodeArticles(&s.d.Nodes[i]) {
-			s.bad(s.d.Nodes[i].Line, "%s", msg)
-		}
-	}
+	s.nodeArticles()
 }
 
 // interner shares one copy of the strings many edges repeat: the ids at their ends, their

@@ -2,11 +2,11 @@ package neo4j
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash"
 	"io"
 	"slices"
 	"sort"
@@ -72,42 +72,105 @@ func (p *Plan) Records() (nodes, rels int) {
 // when a record cannot be stored as Neo4j properties (a prop that clashes with a built-in
 // property, a list mixing types).
 func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
-	x := newIndexer(name)
-	for i := range d.Edges {
-		x.edge(&d.Edges[i], edgeRef{off: int64(i), line: int32(d.Edges[i].Line)})
+	s := &planSource{name: name}
+	s.readRun = func(r span) ([]*graph.Edge, error) {
+		out := make([]*graph.Edge, 0, r.n)
+		for i := r.off; i < r.end(); i++ {
+			out = append(out, &d.Edges[i])
+		}
+		return out, nil
 	}
-	read := func(r edgeRef) (*graph.Edge, error) { return &d.Edges[r.off], nil }
-	return x.plan(d, read, batchSize)
+	s.readArticle = func(r span) (*graph.Article, error) { return &d.Articles[r.off], nil }
+	x := newIndexer(name, s)
+	artIdx := make(map[string]int32, len(d.Articles))
+	for i := range d.Articles {
+		artIdx[d.Articles[i].ID] = int32(i)
+		x.article(&d.Articles[i], graph.EdgeAt{Offset: int64(i), Len: 1, Line: d.Articles[i].Line, Article: int32(i)})
+	}
+	for i := range d.Edges {
+		e := &d.Edges[i]
+		ai, ok := artIdx[e.Article]
+		if !ok {
+			ai = -1
+		}
+		if err := x.edge(e, graph.EdgeAt{Offset: int64(i), Len: 1, Line: e.Line, Article: ai}, s.readRun); err != nil {
+			return nil, err
+		}
+	}
+	nodeArts := make([][]int32, len(d.Nodes))
+	for i := range d.Nodes {
+		for _, a := range d.Nodes[i].Articles {
+			if ai, ok := artIdx[a]; ok {
+				nodeArts[i] = append(nodeArts[i], ai)
+			}
+		}
+	}
+	return x.plan(d.Nodes, nodeArts, batchSize)
 }
 
 // ScanPlan validates the extraction in src (size bytes) in one streaming pass
-// (graph.Scan) and plans its load like NewPlan, keeping of each relationship only where
-// it is: a batch reads its articles' relationships back from src when it is built, so
-// memory does not grow with the relationships' content. src must stay readable until the
-// load is done. Errors: a *graph.ValidationError for an invalid input, a *PlanError for
-// a record Neo4j cannot store, or an I/O error; in each case nothing was written.
+// (graph.Stream) and plans its load like NewPlan, keeping of each article only its id,
+// where its record and its relationships are and its load hash: a batch reads its
+// articles and their relationships back from src when it is built, so memory grows by a
+// few dozen bytes an article (and 4 per node it names), not with the records' content.
+// src must stay readable until the load is done. Errors: a *graph.ValidationError for an
+// invalid input, a *PlanError for a record Neo4j cannot store, or an I/O error; in each
+// case nothing was written.
 func ScanPlan(src io.ReaderAt, size int64, name string, batchSize int) (*Plan, error) {
-	x := newIndexer(name)
-	d, err := graph.Scan(io.NewSectionReader(src, 0, size), name, func(e *graph.Edge, at graph.EdgeAt) error {
-		x.edge(e, edgeRef{off: at.Offset, n: int32(at.Len), line: int32(at.Line)})
-		return x.err
+	s := &planSource{name: name}
+	s.readRun = func(r span) ([]*graph.Edge, error) { return readEdges(src, name, r) }
+	s.readArticle = func(r span) (*graph.Article, error) {
+		a := &graph.Article{}
+		if err := readRecord(src, r, a); err != nil {
+			return nil, fmt.Errorf("reading %s:%d again: %w", name, r.line, err)
+		}
+		a.Line = int(r.line)
+		return a, nil
+	}
+	x := newIndexer(name, s)
+	st, err := graph.Stream(io.NewSectionReader(src, 0, size), name, func(a *graph.Article, at graph.EdgeAt) error {
+		x.article(a, at)
+		return nil
+	}, func(e *graph.Edge, at graph.EdgeAt) error {
+		return x.edge(e, at, s.readRun)
 	})
 	if err != nil {
 		return nil, err
 	}
-	read := func(r edgeRef) (*graph.Edge, error) {
-		buf := make([]byte, r.n)
-		if _, err := src.ReadAt(buf, r.off); err != nil {
-			return nil, fmt.Errorf("reading %s:%d again: %w", name, r.line, err)
+	return x.plan(st.Nodes, st.NodeArticles, batchSize)
+}
+
+// readRecord reads the record at r back into v.
+func readRecord(src io.ReaderAt, r span, v any) error {
+	buf := make([]byte, r.n)
+	if _, err := src.ReadAt(buf, r.off); err != nil {
+		return err
+	}
+	return json.Unmarshal(buf, v)
+}
+
+// readEdges reads back the relationship records of a run of lines.
+func readEdges(src io.ReaderAt, name string, r span) ([]*graph.Edge, error) {
+	buf := make([]byte, r.n)
+	if _, err := src.ReadAt(buf, r.off); err != nil {
+		return nil, fmt.Errorf("reading %s:%d again: %w", name, r.line, err)
+	}
+	var out []*graph.Edge
+	for line := r.line; len(buf) > 0; line++ {
+		rec := buf
+		if i := bytes.IndexByte(buf, '\n'); i >= 0 {
+			rec, buf = buf[:i+1], buf[i+1:]
+		} else {
+			buf = nil
 		}
 		e := &graph.Edge{}
-		if err := json.Unmarshal(buf, e); err != nil {
-			return nil, fmt.Errorf("reading %s:%d again: %w", name, r.line, err)
+		if err := json.Unmarshal(rec, e); err != nil {
+			return nil, fmt.Errorf("reading %s:%d again: %w", name, line, err)
 		}
-		e.Line = int(r.line)
-		return e, nil
+		e.Line = int(line)
+		out = append(out, e)
 	}
-	return x.plan(d, read, batchSize)
+	return out, nil
 }
 
 // PlanError is a record that passed validation but cannot be stored in Neo4j (a prop that
@@ -117,151 +180,31 @@ type PlanError struct{ Err error }
 func (e *PlanError) Error() string { return e.Err.Error() }
 func (e *PlanError) Unwrap() error { return e.Err }
 
-// edgeRef says where an explicit relationship is: its index in a document's edges, or its
-// line's offset and length in the input.
-type edgeRef struct {
-	off  int64
-	n    int32
-	line int32
-}
-
-// indexer keeps, while the relationships go by in input order, what planning needs of
-// them: which fact each states (the first statement of a fact wins), where each is, per
-// article, the nodes at their ends, the spellings MENTIONS credit, and the counts.
-type indexer struct {
-	name     string
-	p        *Plan
-	seen     map[[10]byte]bool
-	explicit map[string][]edgeRef // per article id
-	ends     map[string][]string  // per article id: the ends of its relationships, in order
-	credited map[string]map[string]bool
-	mention  map[string]bool // nodes with a MENTIONS relationship
-	err      error           // the first relationship Neo4j cannot store
-	// edgeSum is, per article id, the sum (mod 2^256) of the SHA-256 of each of its
-	// explicit relationships: part of its load hash, computed while the file is validated
-	// so that hashing never reads a relationship back.
-	edgeSum map[string]*[sha256.Size]byte
-	h       hash.Hash
-	hw      *bufio.Writer
-}
-
-func newIndexer(name string) *indexer {
-	return &indexer{name: name, p: &Plan{Nodes: map[graph.Label]int{}, Rels: map[graph.RelType]int{}},
-		seen: map[[10]byte]bool{}, explicit: map[string][]edgeRef{}, ends: map[string][]string{},
-		credited: map[string]map[string]bool{}, mention: map[string]bool{}, edgeSum: map[string]*[sha256.Size]byte{}}
-}
-
-// sumEdge adds the hash of relationship e to its article's edgeSum.
-func (x *indexer) sumEdge(e *graph.Edge) {
-	if x.h == nil {
-		x.h = sha256.New()
-		x.hw = bufio.NewWriterSize(x.h, 1024)
-	}
-	x.h.Reset()
-	hashEdge(x.hw, e)
-	_ = x.hw.Flush()
-	var d [sha256.Size]byte
-	x.h.Sum(d[:0])
-	acc := x.edgeSum[e.Article]
-	if acc == nil {
-		acc = new([sha256.Size]byte)
-		x.edgeSum[e.Article] = acc
-	}
-	carry := 0
-	for i := sha256.Size - 1; i >= 0; i-- {
-		v := int(acc[i]) + int(d[i]) + carry
-		acc[i], carry = byte(v), v>>8
-	}
-}
-
 func factKey(e *graph.Edge) (k [10]byte) {
 	_, _ = hex.Decode(k[:], []byte(e.Key()))
 	return k
 }
 
-// edge takes one explicit relationship, in input order.
-func (x *indexer) edge(e *graph.Edge, at edgeRef) {
-	k := factKey(e)
-	if x.seen[k] { // the same fact stated twice: the first statement wins
-		return
-	}
-	x.seen[k] = true
-	if err := checkEdgeProps(e); err != nil && x.err == nil {
-		x.err = &PlanError{fmt.Errorf("%s:%d: %w", x.name, e.Line, err)}
-	}
-	if e.Type == graph.RelMentions {
-		x.mention[e.To] = true
-		al, ok := stringList(e.Props["aliases"])
-		if !ok && x.err == nil {
-			x.err = &PlanError{fmt.Errorf("%s:%d: MENTIONS edge: prop \"aliases\" must be a list of strings", x.name, e.Line)}
-		}
-		if x.credited[e.To] == nil {
-			x.credited[e.To] = map[string]bool{}
-		}
-		for _, a := range al {
-			x.credited[e.To][a] = true
-		}
-	}
-	x.p.Rels[e.Type]++
-	x.sumEdge(e)
-	x.explicit[e.Article] = append(x.explicit[e.Article], at)
-	x.ends[e.Article] = addOnce(addOnce(x.ends[e.Article], e.From), e.To)
-}
-
-func addOnce(list []string, id string) []string {
-	for _, x := range list {
-		if x == id {
-			return list
-		}
-	}
-	return append(list, id)
-}
-
-// plan finishes the index with the articles and nodes of d (its edges are not read) and
-// groups the articles into batches.
-func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error), batchSize int) (*Plan, error) {
+// plan finishes the index with the nodes (and the articles each names, as indexes) and
+// groups the articles into batches, computing each article's load hash on the way.
+func (x *indexer) plan(nodes []graph.Node, nodeArts [][]int32, batchSize int) (*Plan, error) {
+	x.close()
 	if x.err != nil {
 		return nil, x.err
 	}
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	p := x.p
-	s := &planSource{name: x.name, articles: d.Articles, labelOf: map[string]graph.Label{}, nodeRows: map[string]row{},
-		refs: make([][]int32, len(d.Articles)), unattributed: map[string][]string{}, read: read}
-	nodeIdx := make(map[string]int32, len(d.Nodes))
-	for i := range d.Nodes {
-		n := &d.Nodes[i]
-		r, err := nodeRow(n)
-		if err != nil {
-			return nil, &PlanError{fmt.Errorf("%s:%d: %w", x.name, n.Line, err)}
-		}
-		s.labelOf[n.ID] = n.Label
-		s.nodeRows[n.ID] = r
-		nodeIdx[n.ID] = int32(len(s.nodeIDs))
-		s.nodeIDs = append(s.nodeIDs, n.ID)
-		p.Nodes[n.Label]++
+	p, s := x.p, x.src
+	if err := s.addNodes(nodes, p); err != nil {
+		return nil, err
 	}
-	artIdx := make(map[string]int, len(d.Articles))
-	for i := range d.Articles {
-		s.labelOf[d.Articles[i].ID] = graph.LabelArticle
-		artIdx[d.Articles[i].ID] = i
-		p.Nodes[graph.LabelArticle]++
-	}
-	// MENTIONS implied by node records, unless the same fact is stated.
-	implied := map[string]int{}
-	for i := range d.Nodes {
-		n := &d.Nodes[i]
-		for _, a := range n.Articles {
-			ai := artIdx[a]
-			s.refs[ai] = append(s.refs[ai], int32(i))
-			if !x.seen[factKey(impliedMention(a, n.ID, 0))] {
-				implied[a]++
-				x.mention[n.ID] = true
-				p.ImpliedMentions++
-				p.Rels[graph.RelMentions]++
-			}
-		}
+	p.Nodes[graph.LabelArticle] += len(s.articles)
+	endNode := x.endNodes()
+	s.refsOf(nodeArts)
+	x.implied(nodeArts, endNode)
+	for i := range nodes {
+		n := &nodes[i]
 		for _, a := range n.Aliases {
 			if !x.credited[n.ID][a] {
 				s.unattributed[n.ID] = append(s.unattributed[n.ID], a)
@@ -271,23 +214,116 @@ func (x *indexer) plan(d *graph.Document, read func(edgeRef) (*graph.Edge, error
 	for id, r := range s.nodeRows {
 		r["loose"] = !x.mention[id]
 	}
-	s.explicit = make([][]edgeRef, len(d.Articles))
-	s.edgeSum = make([][sha256.Size]byte, len(d.Articles))
-	s.need = make([][]int32, len(d.Articles))
-	s.rels = make([]int, len(d.Articles))
-	for i := range d.Articles {
-		id := d.Articles[i].ID
-		s.explicit[i] = slices.Clone(x.explicit[id]) // without the slack of appending
-		if sum := x.edgeSum[id]; sum != nil {
-			s.edgeSum[i] = *sum
-		}
-		s.rels[i] = len(x.explicit[id]) + implied[id]
-		s.need[i] = s.needOf(i, x.ends[id], nodeIdx)
-	}
 	s.nodeDigests()
+	s.more = x.more
+	batches, err := s.batches(batchSize, func(ai int, need []int32) error {
+		return s.hashArticle(ai, need, &x.scan[ai])
+	}, func(ai int, need []int32) []int32 { return x.needOf(ai, need, endNode) })
+	if err != nil {
+		return nil, err
+	}
+	p.Batches = batches
 	p.src = s
-	p.Batches = s.batches(batchSize)
 	return p, nil
+}
+
+// addNodes indexes the nodes and counts them.
+func (s *planSource) addNodes(nodes []graph.Node, p *Plan) error {
+	s.labelOf, s.nodeRows = make(map[string]graph.Label, len(nodes)), make(map[string]row, len(nodes))
+	s.nodeIdx, s.unattributed, s.alsoArticle = make(map[string]int32, len(nodes)), map[string][]string{}, map[string]bool{}
+	s.nodeIDs = make([]string, 0, len(nodes))
+	for i := range nodes {
+		n := &nodes[i]
+		r, err := nodeRow(n)
+		if err != nil {
+			return &PlanError{fmt.Errorf("%s:%d: %w", s.name, n.Line, err)}
+		}
+		s.labelOf[n.ID] = n.Label
+		s.nodeRows[n.ID] = r
+		s.nodeIdx[n.ID] = int32(len(s.nodeIDs))
+		s.nodeIDs = append(s.nodeIDs, n.ID)
+		p.Nodes[n.Label]++
+	}
+	return nil
+}
+
+// refsOf indexes, per article, the nodes whose "articles" name it, in node order (a node
+// naming it twice twice).
+func (s *planSource) refsOf(nodeArts [][]int32) {
+	s.refStart = make([]int32, len(s.articles)+1)
+	for _, arts := range nodeArts {
+		for _, ai := range arts {
+			s.refStart[ai+1]++
+		}
+	}
+	for i := 1; i < len(s.refStart); i++ {
+		s.refStart[i] += s.refStart[i-1]
+	}
+	s.refNodes = make([]int32, s.refStart[len(s.articles)])
+	next := slices.Clone(s.refStart[:len(s.articles)])
+	for n, arts := range nodeArts {
+		for _, ai := range arts {
+			s.refNodes[next[ai]] = int32(n)
+			next[ai]++
+		}
+	}
+}
+
+// refs lists the nodes whose "articles" name article ai.
+func (s *planSource) refs(ai int) []int32 { return s.refNodes[s.refStart[ai]:s.refStart[ai+1]] }
+
+// implied counts the MENTIONS implied by node records, unless the same fact is stated,
+// and each article's relationships.
+func (x *indexer) implied(nodeArts [][]int32, endNode []int32) {
+	s, p := x.src, x.p
+	for ai := range s.articles {
+		s.articles[ai].rels = x.scan[ai].n
+	}
+	for n, arts := range nodeArts {
+		id := s.nodeIDs[n]
+		sym, hasSym := x.endSym[id]
+		for _, ai := range arts {
+			if hasSym && x.mentions(ai, sym) {
+				continue
+			}
+			s.articles[ai].rels++
+			x.mention[id] = true
+			p.ImpliedMentions++
+			p.Rels[graph.RelMentions]++
+		}
+	}
+}
+
+// mentions says whether article ai states the MENTIONS of end sym its nodes would imply.
+func (x *indexer) mentions(ai int32, sym uint32) bool {
+	st := &x.scan[ai]
+	for _, e := range x.ends[st.ends[0] : st.ends[0]+st.ends[1]] {
+		if e == sym|mentionFlag {
+			return true
+		}
+	}
+	return false
+}
+
+// needOf lists the nodes article ai references, in input order: those naming it, then the
+// ends of its relationships; need is a buffer to reuse.
+func (x *indexer) needOf(ai int, need []int32, endNode []int32) []int32 {
+	need = need[:0]
+	add := func(n int32) {
+		if !slices.Contains(need, n) {
+			need = append(need, n)
+		}
+	}
+	for _, n := range x.src.refs(ai) {
+		add(n)
+	}
+	st := &x.scan[ai]
+	for _, e := range x.ends[st.ends[0] : st.ends[0]+st.ends[1]] {
+		if n := endNode[e&^mentionFlag]; n >= 0 {
+			add(n)
+		}
+	}
+	return need
 }
 
 func impliedMention(article, node string, line int) *graph.Edge {
@@ -298,62 +334,45 @@ func impliedMention(article, node string, line int) *graph.Edge {
 // the rows of the whole input never sit in memory at once.
 type planSource struct {
 	name         string
-	articles     []graph.Article
-	nodeIDs      []string // in input order; nodes are referred to by their index in it
-	labelOf      map[string]graph.Label
+	articles     []artRef
+	more         map[int32][]span // runs of relationships after an article's first
+	nodeIDs      []string         // in input order; nodes are referred to by their index in it
+	nodeIdx      map[string]int32
+	labelOf      map[string]graph.Label // of the nodes
 	nodeRows     map[string]row
 	unattributed map[string][]string
-	// Per article (index): the nodes whose "articles" name it, its explicit relationships
-	// (first statements of their facts, input order), how many relationships it has with
-	// the implied MENTIONS, and the nodes it references (those naming it, then the ends of
-	// its relationships).
-	refs     [][]int32
-	explicit [][]edgeRef
-	rels     []int
-	need     [][]int32
-	edgeSum  [][sha256.Size]byte // per article: see indexer.edgeSum
-	nodeSum  [][sha256.Size]byte // per node: see nodeDigests
-	read     func(edgeRef) (*graph.Edge, error)
+	alsoArticle  map[string]bool // node ids an article has too: as an end, the article
+	// The nodes whose "articles" name article i: refNodes[refStart[i]:refStart[i+1]].
+	refStart, refNodes []int32
+	nodeSum            [][sha256.Size]byte // per node: see nodeDigests
+	readRun            func(span) ([]*graph.Edge, error)
+	readArticle        func(span) (*graph.Article, error)
 }
 
-// needOf lists the nodes article ai references, in input order: those naming it, then the
-// ends of its relationships (ids; nodeIdx gives their index).
-func (s *planSource) needOf(ai int, ends []string, nodeIdx map[string]int32) []int32 {
-	seen := map[int32]bool{}
-	need := make([]int32, 0, len(s.refs[ai])+len(ends))
-	add := func(n int32) {
-		if !seen[n] {
-			seen[n] = true
-			need = append(need, n)
-		}
-	}
-	for _, n := range s.refs[ai] {
-		add(n)
-	}
-	for _, id := range ends {
-		if s.labelOf[id] != graph.LabelArticle {
-			add(nodeIdx[id])
-		}
-	}
-	return slices.Clip(need)
-}
-
-// edgesOf reads article ai's relationships back: the explicit ones, then the MENTIONS
-// its nodes imply.
+// edgesOf reads article ai's relationships back: the explicit ones (the first statement of
+// each fact), then the MENTIONS its nodes imply.
 func (s *planSource) edgesOf(ai int) ([]*graph.Edge, error) {
 	a := &s.articles[ai]
-	out := make([]*graph.Edge, 0, s.rels[ai])
+	out := make([]*graph.Edge, 0, a.rels)
 	keys := map[[10]byte]bool{}
-	for _, r := range s.explicit[ai] {
-		e, err := s.read(r)
+	runs := s.more[int32(ai)]
+	if a.edges.n > 0 {
+		runs = append([]span{a.edges}, runs...)
+	}
+	for _, r := range runs {
+		es, err := s.readRun(r)
 		if err != nil {
 			return nil, err
 		}
-		keys[factKey(e)] = true
-		out = append(out, e)
+		for _, e := range es {
+			if k := factKey(e); !keys[k] {
+				keys[k] = true
+				out = append(out, e)
+			}
+		}
 	}
-	for _, n := range s.refs[ai] {
-		e := impliedMention(a.ID, s.nodeIDs[n], s.articles[ai].Line)
+	for _, n := range s.refs(ai) {
+		e := impliedMention(a.ID, s.nodeIDs[n], int(a.rec.line))
 		if !keys[factKey(e)] {
 			out = append(out, e)
 		}
@@ -362,8 +381,9 @@ func (s *planSource) edgesOf(ai int) ([]*graph.Edge, error) {
 }
 
 // batches groups the articles into batches of about batchSize records, then the nodes no
-// article references; a batch holds what to build, not its rows.
-func (s *planSource) batches(batchSize int) []Batch {
+// article references; a batch holds what to build, not its rows. need lists the nodes an
+// article references (into a buffer), hash computes its load hash.
+func (s *planSource) batches(batchSize int, hash func(ai int, need []int32) error, need func(ai int, buf []int32) []int32) ([]Batch, error) {
 	var out []Batch
 	cur, inBatch := Batch{}, map[int32]bool{}
 	flush := func() {
@@ -373,14 +393,19 @@ func (s *planSource) batches(batchSize int) []Batch {
 		cur, inBatch = Batch{}, map[int32]bool{}
 	}
 	attached := make([]bool, len(s.nodeIDs))
+	var buf []int32
 	for i := range s.articles {
-		need := s.need[i]
-		if size := 1 + len(need) + s.rels[i]; cur.Size > 0 && cur.Size+size > batchSize {
+		buf = need(i, buf)
+		if err := hash(i, buf); err != nil {
+			return nil, err
+		}
+		rels := int(s.articles[i].rels)
+		if size := 1 + len(buf) + rels; cur.Size > 0 && cur.Size+size > batchSize {
 			flush()
 		}
 		cur.arts = append(cur.arts, i)
-		cur.Size += 1 + s.rels[i]
-		for _, id := range need {
+		cur.Size += 1 + rels
+		for _, id := range buf {
 			attached[id] = true
 			if !inBatch[id] {
 				inBatch[id] = true
@@ -400,7 +425,7 @@ func (s *planSource) batches(batchSize int) []Batch {
 		}
 	}
 	flush()
-	return out
+	return out, nil
 }
 
 // batchEdges reads the relationships of batch i's articles but those in skip, by article
@@ -474,14 +499,25 @@ func (p *Plan) hashes(i int) []any {
 	return out
 }
 
-// addArticle adds an article's row, the nodes it references and its relationships.
+// addArticle adds an article's row (its record read back), the nodes it references (those
+// naming it, then the ends of its relationships) and its relationships.
 func (s *planSource) addArticle(b *Batch, ai int, edges []*graph.Edge, hash any, addNode func(string)) error {
-	a := &s.articles[ai]
+	a, err := s.readArticle(s.articles[ai].rec)
+	if err != nil {
+		return err
+	}
 	art := articleRow(a)
 	b.Articles = append(b.Articles, art)
 	b.Size++
-	for _, n := range s.need[ai] {
+	for _, n := range s.refs(ai) {
 		addNode(s.nodeIDs[n])
+	}
+	for _, e := range edges {
+		for _, id := range []string{e.From, e.To} {
+			if _, ok := s.nodeIdx[id]; ok && id != a.ID && !s.alsoArticle[id] {
+				addNode(id)
+			}
+		}
 	}
 	keys := []any{}
 	for _, e := range edges {
@@ -515,27 +551,37 @@ const LoadHashProperty = "load_hash"
 // differently, so that no article is skipped on a hash of the old way.
 const loadFormat = "newsgraph-load/2"
 
-// loadHash hashes what a load writes for an article, from the records without building the
-// rows or reading a relationship back: the article's properties, the node rows it
-// references (as this input has them) with the spellings no MENTIONS credits (added to
-// every MENTIONS of the node), the nodes whose "articles" name it (the MENTIONS they imply
-// unless stated) and the sum of its explicit relationships' hashes (edgeSum: every stored
-// field, in any order).
-func (s *planSource) loadHash(ai int) string {
+// loadHash returns article ai's load hash (hashArticle).
+func (s *planSource) loadHash(ai int) string { return hex.EncodeToString(s.articles[ai].hash[:]) }
+
+// hashArticle hashes what a load writes for an article, from the records without building
+// the rows or reading a relationship back: the article's properties (its record read
+// back), the node rows it references (need, as this input has them) with the spellings no
+// MENTIONS credits (added to every MENTIONS of the node), the nodes whose "articles" name
+// it (the MENTIONS they imply unless stated) and the sum of its explicit relationships'
+// hashes (every stored field, in any order).
+func (s *planSource) hashArticle(ai int, need []int32, st *artScan) error {
+	a, err := s.readArticle(s.articles[ai].rec)
+	if err != nil {
+		return err
+	}
 	h := sha256.New()
 	w := bufio.NewWriterSize(h, 4096)
 	hashValue(w, loadFormat)
-	hashValue(w, articleRow(&s.articles[ai])["props"])
-	for _, n := range s.need[ai] {
+	hashValue(w, articleRow(a)["props"])
+	for _, n := range need {
 		w.Write(s.nodeSum[n][:])
 	}
-	hashValue(w, int64(len(s.refs[ai])))
-	for _, n := range s.refs[ai] {
+	refs := s.refs(ai)
+	hashValue(w, int64(len(refs)))
+	for _, n := range refs {
 		hashValue(w, s.nodeIDs[n])
 	}
-	w.Write(s.edgeSum[ai][:])
+	w.Write(st.sum[:])
 	_ = w.Flush()
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	var sum [sha256.Size]byte
+	copy(s.articles[ai].hash[:], h.Sum(sum[:0]))
+	return nil
 }
 
 // nodeDigests computes, per node, the SHA-256 of its row and of the spellings no MENTIONS

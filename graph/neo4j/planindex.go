@@ -1,0 +1,334 @@
+package neo4j
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"fmt"
+	"hash"
+	"math"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// span says where records are: the bytes off..off+n of a file, whose first line is line
+// (its lines follow one another), or, in a plan made from a document, its edges
+// off..off+n.
+type span struct {
+	off  int64
+	n    uint32
+	line int32
+}
+
+func (s span) end() int64 { return s.off + int64(s.n) }
+
+// artRef is what a plan keeps of an article: a few dozen bytes, whatever its size.
+type artRef struct {
+	ID     string
+	DocKey string
+	rec    span     // its record (read back to build its row)
+	edges  span     // its first run of relationship records (n 0: none); planSource.more has the others
+	hash   [16]byte // its load hash
+	rels   int32    // its relationships, the MENTIONS its nodes imply included
+}
+
+// artScan is what the indexer keeps of an article while the relationships go by.
+type artScan struct {
+	ends    [2]uint32         // where its ends are in indexer.ends: start, count
+	sum     [sha256.Size]byte // see indexer.sumEdge
+	n       int32             // explicit relationships (first statements of their facts)
+	visited bool              // a visit of it was closed (its facts are no longer in indexer.facts)
+	runs    []span            // an article not read yet: where its relationships are
+}
+
+// mentionFlag marks, in indexer.ends, an end that the article MENTIONS the way its nodes'
+// "articles" lists imply (from the article itself, no status or title): the same fact.
+const mentionFlag = 1 << 31
+
+// indexer keeps, while the records go by in input order, what planning needs of them:
+// per article where its relationships are (runs of lines: one when they follow one
+// another, as extract writes them), the ends of its relationships as symbols, the hash of
+// its relationships and their count; per node the spellings MENTIONS credit; and the
+// counts. A fact stated twice is found within its article's visit (the relationships of
+// one article in a row): facts are per article, so only the current visit's are kept.
+// Relationships of an article that come back after others are rare (not as extract
+// writes): its facts are read back once and kept.
+type indexer struct {
+	name string
+	p    *Plan
+	src  *planSource
+	scan []artScan
+	// Articles whose relationships came before their record: slot k is -(k+1).
+	pend     map[string]int32
+	pendScan []artScan
+	// The visit: the current article's slot, its facts, its ends so far.
+	on        bool
+	slot      int32
+	facts     map[[10]byte]bool
+	visitEnds []uint32
+	revisited map[int32]map[[10]byte]bool
+	// Ends other than the article itself, as symbols (endIDs), with mentionFlag.
+	endSym map[string]uint32
+	endIDs []string
+	ends   []uint32
+	more   map[int32][]span // runs after an article's first
+
+	credited map[string]map[string]bool
+	mention  map[string]bool // nodes with a MENTIONS relationship
+	err      error           // the first relationship Neo4j cannot store
+	h        hash.Hash
+	hw       *bufio.Writer
+}
+
+func newIndexer(name string, src *planSource) *indexer {
+	return &indexer{name: name, p: &Plan{Nodes: map[graph.Label]int{}, Rels: map[graph.RelType]int{}}, src: src,
+		pend: map[string]int32{}, facts: map[[10]byte]bool{}, revisited: map[int32]map[[10]byte]bool{},
+		endSym: map[string]uint32{}, more: map[int32][]span{},
+		credited: map[string]map[string]bool{}, mention: map[string]bool{}}
+}
+
+// article takes an article record (not a repeat), in input order.
+func (x *indexer) article(a *graph.Article, at graph.EdgeAt) {
+	ai := int32(len(x.src.articles))
+	x.src.articles = append(x.src.articles, artRef{ID: a.ID, DocKey: a.DocKey, rec: span{at.Offset, uint32(at.Len), int32(at.Line)}})
+	st := artScan{}
+	if k, ok := x.pend[a.ID]; ok { // its relationships came first
+		st, x.pendScan[k] = x.pendScan[k], artScan{}
+		delete(x.pend, a.ID)
+		if x.on && x.slot == -(k+1) {
+			x.slot = ai
+		}
+		if f, ok := x.revisited[-(k + 1)]; ok {
+			x.revisited[ai] = f
+			delete(x.revisited, -(k + 1))
+		}
+		for _, r := range st.runs {
+			x.addRun(ai, &st, r)
+		}
+		st.runs = nil
+	}
+	x.scan = append(x.scan, st)
+}
+
+// state returns the scan state of a slot.
+func (x *indexer) state(slot int32) *artScan {
+	if slot >= 0 {
+		return &x.scan[slot]
+	}
+	return &x.pendScan[-slot-1]
+}
+
+// slotOf returns the slot of an edge's article: its index, or a pending slot.
+func (x *indexer) slotOf(e *graph.Edge, at graph.EdgeAt) int32 {
+	if at.Article >= 0 {
+		return at.Article
+	}
+	k, ok := x.pend[e.Article]
+	if !ok {
+		k = int32(len(x.pendScan))
+		x.pend[e.Article] = k
+		x.pendScan = append(x.pendScan, artScan{})
+	}
+	return -(k + 1)
+}
+
+// addRun records that a relationship of the article in slot is at r: the article's last
+// run grows when r follows it.
+func (x *indexer) addRun(slot int32, st *artScan, r span) {
+	if slot < 0 {
+		if n := len(st.runs); n > 0 && st.runs[n-1].end() == r.off && uint64(st.runs[n-1].n)+uint64(r.n) < math.MaxInt32 {
+			st.runs[n-1].n += r.n
+		} else {
+			st.runs = append(st.runs, r)
+		}
+		return
+	}
+	a := &x.src.articles[slot]
+	more := x.more[slot]
+	last := &a.edges
+	if len(more) > 0 {
+		last = &more[len(more)-1]
+	}
+	switch {
+	case a.edges.n == 0:
+		a.edges = r
+	case last.end() == r.off && uint64(last.n)+uint64(r.n) < math.MaxInt32:
+		last.n += r.n
+	default:
+		x.more[slot] = append(more, r)
+	}
+}
+
+// runsOf lists where the relationships of the article in slot are, so far.
+func (x *indexer) runsOf(slot int32) []span {
+	if slot < 0 {
+		return x.state(slot).runs
+	}
+	if a := &x.src.articles[slot]; a.edges.n > 0 {
+		return append([]span{a.edges}, x.more[slot]...)
+	}
+	return nil
+}
+
+// edge takes one explicit relationship, in input order; read reads runs back (to find
+// the facts of an article whose relationships come back after others').
+func (x *indexer) edge(e *graph.Edge, at graph.EdgeAt, read func(span) ([]*graph.Edge, error)) error {
+	slot := x.slotOf(e, at)
+	if !x.on || x.slot != slot {
+		if err := x.visit(slot, read); err != nil {
+			return err
+		}
+	}
+	st := x.state(slot)
+	x.addRun(slot, st, span{at.Offset, uint32(at.Len), int32(at.Line)})
+	k := factKey(e)
+	if x.facts[k] { // the same fact stated twice: the first statement wins
+		return nil
+	}
+	x.facts[k] = true
+	if err := checkEdgeProps(e); err != nil && x.err == nil {
+		x.err = &PlanError{fmt.Errorf("%s:%d: %w", x.name, e.Line, err)}
+	}
+	plain := false
+	if e.Type == graph.RelMentions {
+		x.credit(e)
+		plain = e.From == e.Article && e.Status == "" && e.Title == ""
+	}
+	x.p.Rels[e.Type]++
+	x.sumEdge(st, e)
+	st.n++
+	x.addEnd(e.From, e.Article, false)
+	x.addEnd(e.To, e.Article, plain)
+	return x.err
+}
+
+// credit notes a MENTIONS relationship: its node is mentioned, and its spellings credited.
+func (x *indexer) credit(e *graph.Edge) {
+	x.mention[e.To] = true
+	al, ok := stringList(e.Props["aliases"])
+	if !ok && x.err == nil {
+		x.err = &PlanError{fmt.Errorf("%s:%d: MENTIONS edge: prop \"aliases\" must be a list of strings", x.name, e.Line)}
+	}
+	if x.credited[e.To] == nil {
+		x.credited[e.To] = map[string]bool{}
+	}
+	for _, a := range al {
+		x.credited[e.To][a] = true
+	}
+}
+
+// addEnd adds an end of a relationship to the visit's ends, once, but the article itself.
+func (x *indexer) addEnd(id, article string, plain bool) {
+	if id == article {
+		return
+	}
+	sym, ok := x.endSym[id]
+	if !ok {
+		sym = uint32(len(x.endIDs))
+		x.endSym[id] = sym
+		x.endIDs = append(x.endIDs, id)
+	}
+	for i, s := range x.visitEnds {
+		if s&^mentionFlag == sym {
+			if plain {
+				x.visitEnds[i] |= mentionFlag
+			}
+			return
+		}
+	}
+	if plain {
+		sym |= mentionFlag
+	}
+	x.visitEnds = append(x.visitEnds, sym)
+}
+
+// visit closes the current visit and opens one of slot: its facts and ends so far are
+// read back when it had one before.
+func (x *indexer) visit(slot int32, read func(span) ([]*graph.Edge, error)) error {
+	x.close()
+	x.on, x.slot = true, slot
+	st := x.state(slot)
+	if !st.visited {
+		if len(x.facts) > 1024 { // clear costs what the map grew to
+			x.facts = map[[10]byte]bool{}
+		} else {
+			clear(x.facts)
+		}
+		return nil
+	}
+	x.visitEnds = append(x.visitEnds[:0], x.ends[st.ends[0]:st.ends[0]+st.ends[1]]...)
+	if f, ok := x.revisited[slot]; ok {
+		x.facts = f
+		return nil
+	}
+	x.facts = map[[10]byte]bool{}
+	for _, r := range x.runsOf(slot) {
+		es, err := read(r)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			x.facts[factKey(e)] = true
+		}
+	}
+	x.revisited[slot] = x.facts
+	return nil
+}
+
+// close ends the current visit: its ends go to the end of indexer.ends.
+func (x *indexer) close() {
+	if !x.on {
+		return
+	}
+	st := x.state(x.slot)
+	st.ends = [2]uint32{uint32(len(x.ends)), uint32(len(x.visitEnds))}
+	x.ends = append(x.ends, x.visitEnds...)
+	st.visited = true
+	x.visitEnds = x.visitEnds[:0]
+	if _, kept := x.revisited[x.slot]; kept {
+		x.facts = map[[10]byte]bool{}
+	}
+	x.on = false
+}
+
+// sumEdge adds the hash of relationship e to its article's sum (mod 2^256): part of its
+// load hash, computed while the file is validated so that hashing never reads a
+// relationship back, in any order of the article's relationships.
+func (x *indexer) sumEdge(st *artScan, e *graph.Edge) {
+	if x.h == nil {
+		x.h = sha256.New()
+		x.hw = bufio.NewWriterSize(x.h, 1024)
+	}
+	x.h.Reset()
+	hashEdge(x.hw, e)
+	_ = x.hw.Flush()
+	var d [sha256.Size]byte
+	x.h.Sum(d[:0])
+	carry := 0
+	for i := sha256.Size - 1; i >= 0; i-- {
+		v := int(st.sum[i]) + int(d[i]) + carry
+		st.sum[i], carry = byte(v), v>>8
+	}
+}
+
+// endNodes resolves the end symbols: the index of the node each names, or -1 for an
+// article (an id both a node's and an article's is the article's, as before).
+func (x *indexer) endNodes() []int32 {
+	s := x.src
+	out := make([]int32, len(x.endIDs))
+	for i, id := range x.endIDs {
+		out[i] = -1
+		if n, ok := s.nodeIdx[id]; ok {
+			out[i] = n
+		}
+	}
+	for i := range s.articles {
+		id := s.articles[i].ID
+		if sym, ok := x.endSym[id]; ok {
+			out[sym] = -1
+		}
+		if _, ok := s.nodeIdx[id]; ok {
+			s.alsoArticle[id] = true
+		}
+	}
+	return out
+}
