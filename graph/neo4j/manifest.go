@@ -158,11 +158,12 @@ func manifestHook(what string) error {
 
 // articleHashes lists the plan's articles and their load hashes, in input order.
 func (p *Plan) articleHashes() (ids, hashes []any) {
+	n := p.Articles()
+	ids, hashes = make([]any, 0, n), make([]any, 0, n)
 	for i := range p.Batches {
-		for _, h := range p.hashes(i) {
-			m := h.(map[string]any)
-			ids = append(ids, m["id"])
-			hashes = append(hashes, m["hash"])
+		for _, ai := range p.Batches[i].arts {
+			ids = append(ids, p.src.articles[ai].ID)
+			hashes = append(hashes, p.src.loadHash(ai))
 		}
 	}
 	return ids, hashes

@@ -37,7 +37,6 @@ type artScan struct {
 	sum     [sha256.Size]byte // see indexer.sumEdge
 	n       int32             // explicit relationships (first statements of their facts)
 	visited bool              // a visit of it was closed (its facts are no longer in indexer.facts)
-	runs    []span            // an article not read yet: where its relationships are
 }
 
 // mentionFlag marks, in indexer.ends, an end that the article MENTIONS the way its nodes'
@@ -57,9 +56,11 @@ type indexer struct {
 	p    *Plan
 	src  *planSource
 	scan []artScan
-	// Articles whose relationships came before their record: slot k is -(k+1).
+	// Articles whose relationships came before their record: slot k is -(k+1), with its
+	// state and where its relationships are.
 	pend     map[string]int32
 	pendScan []artScan
+	pendRuns [][]span
 	// The visit: the current article's slot, its facts, its ends so far.
 	on        bool
 	slot      int32
@@ -93,6 +94,8 @@ func (x *indexer) article(a *graph.Article, at graph.EdgeAt) {
 	st := artScan{}
 	if k, ok := x.pend[a.ID]; ok { // its relationships came first
 		st, x.pendScan[k] = x.pendScan[k], artScan{}
+		runs := x.pendRuns[k]
+		x.pendRuns[k] = nil
 		delete(x.pend, a.ID)
 		if x.on && x.slot == -(k+1) {
 			x.slot = ai
@@ -101,10 +104,9 @@ func (x *indexer) article(a *graph.Article, at graph.EdgeAt) {
 			x.revisited[ai] = f
 			delete(x.revisited, -(k + 1))
 		}
-		for _, r := range st.runs {
-			x.addRun(ai, &st, r)
+		for _, r := range runs {
+			x.addRun(ai, r)
 		}
-		st.runs = nil
 	}
 	x.scan = append(x.scan, st)
 }
@@ -127,18 +129,20 @@ func (x *indexer) slotOf(e *graph.Edge, at graph.EdgeAt) int32 {
 		k = int32(len(x.pendScan))
 		x.pend[e.Article] = k
 		x.pendScan = append(x.pendScan, artScan{})
+		x.pendRuns = append(x.pendRuns, nil)
 	}
 	return -(k + 1)
 }
 
 // addRun records that a relationship of the article in slot is at r: the article's last
 // run grows when r follows it.
-func (x *indexer) addRun(slot int32, st *artScan, r span) {
+func (x *indexer) addRun(slot int32, r span) {
 	if slot < 0 {
-		if n := len(st.runs); n > 0 && st.runs[n-1].end() == r.off && uint64(st.runs[n-1].n)+uint64(r.n) < math.MaxInt32 {
-			st.runs[n-1].n += r.n
+		runs := x.pendRuns[-slot-1]
+		if n := len(runs); n > 0 && runs[n-1].end() == r.off && uint64(runs[n-1].n)+uint64(r.n) < math.MaxInt32 {
+			runs[n-1].n += r.n
 		} else {
-			st.runs = append(st.runs, r)
+			x.pendRuns[-slot-1] = append(runs, r)
 		}
 		return
 	}
@@ -161,7 +165,7 @@ func (x *indexer) addRun(slot int32, st *artScan, r span) {
 // runsOf lists where the relationships of the article in slot are, so far.
 func (x *indexer) runsOf(slot int32) []span {
 	if slot < 0 {
-		return x.state(slot).runs
+		return x.pendRuns[-slot-1]
 	}
 	if a := &x.src.articles[slot]; a.edges.n > 0 {
 		return append([]span{a.edges}, x.more[slot]...)
@@ -179,7 +183,7 @@ func (x *indexer) edge(e *graph.Edge, at graph.EdgeAt, read func(span) ([]*graph
 		}
 	}
 	st := x.state(slot)
-	x.addRun(slot, st, span{at.Offset, uint32(at.Len), int32(at.Line)})
+	x.addRun(slot, span{at.Offset, uint32(at.Len), int32(at.Line)})
 	k := factKey(e)
 	if x.facts[k] { // the same fact stated twice: the first statement wins
 		return nil

@@ -50,6 +50,43 @@ func reordered(t *testing.T) string {
 	return strings.Join(all, "\r\n") + "\r\n"
 }
 
+// interleaved is the fixture with the relationships of its two articles alternating (each
+// article's facts found again on a later visit, one stated a second time there), the
+// second article's record after its relationships, and the nodes split in two records, the
+// second (a new alias, the articles again) among the relationships.
+func interleaved(t *testing.T) string {
+	var head, nodes, by001, by002, arts []string
+	for _, l := range fixtureLines(t) {
+		switch {
+		case strings.Contains(l, `"kind":"meta"`):
+			head = append(head, l)
+		case strings.Contains(l, `"kind":"article"`):
+			arts = append(arts, l)
+		case strings.Contains(l, `"kind":"node"`):
+			nodes = append(nodes, l)
+		case strings.Contains(l, `"article":"001_nato_summit"`):
+			by001 = append(by001, l)
+		default:
+			by002 = append(by002, l)
+		}
+	}
+	out := append(head, arts[0])
+	out = append(out, nodes...)
+	for i := 0; i < len(by001) || i < len(by002); i++ {
+		if i < len(by001) {
+			out = append(out, by001[i])
+		}
+		if i < len(by002) {
+			out = append(out, by002[i])
+		}
+		if i == 1 {
+			out = append(out, `{"kind":"node","id":"person:mark-rutte","label":"Person","name":"Mark Rutte","aliases":["M. Rutte"],"articles":["002_palm_beach","001_nato_summit"]}`)
+		}
+	}
+	out = append(out, by001[0], arts[1])
+	return strings.Join(out, "\n") + "\n"
+}
+
 // plans plans input from the document (graph.Read, NewPlan) and from the file (ScanPlan).
 func plans(t *testing.T, input string, batchSize int) (fromDoc, scanned *Plan) {
 	t.Helper()
@@ -73,15 +110,22 @@ func plans(t *testing.T, input string, batchSize int) (fromDoc, scanned *Plan) {
 // with a fact stated twice.
 func TestScanPlanSameAsNewPlan(t *testing.T) {
 	inputs := map[string]string{
-		"fixture":   strings.Join(fixtureLines(t), "\n") + "\n",
-		"reordered": reordered(t),
+		"fixture":     strings.Join(fixtureLines(t), "\n") + "\n",
+		"reordered":   reordered(t),
+		"interleaved": interleaved(t),
 	}
+	_, ref := plans(t, inputs["fixture"], 500)
 	for name, input := range inputs {
 		for _, size := range []int{1, 500} {
 			t.Run(fmt.Sprintf("%s/batch%d", name, size), func(t *testing.T) {
 				a, b := plans(t, input, size)
 				if !reflect.DeepEqual(a.Nodes, b.Nodes) || !reflect.DeepEqual(a.Rels, b.Rels) || a.ImpliedMentions != b.ImpliedMentions {
 					t.Fatalf("counts differ: %v %v %d / %v %v %d", a.Nodes, a.Rels, a.ImpliedMentions, b.Nodes, b.Rels, b.ImpliedMentions)
+				}
+				// The same facts as the fixture's, each once: a fact stated again, on a
+				// later visit of its article too, is dropped.
+				if !reflect.DeepEqual(b.Rels, ref.Rels) || b.ImpliedMentions != ref.ImpliedMentions {
+					t.Errorf("relationships %v (%d implied), want the fixture's %v (%d)", b.Rels, b.ImpliedMentions, ref.Rels, ref.ImpliedMentions)
 				}
 				ba, bb := built(t, a), built(t, b)
 				if len(ba) != len(bb) {
@@ -208,4 +252,90 @@ func heap() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapAlloc
+}
+
+// extractionLike writes n articles as extract does (articles, nodes naming them, then each
+// article's relationships in a row): each article mentions 10 of 400 nodes and states two
+// MET facts between them.
+func extractionLike(n int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`{"kind":"meta","contract":"` + graph.ContractVersion + `"}` + "\n")
+	for i := range n {
+		fmt.Fprintf(&buf, `{"kind":"article","id":"art-%07d","source":"corpus/art-%07d.txt","title":"Article %d: leaders meet to discuss the alliance's spending","url":"https://news.example/art-%07d","published":"2025-06-24","published_source":"metadata","words":250,"hash":"%016x"}`+"\n", i, i, i, i, i)
+	}
+	const nodes, per = 400, 10
+	node := func(i, k int) int { return (i*7 + k*41) % nodes }
+	named := make([][]string, nodes)
+	for i := range n {
+		for k := range per {
+			named[node(i, k)] = append(named[node(i, k)], fmt.Sprintf("%q", fmt.Sprintf("art-%07d", i)))
+		}
+	}
+	for j := range nodes {
+		fmt.Fprintf(&buf, `{"kind":"node","id":"person:p%d","label":"Person","name":"P%d","aliases":["Mr P%d"],"articles":[%s]}`+"\n", j, j, j, strings.Join(named[j], ","))
+	}
+	for i := range n {
+		for k := range per {
+			fmt.Fprintf(&buf, `{"kind":"edge","type":"MENTIONS","from":"art-%07d","to":"person:p%d","article":"art-%07d","confidence":1,"rule":"MENTIONS","evidence":{"sentence":"Mr P%d said so.","start":0,"end":15},"props":{"aliases":["Mr P%d"],"count":1}}`+"\n", i, node(i, k), i, node(i, k), node(i, k))
+		}
+		for k := range 2 {
+			fmt.Fprintf(&buf, `{"kind":"edge","type":"MET","from":"person:p%d","to":"person:p%d","article":"art-%07d","status":"reported","confidence":0.9,"rule":"met","evidence":{"sentence":"P%d met P%d.","start":0,"end":11}}`+"\n", node(i, 2*k), node(i, 2*k+1), i, node(i, 2*k), node(i, 2*k+1))
+		}
+	}
+	return buf.Bytes()
+}
+
+// atEOF calls fn when a read reaches the end of the input: the validation pass has then read
+// every record, and holds all it keeps while scanning.
+type atEOF struct {
+	r    *bytes.Reader
+	fn   func()
+	done bool
+}
+
+func (a *atEOF) ReadAt(p []byte, off int64) (int, error) {
+	n, err := a.r.ReadAt(p, off)
+	if off+int64(n) >= a.r.Size() && !a.done {
+		a.done = true
+		a.fn()
+	}
+	return n, err
+}
+
+// TestScanPlanBytesPerArticle: what planning a file keeps grows by a few hundred bytes per
+// article at most, both at the end of the validation pass (the peak) and in the plan: not
+// the article records, every relationship's place and fact, or every article's nodes as
+// strings (main kept about 2.5 KB per article at the end of the pass, 1.1 KB in the plan).
+func TestScanPlanBytesPerArticle(t *testing.T) {
+	const n = 5000
+	in := extractionLike(n)
+	before := heap()
+	var scanned uint64
+	src := &atEOF{r: bytes.NewReader(in), fn: func() { scanned = heap() }}
+	p, err := ScanPlan(src, int64(len(in)), "in.jsonl", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	planned := heap()
+	if p.Articles() != n || p.Rels[graph.RelMentions] != 10*n {
+		t.Fatalf("planned %d articles, %d MENTIONS", p.Articles(), p.Rels[graph.RelMentions])
+	}
+	runtime.KeepAlive(p)
+	runtime.KeepAlive(in)
+	per := func(h uint64) float64 {
+		if h < before {
+			return 0
+		}
+		return float64(h-before) / n
+	}
+	t.Logf("per article: %.0f bytes at the end of the validation pass, %.0f in the plan", per(scanned), per(planned))
+	if scanned == 0 {
+		t.Fatal("the input was never read to its end")
+	}
+	if per(scanned) > 800 {
+		t.Errorf("the validation pass holds %.0f bytes per article, want at most 800", per(scanned))
+	}
+	if per(planned) > 300 {
+		t.Errorf("the plan holds %.0f bytes per article, want at most 300", per(planned))
+	}
 }
