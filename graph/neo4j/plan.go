@@ -81,7 +81,11 @@ func NewPlan(d *graph.Document, name string, batchSize int) (*Plan, error) {
 		return out, nil
 	}
 	s.readArticle = func(r span) (*graph.Article, error) { return &d.Articles[r.off], nil }
-	x := newIndexer(name, s)
+	sp, err := newSpill(false)
+	if err != nil {
+		return nil, err
+	}
+	x := newIndexer(name, s, sp)
 	artIdx := make(map[string]int32, len(d.Articles))
 	for i := range d.Articles {
 		artIdx[d.Articles[i].ID] = int32(i)
@@ -127,7 +131,12 @@ func ScanPlan(src io.ReaderAt, size int64, name string, batchSize int) (*Plan, e
 		a.Line = int(r.line)
 		return a, nil
 	}
-	x := newIndexer(name, s)
+	sp, err := newSpill(true)
+	if err != nil {
+		return nil, fmt.Errorf("planning %s: %w", name, err)
+	}
+	defer sp.close()
+	x := newIndexer(name, s, sp)
 	st, err := graph.Stream(io.NewSectionReader(src, 0, size), name, func(a *graph.Article, at graph.EdgeAt) error {
 		x.article(a, at)
 		return nil
@@ -188,9 +197,14 @@ func factKey(e *graph.Edge) (k [10]byte) {
 // plan finishes the index with the nodes (and the articles each names, as indexes) and
 // groups the articles into batches, computing each article's load hash on the way.
 func (x *indexer) plan(nodes []graph.Node, nodeArts [][]int32, batchSize int) (*Plan, error) {
-	x.close()
+	if err := x.close(); err != nil {
+		return nil, err
+	}
 	if x.err != nil {
 		return nil, x.err
+	}
+	if err := x.spill.rewind(); err != nil {
+		return nil, fmt.Errorf("planning %s: %w", x.name, err)
 	}
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
@@ -202,7 +216,6 @@ func (x *indexer) plan(nodes []graph.Node, nodeArts [][]int32, batchSize int) (*
 	p.Nodes[graph.LabelArticle] += len(s.articles)
 	endNode := x.endNodes()
 	s.refsOf(nodeArts)
-	x.implied(nodeArts, endNode)
 	for i := range nodes {
 		n := &nodes[i]
 		for _, a := range n.Aliases {
@@ -211,14 +224,22 @@ func (x *indexer) plan(nodes []graph.Node, nodeArts [][]int32, batchSize int) (*
 			}
 		}
 	}
-	for id, r := range s.nodeRows {
-		r["loose"] = !x.mention[id]
+	// A node is mentioned by a MENTIONS relationship, or implied by its "articles" (an
+	// article that states the same MENTIONS mentions it too).
+	for n, id := range s.nodeIDs {
+		s.nodeRows[id]["loose"] = !x.mention[id] && len(nodeArts[n]) == 0
 	}
 	s.nodeDigests()
 	s.more = x.more
-	batches, err := s.batches(batchSize, func(ai int, need []int32) error {
-		return s.hashArticle(ai, need, &x.scan[ai])
-	}, func(ai int, need []int32) []int32 { return x.needOf(ai, need, endNode) })
+	batches, err := s.batches(batchSize, func(ai int, buf []int32) ([]int32, error) {
+		st, err := x.stateOf(int32(ai))
+		if err != nil {
+			return nil, fmt.Errorf("planning %s: %w", x.name, err)
+		}
+		s.articles[ai].rels = st.n + x.implied(ai, &st)
+		need := x.needOf(ai, buf, &st, endNode)
+		return need, s.hashArticle(ai, need, &st)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -272,42 +293,24 @@ func (s *planSource) refsOf(nodeArts [][]int32) {
 // refs lists the nodes whose "articles" name article ai.
 func (s *planSource) refs(ai int) []int32 { return s.refNodes[s.refStart[ai]:s.refStart[ai+1]] }
 
-// implied counts the MENTIONS implied by node records, unless the same fact is stated,
-// and each article's relationships.
-func (x *indexer) implied(nodeArts [][]int32, endNode []int32) {
-	s, p := x.src, x.p
-	for ai := range s.articles {
-		s.articles[ai].rels = x.scan[ai].n
-	}
-	for n, arts := range nodeArts {
-		id := s.nodeIDs[n]
-		sym, hasSym := x.endSym[id]
-		for _, ai := range arts {
-			if hasSym && x.mentions(ai, sym) {
-				continue
-			}
-			s.articles[ai].rels++
-			x.mention[id] = true
-			p.ImpliedMentions++
-			p.Rels[graph.RelMentions]++
+// implied counts the MENTIONS the nodes naming article ai imply, unless it states the
+// same fact (st: its scan state).
+func (x *indexer) implied(ai int, st *artScan) int32 {
+	n := int32(0)
+	for _, node := range x.src.refs(ai) {
+		if sym, ok := x.endSym[x.src.nodeIDs[node]]; ok && slices.Contains(st.ends, sym|mentionFlag) {
+			continue
 		}
+		n++
+		x.p.ImpliedMentions++
+		x.p.Rels[graph.RelMentions]++
 	}
-}
-
-// mentions says whether article ai states the MENTIONS of end sym its nodes would imply.
-func (x *indexer) mentions(ai int32, sym uint32) bool {
-	st := &x.scan[ai]
-	for _, e := range x.ends[st.ends[0] : st.ends[0]+st.ends[1]] {
-		if e == sym|mentionFlag {
-			return true
-		}
-	}
-	return false
+	return n
 }
 
 // needOf lists the nodes article ai references, in input order: those naming it, then the
 // ends of its relationships; need is a buffer to reuse.
-func (x *indexer) needOf(ai int, need []int32, endNode []int32) []int32 {
+func (x *indexer) needOf(ai int, need []int32, st *artScan, endNode []int32) []int32 {
 	need = need[:0]
 	add := func(n int32) {
 		if !slices.Contains(need, n) {
@@ -317,8 +320,7 @@ func (x *indexer) needOf(ai int, need []int32, endNode []int32) []int32 {
 	for _, n := range x.src.refs(ai) {
 		add(n)
 	}
-	st := &x.scan[ai]
-	for _, e := range x.ends[st.ends[0] : st.ends[0]+st.ends[1]] {
+	for _, e := range st.ends {
 		if n := endNode[e&^mentionFlag]; n >= 0 {
 			add(n)
 		}
@@ -382,8 +384,9 @@ func (s *planSource) edgesOf(ai int) ([]*graph.Edge, error) {
 
 // batches groups the articles into batches of about batchSize records, then the nodes no
 // article references; a batch holds what to build, not its rows. need lists the nodes an
-// article references (into a buffer), hash computes its load hash.
-func (s *planSource) batches(batchSize int, hash func(ai int, need []int32) error, need func(ai int, buf []int32) []int32) ([]Batch, error) {
+// article references (into buf) after counting its relationships and computing its load
+// hash.
+func (s *planSource) batches(batchSize int, need func(ai int, buf []int32) ([]int32, error)) ([]Batch, error) {
 	var out []Batch
 	cur, inBatch := Batch{}, map[int32]bool{}
 	flush := func() {
@@ -395,8 +398,8 @@ func (s *planSource) batches(batchSize int, hash func(ai int, need []int32) erro
 	attached := make([]bool, len(s.nodeIDs))
 	var buf []int32
 	for i := range s.articles {
-		buf = need(i, buf)
-		if err := hash(i, buf); err != nil {
+		var err error
+		if buf, err = need(i, buf); err != nil {
 			return nil, err
 		}
 		rels := int(s.articles[i].rels)

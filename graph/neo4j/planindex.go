@@ -31,15 +31,15 @@ type artRef struct {
 	rels   int32    // its relationships, the MENTIONS its nodes imply included
 }
 
-// artScan is what the indexer keeps of an article while the relationships go by.
+// artScan is what the indexer keeps of an article while the relationships go by, until
+// its visit ends (then it goes to the spill, see indexer).
 type artScan struct {
-	ends    [2]uint32         // where its ends are in indexer.ends: start, count
-	sum     [sha256.Size]byte // see indexer.sumEdge
-	n       int32             // explicit relationships (first statements of their facts)
-	visited bool              // a visit of it was closed (its facts are no longer in indexer.facts)
+	sum  [sha256.Size]byte // see indexer.sumEdge
+	n    int32             // explicit relationships (first statements of their facts)
+	ends []uint32          // the ends of its relationships, once each, as symbols with mentionFlag
 }
 
-// mentionFlag marks, in indexer.ends, an end that the article MENTIONS the way its nodes'
+// mentionFlag marks, in artScan.ends, an end that the article MENTIONS the way its nodes'
 // "articles" lists imply (from the article itself, no status or title): the same fact.
 const mentionFlag = 1 << 31
 
@@ -50,27 +50,33 @@ const mentionFlag = 1 << 31
 // counts. A fact stated twice is found within its article's visit (the relationships of
 // one article in a row): facts are per article, so only the current visit's are kept.
 // Relationships of an article that come back after others are rare (not as extract
-// writes): its facts are read back once and kept.
+// writes): its facts are read back once and kept. When a visit ends, the article's state
+// (artScan) is written to the spill, in article order: the planning step reads it back in
+// that order. The state of an article whose visit does not end in that order (its record
+// came after its relationships, or they come back) stays in mem, merged at the end.
 type indexer struct {
 	name string
 	p    *Plan
 	src  *planSource
-	scan []artScan
+	mem  map[int32]*artScan
 	// Articles whose relationships came before their record: slot k is -(k+1), with its
-	// state and where its relationships are.
-	pend     map[string]int32
-	pendScan []artScan
-	pendRuns [][]span
-	// The visit: the current article's slot, its facts, its ends so far.
+	// state, where its relationships are and whether a visit of it ended.
+	pend        map[string]int32
+	pendScan    []*artScan
+	pendRuns    [][]span
+	pendVisited []bool
+	visited     []uint64 // per article: a visit of it ended
+	// The visit: the current article's slot and state, its facts, its ends so far.
 	on        bool
 	slot      int32
+	cur       *artScan
 	facts     map[[10]byte]bool
 	visitEnds []uint32
 	revisited map[int32]map[[10]byte]bool
+	spill     *spill
 	// Ends other than the article itself, as symbols (endIDs), with mentionFlag.
 	endSym map[string]uint32
 	endIDs []string
-	ends   []uint32
 	more   map[int32][]span // runs after an article's first
 
 	credited map[string]map[string]bool
@@ -80,9 +86,9 @@ type indexer struct {
 	hw       *bufio.Writer
 }
 
-func newIndexer(name string, src *planSource) *indexer {
+func newIndexer(name string, src *planSource, sp *spill) *indexer {
 	return &indexer{name: name, p: &Plan{Nodes: map[graph.Label]int{}, Rels: map[graph.RelType]int{}}, src: src,
-		pend: map[string]int32{}, facts: map[[10]byte]bool{}, revisited: map[int32]map[[10]byte]bool{},
+		spill: sp, mem: map[int32]*artScan{}, pend: map[string]int32{}, facts: map[[10]byte]bool{}, revisited: map[int32]map[[10]byte]bool{},
 		endSym: map[string]uint32{}, more: map[int32][]span{},
 		credited: map[string]map[string]bool{}, mention: map[string]bool{}}
 }
@@ -91,11 +97,16 @@ func newIndexer(name string, src *planSource) *indexer {
 func (x *indexer) article(a *graph.Article, at graph.EdgeAt) {
 	ai := int32(len(x.src.articles))
 	x.src.articles = append(x.src.articles, artRef{ID: a.ID, DocKey: a.DocKey, rec: span{at.Offset, uint32(at.Len), int32(at.Line)}})
-	st := artScan{}
+	if ai%64 == 0 {
+		x.visited = append(x.visited, 0)
+	}
 	if k, ok := x.pend[a.ID]; ok { // its relationships came first
-		st, x.pendScan[k] = x.pendScan[k], artScan{}
+		x.mem[ai], x.pendScan[k] = x.pendScan[k], nil
 		runs := x.pendRuns[k]
 		x.pendRuns[k] = nil
+		if x.pendVisited[k] {
+			x.visited[ai/64] |= 1 << (ai % 64)
+		}
 		delete(x.pend, a.ID)
 		if x.on && x.slot == -(k+1) {
 			x.slot = ai
@@ -108,15 +119,27 @@ func (x *indexer) article(a *graph.Article, at graph.EdgeAt) {
 			x.addRun(ai, r)
 		}
 	}
-	x.scan = append(x.scan, st)
 }
 
-// state returns the scan state of a slot.
+// state returns the scan state of a slot, made when it has none.
 func (x *indexer) state(slot int32) *artScan {
-	if slot >= 0 {
-		return &x.scan[slot]
+	if slot < 0 {
+		return x.pendScan[-slot-1]
 	}
-	return &x.pendScan[-slot-1]
+	st := x.mem[slot]
+	if st == nil {
+		st = &artScan{}
+		x.mem[slot] = st
+	}
+	return st
+}
+
+// wasVisited says whether a visit of slot ended before.
+func (x *indexer) wasVisited(slot int32) bool {
+	if slot < 0 {
+		return x.pendVisited[-slot-1]
+	}
+	return x.visited[slot/64]&(1<<(slot%64)) != 0
 }
 
 // slotOf returns the slot of an edge's article: its index, or a pending slot.
@@ -128,8 +151,9 @@ func (x *indexer) slotOf(e *graph.Edge, at graph.EdgeAt) int32 {
 	if !ok {
 		k = int32(len(x.pendScan))
 		x.pend[e.Article] = k
-		x.pendScan = append(x.pendScan, artScan{})
+		x.pendScan = append(x.pendScan, &artScan{})
 		x.pendRuns = append(x.pendRuns, nil)
+		x.pendVisited = append(x.pendVisited, false)
 	}
 	return -(k + 1)
 }
@@ -182,7 +206,7 @@ func (x *indexer) edge(e *graph.Edge, at graph.EdgeAt, read func(span) ([]*graph
 			return err
 		}
 	}
-	st := x.state(slot)
+	st := x.cur
 	x.addRun(slot, span{at.Offset, uint32(at.Len), int32(at.Line)})
 	k := factKey(e)
 	if x.facts[k] { // the same fact stated twice: the first statement wins
@@ -248,10 +272,13 @@ func (x *indexer) addEnd(id, article string, plain bool) {
 // visit closes the current visit and opens one of slot: its facts and ends so far are
 // read back when it had one before.
 func (x *indexer) visit(slot int32, read func(span) ([]*graph.Edge, error)) error {
-	x.close()
+	if err := x.close(); err != nil {
+		return err
+	}
 	x.on, x.slot = true, slot
-	st := x.state(slot)
-	if !st.visited {
+	x.cur = x.state(slot)
+	x.visitEnds = append(x.visitEnds[:0], x.cur.ends...)
+	if !x.wasVisited(slot) {
 		if len(x.facts) > 1024 { // clear costs what the map grew to
 			x.facts = map[[10]byte]bool{}
 		} else {
@@ -259,7 +286,6 @@ func (x *indexer) visit(slot int32, read func(span) ([]*graph.Edge, error)) erro
 		}
 		return nil
 	}
-	x.visitEnds = append(x.visitEnds[:0], x.ends[st.ends[0]:st.ends[0]+st.ends[1]]...)
 	if f, ok := x.revisited[slot]; ok {
 		x.facts = f
 		return nil
@@ -278,20 +304,30 @@ func (x *indexer) visit(slot int32, read func(span) ([]*graph.Edge, error)) erro
 	return nil
 }
 
-// close ends the current visit: its ends go to the end of indexer.ends.
-func (x *indexer) close() {
+// close ends the current visit: the article's state goes to the spill when its order
+// allows (its first visit to end after those of the articles before it), else stays in
+// mem.
+func (x *indexer) close() error {
 	if !x.on {
-		return
+		return nil
 	}
-	st := x.state(x.slot)
-	st.ends = [2]uint32{uint32(len(x.ends)), uint32(len(x.visitEnds))}
-	x.ends = append(x.ends, x.visitEnds...)
-	st.visited = true
+	x.on = false
+	st := x.cur
+	st.ends = append(st.ends[:0], x.visitEnds...)
 	x.visitEnds = x.visitEnds[:0]
 	if _, kept := x.revisited[x.slot]; kept {
 		x.facts = map[[10]byte]bool{}
 	}
-	x.on = false
+	if x.slot < 0 {
+		x.pendVisited[-x.slot-1] = true
+		return nil
+	}
+	x.visited[x.slot/64] |= 1 << (x.slot % 64)
+	if x.spill != nil && x.slot > x.spill.last {
+		delete(x.mem, x.slot)
+		return x.spill.put(x.slot, st)
+	}
+	return nil
 }
 
 // sumEdge adds the hash of relationship e to its article's sum (mod 2^256): part of its
@@ -307,11 +343,7 @@ func (x *indexer) sumEdge(st *artScan, e *graph.Edge) {
 	_ = x.hw.Flush()
 	var d [sha256.Size]byte
 	x.h.Sum(d[:0])
-	carry := 0
-	for i := sha256.Size - 1; i >= 0; i-- {
-		v := int(st.sum[i]) + int(d[i]) + carry
-		st.sum[i], carry = byte(v), v>>8
-	}
+	addSum(&st.sum, &d)
 }
 
 // endNodes resolves the end symbols: the index of the node each names, or -1 for an
