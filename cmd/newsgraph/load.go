@@ -40,7 +40,8 @@ stdin (-) and loads it into Neo4j. The whole input is validated first, in one
 streaming pass: a bad line stops the load before anything is written, with messages
 naming file:line (exit 1). Each batch then reads its articles and relationships back
 from the file, so memory grows by a few hundred bytes per article, not with the
-records' content; stdin is first copied to a temporary file.
+records' content (while validating, about 100 bytes per article wait in a temporary
+file in $TMPDIR); stdin is first copied to a temporary file.
 
 Then the schema is applied (idempotent) and the graph written in batches of whole
 articles, one write transaction each: every article is either fully loaded or
