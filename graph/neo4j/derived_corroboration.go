@@ -1,0 +1,370 @@
+package neo4j
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// The corroboration report ranks facts: the relationships of one type (MENTIONS aside) between
+// the same two nodes (either order for MET and SPOKE_WITH) with the same status, title and month,
+// by their number of distinct articles. Grouping every relationship of the graph for each run
+// grows with the graph, so the loader keeps one bookkeeping node per fact:
+//
+//	(:CorroborationFact {key, type, x, y, subject, object, status, title, month, articles,
+//	                     article_ids, rels, rel_articles, sort, tsort})
+//
+// x and y are the ids of the fact's ends (ordered for MET and SPOKE_WITH), subject and object
+// their names; rels are the element ids of the fact's relationships (relationship id order) and
+// rel_articles their articles; article_ids is the report's column (the distinct articles,
+// sorted, joined by ", "); sort is a string whose order is the report's (articles descending,
+// relation, subject, object, month, status, then the ids), indexed, and tsort the same after the
+// type, so that the report reads its first rows in index order, with or without a type.
+//
+// Kept exact in the write transaction of every batch and retraction (factWork): the facts of
+// the relationships a transaction may change — those of the articles it writes or retracts,
+// read before it changes them and after — are recomputed from the stored node (its relationships
+// of other articles, untouched by the transaction) and the relationships of those articles
+// now; the facts of a renamed node get its new name. A graph loaded by an earlier build gets the
+// nodes from backfillFacts (ApplySchema). The label is bookkeeping: not in Counts' totals,
+// exports or the summary report.
+
+// FactLabel labels the corroboration report's bookkeeping node of a fact.
+const FactLabel = "CorroborationFact"
+
+// factsVersion is the version of what the fact nodes hold: a graph whose marker has another
+// (or none) is backfilled by ApplySchema.
+const factsVersion = 1
+
+// factsMarkerKey is the key of the node that says the backfill of factsVersion is complete.
+const factsMarkerKey = "~complete"
+
+// factSep separates the parts of a fact's key and sort string; it sorts before every character
+// of a name, a title or a status.
+const factSep = "\x01"
+
+// factTypes are the relationship types the report groups: all but MENTIONS.
+func factTypes() []graph.RelType {
+	var out []graph.RelType
+	for _, r := range graph.Relations {
+		if r.Type != graph.RelMentions {
+			out = append(out, r.Type)
+		}
+	}
+	return out
+}
+
+// factRelsStmt returns every fact relationship of the given articles, with what its fact is
+// made of (a type index seek on article per type and article).
+var factRelsStmt = func() string {
+	var b strings.Builder
+	b.WriteString(noReplan + "UNWIND $ids AS id\nCALL (id) {\n")
+	for i, t := range factTypes() {
+		if i > 0 {
+			b.WriteString("  UNION ALL\n")
+		}
+		fmt.Fprintf(&b, "  MATCH (a)-[r:%s]->(b) WHERE r.article = id RETURN '%s' AS t, a, b, r\n", ident(string(t)), t)
+	}
+	b.WriteString(`}
+RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
+       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month`)
+	return b.String()
+}()
+
+// factLockStmt locks the fact nodes of the given keys (creating those missing) and reads them:
+// a concurrent transaction changing the same facts waits for this one to commit, and what this
+// one reads after the lock is what the other committed.
+var factLockStmt = noReplan + `UNWIND $keys AS k
+MERGE (f:` + ident(FactLabel) + ` {key: k})
+SET f.locked = true
+REMOVE f.locked
+RETURN k, f.type AS t, f.x AS x, f.y AS y, f.subject AS xn, f.object AS yn, f.status AS status,
+       f.title AS title, f.month AS month, coalesce(f.rels, []) AS rels, coalesce(f.rel_articles, []) AS arts`
+
+var factSetStmt = noReplan + `UNWIND $rows AS row
+MATCH (f:` + ident(FactLabel) + ` {key: row.key})
+SET f = row
+RETURN count(f)`
+
+var factDeleteStmt = noReplan + `UNWIND $keys AS k
+MATCH (f:` + ident(FactLabel) + ` {key: k})
+DELETE f
+RETURN count(f)`
+
+// factsOfStmt returns the keys of the facts with a given end.
+var factsOfStmt = noReplan + `UNWIND $ids AS id
+CALL (id) {
+  MATCH (f:` + ident(FactLabel) + `) WHERE f.x = id RETURN f.key AS k
+  UNION
+  MATCH (f:` + ident(FactLabel) + `) WHERE f.y = id RETURN f.key AS k
+}
+RETURN DISTINCT k`
+
+// fact is what makes a fact: its type, ends (ids and names), status, title and month. status
+// and title are nil or a string.
+type corrFact struct {
+	t, x, y       string
+	xn, yn        any
+	status, title any
+	month         string
+}
+
+// factOf makes the fact of a relationship from a and b, ordered for MET and SPOKE_WITH.
+func factOf(t, a, b string, an, bn, status, title any, month string) corrFact {
+	if (t == string(graph.RelMet) || t == string(graph.RelSpokeWith)) && b < a {
+		a, b, an, bn = b, a, bn, an
+	}
+	return corrFact{t: t, x: a, y: b, xn: an, yn: bn, status: status, title: title, month: month}
+}
+
+// factNullable encodes a string that may be nil so that every string sorts before nil, as in
+// ORDER BY.
+func factNullable(v any) string {
+	if s, ok := v.(string); ok {
+		return "\x02" + s
+	}
+	return "\x03"
+}
+
+func (f corrFact) key() string {
+	return strings.Join([]string{f.t, f.x, f.y, factNullable(f.status), factNullable(f.title), f.month}, factSep)
+}
+
+func (f corrFact) relation() string {
+	if s, ok := f.title.(string); ok {
+		return f.t + " (" + s + ")"
+	}
+	return f.t
+}
+
+// sortKey orders facts as the report does: articles descending, relation, subject, object,
+// month, status; then the ends' ids, so that no two facts tie.
+func (f corrFact) sortKey(articles int) string {
+	inv := fmt.Sprintf("%010d", 9999999999-int64(articles))
+	return strings.Join([]string{inv, f.relation(), factNullable(f.xn), factNullable(f.yn), f.month, factNullable(f.status), f.x, f.y}, factSep)
+}
+
+// factRel is one relationship of a fact: its element id and article.
+type factRel struct{ rid, art string }
+
+// factWork is what a write transaction does to the fact nodes: the relationships of the
+// articles it changes, found before it changes them (their facts are recomputed), the facts
+// touched, and the nodes it renamed.
+type factWork struct {
+	before  map[string]bool // element ids of the relationships read before the changes
+	touched map[string]corrFact // fact key → the fact as last seen
+	renamed map[string]bool // node ids whose name the transaction changed
+}
+
+func newFactWork() *factWork {
+	return &factWork{before: map[string]bool{}, touched: map[string]corrFact{}, renamed: map[string]bool{}}
+}
+
+// factRels reads the fact relationships of the given articles.
+func (w *txWriter) factRels(ids []string) (map[string][]factRel, map[string]corrFact, error) {
+	byKey, facts := map[string][]factRel{}, map[string]corrFact{}
+	if len(ids) == 0 {
+		return byKey, facts, nil
+	}
+	recs, err := w.all("reading the facts of the articles", factRelsStmt, map[string]any{"ids": anyList(ids)})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range recs {
+		v := r.Values
+		t, _ := v[0].(string)
+		rid, _ := v[1].(string)
+		art, _ := v[2].(string)
+		a, _ := v[3].(string)
+		b, _ := v[4].(string)
+		month, _ := v[9].(string)
+		f := factOf(t, a, b, v[5], v[6], v[7], v[8], month)
+		k := f.key()
+		byKey[k] = append(byKey[k], factRel{rid: rid, art: art})
+		facts[k] = f
+	}
+	return byKey, facts, nil
+}
+
+// factsBefore reads the fact relationships of articles stored before this transaction,
+// before it changes them: their facts will be recomputed without them.
+func (w *txWriter) factsBefore(ids []string) error {
+	byKey, facts, err := w.factRels(ids)
+	if err != nil {
+		return err
+	}
+	for k, rels := range byKey {
+		for _, r := range rels {
+			w.facts.before[r.rid] = true
+		}
+		w.facts.touched[k] = facts[k]
+	}
+	return nil
+}
+
+// factsBeforeBatch is factsBefore for the articles of b whose node this transaction did not
+// create (an article created here had no relationship).
+func (w *txWriter) factsBeforeBatch(b *Batch) error {
+	var ids []string
+	for _, a := range b.Articles {
+		if id := a["id"].(string); !w.created[id] {
+			ids = append(ids, id)
+		}
+	}
+	return w.factsBefore(ids)
+}
+
+// factBatchIDs lists the ids of the articles b writes.
+func factBatchIDs(b *Batch) []string {
+	ids := make([]string, 0, len(b.Articles))
+	for _, a := range b.Articles {
+		ids = append(ids, a["id"].(string))
+	}
+	return ids
+}
+
+// noteRenamed records that the transaction changed the name of node id.
+func (w *txWriter) noteRenamed(id string) { w.facts.renamed[id] = true }
+
+// factsAfter brings the fact nodes up to date once the transaction has written everything:
+// ids are the articles it wrote (their relationships now). Every fact touched before or now,
+// or with a renamed end, is locked and read, then set from its relationships of other
+// articles and those of ids, or deleted when none is left.
+func (w *txWriter) factsAfter(ids []string) error {
+	now, facts, err := w.factRels(ids)
+	if err != nil {
+		return err
+	}
+	for k, f := range facts {
+		w.facts.touched[k] = f
+	}
+	if err := w.factsOfRenamed(); err != nil {
+		return err
+	}
+	if len(w.facts.touched) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(w.facts.touched))
+	for k := range w.facts.touched {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the same lock order in every transaction
+	recs, err := w.all("locking the facts", factLockStmt, map[string]any{"keys": anyList(keys)})
+	if err != nil {
+		return err
+	}
+	var rows, gone []any
+	for _, r := range recs {
+		k, _ := r.Values[0].(string)
+		row := w.factRow(k, r.Values, now[k], facts)
+		if row == nil {
+			gone = append(gone, k)
+		} else {
+			rows = append(rows, row)
+		}
+	}
+	return w.writeFacts(rows, gone)
+}
+
+// factsOfRenamed adds the facts whose ends the transaction renamed to those touched.
+func (w *txWriter) factsOfRenamed() error {
+	if len(w.facts.renamed) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(w.facts.renamed))
+	for id := range w.facts.renamed {
+		ids = append(ids, id)
+	}
+	recs, err := w.all("reading the facts of renamed nodes", factsOfStmt, map[string]any{"ids": anyList(ids)})
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		k, _ := r.Values[0].(string)
+		if _, ok := w.facts.touched[k]; !ok {
+			w.facts.touched[k] = corrFact{}
+		}
+	}
+	return nil
+}
+
+// factRow computes the properties of fact k from its stored values v (factLockStmt's
+// record) and its relationships of the transaction's articles now; nil when no relationship
+// is left.
+func (w *txWriter) factRow(k string, v []any, now []factRel, fresh map[string]corrFact) map[string]any {
+	var rels []factRel
+	storedRids, storedArts := strs(v[9]), strs(v[10])
+	for i, rid := range storedRids {
+		if !w.facts.before[rid] && i < len(storedArts) {
+			rels = append(rels, factRel{rid: rid, art: storedArts[i]})
+		}
+	}
+	rels = append(rels, now...)
+	if len(rels) == 0 {
+		return nil
+	}
+	f, ok := fresh[k]
+	if !ok { // no relationship of the transaction's articles: as stored
+		t, _ := v[1].(string)
+		x, _ := v[2].(string)
+		y, _ := v[3].(string)
+		month, _ := v[8].(string)
+		f = corrFact{t: t, x: x, y: y, xn: v[4], yn: v[5], status: v[6], title: v[7], month: month}
+	}
+	if w.facts.renamed[f.x] {
+		f.xn = w.nodes[f.x].name
+	}
+	if w.facts.renamed[f.y] {
+		f.yn = w.nodes[f.y].name
+	}
+	return factProps(k, f, rels)
+}
+
+// factProps is the stored form of fact f with relationships rels.
+func factProps(k string, f corrFact, rels []factRel) map[string]any {
+	sort.Slice(rels, func(i, j int) bool { return factRelOrder(rels[i].rid, rels[j].rid) })
+	rids, arts := make([]any, len(rels)), make([]any, len(rels))
+	seen := map[string]bool{}
+	var distinct []string
+	for i, r := range rels {
+		rids[i], arts[i] = r.rid, r.art
+		if !seen[r.art] {
+			seen[r.art] = true
+			distinct = append(distinct, r.art)
+		}
+	}
+	sort.Strings(distinct)
+	sk := f.sortKey(len(distinct))
+	return map[string]any{"key": k, "type": f.t, "x": f.x, "y": f.y, "subject": f.xn, "object": f.yn,
+		"status": f.status, "title": f.title, "month": f.month, "articles": int64(len(distinct)),
+		"article_ids": strings.Join(distinct, ", "), "rels": rids, "rel_articles": arts,
+		"sort": sk, "tsort": f.t + factSep + sk}
+}
+
+// factRelOrder orders element ids by the relationship id they end with (the order a type scan
+// reads them in), then as strings.
+func factRelOrder(a, b string) bool {
+	na, ea := strconv.ParseInt(a[strings.LastIndexByte(a, ':')+1:], 10, 64)
+	nb, eb := strconv.ParseInt(b[strings.LastIndexByte(b, ':')+1:], 10, 64)
+	if ea == nil && eb == nil && na != nb {
+		return na < nb
+	}
+	return a < b
+}
+
+func (w *txWriter) writeFacts(rows, gone []any) error {
+	if len(rows) > 0 {
+		if _, _, err := w.one("setting the facts", factSetStmt, map[string]any{"rows": rows}); err != nil {
+			return err
+		}
+	}
+	if len(gone) > 0 {
+		if _, _, err := w.one("removing facts no relationship states", factDeleteStmt, map[string]any{"keys": gone}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
