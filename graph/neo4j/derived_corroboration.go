@@ -154,9 +154,9 @@ type factRel struct{ rid, art string }
 // articles it changes, found before it changes them (their facts are recomputed), the facts
 // touched, and the nodes it renamed.
 type factWork struct {
-	before  map[string]bool // element ids of the relationships read before the changes
+	before  map[string]bool     // element ids of the relationships read before the changes
 	touched map[string]corrFact // fact key → the fact as last seen
-	renamed map[string]bool // node ids whose name the transaction changed
+	renamed map[string]bool     // node ids whose name the transaction changed
 }
 
 func newFactWork() *factWork {

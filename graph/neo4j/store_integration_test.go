@@ -392,7 +392,8 @@ func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
 
 // TestFirstLoadStatementsPerBatch: a batch of articles new to the graph runs three
 // statements, whatever labels and relationship types it holds (the fixture has six of
-// each): every node, every relationship, the aliases; one lookup statement before the
+// each): every node, every relationship, the aliases; then three for the corroboration
+// facts (the batch's fact relationships, the facts locked and read, set); one lookup statement before the
 // batches covers every article. Before, a batch ran a statement per label and per (type,
 // start label, end label) group: 21 for the fixture, then four with a lookup per batch.
 func TestFirstLoadStatementsPerBatch(t *testing.T) {
@@ -410,7 +411,8 @@ func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	if st.Batches != 2 || st.RelsCreated != 15 || st.NodesCreated != 8 {
 		t.Fatalf("load: %+v, want 2 batches, 8 nodes and 15 relationships created", st)
 	}
-	per := []string{"merging the nodes", "creating relationships", "setting aliases"}
+	per := []string{"merging the nodes", "creating relationships", "setting aliases",
+		"reading the facts of the articles", "locking the facts", "setting the facts"} // the last three: derived_corroboration.go
 	if want := append(append([]string{"looking up the articles"}, per...), per...); !reflect.DeepEqual(ran, want) {
 		t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(ran, "\n"), strings.Join(want, "\n"))
 	}
