@@ -38,4 +38,6 @@ RETURN f.subject AS subject, f.type + CASE WHEN f.title IS NULL THEN '' ELSE ' (
        f.articles AS articles, CASE WHEN f.articles = 1 THEN 'single source' ELSE 'corroborated' END AS support,
        f.article_ids AS article_ids,
        CASE WHEN s0.id = f.x THEN [s0, e0] ELSE [e0, s0] END AS _nodes, rs AS _rels
-ORDER BY f.sort
+// The rows kept were chosen in `sort` order (an undated fact's month '' before every month); they
+// are shown with the undated facts' month null, so after the dated ones of the same sort keys.
+ORDER BY articles DESC, relation, subject, object, month, status, f.sort
