@@ -35,9 +35,10 @@ import (
 // FactLabel labels the corroboration report's bookkeeping node of a fact.
 const FactLabel = "CorroborationFact"
 
-// factsVersion is the version of what the fact nodes hold: a graph whose marker has another
-// (or none) is backfilled by ApplySchema.
-const factsVersion = 1
+// factsVersion is the version of what the derived nodes hold (2: the fact nodes and
+// most_connected's ranks and pairs): a graph whose marker has another (or none) is backfilled by
+// ApplySchema.
+const factsVersion = 2
 
 // factsMarkerKey is the key of the node that says the backfill of factsVersion is complete.
 const factsMarkerKey = "~complete"
@@ -163,8 +164,9 @@ func newFactWork() *factWork {
 	return &factWork{before: map[string]bool{}, touched: map[string]corrFact{}, renamed: map[string]bool{}}
 }
 
-// factRels reads the fact relationships of the given articles.
-func (w *txWriter) factRels(ids []string) (map[string][]factRel, map[string]corrFact, error) {
+// factRels reads the fact relationships of the given articles; into, when not nil, gets the
+// actor relationships among them by element id (derived_most_connected.go).
+func (w *txWriter) factRels(ids []string, into map[string]actorRel) (map[string][]factRel, map[string]corrFact, error) {
 	byKey, facts := map[string][]factRel{}, map[string]corrFact{}
 	if len(ids) == 0 {
 		return byKey, facts, nil
@@ -185,6 +187,9 @@ func (w *txWriter) factRels(ids []string) (map[string][]factRel, map[string]corr
 		k := f.key()
 		byKey[k] = append(byKey[k], factRel{rid: rid, art: art})
 		facts[k] = f
+		if into != nil {
+			noteActorRel(into, t, rid, a, b, v[7])
+		}
 	}
 	return byKey, facts, nil
 }
@@ -192,8 +197,11 @@ func (w *txWriter) factRels(ids []string) (map[string][]factRel, map[string]corr
 // factsBefore reads the fact relationships of articles stored before this transaction,
 // before it changes them: their facts will be recomputed without them.
 func (w *txWriter) factsBefore(ids []string) error {
-	byKey, facts, err := w.factRels(ids)
+	byKey, facts, err := w.factRels(ids, w.actors.before)
 	if err != nil {
+		return err
+	}
+	if err := w.mentionedBefore(ids); err != nil {
 		return err
 	}
 	for k, rels := range byKey {
@@ -234,8 +242,11 @@ func (w *txWriter) noteRenamed(id string) { w.facts.renamed[id] = true }
 // or with a renamed end, is locked and read, then set from its relationships of other
 // articles and those of ids, or deleted when none is left.
 func (w *txWriter) factsAfter(ids []string) error {
-	now, facts, err := w.factRels(ids)
+	now, facts, err := w.factRels(ids, w.actors.after)
 	if err != nil {
+		return err
+	}
+	if err := w.actorsAfter(); err != nil {
 		return err
 	}
 	for k, f := range facts {

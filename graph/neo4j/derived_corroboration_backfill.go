@@ -8,20 +8,33 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// factSchema is the schema of the fact nodes: a unique key (the loader merges by it) and the
-// indexes the report reads in order (sort, tsort) and the loader seeks a renamed node's facts
-// by (x, y).
+// factSchema is the schema of the derived nodes: for the fact nodes a unique key (the loader
+// merges by it) and the indexes the report reads in order (sort, tsort) and the loader seeks a
+// renamed node's facts by (x, y); for the actor ranks a unique actor id and the four sort strings;
+// for the actor pairs a unique key.
 func factSchema() []SchemaItem {
 	l := FactLabel
-	lower := strings.ToLower(l)
-	out := []SchemaItem{{Name: lower + "_key", Kind: "constraint", Entity: "NODE", On: l, Prop: "key",
-		Create: fmt.Sprintf("CREATE CONSTRAINT %s_key IF NOT EXISTS FOR (n:%s) REQUIRE n.key IS UNIQUE", lower, ident(l))}}
+	out := []SchemaItem{uniqueItem(l, "key")}
 	for _, p := range []string{"sort", "tsort", "x", "y"} {
-		name := lower + "_" + p
-		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: l, Prop: p,
-			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, ident(l), p)})
+		out = append(out, indexItem(l, p))
 	}
-	return out
+	out = append(out, uniqueItem(ActorRankLabel, "actor"))
+	for _, p := range []string{"sort_all", "sort_nn", "lsort_all", "lsort_nn"} {
+		out = append(out, indexItem(ActorRankLabel, p))
+	}
+	return append(out, uniqueItem(ActorPairLabel, "key"))
+}
+
+func uniqueItem(l, p string) SchemaItem {
+	name := strings.ToLower(l) + "_" + p
+	return SchemaItem{Name: name, Kind: "constraint", Entity: "NODE", On: l, Prop: p,
+		Create: fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.%s IS UNIQUE", name, ident(l), p)}
+}
+
+func indexItem(l, p string) SchemaItem {
+	name := strings.ToLower(l) + "_" + p
+	return SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: l, Prop: p,
+		Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, ident(l), p)}
 }
 
 // factBackfillChunk is how many articles one backfill transaction takes.
@@ -60,7 +73,13 @@ func (s *Store) backfillFacts(ctx context.Context) error {
 		for i, r := range recs {
 			ids[i], _ = r.Values[0].(string)
 		}
-		if err := s.factsWrite(ctx, func(w *txWriter) error { return w.factsAfter(ids) }); err != nil {
+		err = s.factsWrite(ctx, func(w *txWriter) error {
+			if err := w.mentionedBefore(ids); err != nil {
+				return err
+			}
+			return w.factsAfter(ids)
+		})
+		if err != nil {
 			return fmt.Errorf("backfilling the facts: %w", err)
 		}
 		after, n = ids[len(ids)-1], n+len(ids)
@@ -77,12 +96,13 @@ func (s *Store) backfillFacts(ctx context.Context) error {
 	return nil
 }
 
-// deleteFacts deletes every fact node, 10,000 a transaction.
+// deleteFacts deletes every derived node (facts, actor ranks and pairs), 10,000 a transaction.
 func (s *Store) deleteFacts(ctx context.Context) error {
 	for {
 		var removed int64
 		err := s.factsWrite(ctx, func(w *txWriter) error {
-			rec, _, err := w.one("deleting fact nodes", "MATCH (f:"+ident(FactLabel)+") WITH f LIMIT 10000 DELETE f RETURN count(*)", nil)
+			rec, _, err := w.one("deleting derived nodes", "MATCH (f) WHERE f:"+ident(FactLabel)+" OR f:"+ident(ActorRankLabel)+" OR f:"+ident(ActorPairLabel)+
+				" WITH f LIMIT 10000 DELETE f RETURN count(*)", nil)
 			if err == nil {
 				removed, _ = rec.Values[0].(int64)
 			}

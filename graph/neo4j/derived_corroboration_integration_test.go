@@ -71,6 +71,62 @@ func checkFacts(t *testing.T, s *Store, step string) {
 	if len(want) == 0 && step != "empty" {
 		t.Fatalf("%s: no facts at all: the test graph is wrong", step)
 	}
+	checkRanks(t, s, step)
+}
+
+const actorTypes = `MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED`
+
+// recomputeRanks counts every actor's numbers from scratch as main's most_connected template
+// does; storedRanks reads the ActorRank nodes.
+const recomputeRanks = `MATCH (n) WHERE n:Person OR n:Country OR n:Organization
+OPTIONAL MATCH (n)-[r:` + actorTypes + `]-(x)
+WITH n, r, x, coalesce(r.status, '') <> 'negated' AS nn
+RETURN n.id AS id, n.name AS name, head(labels(n)) AS label,
+       count(DISTINCT x) AS degree_all, count(r) AS facts_all,
+       sum(CASE WHEN startNode(r) = n THEN 1 ELSE 0 END) AS out_all, sum(CASE WHEN endNode(r) = n THEN 1 ELSE 0 END) AS in_all,
+       count(DISTINCT CASE WHEN nn THEN x END) AS degree_nn, count(CASE WHEN nn THEN r END) AS facts_nn,
+       sum(CASE WHEN nn AND startNode(r) = n THEN 1 ELSE 0 END) AS out_nn, sum(CASE WHEN nn AND endNode(r) = n THEN 1 ELSE 0 END) AS in_nn,
+       COUNT { MATCH (art:Article)-[:MENTIONS]->(n) RETURN DISTINCT art } AS articles
+ORDER BY id`
+
+const storedRanks = `MATCH (s:ActorRank)
+RETURN s.actor AS id, s.actor_name AS name, s.label AS label, s.degree_all, s.facts_all, s.out_all, s.in_all,
+       s.degree_nn, s.facts_nn, s.out_nn, s.in_nn, s.articles
+ORDER BY id`
+
+// recomputePairs and storedPairs: the actor relationships per pair of nodes.
+const recomputePairs = `MATCH (a)-[r:` + actorTypes + `]->(b)
+WITH CASE WHEN a.id <= b.id THEN a.id + '\u0001' + b.id ELSE b.id + '\u0001' + a.id END AS key, r
+RETURN key, count(r) AS all, count(CASE WHEN coalesce(r.status, '') <> 'negated' THEN 1 END) AS nn
+ORDER BY key`
+
+const storedPairs = `MATCH (q:ActorPair) RETURN q.key AS key, q.all AS all, q.nn AS nn ORDER BY key`
+
+func lines(t *testing.T, s *Store, q string) []string {
+	t.Helper()
+	rows, err := s.Query(context.Background(), q, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows.Rows {
+		out = append(out, fmt.Sprint(r...))
+	}
+	return out
+}
+
+// checkRanks fails unless the ActorRank and ActorPair nodes equal a from-scratch count.
+func checkRanks(t *testing.T, s *Store, step string) {
+	t.Helper()
+	for _, q := range [][2]string{{recomputeRanks, storedRanks}, {recomputePairs, storedPairs}} {
+		want, got := lines(t, s, q[0]), lines(t, s, q[1])
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: stored\n%s\nwant (recomputed)\n%s", step, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if len(want) == 0 {
+			t.Fatalf("%s: nothing to count: the test graph is wrong", step)
+		}
+	}
 }
 
 func readReportsGraph(t *testing.T) *graph.Document {
@@ -83,10 +139,11 @@ func readReportsGraph(t *testing.T) *graph.Document {
 	return parse(t, string(b))
 }
 
-// TestFactsFollowLoadsAndRetractions: after a fresh load, a reload of changed articles (a
-// status, a date's month and a title changed, a relationship dropped, a node renamed, in
-// batches of one article), the load of an edited article under a new id, a retraction that
-// deletes orphans, and a dry-run retraction, the fact nodes equal a from-scratch grouping.
+// TestFactsFollowLoadsAndRetractions (corroboration's facts, most_connected's ranks and
+// pairs): after a fresh load, a reload of changed articles (statuses changed, to and from
+// negated, a date's month and a title changed, a relationship dropped, a node renamed, in
+// batches of one article), a retraction that deletes orphans, and a dry-run retraction, the
+// derived nodes equal a from-scratch grouping and count.
 func TestFactsFollowLoadsAndRetractions(t *testing.T) {
 	s := openClean(t)
 	ctx := context.Background()
@@ -104,6 +161,10 @@ func TestFactsFollowLoadsAndRetractions(t *testing.T) {
 		switch {
 		case e.Type == graph.RelMet && e.Status == "reported":
 			d.Edges[i].Status = "planned"
+		case e.Type == graph.RelMet && e.Status == "negated":
+			d.Edges[i].Status = "reported"
+		case e.Type == graph.RelCriticized:
+			d.Edges[i].Status = "negated"
 		case e.Type == graph.RelAttended && e.Date != "":
 			d.Edges[i].Date = "2031-01-05"
 		case e.Type == graph.RelHoldsRole:
@@ -176,8 +237,8 @@ func TestFactsFollowEditedArticle(t *testing.T) {
 	checkFacts(t, s, "renamed")
 }
 
-// TestFactsBackfill: a graph without fact nodes (loaded by an earlier build) or with those
-// of another version gets them from ApplySchema, equal to a from-scratch grouping.
+// TestFactsBackfill: a graph without derived nodes (loaded by an earlier build) or with those
+// of another version gets them from ApplySchema, equal to a from-scratch grouping and count.
 func TestFactsBackfill(t *testing.T) {
 	s := openClean(t)
 	ctx := context.Background()
@@ -185,7 +246,7 @@ func TestFactsBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	wipeFacts := func(extra string) {
-		for _, q := range []string{`MATCH (f:CorroborationFact) DELETE f`, extra} {
+		for _, q := range []string{`MATCH (f) WHERE f:CorroborationFact OR f:ActorRank OR f:ActorPair DELETE f`, extra} {
 			if q == "" {
 				continue
 			}
@@ -200,7 +261,8 @@ func TestFactsBackfill(t *testing.T) {
 	}
 	checkFacts(t, s, "backfill")
 	// An older version's marker and a stale fact: replaced.
-	wipeFacts(`CREATE (:CorroborationFact {key: '~complete', version: 0}), (:CorroborationFact {key: 'stale', sort: '0', articles: 99})`)
+	wipeFacts(`CREATE (:CorroborationFact {key: '~complete', version: 1}), (:CorroborationFact {key: 'stale', sort: '0', articles: 99}),
+  (:ActorRank {actor: 'person:nobody', sort_all: '0'}), (:ActorPair {key: 'a', all: 3})`)
 	if _, err := s.ApplySchema(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -63,18 +63,19 @@ func TestFactOfOrdersSymmetricEnds(t *testing.T) {
 	}
 }
 
-// The fact nodes have a unique key and indexes on sort, tsort, x and y, at the end of Schema.
+// The derived nodes' schema comes at the end of Schema: the facts' unique key and indexes on
+// sort, tsort, x and y; the actor ranks' unique actor id and four sort strings; the pairs' key.
 func TestFactSchema(t *testing.T) {
 	all := Schema()
-	tail := all[len(all)-5:]
+	tail := all[len(all)-11:]
 	var got []string
 	for _, it := range tail {
-		if it.On != FactLabel {
-			t.Fatalf("%s is not a %s item", it, FactLabel)
-		}
-		got = append(got, it.Kind+":"+it.Prop)
+		got = append(got, it.Kind+":"+it.On+"."+it.Prop)
 	}
-	if strings.Join(got, ",") != "constraint:key,index:sort,index:tsort,index:x,index:y" {
-		t.Errorf("fact schema %v", got)
+	want := "constraint:CorroborationFact.key,index:CorroborationFact.sort,index:CorroborationFact.tsort," +
+		"index:CorroborationFact.x,index:CorroborationFact.y,constraint:ActorRank.actor,index:ActorRank.sort_all," +
+		"index:ActorRank.sort_nn,index:ActorRank.lsort_all,index:ActorRank.lsort_nn,constraint:ActorPair.key"
+	if strings.Join(got, ",") != want {
+		t.Errorf("derived schema %v", got)
 	}
 }
