@@ -6,11 +6,12 @@
 // description: 2025-06-25 are one fact; 2024-11 and 2025-06 are two). MENTIONS are left out.
 // description: type filters by relationship type (e.g. MET).
 
-// The loader keeps a CorroborationFact node per fact (graph/neo4j/derived_corroboration.go): its
-// number of articles, its article ids, its relationships, and `sort`, a string whose order is the
+// The loader keeps a CorroborationFact node per fact (graph/neo4j/derived_corroboration.go), with
+// its number of articles and `sort`, a string whose order is the
 // report's (articles descending as 9999999999 - articles in ten digits, relation, subject, object,
-// month, status, joined by U+0001); `tsort` is the type and `sort`. The report reads the first
-// $limit facts of the range of those indexes the filters allow, in index order.
+// month, status, joined by U+0001); `tsort` is the type and `sort`; and the fact's key on each of
+// its relationships (`fact`). The report reads the first $limit facts of the range of the index the
+// filters allow, in index order.
 WITH toUpper($type) AS t,
      CASE WHEN $single_source_only THEN '9999999998' ELSE '' END AS lo,
      right('0000000000' + toString(CASE WHEN $min_articles > 9999999999 THEN 0
@@ -26,17 +27,45 @@ CALL (t, lo, hi) {
     AND f.tsort < CASE t WHEN '' THEN 'x' ELSE t + '\u0001' + hi END
   RETURN f ORDER BY f.tsort LIMIT $limit
 }
-// The drawing's graph values: the fact's relationships (by element id) and its two nodes.
+// The fact's relationships: a seek of its type's index on `fact` (the other types seek null,
+// which finds nothing); its article ids and the drawing's graph values come from them.
 CALL (f) {
-  UNWIND f.rels AS rid
-  MATCH ()-[r]->() WHERE elementId(r) = rid
-  RETURN collect(r) AS rs
+  MATCH ()-[r:MET]->() WHERE r.fact = CASE f.type WHEN 'MET' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:SPOKE_WITH]->() WHERE r.fact = CASE f.type WHEN 'SPOKE_WITH' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:PRESSURED]->() WHERE r.fact = CASE f.type WHEN 'PRESSURED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:CRITICIZED]->() WHERE r.fact = CASE f.type WHEN 'CRITICIZED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:SUPPORTED]->() WHERE r.fact = CASE f.type WHEN 'SUPPORTED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:VISITED]->() WHERE r.fact = CASE f.type WHEN 'VISITED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:ATTENDED]->() WHERE r.fact = CASE f.type WHEN 'ATTENDED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:HOSTED]->() WHERE r.fact = CASE f.type WHEN 'HOSTED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:HOLDS_ROLE]->() WHERE r.fact = CASE f.type WHEN 'HOLDS_ROLE' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:MEMBER_OF]->() WHERE r.fact = CASE f.type WHEN 'MEMBER_OF' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:LOCATED_IN]->() WHERE r.fact = CASE f.type WHEN 'LOCATED_IN' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:HELD_IN]->() WHERE r.fact = CASE f.type WHEN 'HELD_IN' THEN f.key END RETURN r
 }
-WITH f, rs, startNode(head(rs)) AS s0, endNode(head(rs)) AS e0
+WITH f, collect(r) AS rs
+CALL (rs) {
+  UNWIND rs AS r
+  WITH DISTINCT r.article AS a WHERE a IS NOT NULL
+  ORDER BY a
+  RETURN reduce(s = '', a IN collect(a) | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids
+}
+WITH f, rs, article_ids, startNode(head(rs)) AS s0, endNode(head(rs)) AS e0
 RETURN f.subject AS subject, f.type + CASE WHEN f.title IS NULL THEN '' ELSE ' (' + f.title + ')' END AS relation,
        f.object AS object, f.status AS status, CASE f.month WHEN '' THEN null ELSE f.month END AS month,
        f.articles AS articles, CASE WHEN f.articles = 1 THEN 'single source' ELSE 'corroborated' END AS support,
-       f.article_ids AS article_ids,
+       article_ids,
        CASE WHEN s0.id = f.x THEN [s0, e0] ELSE [e0, s0] END AS _nodes, rs AS _rels
 // The rows kept were chosen in `sort` order (an undated fact's month '' before every month); they
 // are shown with the undated facts' month null, so after the dated ones of the same sort keys.

@@ -9,11 +9,10 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// new_since names the relationship types it reads (so that the server uses the type scans and
-// per-type indexes instead of reading every MENTIONS): it must name every type of the
-// vocabulary but MENTIONS, so that a new type is not silently left out. (corroboration reads
-// the loader's fact nodes; graph/neo4j's TestFactRelsStmtNamesEveryFactType checks the types
-// the loader reads.)
+// corroboration and new_since name the relationship types they read (so that the server uses
+// the per-type indexes instead of reading every MENTIONS): each must name every type of the
+// vocabulary but MENTIONS, so that a new type is not silently left out of them. (graph/neo4j's
+// TestFactRelsStmtNamesEveryFactType checks the types the loader keeps facts for.)
 func TestFactReportsNameEveryFactType(t *testing.T) {
 	var want []string
 	for _, r := range graph.Relations {
@@ -27,7 +26,7 @@ func TestFactReportsNameEveryFactType(t *testing.T) {
 		t.Fatal(err)
 	}
 	typeRef := regexp.MustCompile(`\[r:([A-Z_|]+)\]`)
-	for _, name := range []string{"new_since"} {
+	for _, name := range []string{"corroboration", "new_since"} {
 		tm, ok := c.Get(name)
 		if !ok {
 			t.Fatalf("no template %s", name)

@@ -134,7 +134,7 @@ MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 MERGE (a)-[r:` + ident(string(t)) + ` {key: row.key}]->(b)
 WITH r, row, properties(r) AS before
-SET r = row.props
+SET r = row.props, r.` + RelFactProperty + ` = before.` + RelFactProperty + ` // kept: derived_corroboration.go
 RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
        collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
 }

@@ -3,7 +3,6 @@ package neo4j
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -14,26 +13,29 @@ import (
 // by their number of distinct articles. Grouping every relationship of the graph for each run
 // grows with the graph, so the loader keeps one bookkeeping node per fact:
 //
-//	(:CorroborationFact {key, type, x, y, subject, object, status, title, month, articles,
-//	                     article_ids, rels, rel_articles, sort, tsort})
+//	(:CorroborationFact {key, type, x, y, subject, object, status, title, month, articles, sort, tsort})
 //
-// x and y are the ids of the fact's ends (ordered for MET and SPOKE_WITH), subject and object
-// their names; rels are the element ids of the fact's relationships (relationship id order) and
-// rel_articles their articles; article_ids is the report's column (the distinct articles,
-// sorted, joined by ", "); sort is a string whose order is the report's (articles descending,
-// relation, subject, object, month, status, then the ids), indexed, and tsort the same after the
-// type, so that the report reads its first rows in index order, with or without a type.
+// and sets each fact relationship's `fact` property to its fact's key (indexed per type, so
+// that the report finds the relationships of the rows it keeps). x and y are the ids of the
+// fact's ends (ordered for MET and SPOKE_WITH), subject and object their names; articles is the
+// number of distinct articles stating it; sort is a string whose order is the report's
+// (articles descending, relation, subject, object, month, status, then the ids), indexed, and
+// tsort the same after the type, so that the report reads its first rows in index order, with
+// or without a type. Nothing on the node grows with the fact.
 //
-// Kept exact in the write transaction of every batch and retraction (factWork): the facts of
-// the relationships a transaction may change — those of the articles it writes or retracts,
-// read before it changes them and after — are recomputed from the stored node (its relationships
-// of other articles, untouched by the transaction) and the relationships of those articles
-// now; the facts of a renamed node get its new name. A graph loaded by an earlier build gets the
+// Kept exact in the write transaction of every batch and retraction (factWork): only the
+// relationships of the articles a transaction writes or retracts can change, so each fact's
+// number of articles changes by the number of those articles stating it after the transaction
+// minus before (both read by factRelsStmt); the facts of a renamed node get its new name. A graph loaded by an earlier build gets the
 // nodes from backfillFacts (ApplySchema). The label is bookkeeping: not in Counts' totals,
 // exports or the summary report.
 
 // FactLabel labels the corroboration report's bookkeeping node of a fact.
 const FactLabel = "CorroborationFact"
+
+// RelFactProperty is the property of a fact relationship that holds its fact's key
+// (bookkeeping: left out of exports).
+const RelFactProperty = "fact"
 
 // factsVersion is the version of what the derived nodes hold (2: the fact nodes and
 // most_connected's ranks and pairs): a graph whose marker has another (or none) is backfilled by
@@ -71,7 +73,7 @@ var factRelsStmt = func() string {
 	}
 	b.WriteString(`}
 RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
-       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month`)
+       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month, r.fact AS fact`)
 	return b.String()
 }()
 
@@ -83,12 +85,18 @@ MERGE (f:` + ident(FactLabel) + ` {key: k})
 SET f.locked = true
 REMOVE f.locked
 RETURN k, f.type AS t, f.x AS x, f.y AS y, f.subject AS xn, f.object AS yn, f.status AS status,
-       f.title AS title, f.month AS month, coalesce(f.rels, []) AS rels, coalesce(f.rel_articles, []) AS arts`
+       f.title AS title, f.month AS month, coalesce(f.articles, 0) AS articles`
 
 var factSetStmt = noReplan + `UNWIND $rows AS row
 MATCH (f:` + ident(FactLabel) + ` {key: row.key})
 SET f = row
 RETURN count(f)`
+
+// relFactStmt sets the fact key of relationships given by element id.
+var relFactStmt = noReplan + `UNWIND $rows AS row
+MATCH ()-[r]->() WHERE elementId(r) = row.rid
+SET r.fact = row.key
+RETURN count(r)`
 
 var factDeleteStmt = noReplan + `UNWIND $keys AS k
 MATCH (f:` + ident(FactLabel) + ` {key: k})
@@ -148,20 +156,29 @@ func (f corrFact) sortKey(articles int) string {
 	return strings.Join([]string{inv, f.relation(), factNullable(f.xn), factNullable(f.yn), f.month, factNullable(f.status), f.x, f.y}, factSep)
 }
 
-// factRel is one relationship of a fact: its element id and article.
-type factRel struct{ rid, art string }
+// factRel is one relationship of a fact: its element id, article and stored fact key.
+type factRel struct{ rid, art, fact string }
 
-// factWork is what a write transaction does to the fact nodes: the relationships of the
-// articles it changes, found before it changes them (their facts are recomputed), the facts
-// touched, and the nodes it renamed.
+// factWork is what a write transaction does to the fact nodes: the articles stating each fact
+// among those it changes, read before it changes them, the facts touched, and the nodes it
+// renamed.
 type factWork struct {
-	before  map[string]bool     // element ids of the relationships read before the changes
-	touched map[string]corrFact // fact key → the fact as last seen
-	renamed map[string]bool     // node ids whose name the transaction changed
+	before  map[string]map[string]bool // fact key → articles stating it, before the changes
+	touched map[string]corrFact        // fact key → the fact as last seen
+	renamed map[string]bool            // node ids whose name the transaction changed
 }
 
 func newFactWork() *factWork {
-	return &factWork{before: map[string]bool{}, touched: map[string]corrFact{}, renamed: map[string]bool{}}
+	return &factWork{before: map[string]map[string]bool{}, touched: map[string]corrFact{}, renamed: map[string]bool{}}
+}
+
+// distinctArts counts the distinct articles of rels.
+func distinctArts(rels []factRel) int64 {
+	seen := map[string]bool{}
+	for _, r := range rels {
+		seen[r.art] = true
+	}
+	return int64(len(seen))
 }
 
 // factRels reads the fact relationships of the given articles; into, when not nil, gets the
@@ -183,9 +200,10 @@ func (w *txWriter) factRels(ids []string, into map[string]actorRel) (map[string]
 		a, _ := v[3].(string)
 		b, _ := v[4].(string)
 		month, _ := v[9].(string)
+		stored, _ := v[10].(string)
 		f := factOf(t, a, b, v[5], v[6], v[7], v[8], month)
 		k := f.key()
-		byKey[k] = append(byKey[k], factRel{rid: rid, art: art})
+		byKey[k] = append(byKey[k], factRel{rid: rid, art: art, fact: stored})
 		facts[k] = f
 		if into != nil {
 			noteActorRel(into, t, rid, a, b, v[7])
@@ -205,8 +223,11 @@ func (w *txWriter) factsBefore(ids []string) error {
 		return err
 	}
 	for k, rels := range byKey {
+		if w.facts.before[k] == nil {
+			w.facts.before[k] = map[string]bool{}
+		}
 		for _, r := range rels {
-			w.facts.before[r.rid] = true
+			w.facts.before[k][r.art] = true
 		}
 		w.facts.touched[k] = facts[k]
 	}
@@ -277,7 +298,27 @@ func (w *txWriter) factsAfter(ids []string) error {
 			rows = append(rows, row)
 		}
 	}
-	return w.writeFacts(rows, gone)
+	if err := w.writeFacts(rows, gone); err != nil {
+		return err
+	}
+	return w.setRelFacts(now)
+}
+
+// setRelFacts sets the fact key of the relationships whose stored key differs.
+func (w *txWriter) setRelFacts(now map[string][]factRel) error {
+	var rows []any
+	for k, rels := range now {
+		for _, r := range rels {
+			if r.fact != k {
+				rows = append(rows, map[string]any{"rid": r.rid, "key": k})
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	_, _, err := w.one("setting the relationships' fact keys", relFactStmt, map[string]any{"rows": rows})
+	return err
 }
 
 // factsOfRenamed adds the facts whose ends the transaction renamed to those touched.
@@ -303,18 +344,12 @@ func (w *txWriter) factsOfRenamed() error {
 }
 
 // factRow computes the properties of fact k from its stored values v (factLockStmt's
-// record) and its relationships of the transaction's articles now; nil when no relationship
-// is left.
+// record) and the articles of the transaction stating it now and before; nil when no article
+// states it any more.
 func (w *txWriter) factRow(k string, v []any, now []factRel, fresh map[string]corrFact) map[string]any {
-	var rels []factRel
-	storedRids, storedArts := strs(v[9]), strs(v[10])
-	for i, rid := range storedRids {
-		if !w.facts.before[rid] && i < len(storedArts) {
-			rels = append(rels, factRel{rid: rid, art: storedArts[i]})
-		}
-	}
-	rels = append(rels, now...)
-	if len(rels) == 0 {
+	stored, _ := v[9].(int64)
+	articles := stored + distinctArts(now) - int64(len(w.facts.before[k]))
+	if articles <= 0 {
 		return nil
 	}
 	f, ok := fresh[k]
@@ -331,39 +366,9 @@ func (w *txWriter) factRow(k string, v []any, now []factRel, fresh map[string]co
 	if w.facts.renamed[f.y] {
 		f.yn = w.nodes[f.y].name
 	}
-	return factProps(k, f, rels)
-}
-
-// factProps is the stored form of fact f with relationships rels.
-func factProps(k string, f corrFact, rels []factRel) map[string]any {
-	sort.Slice(rels, func(i, j int) bool { return factRelOrder(rels[i].rid, rels[j].rid) })
-	rids, arts := make([]any, len(rels)), make([]any, len(rels))
-	seen := map[string]bool{}
-	var distinct []string
-	for i, r := range rels {
-		rids[i], arts[i] = r.rid, r.art
-		if !seen[r.art] {
-			seen[r.art] = true
-			distinct = append(distinct, r.art)
-		}
-	}
-	sort.Strings(distinct)
-	sk := f.sortKey(len(distinct))
+	sk := f.sortKey(int(articles))
 	return map[string]any{"key": k, "type": f.t, "x": f.x, "y": f.y, "subject": f.xn, "object": f.yn,
-		"status": f.status, "title": f.title, "month": f.month, "articles": int64(len(distinct)),
-		"article_ids": strings.Join(distinct, ", "), "rels": rids, "rel_articles": arts,
-		"sort": sk, "tsort": f.t + factSep + sk}
-}
-
-// factRelOrder orders element ids by the relationship id they end with (the order a type scan
-// reads them in), then as strings.
-func factRelOrder(a, b string) bool {
-	na, ea := strconv.ParseInt(a[strings.LastIndexByte(a, ':')+1:], 10, 64)
-	nb, eb := strconv.ParseInt(b[strings.LastIndexByte(b, ':')+1:], 10, 64)
-	if ea == nil && eb == nil && na != nb {
-		return na < nb
-	}
-	return a < b
+		"status": f.status, "title": f.title, "month": f.month, "articles": articles, "sort": sk, "tsort": f.t + factSep + sk}
 }
 
 func (w *txWriter) writeFacts(rows, gone []any) error {

@@ -30,11 +30,17 @@ RETURN relation, x.id AS x, y.id AS y, x.name AS subject, y.name AS object, stat
        reduce(s = '', a IN sorted | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids, rels
 ORDER BY articles DESC, relation, subject, object, month, status, x, y`
 
-// storedFacts reads the fact nodes the same way, in the order of their sort index.
+// storedFacts reads the fact nodes the same way, in the order of their sort index, with the
+// relationships that carry their key.
 const storedFacts = `MATCH (f:CorroborationFact) WHERE f.sort >= ''
+CALL (f) {
+  MATCH ()-[r]->() WHERE r.fact = f.key
+  RETURN collect(elementId(r)) AS rels, collect(DISTINCT r.article) AS arts
+}
+CALL (arts) { UNWIND arts AS a WITH a ORDER BY a RETURN collect(a) AS sorted }
 RETURN f.type + CASE WHEN f.title IS NULL THEN '' ELSE ' (' + f.title + ')' END AS relation, f.x AS x, f.y AS y,
        f.subject AS subject, f.object AS object, f.status AS status, f.month AS month, f.articles AS articles,
-       f.article_ids AS article_ids, f.rels AS rels
+       reduce(s = '', a IN sorted | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids, rels
 ORDER BY f.sort`
 
 func factLines(t *testing.T, s *Store, q string) []string {

@@ -64,18 +64,25 @@ func TestFactOfOrdersSymmetricEnds(t *testing.T) {
 }
 
 // The derived nodes' schema comes at the end of Schema: the facts' unique key and indexes on
-// sort, tsort, x and y; the actor ranks' unique actor id and four sort strings; the pairs' key.
+// sort, tsort, x and y; an index on fact for every fact relationship type; the actor ranks'
+// unique actor id and four sort strings; the pairs' key.
 func TestFactSchema(t *testing.T) {
+	want := []string{"constraint:CorroborationFact.key", "index:CorroborationFact.sort", "index:CorroborationFact.tsort",
+		"index:CorroborationFact.x", "index:CorroborationFact.y"}
+	for _, ty := range factTypes() {
+		want = append(want, "index:"+string(ty)+".fact")
+	}
+	want = append(want, "constraint:ActorRank.actor", "index:ActorRank.sort_all", "index:ActorRank.sort_nn",
+		"index:ActorRank.lsort_all", "index:ActorRank.lsort_nn", "constraint:ActorPair.key")
 	all := Schema()
-	tail := all[len(all)-11:]
 	var got []string
-	for _, it := range tail {
+	for _, it := range all[len(all)-len(want):] {
 		got = append(got, it.Kind+":"+it.On+"."+it.Prop)
 	}
-	want := "constraint:CorroborationFact.key,index:CorroborationFact.sort,index:CorroborationFact.tsort," +
-		"index:CorroborationFact.x,index:CorroborationFact.y,constraint:ActorRank.actor,index:ActorRank.sort_all," +
-		"index:ActorRank.sort_nn,index:ActorRank.lsort_all,index:ActorRank.lsort_nn,constraint:ActorPair.key"
-	if strings.Join(got, ",") != want {
-		t.Errorf("derived schema %v", got)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("derived schema %v, want %v", got, want)
+	}
+	if len(factTypes()) != len(graph.Relations)-1 {
+		t.Errorf("fact types %v", factTypes())
 	}
 }

@@ -24,8 +24,8 @@ func (s *Store) ExportNodes(ctx context.Context, fn func(graph.NodeValue) error)
 }
 
 // ExportRels calls fn for every relationship with the id properties of its start and
-// end nodes, ordered by type, endpoints and key, in one read transaction. `newsgraph
-// export` calls it. Errors: fn's, connection errors.
+// end nodes, ordered by type, endpoints and key, in one read transaction, without the fact key
+// the loader keeps for the corroboration report (RelFactProperty). `newsgraph export` calls it. Errors: fn's, connection errors.
 func (s *Store) ExportRels(ctx context.Context, fn func(r graph.RelValue, from, to string) error) error {
 	const q = "MATCH (a)-[r]->(b) RETURN r, a.id AS from, b.id AS to ORDER BY type(r), from, to, r.key, elementId(r)"
 	return s.stream(ctx, q, func(rec *neo4j.Record) error {
@@ -35,7 +35,9 @@ func (s *Store) ExportRels(ctx context.Context, fn func(r graph.RelValue, from, 
 		}
 		from, _ := rec.Values[1].(string)
 		to, _ := rec.Values[2].(string)
-		return fn(relValue(r), from, to)
+		v := relValue(r)
+		delete(v.Props, RelFactProperty) // bookkeeping (derived_corroboration.go)
+		return fn(v, from, to)
 	})
 }
 
