@@ -61,8 +61,12 @@ func factTypes() []graph.RelType {
 }
 
 // factRelsStmt returns every fact relationship of the given articles, with what its fact is
-// made of (a type index seek on article per type and article).
-var factRelsStmt = func() string {
+// made of (a type index seek on article per type and article) and its fact's key, made as
+// corrFact.key makes it; factRelsSetStmt also sets that key on the relationship (`fact`) where
+// it differs.
+var factRelsStmt, factRelsSetStmt = factRelsStatements()
+
+func factRelsStatements() (string, string) {
 	var b strings.Builder
 	b.WriteString(noReplan + "UNWIND $ids AS id\nCALL (id) {\n")
 	for i, t := range factTypes() {
@@ -72,10 +76,17 @@ var factRelsStmt = func() string {
 		fmt.Fprintf(&b, "  MATCH (a)-[r:%s]->(b) WHERE r.article = id RETURN '%s' AS t, a, b, r\n", ident(string(t)), t)
 	}
 	b.WriteString(`}
-RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
-       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month, r.fact AS fact`)
-	return b.String()
-}()
+WITH t, r, a, b, t IN ['MET', 'SPOKE_WITH'] AND b.id < a.id AS swap
+WITH t, r, a, b, t + '\u0001' + CASE WHEN swap THEN b.id ELSE a.id END + '\u0001' + CASE WHEN swap THEN a.id ELSE b.id END +
+     '\u0001' + CASE WHEN r.status IS NULL THEN '\u0003' ELSE '\u0002' + r.status END +
+     '\u0001' + CASE WHEN r.title IS NULL THEN '\u0003' ELSE '\u0002' + r.title END +
+     '\u0001' + left(coalesce(r.date, ''), 7) AS k
+`)
+	ret := `RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
+       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month, k`
+	set := "FOREACH (_ IN CASE WHEN r." + RelFactProperty + " IS NULL OR r." + RelFactProperty + " <> k THEN [1] ELSE [] END | SET r." + RelFactProperty + " = k)\n"
+	return b.String() + ret, b.String() + set + ret
+}
 
 // factLockStmt locks the fact nodes of the given keys (creating those missing) and reads them:
 // a concurrent transaction changing the same facts waits for this one to commit, and what this
@@ -92,11 +103,6 @@ MATCH (f:` + ident(FactLabel) + ` {key: row.key})
 SET f = row
 RETURN count(f)`
 
-// relFactStmt sets the fact key of relationships given by element id.
-var relFactStmt = noReplan + `UNWIND $rows AS row
-MATCH ()-[r]->() WHERE elementId(r) = row.rid
-SET r.fact = row.key
-RETURN count(r)`
 
 var factDeleteStmt = noReplan + `UNWIND $keys AS k
 MATCH (f:` + ident(FactLabel) + ` {key: k})
@@ -156,8 +162,8 @@ func (f corrFact) sortKey(articles int) string {
 	return strings.Join([]string{inv, f.relation(), factNullable(f.xn), factNullable(f.yn), f.month, factNullable(f.status), f.x, f.y}, factSep)
 }
 
-// factRel is one relationship of a fact: its element id, article and stored fact key.
-type factRel struct{ rid, art, fact string }
+// factRel is one relationship of a fact: its element id and article.
+type factRel struct{ rid, art string }
 
 // factWork is what a write transaction does to the fact nodes: the articles stating each fact
 // among those it changes, read before it changes them, the facts touched, and the nodes it
@@ -181,14 +187,19 @@ func distinctArts(rels []factRel) int64 {
 	return int64(len(seen))
 }
 
-// factRels reads the fact relationships of the given articles; into, when not nil, gets the
-// actor relationships among them by element id (derived_most_connected.go).
-func (w *txWriter) factRels(ids []string, into map[string]actorRel) (map[string][]factRel, map[string]corrFact, error) {
+// factRels reads the fact relationships of the given articles (and with set, sets their fact
+// keys); into, when not nil, gets the actor relationships among them by element id
+// (derived_most_connected.go).
+func (w *txWriter) factRels(ids []string, set bool, into map[string]actorRel) (map[string][]factRel, map[string]corrFact, error) {
 	byKey, facts := map[string][]factRel{}, map[string]corrFact{}
 	if len(ids) == 0 {
 		return byKey, facts, nil
 	}
-	recs, err := w.all("reading the facts of the articles", factRelsStmt, map[string]any{"ids": anyList(ids)})
+	stmt := factRelsStmt
+	if set {
+		stmt = factRelsSetStmt
+	}
+	recs, err := w.all("reading the facts of the articles", stmt, map[string]any{"ids": anyList(ids)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -200,10 +211,12 @@ func (w *txWriter) factRels(ids []string, into map[string]actorRel) (map[string]
 		a, _ := v[3].(string)
 		b, _ := v[4].(string)
 		month, _ := v[9].(string)
-		stored, _ := v[10].(string)
 		f := factOf(t, a, b, v[5], v[6], v[7], v[8], month)
 		k := f.key()
-		byKey[k] = append(byKey[k], factRel{rid: rid, art: art, fact: stored})
+		if ck, _ := v[10].(string); ck != k {
+			return nil, nil, fmt.Errorf("reading the facts of the articles: the statement's fact key %q differs from %q", ck, k)
+		}
+		byKey[k] = append(byKey[k], factRel{rid: rid, art: art})
 		facts[k] = f
 		if into != nil {
 			noteActorRel(into, t, rid, a, b, v[7])
@@ -215,7 +228,7 @@ func (w *txWriter) factRels(ids []string, into map[string]actorRel) (map[string]
 // factsBefore reads the fact relationships of articles stored before this transaction,
 // before it changes them: their facts will be recomputed without them.
 func (w *txWriter) factsBefore(ids []string) error {
-	byKey, facts, err := w.factRels(ids, w.actors.before)
+	byKey, facts, err := w.factRels(ids, false, w.actors.before)
 	if err != nil {
 		return err
 	}
@@ -263,7 +276,7 @@ func (w *txWriter) noteRenamed(id string) { w.facts.renamed[id] = true }
 // or with a renamed end, is locked and read, then set from its relationships of other
 // articles and those of ids, or deleted when none is left.
 func (w *txWriter) factsAfter(ids []string) error {
-	now, facts, err := w.factRels(ids, w.actors.after)
+	now, facts, err := w.factRels(ids, true, w.actors.after)
 	if err != nil {
 		return err
 	}
@@ -298,27 +311,7 @@ func (w *txWriter) factsAfter(ids []string) error {
 			rows = append(rows, row)
 		}
 	}
-	if err := w.writeFacts(rows, gone); err != nil {
-		return err
-	}
-	return w.setRelFacts(now)
-}
-
-// setRelFacts sets the fact key of the relationships whose stored key differs.
-func (w *txWriter) setRelFacts(now map[string][]factRel) error {
-	var rows []any
-	for k, rels := range now {
-		for _, r := range rels {
-			if r.fact != k {
-				rows = append(rows, map[string]any{"rid": r.rid, "key": k})
-			}
-		}
-	}
-	if len(rows) == 0 {
-		return nil
-	}
-	_, _, err := w.one("setting the relationships' fact keys", relFactStmt, map[string]any{"rows": rows})
-	return err
+	return w.writeFacts(rows, gone)
 }
 
 // factsOfRenamed adds the facts whose ends the transaction renamed to those touched.
