@@ -103,7 +103,6 @@ MATCH (f:` + ident(FactLabel) + ` {key: row.key})
 SET f = row
 RETURN count(f)`
 
-
 var factDeleteStmt = noReplan + `UNWIND $keys AS k
 MATCH (f:` + ident(FactLabel) + ` {key: k})
 DELETE f
