@@ -6,52 +6,67 @@
 // description: 2025-06-25 are one fact; 2024-11 and 2025-06 are two). MENTIONS are left out.
 // description: type filters by relationship type (e.g. MET).
 
-// One relationship-type scan per type (the types but MENTIONS), not an expansion of every node.
-CALL {
-  MATCH (a)-[r:MET]->(b) WHERE $type = '' OR toUpper($type) = 'MET' RETURN r, 'MET' AS t, a, b
+// The loader keeps a CorroborationFact node per fact (graph/neo4j/derived_corroboration.go), with
+// its number of articles and `sort`, a string whose order is the
+// report's (articles descending as 9999999999 - articles in ten digits, relation, subject, object,
+// month, status, joined by U+0001); `tsort` is the type and `sort`; and the fact's key on each of
+// its relationships (`fact`). The report reads the first $limit facts of the range of the index the
+// filters allow, in index order.
+WITH toUpper($type) AS t,
+     CASE WHEN $single_source_only THEN '9999999998' ELSE '' END AS lo,
+     right('0000000000' + toString(CASE WHEN $min_articles > 9999999999 THEN 0
+                                        WHEN $min_articles < 1 THEN 9999999999
+                                        ELSE 9999999999 - ($min_articles - 1) END), 10) AS hi
+CALL (t, lo, hi) {
+  MATCH (f:CorroborationFact)
+  WHERE f.sort >= CASE t WHEN '' THEN lo ELSE 'x' END AND f.sort < CASE t WHEN '' THEN hi ELSE 'x' END
+  RETURN f ORDER BY f.sort LIMIT $limit
   UNION ALL
-  MATCH (a)-[r:SPOKE_WITH]->(b) WHERE $type = '' OR toUpper($type) = 'SPOKE_WITH' RETURN r, 'SPOKE_WITH' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:PRESSURED]->(b) WHERE $type = '' OR toUpper($type) = 'PRESSURED' RETURN r, 'PRESSURED' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:CRITICIZED]->(b) WHERE $type = '' OR toUpper($type) = 'CRITICIZED' RETURN r, 'CRITICIZED' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:SUPPORTED]->(b) WHERE $type = '' OR toUpper($type) = 'SUPPORTED' RETURN r, 'SUPPORTED' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:VISITED]->(b) WHERE $type = '' OR toUpper($type) = 'VISITED' RETURN r, 'VISITED' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:ATTENDED]->(b) WHERE $type = '' OR toUpper($type) = 'ATTENDED' RETURN r, 'ATTENDED' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:HOSTED]->(b) WHERE $type = '' OR toUpper($type) = 'HOSTED' RETURN r, 'HOSTED' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:HOLDS_ROLE]->(b) WHERE $type = '' OR toUpper($type) = 'HOLDS_ROLE' RETURN r, 'HOLDS_ROLE' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:MEMBER_OF]->(b) WHERE $type = '' OR toUpper($type) = 'MEMBER_OF' RETURN r, 'MEMBER_OF' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:LOCATED_IN]->(b) WHERE $type = '' OR toUpper($type) = 'LOCATED_IN' RETURN r, 'LOCATED_IN' AS t, a, b
-  UNION ALL
-  MATCH (a)-[r:HELD_IN]->(b) WHERE $type = '' OR toUpper($type) = 'HELD_IN' RETURN r, 'HELD_IN' AS t, a, b
+  MATCH (f:CorroborationFact)
+  WHERE f.tsort >= CASE t WHEN '' THEN 'x' ELSE t + '\u0001' + lo END
+    AND f.tsort < CASE t WHEN '' THEN 'x' ELSE t + '\u0001' + hi END
+  RETURN f ORDER BY f.tsort LIMIT $limit
 }
-WITH r, t, t IN ['MET', 'SPOKE_WITH'] AND b.id < a.id AS swap, a, b
-WITH r, t, CASE WHEN swap THEN b ELSE a END AS x, CASE WHEN swap THEN a ELSE b END AS y
-// Each fact keeps its relationships (references, not their properties): the rows kept read their
-// article ids and paths from them instead of matching the two nodes again.
-WITH x, t, y, r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month,
-     count(DISTINCT r.article) AS articles, collect(r) AS rs
-WHERE articles >= $min_articles AND (NOT $single_source_only OR articles = 1)
-WITH x, t, y, status, title, month, articles, rs, x.name AS subject, y.name AS object,
-     t + CASE WHEN title IS NULL THEN '' ELSE ' (' + title + ')' END AS relation
-ORDER BY articles DESC, relation, subject, object, month, status
-LIMIT $limit
+// The fact's relationships: a seek of its type's index on `fact` (the other types seek null,
+// which finds nothing); its article ids and the drawing's graph values come from them.
+CALL (f) {
+  MATCH ()-[r:MET]->() WHERE r.fact = CASE f.type WHEN 'MET' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:SPOKE_WITH]->() WHERE r.fact = CASE f.type WHEN 'SPOKE_WITH' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:PRESSURED]->() WHERE r.fact = CASE f.type WHEN 'PRESSURED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:CRITICIZED]->() WHERE r.fact = CASE f.type WHEN 'CRITICIZED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:SUPPORTED]->() WHERE r.fact = CASE f.type WHEN 'SUPPORTED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:VISITED]->() WHERE r.fact = CASE f.type WHEN 'VISITED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:ATTENDED]->() WHERE r.fact = CASE f.type WHEN 'ATTENDED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:HOSTED]->() WHERE r.fact = CASE f.type WHEN 'HOSTED' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:HOLDS_ROLE]->() WHERE r.fact = CASE f.type WHEN 'HOLDS_ROLE' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:MEMBER_OF]->() WHERE r.fact = CASE f.type WHEN 'MEMBER_OF' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:LOCATED_IN]->() WHERE r.fact = CASE f.type WHEN 'LOCATED_IN' THEN f.key END RETURN r
+  UNION ALL
+  MATCH ()-[r:HELD_IN]->() WHERE r.fact = CASE f.type WHEN 'HELD_IN' THEN f.key END RETURN r
+}
+WITH f, collect(r) AS rs
 CALL (rs) {
   UNWIND rs AS r
   WITH DISTINCT r.article AS a WHERE a IS NOT NULL
   ORDER BY a
   RETURN reduce(s = '', a IN collect(a) | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids
 }
-// The drawing's graph values: the fact's relationships and its two nodes (a path per relationship
-// repeated both nodes in every one of them).
-RETURN subject, relation, object, status, CASE month WHEN '' THEN null ELSE month END AS month, articles,
-       CASE WHEN articles = 1 THEN 'single source' ELSE 'corroborated' END AS support, article_ids,
-       [x, y] AS _nodes, rs AS _rels
-ORDER BY articles DESC, relation, subject, object, month, status
+WITH f, rs, article_ids, startNode(head(rs)) AS s0, endNode(head(rs)) AS e0
+RETURN f.subject AS subject, f.type + CASE WHEN f.title IS NULL THEN '' ELSE ' (' + f.title + ')' END AS relation,
+       f.object AS object, f.status AS status, CASE f.month WHEN '' THEN null ELSE f.month END AS month,
+       f.articles AS articles, CASE WHEN f.articles = 1 THEN 'single source' ELSE 'corroborated' END AS support,
+       article_ids,
+       CASE WHEN s0.id = f.x THEN [s0, e0] ELSE [e0, s0] END AS _nodes, rs AS _rels
+// The rows kept were chosen in `sort` order (an undated fact's month '' before every month); they
+// are shown with the undated facts' month null, so after the dated ones of the same sort keys.
+ORDER BY articles DESC, relation, subject, object, month, status, f.sort

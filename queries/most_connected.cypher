@@ -5,24 +5,40 @@
 // description: degree counts distinct partners over actor relationships (MET, SPOKE_WITH,
 // description: PRESSURED, CRITICIZED, SUPPORTED, VISITED, ATTENDED, HOSTED) in either direction;
 // description: facts counts those relationships, as subject (outgoing) and object (incoming).
-MATCH (n)
-WHERE (n:Person OR n:Country OR n:Organization)
-  AND ($label = '' OR any(l IN labels(n) WHERE toLower(l) = toLower($label)))
-OPTIONAL MATCH (n)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED]-(x)
-WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
-WITH n, count(DISTINCT x) AS degree, count(r) AS facts,
-     sum(CASE WHEN startNode(r) = n THEN 1 ELSE 0 END) AS outgoing,
-     sum(CASE WHEN endNode(r) = n THEN 1 ELSE 0 END) AS incoming
-// Articles only break ties: count them for the actors whose (degree, facts) reaches the
-// $limit-th actor's, not for every actor.
-WITH n, degree, facts, outgoing, incoming
-ORDER BY degree DESC, facts DESC
-WITH collect({n: n, degree: degree, facts: facts, outgoing: outgoing, incoming: incoming}) AS ranked
-WITH ranked, CASE WHEN $limit = 0 OR size(ranked) = 0 THEN null ELSE ranked[CASE WHEN size(ranked) < $limit THEN size(ranked) - 1 ELSE $limit - 1 END] END AS cut
-UNWIND [x IN ranked WHERE cut IS NOT NULL AND (x.degree > cut.degree OR (x.degree = cut.degree AND x.facts >= cut.facts))] AS x
-WITH x.n AS n, x.degree AS degree, x.facts AS facts, x.outgoing AS outgoing, x.incoming AS incoming
-OPTIONAL MATCH (art:Article)-[:MENTIONS]->(n)
-WITH n, degree, facts, outgoing, incoming, count(DISTINCT art) AS articles
-RETURN n.name AS actor, head(labels(n)) AS label, degree, facts, outgoing, incoming, articles, n AS _node
-ORDER BY degree DESC, facts DESC, articles DESC, actor
-LIMIT $limit
+
+// The loader keeps an ActorRank node per actor (graph/neo4j/derived_most_connected.go) with its
+// counts with (_all) and without (_nn) the negated relationships, and sort strings in the
+// report's order (degree, facts, articles descending as 9999999999 - n in ten digits, then the
+// name), lsort_* after the lower-case label. The report reads the first $limit of the one index
+// its parameters choose, in index order; the other three ranges are empty.
+WITH toLower($label) AS l, $include_negated AS neg
+CALL (l, neg) {
+  MATCH (s:ActorRank)
+  WHERE s.sort_all >= CASE WHEN l = '' AND neg THEN '' ELSE 'x' END AND s.sort_all < CASE WHEN l = '' AND neg THEN ':' ELSE 'x' END
+  RETURN s ORDER BY s.sort_all LIMIT $limit
+  UNION ALL
+  MATCH (s:ActorRank)
+  WHERE s.sort_nn >= CASE WHEN l = '' AND NOT neg THEN '' ELSE 'x' END AND s.sort_nn < CASE WHEN l = '' AND NOT neg THEN ':' ELSE 'x' END
+  RETURN s ORDER BY s.sort_nn LIMIT $limit
+  UNION ALL
+  MATCH (s:ActorRank)
+  WHERE s.lsort_all >= CASE WHEN l <> '' AND neg THEN l + '\u0001' ELSE 'x' END
+    AND s.lsort_all < CASE WHEN l <> '' AND neg THEN l + '\u0001:' ELSE 'x' END
+  RETURN s ORDER BY s.lsort_all LIMIT $limit
+  UNION ALL
+  MATCH (s:ActorRank)
+  WHERE s.lsort_nn >= CASE WHEN l <> '' AND NOT neg THEN l + '\u0001' ELSE 'x' END
+    AND s.lsort_nn < CASE WHEN l <> '' AND NOT neg THEN l + '\u0001:' ELSE 'x' END
+  RETURN s ORDER BY s.lsort_nn LIMIT $limit
+}
+CALL (s) {
+  MATCH (n:Person {id: s.actor}) RETURN n
+  UNION ALL
+  MATCH (n:Country {id: s.actor}) RETURN n
+  UNION ALL
+  MATCH (n:Organization {id: s.actor}) RETURN n
+}
+WITH s, n, CASE WHEN neg THEN '_all' ELSE '_nn' END AS v
+RETURN s.actor_name AS actor, s.label AS label, s['degree' + v] AS degree, s['facts' + v] AS facts,
+       s['out' + v] AS outgoing, s['in' + v] AS incoming, s.articles AS articles, n AS _node
+ORDER BY degree DESC, facts DESC, articles DESC, actor, s.actor

@@ -18,8 +18,11 @@ CALL {
     MATCH (n:Place) WITH count(n) AS count RETURN 'Place' AS name, count
     UNION ALL
     CALL db.labels() YIELD label
-    // LoadManifest is load's bookkeeping (one node per file loaded), not part of the graph.
-    WITH label WHERE NOT label IN ['Article', 'Country', 'Event', 'Organization', 'Person', 'Place', 'LoadManifest']
+    // LoadManifest is load's bookkeeping (one node per file loaded), CorroborationFact, ActorRank
+    // and ActorPair the corroboration and most_connected reports' (kept by the loader): not part
+    // of the graph.
+    WITH label WHERE NOT label IN ['Article', 'Country', 'Event', 'Organization', 'Person', 'Place', 'LoadManifest',
+                                   'CorroborationFact', 'ActorRank', 'ActorPair']
     CALL (label) {
       MATCH (n) WHERE label IN labels(n)
       RETURN count(n) AS count

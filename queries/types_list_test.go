@@ -10,8 +10,9 @@ import (
 )
 
 // corroboration and new_since name the relationship types they read (so that the server uses
-// the type scans and per-type indexes instead of reading every MENTIONS): each must name every
-// type of the vocabulary but MENTIONS, so that a new type is not silently left out of them.
+// the per-type indexes instead of reading every MENTIONS): each must name every type of the
+// vocabulary but MENTIONS, so that a new type is not silently left out of them. (graph/neo4j's
+// TestFactRelsStmtNamesEveryFactType checks the types the loader keeps facts for.)
 func TestFactReportsNameEveryFactType(t *testing.T) {
 	var want []string
 	for _, r := range graph.Relations {

@@ -134,7 +134,7 @@ MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 MERGE (a)-[r:` + ident(string(t)) + ` {key: row.key}]->(b)
 WITH r, row, properties(r) AS before
-SET r = row.props
+SET r = row.props, r.` + RelFactProperty + ` = before.` + RelFactProperty + ` // kept: derived_corroboration.go
 RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
        collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
 }
@@ -193,10 +193,16 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err != nil || b.Size == 0 {
 		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
 	}
+	if err := w.factsBefore(look.olderOf(plan, i)); err != nil {
+		return batchResult{}, err
+	}
 	if err := w.retract(look.olderOf(plan, i)); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.mergeNodes(b); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.factsBeforeBatch(b); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.writeEdges(b); err != nil {
@@ -206,6 +212,9 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 		return batchResult{}, err
 	}
 	if err := w.settle(b); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.factsAfter(factBatchIDs(b)); err != nil {
 		return batchResult{}, err
 	}
 	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
@@ -328,6 +337,7 @@ func (w *txWriter) node(t []any) {
 	}
 	if v, _ := t[tupleRenamed].(bool); v {
 		w.recompute[id] = true
+		w.noteRenamed(id)
 	}
 }
 

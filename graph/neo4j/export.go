@@ -9,12 +9,12 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// ExportNodes calls fn for every node of the database but the load manifests
-// (bookkeeping, see ManifestLabel), in order of the id property, in
+// ExportNodes calls fn for every node of the database but the load manifests and the
+// reports' derived nodes (bookkeeping, see ManifestLabel and derivedLabels), in order of the id property, in
 // one read transaction (unmanaged: fn is never called twice for a node). `newsgraph
 // export` calls it. Errors: fn's, connection errors.
 func (s *Store) ExportNodes(ctx context.Context, fn func(graph.NodeValue) error) error {
-	return s.stream(ctx, "MATCH (n) WHERE NOT n:"+ident(ManifestLabel)+" RETURN n ORDER BY n.id, elementId(n)", func(rec *neo4j.Record) error {
+	return s.stream(ctx, "MATCH (n) WHERE NOT n:"+ident(ManifestLabel)+" AND "+notDerived("n")+" RETURN n ORDER BY n.id, elementId(n)", func(rec *neo4j.Record) error {
 		n, ok := rec.Values[0].(neo4j.Node)
 		if !ok {
 			return fmt.Errorf("export: unexpected value %T", rec.Values[0])
@@ -24,8 +24,8 @@ func (s *Store) ExportNodes(ctx context.Context, fn func(graph.NodeValue) error)
 }
 
 // ExportRels calls fn for every relationship with the id properties of its start and
-// end nodes, ordered by type, endpoints and key, in one read transaction. `newsgraph
-// export` calls it. Errors: fn's, connection errors.
+// end nodes, ordered by type, endpoints and key, in one read transaction, without the fact key
+// the loader keeps for the corroboration report (RelFactProperty). `newsgraph export` calls it. Errors: fn's, connection errors.
 func (s *Store) ExportRels(ctx context.Context, fn func(r graph.RelValue, from, to string) error) error {
 	const q = "MATCH (a)-[r]->(b) RETURN r, a.id AS from, b.id AS to ORDER BY type(r), from, to, r.key, elementId(r)"
 	return s.stream(ctx, q, func(rec *neo4j.Record) error {
@@ -35,7 +35,9 @@ func (s *Store) ExportRels(ctx context.Context, fn func(r graph.RelValue, from, 
 		}
 		from, _ := rec.Values[1].(string)
 		to, _ := rec.Values[2].(string)
-		return fn(relValue(r), from, to)
+		v := relValue(r)
+		delete(v.Props, RelFactProperty) // bookkeeping (derived_corroboration.go)
+		return fn(v, from, to)
 	})
 }
 

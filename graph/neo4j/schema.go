@@ -66,6 +66,7 @@ func Schema() []SchemaItem {
 				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
 		}
 	}
+	out = append(out, factSchema()...)
 	return out
 }
 
@@ -121,6 +122,9 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		if err != nil {
 			return out, fmt.Errorf("waiting for new indexes: %w", s.classify(ctx, err))
 		}
+	}
+	if err := s.backfillFacts(ctx); err != nil {
+		return out, err
 	}
 	return out, nil
 }

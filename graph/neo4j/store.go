@@ -548,6 +548,13 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 			return nil, err
 		}
 		c.TotalNodes -= manifests
+		for _, l := range derivedLabels {
+			n, err := one(tx, "MATCH (n:"+ident(l)+") RETURN count(n)")
+			if err != nil {
+				return nil, err
+			}
+			c.TotalNodes -= n
+		}
 		c.TotalRels, err = one(tx, "MATCH ()-[r]->() RETURN count(r)")
 		return nil, err
 	})

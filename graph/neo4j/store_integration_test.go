@@ -392,7 +392,9 @@ func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
 
 // TestFirstLoadStatementsPerBatch: a batch of articles new to the graph runs three
 // statements, whatever labels and relationship types it holds (the fixture has six of
-// each): every node, every relationship, the aliases; one lookup statement before the
+// each): every node, every relationship, the aliases; then six for the reports' derived nodes
+// (the batch's fact relationships read and their fact keys set; the actor pairs; the actor
+// ranks locked and read, set; the facts locked and read, set); one lookup statement before the
 // batches covers every article. Before, a batch ran a statement per label and per (type,
 // start label, end label) group: 21 for the fixture, then four with a lookup per batch.
 func TestFirstLoadStatementsPerBatch(t *testing.T) {
@@ -410,7 +412,10 @@ func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	if st.Batches != 2 || st.RelsCreated != 15 || st.NodesCreated != 8 {
 		t.Fatalf("load: %+v, want 2 batches, 8 nodes and 15 relationships created", st)
 	}
-	per := []string{"merging the nodes", "creating relationships", "setting aliases"}
+	per := []string{"merging the nodes", "creating relationships", "setting aliases",
+		// derived_corroboration.go and derived_most_connected.go
+		"reading the facts of the articles", "counting the actor pairs", "locking the actor ranks", "setting the actor ranks",
+		"locking the facts", "setting the facts"}
 	if want := append(append([]string{"looking up the articles"}, per...), per...); !reflect.DeepEqual(ran, want) {
 		t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(ran, "\n"), strings.Join(want, "\n"))
 	}

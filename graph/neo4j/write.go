@@ -33,11 +33,13 @@ type txWriter struct {
 	// batch touches only gain the spellings of its MENTIONS.
 	recompute map[string]bool
 	nodes     map[string]nodeInfo // the nodes the batch merged, by id
+	facts     *factWork           // the corroboration facts to recompute (derived_corroboration.go)
+	actors    *actorWork          // the most_connected counts to update (derived_most_connected.go)
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
 	return &txWriter{ctx: ctx, tx: tx, created: map[string]bool{}, changed: map[string]bool{}, candidates: map[string]bool{},
-		recompute: map[string]bool{}, nodes: map[string]nodeInfo{}}
+		recompute: map[string]bool{}, nodes: map[string]nodeInfo{}, facts: newFactWork(), actors: newActorWork()}
 }
 
 // failStatement is a fault injector for the integration tests (nil otherwise): called
