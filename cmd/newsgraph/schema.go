@@ -46,7 +46,7 @@ Examples:
 			{
 				Name:        "apply",
 				Usage:       "create missing constraints and indexes (idempotent)",
-				Description: "Creates every missing constraint and index (CREATE ... IF NOT EXISTS) and prints,\nfor each, whether it was created or already there.\n\nExample:\n   newsgraph schema apply",
+				Description: "Creates every missing constraint and index (CREATE ... IF NOT EXISTS) and prints,\nfor each, whether it was created or already there. Then sets the search text (name and\naliases, lower-cased; the reports' name lookups use it) on every entity node where it is\nmissing or out of date: a graph loaded by an earlier build (load does it itself when it\ncreates the search indexes).\n\nExample:\n   newsgraph schema apply",
 				Action: func(c *cli.Context) error {
 					o, err := opts(c)
 					if err != nil {
@@ -102,6 +102,11 @@ func runSchemaApply(ctx context.Context, o schemaOptions) error {
 	}
 	n := created(ch)
 	fmt.Fprintf(o.Out, "schema: %d created, %d already present\n", n, len(ch)-n)
+	set, err := s.BackfillSearch(ctx)
+	if err != nil {
+		return fmt.Errorf("backfilling the search text of entity nodes: %w", err)
+	}
+	fmt.Fprintf(o.Out, "search text: set on %d entity nodes (missing or out of date)\n", set)
 	return nil
 }
 

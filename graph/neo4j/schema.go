@@ -66,6 +66,7 @@ func Schema() []SchemaItem {
 				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
 		}
 	}
+	out = append(out, lookupSchema()...) // derived_lookup.go
 	return out
 }
 
@@ -85,7 +86,7 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	var out []SchemaChange
-	created := 0
+	created, search := 0, false
 	present := s.presentSchema(ctx)
 	for _, it := range Schema() {
 		if present[it.Name] {
@@ -109,6 +110,7 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		ch := SchemaChange{Item: it, Created: n.(int) > 0}
 		if ch.Created {
 			created++
+			search = search || isSearchIndex(it)
 			s.log.Debug("schema created", "item", it.String())
 		}
 		out = append(out, ch)
@@ -120,6 +122,11 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		}
 		if err != nil {
 			return out, fmt.Errorf("waiting for new indexes: %w", s.classify(ctx, err))
+		}
+	}
+	if search { // a graph from before the search text (derived_lookup.go)
+		if _, err := backfillSearch(ctx, sess); err != nil {
+			return out, s.classify(ctx, err)
 		}
 	}
 	return out, nil
@@ -185,7 +192,10 @@ func (s *Store) SchemaStatus(ctx context.Context) ([]SchemaState, error) {
 		name, _ := m["name"].(string)
 		state, _ := m["state"].(string)
 		states[name] = state
-		if typ, _ := m["type"].(string); typ != "RANGE" {
+		kind := "index"
+		if typ, _ := m["type"].(string); typ == "TEXT" {
+			kind = "text index"
+		} else if typ != "RANGE" {
 			continue
 		}
 		on, props := one(m["labelsOrTypes"]), one(m["properties"])
@@ -193,7 +203,7 @@ func (s *Store) SchemaStatus(ctx context.Context) ([]SchemaState, error) {
 			continue
 		}
 		ent, _ := m["entityType"].(string)
-		have[key("index", ent, on, props)] = found{name: name, state: state}
+		have[key(kind, ent, on, props)] = found{name: name, state: state}
 	}
 	var out []SchemaState
 	for _, it := range Schema() {
