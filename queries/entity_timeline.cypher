@@ -5,19 +5,32 @@
 // description: entity matches by id, name or alias (case-insensitive substring). Every dated
 // description: relationship of a matching entity, oldest first, in either direction; MENTIONS
 // description: are left out. Dates compare at the coarser precision (2025-06 counts for since=2025-06-15).
-MATCH (e)
-WHERE (e:Person OR e:Country OR e:Organization OR e:Place OR e:Event)
-  AND (e.id = $entity OR toLower(e.name) CONTAINS toLower($entity)
-       OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($entity)))
+
+// The entities come from the search text index of each label (lower-cased name and aliases) and
+// the id constraints, and are checked as before.
+CALL () {
+  MATCH (e:Person) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Person {id: $entity}) RETURN e
+  UNION MATCH (e:Country) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Country {id: $entity}) RETURN e
+  UNION MATCH (e:Organization) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Organization {id: $entity}) RETURN e
+  UNION MATCH (e:Place) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Place {id: $entity}) RETURN e
+  UNION MATCH (e:Event) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Event {id: $entity}) RETURN e
+}
+WITH e WHERE e.id = $entity OR toLower(e.name) CONTAINS toLower($entity)
+             OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($entity))
 MATCH path = (e)-[r]-(x)
 WHERE r.date IS NOT NULL AND NOT r:MENTIONS
   AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
   AND ($until IS NULL OR left(r.date, size($until)) <= left($until, size(r.date)))
-OPTIONAL MATCH (pl:Place {id: r.place})
-WITH e, r, x, path, pl,
+WITH e, r, x, path,
      CASE type(r) WHEN 'MET' THEN 'met' WHEN 'SPOKE_WITH' THEN 'spoke with'
           ELSE toLower(type(r)) + CASE WHEN startNode(r) = e THEN '' ELSE ' by' END END AS relation
+WITH e, r, x, path, relation ORDER BY r.date, e.name, relation, x.name, r.article LIMIT $limit
+OPTIONAL MATCH (pl:Place {id: r.place})
 RETURN r.date AS date, e.name AS entity, relation, x.name AS other, r.status AS status,
        coalesce(pl.name, r.place) AS place, r.topic AS topic, r.article AS article, r.sentence AS sentence, path AS _path
 ORDER BY date, entity, relation, other, article
-LIMIT $limit

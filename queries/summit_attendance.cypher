@@ -4,10 +4,35 @@
 // description: One row per Event of the given kind ("" for every kind), newest first. Attendees
 // description: and hosts whose only statements are not "reported" carry their status, e.g.
 // description: "Mark Rutte (planned)".
-MATCH (e:Event)
-WHERE ($kind = '' OR e.kind = $kind)
+
+// The events event names come from the search text index of Event (lower-cased name and aliases)
+// and the id constraint, and are checked as before. Each event's date (its own, else its first
+// attendance or hosting) is worked out first, and the attendees, hosts, place and articles only
+// for the limit newest.
+UNWIND CASE $event WHEN '' THEN [true] ELSE [false] END AS every
+CALL (every) {
+  WITH every WHERE every
+  CALL () { MATCH (e:Event) RETURN e }
+  RETURN e
+  UNION
+  WITH every WHERE NOT every
+  CALL () {
+    MATCH (e:Event) WHERE e.search CONTAINS toLower($event) RETURN e
+    UNION MATCH (e:Event {id: $event}) RETURN e
+  }
+  RETURN e
+}
+WITH e WHERE ($kind = '' OR e.kind = $kind)
   AND ($event = '' OR e.id = $event OR toLower(e.name) CONTAINS toLower($event)
        OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($event)))
+CALL (e) {
+  OPTIONAL MATCH (x)-[r:ATTENDED|HOSTED]->(e)
+  WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
+  RETURN min(r.date) AS first_date
+}
+WITH e, coalesce(e.date, first_date) AS date
+WHERE $since IS NULL OR (date IS NOT NULL AND left(date, size($since)) >= left($since, size(date)))
+WITH e ORDER BY coalesce(date, '') DESC, e.name LIMIT $limit
 OPTIONAL MATCH (e)-[:HELD_IN]->(pl)
 WITH e, min(pl.name) AS held_in
 OPTIONAL MATCH p = (x)-[r:ATTENDED|HOSTED]->(e)
@@ -25,7 +50,5 @@ WITH e, held_in,
      reduce(acc = [], l IN collect(arts) | acc + [a IN l WHERE NOT a IN acc]) AS articles,
      reduce(acc = [], l IN collect(ps) | acc + l) AS paths
 WITH e, coalesce(e.date, first_date) AS date, coalesce(e.place_name, held_in) AS place, attendees, hosts, articles, paths
-WHERE $since IS NULL OR (date IS NOT NULL AND left(date, size($since)) >= left($since, size(date)))
 RETURN e.name AS event, e.kind AS kind, date, place, attendees, hosts, size(articles) AS articles, paths AS _paths
 ORDER BY coalesce(date, '') DESC, event
-LIMIT $limit
