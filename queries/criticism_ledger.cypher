@@ -52,37 +52,39 @@ WITH critics, targets,
           WHEN tdeg IS NOT NULL AND tdeg <= coalesce(cdeg, tdeg) AND tdeg * tdeg <= $limit * total THEN 'targets'
           ELSE 'date' END AS way
 CALL (critics, targets, way) {
-  WITH critics, targets WHERE way = 'date'
-  CALL (critics, targets) {
-    MATCH (a)-[r:CRITICIZED]->(b)
-    WHERE r.date >= coalesce(left($since, 4), '\u0000')
-      AND ($critic = '' OR a IN critics) AND ($target = '' OR b IN targets)
-      AND ($include_negated OR coalesce(r.status, '') <> 'negated')
-      AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
-    WITH a, r, b ORDER BY r.date DESC, a.name, b.name, r.article LIMIT $limit
+  CALL (critics, targets, way) {
+    WITH critics, targets WHERE way = 'date'
+    CALL (critics, targets) {
+      MATCH (a)-[r:CRITICIZED]->(b)
+      WHERE r.date >= coalesce(left($since, 4), '\u0000')
+        AND ($critic = '' OR a IN critics) AND ($target = '' OR b IN targets)
+        AND ($include_negated OR coalesce(r.status, '') <> 'negated')
+        AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
+      WITH a, r, b ORDER BY r.date DESC, a.name, b.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH critics, targets WHERE way = 'critics'
+    CALL (critics, targets) {
+      UNWIND critics AS a
+      MATCH (a)-[r:CRITICIZED]->(b)
+      WHERE ($target = '' OR b IN targets)
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH critics, targets WHERE way = 'targets'
+    CALL (critics, targets) {
+      UNWIND targets AS b
+      MATCH (a)-[r:CRITICIZED]->(b)
+      WHERE ($critic = '' OR a IN critics)
+      RETURN r
+    }
     RETURN r
   }
-  RETURN r
-  UNION ALL
-  WITH critics, targets WHERE way = 'critics'
-  CALL (critics, targets) {
-    UNWIND critics AS a
-    MATCH (a)-[r:CRITICIZED]->(b)
-    WHERE ($target = '' OR b IN targets)
-    RETURN r
-  }
-  RETURN r
-  UNION ALL
-  WITH critics, targets WHERE way = 'targets'
-  CALL (critics, targets) {
-    UNWIND targets AS b
-    MATCH (a)-[r:CRITICIZED]->(b)
-    WHERE ($critic = '' OR a IN critics)
-    RETURN r
-  }
-  RETURN r
+  RETURN collect(r) AS rs
 }
-WITH critics, targets, way, collect(r) AS rs
 CALL (critics, targets, way, rs) {
   UNWIND rs AS r
   RETURN r

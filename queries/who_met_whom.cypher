@@ -32,29 +32,31 @@ CALL () {
 }
 WITH cands, deg, $person = '' OR deg * deg > $limit * COUNT { ()-[:MET]->() } AS ordered
 CALL (cands, ordered) {
-  WITH cands WHERE ordered
-  CALL (cands) {
-    MATCH (a)-[m:MET]->(b)
-    WHERE m.date >= coalesce(left($since, 4), '\u0000') AND m.date <= coalesce($until + '\uffff', '\uffff')
-      AND ($person = '' OR a IN cands OR b IN cands)
-      AND ($include_negated OR coalesce(m.status, '') <> 'negated')
-      AND ($since IS NULL OR left(m.date, size($since)) >= left($since, size(m.date)))
-      AND ($until IS NULL OR left(m.date, size($until)) <= left($until, size(m.date)))
-    WITH a, m, b ORDER BY m.date DESC, a.name, b.name, m.article LIMIT $limit
+  CALL (cands, ordered) {
+    WITH cands WHERE ordered
+    CALL (cands) {
+      MATCH (a)-[m:MET]->(b)
+      WHERE m.date >= coalesce(left($since, 4), '\u0000') AND m.date <= coalesce($until + '\uffff', '\uffff')
+        AND ($person = '' OR a IN cands OR b IN cands)
+        AND ($include_negated OR coalesce(m.status, '') <> 'negated')
+        AND ($since IS NULL OR left(m.date, size($since)) >= left($since, size(m.date)))
+        AND ($until IS NULL OR left(m.date, size($until)) <= left($until, size(m.date)))
+      WITH a, m, b ORDER BY m.date DESC, a.name, b.name, m.article LIMIT $limit
+      RETURN m
+    }
+    RETURN m
+    UNION ALL
+    WITH cands WHERE NOT ordered
+    UNWIND cands AS x
+    MATCH (x)-[m:MET]-()
+    WITH DISTINCT m
+    WHERE ($include_negated OR coalesce(m.status, '') <> 'negated')
+      AND ($since IS NULL OR (m.date IS NOT NULL AND left(m.date, size($since)) >= left($since, size(m.date))))
+      AND ($until IS NULL OR (m.date IS NOT NULL AND left(m.date, size($until)) <= left($until, size(m.date))))
     RETURN m
   }
-  RETURN m
-  UNION ALL
-  WITH cands WHERE NOT ordered
-  UNWIND cands AS x
-  MATCH (x)-[m:MET]-()
-  WITH DISTINCT m
-  WHERE ($include_negated OR coalesce(m.status, '') <> 'negated')
-    AND ($since IS NULL OR (m.date IS NOT NULL AND left(m.date, size($since)) >= left($since, size(m.date))))
-    AND ($until IS NULL OR (m.date IS NOT NULL AND left(m.date, size($until)) <= left($until, size(m.date))))
-  RETURN m
+  RETURN collect(m) AS ms
 }
-WITH cands, ordered, collect(m) AS ms
 CALL (cands, ordered, ms) {
   UNWIND ms AS m
   RETURN m

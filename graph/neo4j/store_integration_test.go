@@ -410,7 +410,7 @@ func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	if st.Batches != 2 || st.RelsCreated != 15 || st.NodesCreated != 8 {
 		t.Fatalf("load: %+v, want 2 batches, 8 nodes and 15 relationships created", st)
 	}
-	per := []string{"merging the nodes", "creating relationships", "setting aliases"}
+	per := []string{"merging the nodes", "creating relationships", "setting aliases", "setting the search text"}
 	if want := append(append([]string{"looking up the articles"}, per...), per...); !reflect.DeepEqual(ran, want) {
 		t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(ran, "\n"), strings.Join(want, "\n"))
 	}

@@ -1,0 +1,157 @@
+//go:build integration
+
+// The search text the reports' name lookups use, against a real Neo4j. WIPES THE DATABASE
+// IT IS POINTED AT (see store_integration_test.go).
+package neo4j
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// wantSearch is the search text of a node worked out from scratch, in Go: its name and
+// aliases, lower-cased, one per line (the fixtures are ASCII, where Go and Cypher agree).
+func wantSearch(name string, aliases []string) string {
+	return strings.ToLower(strings.Join(append([]string{name}, aliases...), "\n"))
+}
+
+// checkSearch fails unless every entity node's search text equals wantSearch of its name
+// and aliases as stored now, and returns the texts by id.
+func checkSearch(t *testing.T, s *Store, when string) map[string]string {
+	t.Helper()
+	rows, err := s.Query(context.Background(), `MATCH (n) WHERE n:Person OR n:Country OR n:Organization OR n:Place OR n:Event
+RETURN n.id, n.name, n.aliases, n.`+SearchProperty+` ORDER BY n.id`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range rows.Rows {
+		id, _ := r[0].(string)
+		name, _ := r[1].(string)
+		var al []string
+		for _, a := range asList(r[2]) {
+			al = append(al, a.(string))
+		}
+		got, _ := r[3].(string)
+		if want := wantSearch(name, al); got != want {
+			t.Errorf("%s: %s search text %q, want %q", when, id, got, want)
+		}
+		out[id] = got
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no entity nodes", when)
+	}
+	return out
+}
+
+func asList(v any) []any { l, _ := v.([]any); return l }
+
+// write runs one write statement outside the loader (to make a graph as an older build left it).
+func write(t *testing.T, s *Store, cypher string) {
+	t.Helper()
+	ctx := context.Background()
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	if _, err := sess.Run(ctx, cypher, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// renamedNL is a third article that names the Netherlands by another name (a rename).
+const renamedNL = meta + `{"kind":"article","id":"c-4444","source":"c/c.txt","doc_key":"/c/c.txt","hash":"4444"}` + "\n" +
+	`{"kind":"node","id":"country:netherlands","label":"Country","name":"Kingdom of the Netherlands","aliases":["Holland"],"articles":["c-4444"]}` + "\n" +
+	`{"kind":"edge","type":"MENTIONS","from":"c-4444","to":"country:netherlands","article":"c-4444","rule":"MENTIONS","evidence":{"sentence":"Holland voted.","start":0,"end":14},"props":{"aliases":["Holland"],"count":1}}` + "\n"
+
+// TestSearchTextKeptByLoads: after a fresh load, a rename, the load of an edited article (its
+// earlier version retracted, an orphan deleted, aliases recomputed) and a retraction, every
+// entity node's search text is its name and aliases as stored, lower-cased.
+func TestSearchTextKeptByLoads(t *testing.T) {
+	s := openClean(t)
+	load(t, s, bothAB)
+	got := checkSearch(t, s, "fresh load")
+	if got["person:mark-rutte"] != "mark rutte\nmr. rutte\nrutte" {
+		t.Errorf("Rutte after a fresh load: %q", got["person:mark-rutte"])
+	}
+	load(t, s, renamedNL)
+	got = checkSearch(t, s, "rename")
+	if !strings.HasPrefix(got["country:netherlands"], "kingdom of the netherlands\n") || !strings.Contains(got["country:netherlands"], "holland") {
+		t.Errorf("Netherlands after the rename: %q", got["country:netherlands"])
+	}
+	load(t, s, editedA)
+	got = checkSearch(t, s, "edited article")
+	if _, ok := got["person:pieter-omtzigt"]; ok {
+		t.Errorf("Omtzigt should be gone with the earlier version of a")
+	}
+	if _, err := s.Retract(context.Background(), []string{"b-2222"}, false); err != nil {
+		t.Fatal(err)
+	}
+	got = checkSearch(t, s, "retraction")
+	if got["person:mark-rutte"] != "mark rutte\nrutte" {
+		t.Errorf("Rutte after b is retracted: %q, want his name and the one alias a-3333 gives", got["person:mark-rutte"])
+	}
+}
+
+// TestSearchTextBackfill: a graph without search texts (or with a stale one), as a build
+// before them left it, gets them from BackfillSearch, and from ApplySchema when it creates
+// a search index.
+func TestSearchTextBackfill(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	load(t, s, bothAB)
+	write(t, s, "MATCH (n) REMOVE n."+SearchProperty)
+	write(t, s, "MATCH (n:Country) SET n."+SearchProperty+" = 'stale'")
+	n, err := s.BackfillSearch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 3 { // Rutte, Omtzigt, the Netherlands (stale)
+		t.Errorf("backfill set %d nodes, want 3", n)
+	}
+	checkSearch(t, s, "backfill")
+	write(t, s, "DROP INDEX person_"+SearchProperty)
+	write(t, s, "MATCH (n) REMOVE n."+SearchProperty)
+	ch, err := s.ApplySchema(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := false
+	for _, c := range ch {
+		created = created || (c.Created && isSearchIndex(c.Item))
+	}
+	if !created {
+		t.Fatalf("ApplySchema did not create the dropped search index")
+	}
+	checkSearch(t, s, "schema apply")
+}
+
+// TestSearchTextHidden: the search text is the loader's own: query results and exports
+// do not carry it.
+func TestSearchTextHidden(t *testing.T) {
+	s := openClean(t)
+	load(t, s, bothAB)
+	rows, err := s.Query(context.Background(), "MATCH p = (:Person)-[:MET]->(:Person) RETURN p, startNode(relationships(p)[0]) AS n, startNode(relationships(p)[0])."+SearchProperty, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows.Rows[0][2] == nil {
+		t.Fatalf("the node has no search text to hide")
+	}
+	n := rows.Rows[0][1].(graph.NodeValue)
+	p := rows.Rows[0][0].(graph.PathValue)
+	if _, ok := n.Props[SearchProperty]; ok || n.Props["name"] == nil {
+		t.Errorf("node value props %v", n.Props)
+	}
+	for _, x := range p.Nodes {
+		if _, ok := x.Props[SearchProperty]; ok {
+			t.Errorf("path node props %v", x.Props)
+		}
+	}
+	if snap := snapshot(t, s); strings.Contains(snap, `"`+SearchProperty+`"`) {
+		t.Errorf("the export carries the search text:\n%s", snap)
+	}
+}
