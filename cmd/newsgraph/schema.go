@@ -31,7 +31,8 @@ func schemaCommand(e *env) *cli.Command {
 		Usage: "create or check the constraints and indexes newsgraph needs",
 		Description: `newsgraph needs a uniqueness constraint on id for every label (Article, Person,
 Country, Organization, Place, Event), an index on name for every entity label, and
-indexes on key and article for every relationship type. ` + "`load`" + ` applies them itself.
+indexes on key and article for every relationship type, a TEXT index on the search text of
+every entity label and date indexes for the reports. ` + "`load`" + ` applies them itself.
 
 Examples:
    newsgraph schema apply     # create what is missing; safe to repeat

@@ -36,7 +36,8 @@ func (i SchemaItem) String() string {
 // url and source of articles (edits and watch's lookups), an index on the published date
 // of articles (new_since reads the newest articles first), and indexes on key (MERGE of a
 // relationship), article (removal of a reloaded article's stale relationships) and status
-// (the summary report counts each type's statuses from it) for every relationship type.
+// (the summary report counts each type's statuses from it) for every relationship type; then
+// the name lookups' TEXT indexes and date indexes (lookupSchema, derived_lookup.go).
 func Schema() []SchemaItem {
 	var out []SchemaItem
 	for _, l := range graph.AllLabels {
