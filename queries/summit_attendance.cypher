@@ -5,32 +5,58 @@
 // description: and hosts whose only statements are not "reported" carry their status, e.g.
 // description: "Mark Rutte (planned)".
 
-// The events event names come from the search text index of Event (lower-cased name and aliases)
-// and the id constraint, and are checked as before. Each event's date (its own, else its first
-// attendance or hosting) is worked out first, and the attendees, hosts, place and articles only
-// for the limit newest.
-UNWIND CASE $event WHEN '' THEN [true] ELSE [false] END AS every
-CALL (every) {
-  WITH every WHERE every
-  CALL () { MATCH (e:Event) RETURN e }
-  RETURN e
-  UNION
-  WITH every WHERE NOT every
-  CALL () {
-    MATCH (e:Event) WHERE e.search CONTAINS toLower($event) RETURN e
+// Each Event carries the date this report sorts it by (its own, else its first attendance or
+// hosting: when_all, or when_reported without the negated ones), kept by the loader with an index
+// each. Without an event name the dated events are read newest first from that index, stopping at
+// limit, and the undated ones only when fewer than limit are dated; a name's events come from the
+// search text index of Event (lower-cased name and aliases) and the id constraint, checked as
+// before. The attendees, hosts, place and articles are worked out for the limit events only.
+CALL () {
+  UNWIND CASE $event WHEN '' THEN [] ELSE [toLower($event)] END AS q
+  CALL (q) {
+    MATCH (e:Event) WHERE e.search CONTAINS q RETURN e
     UNION MATCH (e:Event {id: $event}) RETURN e
+  }
+  WITH e WHERE ($kind = '' OR e.kind = $kind)
+    AND (e.id = $event OR toLower(e.name) CONTAINS toLower($event)
+         OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($event)))
+  RETURN e
+  UNION ALL
+  UNWIND CASE WHEN $event = '' AND NOT $include_negated THEN [true] ELSE [] END AS go
+  CALL (go) {
+    MATCH (e:Event)
+    WHERE e.when_reported >= coalesce(left($since, 4), '\u0000') AND ($kind = '' OR e.kind = $kind)
+      AND ($since IS NULL OR left(e.when_reported, size($since)) >= left($since, size(e.when_reported)))
+    WITH e ORDER BY e.when_reported DESC, e.name LIMIT $limit
+    RETURN e
+  }
+  RETURN e
+  UNION ALL
+  UNWIND CASE WHEN $event = '' AND $include_negated THEN [true] ELSE [] END AS go
+  CALL (go) {
+    MATCH (e:Event)
+    WHERE e.when_all >= coalesce(left($since, 4), '\u0000') AND ($kind = '' OR e.kind = $kind)
+      AND ($since IS NULL OR left(e.when_all, size($since)) >= left($since, size(e.when_all)))
+    WITH e ORDER BY e.when_all DESC, e.name LIMIT $limit
+    RETURN e
   }
   RETURN e
 }
-WITH e WHERE ($kind = '' OR e.kind = $kind)
-  AND ($event = '' OR e.id = $event OR toLower(e.name) CONTAINS toLower($event)
-       OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($event)))
-CALL (e) {
-  OPTIONAL MATCH (x)-[r:ATTENDED|HOSTED]->(e)
-  WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
-  RETURN min(r.date) AS first_date
+WITH collect(e) AS es
+CALL (es) {
+  UNWIND es AS e
+  RETURN e
+  UNION ALL
+  UNWIND CASE WHEN $event = '' AND $since IS NULL AND size(es) < $limit THEN [true] ELSE [] END AS go
+  CALL (go) {
+    MATCH (e:Event)
+    WHERE coalesce(CASE WHEN $include_negated THEN e.when_all ELSE e.when_reported END, '') = ''
+      AND ($kind = '' OR e.kind = $kind)
+    RETURN e
+  }
+  RETURN e
 }
-WITH e, coalesce(e.date, first_date) AS date
+WITH e, CASE WHEN $include_negated THEN e.when_all ELSE e.when_reported END AS date
 WHERE $since IS NULL OR (date IS NOT NULL AND left(date, size($since)) >= left($since, size(date)))
 WITH e ORDER BY coalesce(date, '') DESC, e.name LIMIT $limit
 OPTIONAL MATCH (e)-[:HELD_IN]->(pl)

@@ -41,6 +41,11 @@ func lookupSchema() []SchemaItem {
 		out = append(out, SchemaItem{Name: name, Kind: "text index", Entity: "NODE", On: string(l), Prop: SearchProperty,
 			Create: fmt.Sprintf("CREATE TEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, ident(string(l)), SearchProperty)})
 	}
+	for _, p := range []string{EventWhenAll, EventWhenReported} {
+		name := "event_" + p
+		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: string(graph.LabelEvent), Prop: p,
+			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, ident(string(graph.LabelEvent)), p)})
+	}
 	for _, t := range []graph.RelType{graph.RelMet, graph.RelCriticized} {
 		name := strings.ToLower(string(t)) + "_date"
 		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "RELATIONSHIP", On: string(t), Prop: "date",
@@ -51,6 +56,41 @@ func lookupSchema() []SchemaItem {
 
 // isSearchIndex says whether a schema item is one of the search text indexes.
 func isSearchIndex(it SchemaItem) bool { return it.Kind == "text index" && it.Prop == SearchProperty }
+
+// needsBackfill says whether creating a schema item means the graph predates what the loader
+// keeps for the lookups (the search text, the event dates).
+func needsBackfill(it SchemaItem) bool {
+	return isSearchIndex(it) || it.Prop == EventWhenAll || it.Prop == EventWhenReported
+}
+
+// The date summit_attendance sorts an event by, kept on each Event node by the loader: its own
+// date, else the earliest date of the ATTENDED and HOSTED relationships into it (when_all), or
+// of those not negated (when_reported: the report's default leaves negated ones out). Both
+// are null when there is no such date. Range indexes on both let the report read events
+// newest first.
+const (
+	EventWhenAll      = "when_all"
+	EventWhenReported = "when_reported"
+)
+
+// eventWhenBody sets both dates on the Event node e where they differ.
+const eventWhenBody = `CALL (e) {
+  OPTIONAL MATCH ()-[r:ATTENDED|HOSTED]->(e)
+  RETURN min(r.date) AS wa, min(CASE WHEN coalesce(r.status, '') <> 'negated' THEN r.date END) AS wr
+}
+WITH e, coalesce(e.date, wa) AS wa, coalesce(e.date, wr) AS wr
+WHERE NOT coalesce(e.` + EventWhenAll + ` = wa, e.` + EventWhenAll + ` IS NULL AND wa IS NULL)
+   OR NOT coalesce(e.` + EventWhenReported + ` = wr, e.` + EventWhenReported + ` IS NULL AND wr IS NULL)
+SET e.` + EventWhenAll + ` = wa, e.` + EventWhenReported + ` = wr
+`
+
+// refreshEventWhenStmt sets the dates of the Event nodes given by id.
+var refreshEventWhenStmt = noReplan + `UNWIND $ids AS id
+MATCH (e:` + ident(string(graph.LabelEvent)) + ` {id: id})
+` + eventWhenBody + `RETURN count(e)`
+
+// derivedProps are the properties of this file, left out of node values.
+var derivedProps = []string{SearchProperty, EventWhenAll, EventWhenReported}
 
 // refreshSearchStmt sets the search text of nodes given by element id where it differs.
 var refreshSearchStmt = noReplan + `UNWIND $eids AS eid
@@ -104,15 +144,44 @@ func (w *txWriter) refreshSearch() error {
 			}
 		}
 	}
-	return nil
+	return w.refreshEventWhen()
+}
+
+// refreshEventWhen brings the dates of the events this transaction touched up to date: those
+// the batch merged (their date, and every relationship the batch writes, ends there) and those
+// at an end of a removed relationship (candidates) or recomputed, that are still there.
+func (w *txWriter) refreshEventWhen() error {
+	set := map[string]bool{}
+	for id := range w.nodes {
+		set[id] = true
+	}
+	for id := range w.candidates {
+		set[id] = true
+	}
+	for id := range w.recompute {
+		set[id] = true
+	}
+	var ids []string
+	for id := range set {
+		if l, ok := graph.LabelOfID(id); ok && l == graph.LabelEvent {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	_, _, err := w.one("setting the event dates", refreshEventWhenStmt, map[string]any{"ids": anyList(ids)})
+	return err
 }
 
 // backfillBatch is how many nodes one transaction of BackfillSearch writes.
 const backfillBatch = 5000
 
 // BackfillSearch sets the search text on every entity node where it is missing or out of
-// date (a graph loaded by a build before it existed, or written by one since), in
-// transactions of backfillBatch nodes, and returns how many nodes it set. `newsgraph
+// date (a graph loaded by a build before it existed, or written by one since), and the
+// event dates likewise, in transactions of backfillBatch nodes, and returns how many nodes
+// got a search text. `newsgraph
 // schema apply` runs it; ApplySchema runs it when it creates a search index (the first
 // load or schema apply of such a graph). It reads every entity node once.
 func (s *Store) BackfillSearch(ctx context.Context) (int, error) {
@@ -137,13 +206,23 @@ CALL (n, s) { SET n.`+SearchProperty+` = s } IN TRANSACTIONS OF `+fmt.Sprint(bac
 		}
 		total += sum.Counters().PropertiesSet()
 	}
+	res, err := sess.Run(ctx, `MATCH (e:`+ident(string(graph.LabelEvent))+`)
+CALL (e) {
+  `+strings.ReplaceAll(strings.TrimSpace(eventWhenBody), "\n", "\n  ")+`
+} IN TRANSACTIONS OF `+fmt.Sprint(backfillBatch)+` ROWS`, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return total, fmt.Errorf("setting the event dates: %w", err)
+	}
 	return total, nil
 }
 
-// dropSearch removes the search property from a node value: it is the loader's own.
-func dropSearch(props map[string]any) map[string]any {
-	if _, ok := props[SearchProperty]; ok {
-		delete(props, SearchProperty)
+// dropDerived removes the properties of this file from a node value: they are the loader's own.
+func dropDerived(props map[string]any) map[string]any {
+	for _, p := range derivedProps {
+		delete(props, p)
 	}
 	return props
 }

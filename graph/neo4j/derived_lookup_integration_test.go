@@ -155,3 +155,108 @@ func TestSearchTextHidden(t *testing.T) {
 		t.Errorf("the export carries the search text:\n%s", snap)
 	}
 }
+
+// checkEventWhen fails unless every Event's when_all and when_reported equal what its own
+// date and the ATTENDED/HOSTED relationships into it give, worked out in Go; it returns
+// them by id ("all|reported").
+func checkEventWhen(t *testing.T, s *Store, when string) map[string]string {
+	t.Helper()
+	rows, err := s.Query(context.Background(), `MATCH (e:Event)
+RETURN e.id, e.date, e.`+EventWhenAll+`, e.`+EventWhenReported+`,
+       COLLECT { MATCH ()-[r:ATTENDED|HOSTED]->(e) RETURN [r.date, r.status] } AS rels ORDER BY e.id`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range rows.Rows {
+		id, _ := r[0].(string)
+		own, _ := r[1].(string)
+		gotAll, _ := r[2].(string)
+		gotRep, _ := r[3].(string)
+		var all, rep string
+		for _, x := range asList(r[4]) {
+			pair := asList(x)
+			d, _ := pair[0].(string)
+			st, _ := pair[1].(string)
+			if d != "" && (all == "" || d < all) {
+				all = d
+			}
+			if d != "" && st != "negated" && (rep == "" || d < rep) {
+				rep = d
+			}
+		}
+		if own != "" {
+			all, rep = own, own
+		}
+		if gotAll != all || gotRep != rep {
+			t.Errorf("%s: %s when_all %q when_reported %q, want %q %q", when, id, gotAll, gotRep, all, rep)
+		}
+		out[id] = all + "|" + rep
+	}
+	return out
+}
+
+// TestEventWhenKept: the event dates follow a fresh load, a changed reload (an attendance
+// negated and moved earlier), the event's own date, and retractions.
+func TestEventWhenKept(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	const ev = "event:nato-summit-in-the-hague"
+	doc := func(own string, negateFirst bool) *graph.Document {
+		d := readFixture(t)
+		for i := range d.Nodes {
+			if d.Nodes[i].ID == ev {
+				delete(d.Nodes[i].Props, "date")
+				if own != "" {
+					d.Nodes[i].Props["date"] = own
+				}
+			}
+		}
+		first := true
+		var extra graph.Edge
+		for i := range d.Edges {
+			e := &d.Edges[i]
+			if e.Type != graph.RelAttended || e.To != ev {
+				continue
+			}
+			extra = *e
+			if first && negateFirst {
+				e.Status, e.Date = graph.StatusNegated, "2025-06-01"
+			}
+			first = false
+		}
+		// article 002 states an attendance too, later than 001's
+		extra.Article, extra.Date, extra.Evidence.Sentence = "002_palm_beach", "2025-07", "Trump attended the NATO summit."
+		d.Edges = append(d.Edges, extra)
+		return d
+	}
+	loadDoc := func(d *graph.Document) {
+		t.Helper()
+		if _, err := s.Load(ctx, d, graph.LoadOptions{Name: "fixture.jsonl"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loadDoc(doc("", false))
+	if got := checkEventWhen(t, s, "fresh load")[ev]; got != "2025-06-24|2025-06-24" {
+		t.Errorf("fresh load: %s", got)
+	}
+	loadDoc(doc("", true))
+	if got := checkEventWhen(t, s, "negated attendance")[ev]; got != "2025-06-01|2025-06-24" {
+		t.Errorf("after the changed reload: %s", got)
+	}
+	if _, err := s.Retract(ctx, []string{"001_nato_summit"}, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := checkEventWhen(t, s, "retraction")[ev]; got != "2025-07|2025-07" {
+		t.Errorf("after 001 is retracted: %q, want only 002's attendance", got)
+	}
+	loadDoc(doc("2024", true))
+	if got := checkEventWhen(t, s, "own date")[ev]; got != "2024|2024" {
+		t.Errorf("with its own date: %s", got)
+	}
+	write(t, s, "MATCH (e:Event) REMOVE e."+EventWhenAll+", e."+EventWhenReported)
+	if _, err := s.BackfillSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	checkEventWhen(t, s, "backfill")
+}

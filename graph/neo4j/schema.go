@@ -111,7 +111,7 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		ch := SchemaChange{Item: it, Created: n.(int) > 0}
 		if ch.Created {
 			created++
-			search = search || isSearchIndex(it)
+			search = search || needsBackfill(it)
 			s.log.Debug("schema created", "item", it.String())
 		}
 		out = append(out, ch)
