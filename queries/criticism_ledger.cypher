@@ -4,23 +4,17 @@
 // description: CRITICIZED relationships (criticized, denounced, accused, rebuked), newest first.
 // description: critic and target match by id, name or alias (case-insensitive substring).
 
-// The nodes critic and target name come from the search text index of each label (lower-cased
-// name and aliases; 'NONE', upper case, is in no search text) and are checked as before. Dated
+// The nodes critic and target name come from the search text index of each label a critic or a
+// target can have (lower-cased id, name and aliases; 'NONE', upper case, is in no search text)
+// and are checked as before. Dated
 // relationships are read newest first from the CRITICIZED(date) index, stopping at limit (dates are
 // ISO: since's year bounds the range); undated ones only when fewer than limit are dated. When a
 // named side has few relationships (deg² ≤ limit × all CRITICIZED) they are read from its nodes.
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS CASE $critic WHEN '' THEN 'NONE' ELSE toLower($critic) END RETURN n
-    UNION MATCH (n:Person {id: $critic}) RETURN n
     UNION MATCH (n:Country) WHERE n.search CONTAINS CASE $critic WHEN '' THEN 'NONE' ELSE toLower($critic) END RETURN n
-    UNION MATCH (n:Country {id: $critic}) RETURN n
     UNION MATCH (n:Organization) WHERE n.search CONTAINS CASE $critic WHEN '' THEN 'NONE' ELSE toLower($critic) END RETURN n
-    UNION MATCH (n:Organization {id: $critic}) RETURN n
-    UNION MATCH (n:Place) WHERE n.search CONTAINS CASE $critic WHEN '' THEN 'NONE' ELSE toLower($critic) END RETURN n
-    UNION MATCH (n:Place {id: $critic}) RETURN n
-    UNION MATCH (n:Event) WHERE n.search CONTAINS CASE $critic WHEN '' THEN 'NONE' ELSE toLower($critic) END RETURN n
-    UNION MATCH (n:Event {id: $critic}) RETURN n
   }
   WITH n WHERE n.id = $critic OR toLower(n.name) CONTAINS toLower($critic)
                OR any(al IN coalesce(n.aliases, []) WHERE toLower(al) CONTAINS toLower($critic))
@@ -29,15 +23,9 @@ CALL () {
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS CASE $target WHEN '' THEN 'NONE' ELSE toLower($target) END RETURN n
-    UNION MATCH (n:Person {id: $target}) RETURN n
     UNION MATCH (n:Country) WHERE n.search CONTAINS CASE $target WHEN '' THEN 'NONE' ELSE toLower($target) END RETURN n
-    UNION MATCH (n:Country {id: $target}) RETURN n
     UNION MATCH (n:Organization) WHERE n.search CONTAINS CASE $target WHEN '' THEN 'NONE' ELSE toLower($target) END RETURN n
-    UNION MATCH (n:Organization {id: $target}) RETURN n
     UNION MATCH (n:Place) WHERE n.search CONTAINS CASE $target WHEN '' THEN 'NONE' ELSE toLower($target) END RETURN n
-    UNION MATCH (n:Place {id: $target}) RETURN n
-    UNION MATCH (n:Event) WHERE n.search CONTAINS CASE $target WHEN '' THEN 'NONE' ELSE toLower($target) END RETURN n
-    UNION MATCH (n:Event {id: $target}) RETURN n
   }
   WITH n WHERE n.id = $target OR toLower(n.name) CONTAINS toLower($target)
                OR any(al IN coalesce(n.aliases, []) WHERE toLower(al) CONTAINS toLower($target))

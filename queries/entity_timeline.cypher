@@ -6,19 +6,14 @@
 // description: relationship of a matching entity, oldest first, in either direction; MENTIONS
 // description: are left out. Dates compare at the coarser precision (2025-06 counts for since=2025-06-15).
 
-// The entities come from the search text index of each label (lower-cased name and aliases) and
-// the id constraints, and are checked as before.
+// The entities come from the search text index of each label (lower-cased id, name and aliases),
+// and are checked as before.
 CALL () {
   MATCH (e:Person) WHERE e.search CONTAINS toLower($entity) RETURN e
-  UNION MATCH (e:Person {id: $entity}) RETURN e
   UNION MATCH (e:Country) WHERE e.search CONTAINS toLower($entity) RETURN e
-  UNION MATCH (e:Country {id: $entity}) RETURN e
   UNION MATCH (e:Organization) WHERE e.search CONTAINS toLower($entity) RETURN e
-  UNION MATCH (e:Organization {id: $entity}) RETURN e
   UNION MATCH (e:Place) WHERE e.search CONTAINS toLower($entity) RETURN e
-  UNION MATCH (e:Place {id: $entity}) RETURN e
   UNION MATCH (e:Event) WHERE e.search CONTAINS toLower($entity) RETURN e
-  UNION MATCH (e:Event {id: $entity}) RETURN e
 }
 WITH e WHERE e.id = $entity OR toLower(e.name) CONTAINS toLower($entity)
              OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($entity))

@@ -7,21 +7,16 @@
 // description: start and end are the sentence's byte offsets in the article's text.
 
 // The nodes from and to name come from the search text index of each entity label (lower-cased
-// name and aliases) and the id constraints, and are checked as before; the relationships are read
+// id, name and aliases), and are checked as before; the relationships are read
 // from the side with fewer relationships (MENTIONS left out of the count), keeping those whose
 // other end is on the other side.
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS toLower($from) RETURN n
-    UNION MATCH (n:Person {id: $from}) RETURN n
     UNION MATCH (n:Country) WHERE n.search CONTAINS toLower($from) RETURN n
-    UNION MATCH (n:Country {id: $from}) RETURN n
     UNION MATCH (n:Organization) WHERE n.search CONTAINS toLower($from) RETURN n
-    UNION MATCH (n:Organization {id: $from}) RETURN n
     UNION MATCH (n:Place) WHERE n.search CONTAINS toLower($from) RETURN n
-    UNION MATCH (n:Place {id: $from}) RETURN n
     UNION MATCH (n:Event) WHERE n.search CONTAINS toLower($from) RETURN n
-    UNION MATCH (n:Event {id: $from}) RETURN n
   }
   WITH n WHERE n.id = $from OR toLower(n.name) CONTAINS toLower($from)
                OR any(al IN coalesce(n.aliases, []) WHERE toLower(al) CONTAINS toLower($from))
@@ -30,15 +25,10 @@ CALL () {
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS toLower($to) RETURN n
-    UNION MATCH (n:Person {id: $to}) RETURN n
     UNION MATCH (n:Country) WHERE n.search CONTAINS toLower($to) RETURN n
-    UNION MATCH (n:Country {id: $to}) RETURN n
     UNION MATCH (n:Organization) WHERE n.search CONTAINS toLower($to) RETURN n
-    UNION MATCH (n:Organization {id: $to}) RETURN n
     UNION MATCH (n:Place) WHERE n.search CONTAINS toLower($to) RETURN n
-    UNION MATCH (n:Place {id: $to}) RETURN n
     UNION MATCH (n:Event) WHERE n.search CONTAINS toLower($to) RETURN n
-    UNION MATCH (n:Event {id: $to}) RETURN n
   }
   WITH n WHERE n.id = $to OR toLower(n.name) CONTAINS toLower($to)
                OR any(al IN coalesce(n.aliases, []) WHERE toLower(al) CONTAINS toLower($to))

@@ -7,12 +7,11 @@
 // description: (with the first article that states them); every other fact is one row per article,
 // description: in either direction ("pressured" / "pressured by"), with its status.
 
-// The persons come from the search text index of Person (lower-cased name and aliases) and the
-// id constraint, and are checked as before; taken in name order, so that the rows, sorted by
+// The persons come from the search text index of Person (lower-cased id, name and aliases), and
+// are checked as before; taken in name order, so that the rows, sorted by
 // person first, stop at limit.
 CALL () {
   MATCH (p:Person) WHERE p.search CONTAINS toLower($person) RETURN p
-  UNION MATCH (p:Person {id: $person}) RETURN p
 }
 WITH p WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
    OR any(al IN coalesce(p.aliases, []) WHERE toLower(al) CONTAINS toLower($person))

@@ -9,13 +9,12 @@
 // hosting: when_all, or when_reported without the negated ones), kept by the loader with an index
 // each. Without an event name the dated events are read newest first from that index, stopping at
 // limit, and the undated ones only when fewer than limit are dated; a name's events come from the
-// search text index of Event (lower-cased name and aliases) and the id constraint, checked as
-// before. The attendees, hosts, place and articles are worked out for the limit events only.
+// search text index of Event (lower-cased id, name and aliases), checked as before. The
+// attendees, hosts, place and articles are worked out for the limit events only.
 CALL () {
   UNWIND CASE $event WHEN '' THEN [] ELSE [toLower($event)] END AS q
   CALL (q) {
     MATCH (e:Event) WHERE e.search CONTAINS q RETURN e
-    UNION MATCH (e:Event {id: $event}) RETURN e
   }
   WITH e WHERE ($kind = '' OR e.kind = $kind)
     AND (e.id = $event OR toLower(e.name) CONTAINS toLower($event)

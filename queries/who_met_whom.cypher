@@ -7,8 +7,8 @@
 // description: coarser precision: a meeting dated 2025-06 counts for since=2025-06-15. Negated
 // description: meetings ("did not meet") are left out unless include_negated=true.
 
-// The actors person names come from the search text index of each label (their lower-cased name
-// and aliases; 'NONE', upper case, is in no search text) and are checked as before. Dated meetings
+// The actors person names come from the search text index of each actor label (their lower-cased
+// id, name and aliases; 'NONE', upper case, is in no search text) and are checked as before. Dated meetings
 // are read newest first from the MET(date) index, stopping at limit (dates are ISO, so since's year
 // and until followed by U+FFFF bound the range); undated ones only when fewer than limit are dated.
 // For a person with few meetings (deg² ≤ limit × all meetings: reading in date order would pass
@@ -16,15 +16,8 @@
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS CASE $person WHEN '' THEN 'NONE' ELSE toLower($person) END RETURN n
-    UNION MATCH (n:Person {id: $person}) RETURN n
     UNION MATCH (n:Country) WHERE n.search CONTAINS CASE $person WHEN '' THEN 'NONE' ELSE toLower($person) END RETURN n
-    UNION MATCH (n:Country {id: $person}) RETURN n
     UNION MATCH (n:Organization) WHERE n.search CONTAINS CASE $person WHEN '' THEN 'NONE' ELSE toLower($person) END RETURN n
-    UNION MATCH (n:Organization {id: $person}) RETURN n
-    UNION MATCH (n:Place) WHERE n.search CONTAINS CASE $person WHEN '' THEN 'NONE' ELSE toLower($person) END RETURN n
-    UNION MATCH (n:Place {id: $person}) RETURN n
-    UNION MATCH (n:Event) WHERE n.search CONTAINS CASE $person WHEN '' THEN 'NONE' ELSE toLower($person) END RETURN n
-    UNION MATCH (n:Event {id: $person}) RETURN n
   }
   WITH n WHERE n.id = $person OR toLower(n.name) CONTAINS toLower($person)
                OR any(al IN coalesce(n.aliases, []) WHERE toLower(al) CONTAINS toLower($person))

@@ -13,7 +13,7 @@ import (
 
 // SearchProperty is the property of every entity node that the reports' name lookups
 // (evidence, entity_timeline, person_profile, who_met_whom, criticism_ledger,
-// summit_attendance) search with CONTAINS through a TEXT index per label: the node's name
+// summit_attendance) search with CONTAINS through a TEXT index per label: the node's id, name
 // and aliases, lower-cased by Cypher's toLower, one per line. It is the loader's own,
 // derived from name and aliases: written in the write transaction that changes either
 // (txWriter.refreshSearch), backfilled for graphs loaded before it existed (BackfillSearch),
@@ -21,14 +21,14 @@ import (
 //
 // A report matches a name parameter p as before (id = p, or toLower(name) or some
 // toLower(alias) CONTAINS toLower(p)); the text index only finds the candidates
-// (search CONTAINS toLower(p), true for every node that matches), which the report then
-// checks with the original predicate.
+// (search CONTAINS toLower(p), true for every node that matches, the id included), which
+// the report then checks with the original predicate.
 const SearchProperty = "search"
 
-// searchExpr is the search text of the node bound to v, computed from its stored name
+// searchExpr is the search text of the node bound to v, computed from its stored id, name
 // and aliases.
 func searchExpr(v string) string {
-	return "toLower(reduce(s = coalesce(" + v + ".name, ''), a IN coalesce(" + v + ".aliases, []) | s + '\\n' + a))"
+	return "toLower(reduce(s = coalesce(" + v + ".id, '') + '\\n' + coalesce(" + v + ".name, ''), a IN coalesce(" + v + ".aliases, []) | s + '\\n' + a))"
 }
 
 // lookupSchema is what the lookups need beyond the rest of Schema: a TEXT index on the

@@ -14,10 +14,10 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// wantSearch is the search text of a node worked out from scratch, in Go: its name and
+// wantSearch is the search text of a node worked out from scratch, in Go: its id, name and
 // aliases, lower-cased, one per line (the fixtures are ASCII, where Go and Cypher agree).
-func wantSearch(name string, aliases []string) string {
-	return strings.ToLower(strings.Join(append([]string{name}, aliases...), "\n"))
+func wantSearch(id, name string, aliases []string) string {
+	return strings.ToLower(strings.Join(append([]string{id, name}, aliases...), "\n"))
 }
 
 // checkSearch fails unless every entity node's search text equals wantSearch of its name
@@ -38,7 +38,7 @@ RETURN n.id, n.name, n.aliases, n.`+SearchProperty+` ORDER BY n.id`, nil)
 			al = append(al, a.(string))
 		}
 		got, _ := r[3].(string)
-		if want := wantSearch(name, al); got != want {
+		if want := wantSearch(id, name, al); got != want {
 			t.Errorf("%s: %s search text %q, want %q", when, id, got, want)
 		}
 		out[id] = got
@@ -74,12 +74,12 @@ func TestSearchTextKeptByLoads(t *testing.T) {
 	s := openClean(t)
 	load(t, s, bothAB)
 	got := checkSearch(t, s, "fresh load")
-	if got["person:mark-rutte"] != "mark rutte\nmr. rutte\nrutte" {
+	if got["person:mark-rutte"] != "person:mark-rutte\nmark rutte\nmr. rutte\nrutte" {
 		t.Errorf("Rutte after a fresh load: %q", got["person:mark-rutte"])
 	}
 	load(t, s, renamedNL)
 	got = checkSearch(t, s, "rename")
-	if !strings.HasPrefix(got["country:netherlands"], "kingdom of the netherlands\n") || !strings.Contains(got["country:netherlands"], "holland") {
+	if !strings.HasPrefix(got["country:netherlands"], "country:netherlands\nkingdom of the netherlands\n") || !strings.Contains(got["country:netherlands"], "holland") {
 		t.Errorf("Netherlands after the rename: %q", got["country:netherlands"])
 	}
 	load(t, s, editedA)
@@ -91,7 +91,7 @@ func TestSearchTextKeptByLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = checkSearch(t, s, "retraction")
-	if got["person:mark-rutte"] != "mark rutte\nrutte" {
+	if got["person:mark-rutte"] != "person:mark-rutte\nmark rutte\nrutte" {
 		t.Errorf("Rutte after b is retracted: %q, want his name and the one alias a-3333 gives", got["person:mark-rutte"])
 	}
 }

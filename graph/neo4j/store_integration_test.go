@@ -411,7 +411,9 @@ func TestFirstLoadStatementsPerBatch(t *testing.T) {
 		t.Fatalf("load: %+v, want 2 batches, 8 nodes and 15 relationships created", st)
 	}
 	per := []string{"merging the nodes", "creating relationships", "setting aliases", "setting the search text"}
-	if want := append(append([]string{"looking up the articles"}, per...), per...); !reflect.DeepEqual(ran, want) {
+	// the first article's batch names an event: its dates (derived_lookup.go)
+	first := append(append([]string{}, per...), "setting the event dates")
+	if want := append(append([]string{"looking up the articles"}, first...), per...); !reflect.DeepEqual(ran, want) {
 		t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(ran, "\n"), strings.Join(want, "\n"))
 	}
 }
