@@ -16,7 +16,7 @@ import (
 // summit_attendance) search with CONTAINS through a TEXT index per label: the node's id, name
 // and aliases, lower-cased by Cypher's toLower, one per line. It is the loader's own,
 // derived from name and aliases: written in the write transaction that changes either
-// (txWriter.refreshSearch), backfilled for graphs loaded before it existed (BackfillSearch),
+// (txWriter.refreshLookups), backfilled for graphs loaded before it existed (BackfillSearch),
 // and left out of query results and exports (nodeValue), as load_hash is of exports.
 //
 // A report matches a name parameter p as before (id = p, or toLower(name) or some
@@ -110,69 +110,153 @@ SET n.` + SearchProperty + ` = s
 RETURN count(n)`
 }
 
-// refreshSearch brings the search text up to date on every entity node whose name or
-// aliases this transaction may have changed: the nodes the batch merged and those whose
-// aliases were recomputed (a retraction or a changed reload). It runs last in the
-// transaction (settle), after the aliases are final.
+// refreshLookups runs last in a batch's transaction (settle, after the aliases are final;
+// b is nil for a retraction): the search text, then the event dates.
+func (w *txWriter) refreshLookups(b *Batch) error {
+	if err := w.refreshSearch(); err != nil {
+		return err
+	}
+	return w.refreshEventWhen(b)
+}
+
+// touched are the entity ids whose name or aliases this transaction may have changed:
+// created, changed (properties or aliases) or recomputed, and not deleted since.
+func (w *txWriter) touched() []string {
+	set := map[string]bool{}
+	for _, m := range []map[string]bool{w.created, w.changed, w.recompute} {
+		for id, ok := range m {
+			if _, entity := graph.LabelOfID(id); ok && entity {
+				set[id] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for id := range set {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// refreshSearch brings the search text up to date on the entity nodes whose name or aliases
+// this transaction may have changed (touched): by element id for the nodes the batch merged,
+// by label and id for the others (a retraction's or a changed reload's recomputed aliases).
 func (w *txWriter) refreshSearch() error {
 	var eids []string
 	byLabel := map[graph.Label][]string{}
-	for id, n := range w.nodes {
-		if _, ok := graph.LabelOfID(id); ok && n.eid != "" {
+	for _, id := range w.touched() {
+		if n, ok := w.nodes[id]; ok && n.eid != "" {
 			eids = append(eids, n.eid)
-		}
-	}
-	for id := range w.recompute {
-		if _, merged := w.nodes[id]; merged {
 			continue
 		}
-		if l, ok := graph.LabelOfID(id); ok {
-			byLabel[l] = append(byLabel[l], id)
-		}
+		l, _ := graph.LabelOfID(id)
+		byLabel[l] = append(byLabel[l], id)
 	}
 	if len(eids) > 0 {
-		sort.Strings(eids)
 		if _, _, err := w.one("setting the search text", refreshSearchStmt, map[string]any{"eids": anyList(eids)}); err != nil {
 			return err
 		}
 	}
 	for _, l := range graph.EntityLabels {
 		if ids := byLabel[l]; len(ids) > 0 {
-			sort.Strings(ids)
 			if _, _, err := w.one("setting the "+string(l)+" search text", refreshSearchByID(l), map[string]any{"ids": anyList(ids)}); err != nil {
 				return err
 			}
 		}
 	}
-	return w.refreshEventWhen()
+	return nil
 }
 
-// refreshEventWhen brings the dates of the events this transaction touched up to date: those
-// the batch merged (their date, and every relationship the batch writes, ends there) and those
-// at an end of a removed relationship (candidates) or recomputed, that are still there.
-func (w *txWriter) refreshEventWhen() error {
-	set := map[string]bool{}
-	for id := range w.nodes {
-		set[id] = true
+// extendEventWhenStmt lowers the dates of events that only gained ATTENDED or HOSTED
+// relationships in this transaction to the earliest of theirs (all, not negated).
+var extendEventWhenStmt = noReplan + `UNWIND $rows AS row
+MATCH (e:` + ident(string(graph.LabelEvent)) + ` {id: row.id})
+WITH e, [d IN [e.` + EventWhenAll + `, row.all] WHERE d IS NOT NULL] AS la,
+     [d IN [e.` + EventWhenReported + `, row.rep] WHERE d IS NOT NULL] AS lr
+WITH e, coalesce(e.date, reduce(m = null, d IN la | CASE WHEN m IS NULL OR d < m THEN d ELSE m END)) AS wa,
+     coalesce(e.date, reduce(m = null, d IN lr | CASE WHEN m IS NULL OR d < m THEN d ELSE m END)) AS wr
+WHERE NOT coalesce(e.` + EventWhenAll + ` = wa, e.` + EventWhenAll + ` IS NULL AND wa IS NULL)
+   OR NOT coalesce(e.` + EventWhenReported + ` = wr, e.` + EventWhenReported + ` IS NULL AND wr IS NULL)
+SET e.` + EventWhenAll + ` = wa, e.` + EventWhenReported + ` = wr
+RETURN count(e)`
+
+// refreshEventWhen brings the event dates up to date. An event recomputes them from all its
+// relationships when it was created, changed or recomputed, lost a relationship (a candidate),
+// or is the end of a relationship merged again (a changed reload may move its date); an event
+// that only gained relationships (created with their articles in this transaction) takes the
+// earliest of their dates if earlier than its own: a hub event does not read its thousands of
+// attendances again in every batch.
+func (w *txWriter) refreshEventWhen(b *Batch) error {
+	full := map[string]bool{}
+	for _, id := range w.touched() {
+		full[id] = true
 	}
 	for id := range w.candidates {
-		set[id] = true
+		full[id] = true
 	}
-	for id := range w.recompute {
-		set[id] = true
+	gain := map[string]map[string]any{}
+	if b != nil {
+		for _, t := range []graph.RelType{graph.RelAttended, graph.RelHosted} {
+			for _, r := range b.Edges[t] {
+				to, _ := r["to"].(string)
+				props, _ := r["props"].(map[string]any)
+				if l, _ := graph.LabelOfID(to); l != graph.LabelEvent {
+					continue
+				}
+				if art, _ := props["article"].(string); !w.created[art] {
+					full[to] = true
+					continue
+				}
+				gainDate(gain, to, props)
+			}
+		}
 	}
 	var ids []string
-	for id := range set {
-		if l, ok := graph.LabelOfID(id); ok && l == graph.LabelEvent {
+	for id := range full {
+		if l, _ := graph.LabelOfID(id); l == graph.LabelEvent {
 			ids = append(ids, id)
 		}
 	}
-	if len(ids) == 0 {
+	var rows []any
+	for id, g := range gain {
+		if !full[id] {
+			rows = append(rows, g)
+		}
+	}
+	if len(ids) > 0 {
+		sort.Strings(ids)
+		if _, _, err := w.one("setting the event dates", refreshEventWhenStmt, map[string]any{"ids": anyList(ids)}); err != nil {
+			return err
+		}
+	}
+	if len(rows) == 0 {
 		return nil
 	}
-	sort.Strings(ids)
-	_, _, err := w.one("setting the event dates", refreshEventWhenStmt, map[string]any{"ids": anyList(ids)})
+	sort.Slice(rows, func(i, j int) bool { return rows[i].(map[string]any)["id"].(string) < rows[j].(map[string]any)["id"].(string) })
+	_, _, err := w.one("extending the event dates", extendEventWhenStmt, map[string]any{"rows": rows})
 	return err
+}
+
+// gainDate folds one new relationship's date (props) into the earliest dates of event id.
+func gainDate(gain map[string]map[string]any, id string, props map[string]any) {
+	g, ok := gain[id]
+	if !ok {
+		g = map[string]any{"id": id, "all": nil, "rep": nil}
+		gain[id] = g
+	}
+	d, _ := props["date"].(string)
+	if d == "" {
+		return
+	}
+	if a, _ := g["all"].(string); a == "" || d < a {
+		g["all"] = d
+	}
+	if st, _ := props["status"].(string); st == string(graph.StatusNegated) {
+		return
+	}
+	if r, _ := g["rep"].(string); r == "" || d < r {
+		g["rep"] = d
+	}
 }
 
 // backfillBatch is how many nodes one transaction of BackfillSearch writes.

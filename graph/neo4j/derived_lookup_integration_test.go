@@ -196,7 +196,8 @@ RETURN e.id, e.date, e.`+EventWhenAll+`, e.`+EventWhenReported+`,
 	return out
 }
 
-// TestEventWhenKept: the event dates follow a fresh load, a changed reload (an attendance
+// TestEventWhenKept: the event dates follow a fresh load, a new article's earlier
+// attendances (the event only extended, not recomputed), a changed reload (an attendance
 // negated and moved earlier), the event's own date, and retractions.
 func TestEventWhenKept(t *testing.T) {
 	s := openClean(t)
@@ -239,6 +240,27 @@ func TestEventWhenKept(t *testing.T) {
 	loadDoc(doc("", false))
 	if got := checkEventWhen(t, s, "fresh load")[ev]; got != "2025-06-24|2025-06-24" {
 		t.Errorf("fresh load: %s", got)
+	}
+	// a new article with two earlier attendances, one negated: the event only gains them
+	var ran []string
+	failStatement = func(what string) error { ran = append(ran, what); return nil }
+	load(t, s, meta+`{"kind":"article","id":"003_new","source":"c/003.txt","doc_key":"/c/003.txt","hash":"0003"}`+"\n"+
+		`{"kind":"node","id":"person:donald-trump","label":"Person","name":"Donald Trump","aliases":["Trump"],"articles":["003_new"]}`+"\n"+
+		`{"kind":"node","id":"`+ev+`","label":"Event","name":"NATO summit in The Hague","aliases":["the summit"],"articles":["003_new"],"props":{"kind":"summit","place":"place:the-hague"}}`+"\n"+
+		`{"kind":"edge","type":"ATTENDED","from":"person:donald-trump","to":"`+ev+`","article":"003_new","status":"reported","date":"2025-01","rule":"svo:attend","evidence":{"sentence":"Trump attended the summit.","start":0,"end":26}}`+"\n"+
+		`{"kind":"edge","type":"HOSTED","from":"person:donald-trump","to":"`+ev+`","article":"003_new","status":"negated","date":"2024-12","rule":"svo:host","evidence":{"sentence":"Trump did not host the summit.","start":27,"end":57}}`+"\n")
+	failStatement = nil
+	if got := checkEventWhen(t, s, "new article")[ev]; got != "2024-12|2025-01" {
+		t.Errorf("after a new article's attendances: %s", got)
+	}
+	if !strings.Contains(strings.Join(ran, "\n"), "extending the event dates") || strings.Contains(strings.Join(ran, "\n"), "setting the event dates") {
+		t.Errorf("an event that only gained relationships should be extended, not recomputed: %v", ran)
+	}
+	if _, err := s.Retract(ctx, []string{"003_new"}, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := checkEventWhen(t, s, "003 retracted")[ev]; got != "2025-06-24|2025-06-24" {
+		t.Errorf("after 003 is retracted: %s", got)
 	}
 	loadDoc(doc("", true))
 	if got := checkEventWhen(t, s, "negated attendance")[ev]; got != "2025-06-01|2025-06-24" {

@@ -263,7 +263,7 @@ func (w *txWriter) settle(b *Batch) error {
 			return err
 		}
 	}
-	return w.refreshSearch() // derived_lookup.go
+	return w.refreshLookups(b) // derived_lookup.go
 }
 
 func (w *txWriter) deleteOrphans() error {
