@@ -232,7 +232,9 @@ func (w *txWriter) refreshEventWhen(b *Batch) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].(map[string]any)["id"].(string) < rows[j].(map[string]any)["id"].(string) })
+	sort.Slice(rows, func(i, j int) bool {
+		return rows[i].(map[string]any)["id"].(string) < rows[j].(map[string]any)["id"].(string)
+	})
 	_, _, err := w.one("extending the event dates", extendEventWhenStmt, map[string]any{"rows": rows})
 	return err
 }
