@@ -9,7 +9,8 @@
 // The nodes from and to name come from the search text index of each entity label (lower-cased
 // id, name and aliases), and are checked as before; the relationships are read
 // from the side with fewer relationships (MENTIONS left out of the count), keeping those whose
-// other end is on the other side.
+// other end is on the other side; only the model's types are read (MENTIONS and types outside
+// the model are not).
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS toLower($from) RETURN n
@@ -36,8 +37,8 @@ CALL () {
 }
 WITH CASE WHEN fdeg <= tdeg THEN froms ELSE tos END AS near, CASE WHEN fdeg <= tdeg THEN tos ELSE froms END AS far
 UNWIND near AS a
-MATCH (a)-[r]-(b)
-WHERE NOT r:MENTIONS AND ($type = '' OR type(r) = toUpper($type)) AND b IN far
+MATCH (a)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-(b)
+WHERE ($type = '' OR type(r) = toUpper($type)) AND b IN far
 WITH DISTINCT r
 MATCH p = (s)-[r]->(o)
 WITH p, s, r, o ORDER BY coalesce(r.date, '') DESC, type(r), s.name, o.name, r.article LIMIT $limit

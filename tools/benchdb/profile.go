@@ -55,7 +55,11 @@ func printPlan(p driver.ProfiledPlan, depth int) int64 {
 		return 0
 	}
 	details, _ := p.Arguments()["Details"].(string)
-	fmt.Printf("%s%s rows=%d dbhits=%d %s\n", strings.Repeat("  ", depth), p.Operator(), p.Records(), p.DbHits(), details)
+	mem := ""
+	if m, ok := p.Arguments()["Memory"]; ok {
+		mem = fmt.Sprintf(" memory=%v", m)
+	}
+	fmt.Printf("%s%s rows=%d dbhits=%d%s %s\n", strings.Repeat("  ", depth), p.Operator(), p.Records(), p.DbHits(), mem, details)
 	total := p.DbHits()
 	for _, c := range p.Children() {
 		total += printPlan(c, depth+1)
