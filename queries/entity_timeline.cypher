@@ -5,19 +5,41 @@
 // description: entity matches by id, name or alias (case-insensitive substring). Every dated
 // description: relationship of a matching entity, oldest first, in either direction; MENTIONS
 // description: are left out. Dates compare at the coarser precision (2025-06 counts for since=2025-06-15).
-MATCH (e)
-WHERE (e:Person OR e:Country OR e:Organization OR e:Place OR e:Event)
-  AND (e.id = $entity OR toLower(e.name) CONTAINS toLower($entity)
-       OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($entity)))
-MATCH path = (e)-[r]-(x)
-WHERE r.date IS NOT NULL AND NOT r:MENTIONS
+
+// The entities come from the search text index of each label (lower-cased id, name and aliases),
+// and are checked as before. Relationship types outside the model are not read.
+CALL () {
+  MATCH (e:Person) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Country) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Organization) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Place) WHERE e.search CONTAINS toLower($entity) RETURN e
+  UNION MATCH (e:Event) WHERE e.search CONTAINS toLower($entity) RETURN e
+}
+WITH e WHERE e.id = $entity OR toLower(e.name) CONTAINS toLower($entity)
+             OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($entity))
+WITH collect(e) AS ents
+// The entities' dated relationships (the model's types but MENTIONS) are read twice: their dates
+// only, to find the limit-th (the cutoff), then those up to the cutoff in full.
+CALL (ents) {
+  UNWIND CASE WHEN $limit > 0 THEN ents ELSE [] END AS e
+  MATCH (e)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-()
+  WHERE r.date IS NOT NULL
+    AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
+    AND ($until IS NULL OR left(r.date, size($until)) <= left($until, size(r.date)))
+  WITH r.date AS d ORDER BY d LIMIT $limit
+  RETURN max(d) AS cutoff
+}
+UNWIND CASE WHEN cutoff IS NULL THEN [] ELSE ents END AS e
+MATCH path = (e)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-(x)
+WHERE r.date <= cutoff
   AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
   AND ($until IS NULL OR left(r.date, size($until)) <= left($until, size(r.date)))
-OPTIONAL MATCH (pl:Place {id: r.place})
-WITH e, r, x, path, pl,
+WITH e, r, x, path,
      CASE type(r) WHEN 'MET' THEN 'met' WHEN 'SPOKE_WITH' THEN 'spoke with'
           ELSE toLower(type(r)) + CASE WHEN startNode(r) = e THEN '' ELSE ' by' END END AS relation
+WITH e, r, x, path, relation ORDER BY r.date, e.name, relation, x.name, r.article LIMIT $limit
+OPTIONAL MATCH (pl:Place {id: r.place})
 RETURN r.date AS date, e.name AS entity, relation, x.name AS other, r.status AS status,
-       coalesce(pl.name, r.place) AS place, r.topic AS topic, r.article AS article, r.sentence AS sentence, path AS _path
+       coalesce(pl.name, r.place) AS place, r.topic AS topic, r.article AS article, r.sentence AS sentence,
+       path AS _path
 ORDER BY date, entity, relation, other, article
-LIMIT $limit

@@ -6,9 +6,16 @@
 // description: person gets a profile. Roles are listed once per title and organization or country
 // description: (with the first article that states them); every other fact is one row per article,
 // description: in either direction ("pressured" / "pressured by"), with its status.
-MATCH (p:Person)
-WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
+
+// The persons come from the search text index of Person (lower-cased id, name and aliases), and
+// are checked as before; taken in name order, so that the rows, sorted by
+// person first, stop at limit.
+CALL () {
+  MATCH (p:Person) WHERE p.search CONTAINS toLower($person) RETURN p
+}
+WITH p WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
    OR any(al IN coalesce(p.aliases, []) WHERE toLower(al) CONTAINS toLower($person))
+WITH p ORDER BY p.name
 CALL {
   WITH p
   MATCH path = (p)-[r:HOLDS_ROLE]->(x)

@@ -31,7 +31,8 @@ func schemaCommand(e *env) *cli.Command {
 		Usage: "create or check the constraints and indexes newsgraph needs",
 		Description: `newsgraph needs a uniqueness constraint on id for every label (Article, Person,
 Country, Organization, Place, Event), an index on name for every entity label, and
-indexes on key and article for every relationship type. ` + "`load`" + ` applies them itself.
+indexes on key and article for every relationship type, a TEXT index on the search text of
+every entity label and date indexes for the reports. ` + "`load`" + ` applies them itself.
 
 Examples:
    newsgraph schema apply     # create what is missing; safe to repeat
@@ -46,7 +47,7 @@ Examples:
 			{
 				Name:        "apply",
 				Usage:       "create missing constraints and indexes (idempotent)",
-				Description: "Creates every missing constraint and index (CREATE ... IF NOT EXISTS) and prints,\nfor each, whether it was created or already there.\n\nExample:\n   newsgraph schema apply",
+				Description: "Creates every missing constraint and index (CREATE ... IF NOT EXISTS) and prints,\nfor each, whether it was created or already there. Then sets the search text (name and\naliases, lower-cased; the reports' name lookups use it) on every entity node where it is\nmissing or out of date: a graph loaded by an earlier build (load does it itself when it\ncreates the search indexes).\n\nExample:\n   newsgraph schema apply",
 				Action: func(c *cli.Context) error {
 					o, err := opts(c)
 					if err != nil {
@@ -102,6 +103,11 @@ func runSchemaApply(ctx context.Context, o schemaOptions) error {
 	}
 	n := created(ch)
 	fmt.Fprintf(o.Out, "schema: %d created, %d already present\n", n, len(ch)-n)
+	set, err := s.BackfillSearch(ctx)
+	if err != nil {
+		return fmt.Errorf("backfilling the search text of entity nodes: %w", err)
+	}
+	fmt.Fprintf(o.Out, "search text: set on %d entity nodes (missing or out of date)\n", set)
 	return nil
 }
 

@@ -215,8 +215,9 @@ func TestSchemaCoversModel(t *testing.T) {
 			idx++
 		}
 	}
-	// entity names, article doc_key, url, source and published, relationship key, article and status
-	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+4+3*len(graph.Relations) {
+	// entity names, article doc_key, url, source and published, relationship key, article and
+	// status, and the lookups' (derived_lookup.go)
+	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+4+3*len(graph.Relations)+len(lookupSchema()) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }

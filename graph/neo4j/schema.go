@@ -36,7 +36,8 @@ func (i SchemaItem) String() string {
 // url and source of articles (edits and watch's lookups), an index on the published date
 // of articles (new_since reads the newest articles first), and indexes on key (MERGE of a
 // relationship), article (removal of a reloaded article's stale relationships) and status
-// (the summary report counts each type's statuses from it) for every relationship type.
+// (the summary report counts each type's statuses from it) for every relationship type; then
+// the name lookups' TEXT indexes and date indexes (lookupSchema, derived_lookup.go).
 func Schema() []SchemaItem {
 	var out []SchemaItem
 	for _, l := range graph.AllLabels {
@@ -67,6 +68,7 @@ func Schema() []SchemaItem {
 		}
 	}
 	out = append(out, factSchema()...)
+	out = append(out, lookupSchema()...) // derived_lookup.go
 	return out
 }
 
@@ -86,7 +88,7 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	var out []SchemaChange
-	created := 0
+	created, search := 0, false
 	present := s.presentSchema(ctx)
 	for _, it := range Schema() {
 		if present[it.Name] {
@@ -110,6 +112,7 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		ch := SchemaChange{Item: it, Created: n.(int) > 0}
 		if ch.Created {
 			created++
+			search = search || needsBackfill(it)
 			s.log.Debug("schema created", "item", it.String())
 		}
 		out = append(out, ch)
@@ -121,6 +124,11 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		}
 		if err != nil {
 			return out, fmt.Errorf("waiting for new indexes: %w", s.classify(ctx, err))
+		}
+	}
+	if search { // a graph from before the search text (derived_lookup.go)
+		if _, err := backfillSearch(ctx, sess); err != nil {
+			return out, s.classify(ctx, err)
 		}
 	}
 	if err := s.backfillFacts(ctx); err != nil {
@@ -189,7 +197,10 @@ func (s *Store) SchemaStatus(ctx context.Context) ([]SchemaState, error) {
 		name, _ := m["name"].(string)
 		state, _ := m["state"].(string)
 		states[name] = state
-		if typ, _ := m["type"].(string); typ != "RANGE" {
+		kind := "index"
+		if typ, _ := m["type"].(string); typ == "TEXT" {
+			kind = "text index"
+		} else if typ != "RANGE" {
 			continue
 		}
 		on, props := one(m["labelsOrTypes"]), one(m["properties"])
@@ -197,7 +208,7 @@ func (s *Store) SchemaStatus(ctx context.Context) ([]SchemaState, error) {
 			continue
 		}
 		ent, _ := m["entityType"].(string)
-		have[key("index", ent, on, props)] = found{name: name, state: state}
+		have[key(kind, ent, on, props)] = found{name: name, state: state}
 	}
 	var out []SchemaState
 	for _, it := range Schema() {

@@ -494,7 +494,7 @@ func plain(v any) any {
 }
 
 func nodeValue(n dbtype.Node) graph.NodeValue {
-	return graph.NodeValue{ElementID: n.ElementId, Labels: n.Labels, Props: plain(n.Props).(map[string]any)}
+	return graph.NodeValue{ElementID: n.ElementId, Labels: n.Labels, Props: dropDerived(plain(n.Props).(map[string]any))}
 }
 
 func relValue(r dbtype.Relationship) graph.RelValue {

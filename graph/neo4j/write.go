@@ -260,10 +260,12 @@ func (w *txWriter) settle(b *Batch) error {
 	if err := w.recomputeAliases(); err != nil {
 		return err
 	}
-	if b == nil {
-		return nil
+	if b != nil {
+		if err := w.extendAliases(b); err != nil {
+			return err
+		}
 	}
-	return w.extendAliases(b)
+	return w.refreshLookups(b) // derived_lookup.go
 }
 
 func (w *txWriter) deleteOrphans() error {

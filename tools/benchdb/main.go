@@ -3,8 +3,9 @@
 //
 //	benchdb reports [-runs K] [-queries DIR] [-timeout D]  # p50/p95 of every saved report, JSON
 //	benchdb naive [-rows N] FILE.jsonl                      # the naive loader: one MERGE per transaction
-//	benchdb profile [-queries DIR] NAME                     # PROFILE a report: operators, rows, db hits
+//	benchdb profile [-queries DIR] [-p PARAMS] NAME                # PROFILE a report: operators, rows, db hits
 //	benchdb wipe                                            # delete the whole graph (batched)
+//	benchdb compare -old DIR -new DIR -name NAME -p 'k=v; k=v' ...  # same rows? p50/p95, db hits, interleaved
 //
 // reports runs each template with its example parameters (defaults otherwise) K times after
 // one warm-up run, in this process (no process start in the figures). naive writes the first N
@@ -39,6 +40,8 @@ func main() {
 		err = wipe()
 	case "naive":
 		err = naive(os.Args[2:])
+	case "compare":
+		err = compare(os.Args[2:])
 	default:
 		usage()
 	}
@@ -49,7 +52,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe")
+	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare -old DIR -new DIR -name NAME [-p PARAMS]...")
 	os.Exit(2)
 }
 

@@ -17,6 +17,7 @@ import (
 func profile(args []string) error {
 	fs := flag.NewFlagSet("profile", flag.ExitOnError)
 	dir := fs.String("queries", "", "folder of .cypher templates that replace the embedded ones")
+	set := fs.String("p", "example", `parameters "k=v; k=v" ("" for the defaults)`)
 	fs.Parse(args)
 	if fs.NArg() != 1 {
 		usage()
@@ -29,7 +30,7 @@ func profile(args []string) error {
 	if !ok {
 		return fmt.Errorf("no report %s", fs.Arg(0))
 	}
-	params, err := tm.ExampleParams()
+	params, err := bind(tm, *set)
 	if err != nil {
 		params = tm.Defaults()
 	}
@@ -54,7 +55,11 @@ func printPlan(p driver.ProfiledPlan, depth int) int64 {
 		return 0
 	}
 	details, _ := p.Arguments()["Details"].(string)
-	fmt.Printf("%s%s rows=%d dbhits=%d %s\n", strings.Repeat("  ", depth), p.Operator(), p.Records(), p.DbHits(), details)
+	mem := ""
+	if m, ok := p.Arguments()["Memory"]; ok {
+		mem = fmt.Sprintf(" memory=%v", m)
+	}
+	fmt.Printf("%s%s rows=%d dbhits=%d%s %s\n", strings.Repeat("  ", depth), p.Operator(), p.Records(), p.DbHits(), mem, details)
 	total := p.DbHits()
 	for _, c := range p.Children() {
 		total += printPlan(c, depth+1)

@@ -94,3 +94,48 @@ func Write(t testing.TB, cypher string, params map[string]any) {
 		t.Fatalf("%s: %v", cypher, err)
 	}
 }
+
+// Step is one operator of a profiled plan: its name, details, rows and db hits.
+type Step struct {
+	Operator, Details string
+	Rows, DbHits      int64
+}
+
+// Profile runs PROFILE cypher (read routing) and returns every operator of its plan, depth
+// first.
+func Profile(t testing.TB, cypher string, params map[string]any) []Step {
+	t.Helper()
+	c, err := config.Load(config.Options{})
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	pw, _, err := c.Neo4j.Password()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	drv, err := driver.NewDriverWithContext(c.Neo4j.URI, driver.BasicAuth(c.Neo4j.User, pw, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	res, err := driver.ExecuteQuery(ctx, drv, "PROFILE "+cypher, params, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(c.Neo4j.Database), driver.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		t.Fatalf("PROFILE: %v", err)
+	}
+	var out []Step
+	var walk func(p driver.ProfiledPlan)
+	walk = func(p driver.ProfiledPlan) {
+		if p == nil {
+			return
+		}
+		d, _ := p.Arguments()["Details"].(string)
+		out = append(out, Step{Operator: p.Operator(), Details: d, Rows: p.Records(), DbHits: p.DbHits()})
+		for _, ch := range p.Children() {
+			walk(ch)
+		}
+	}
+	walk(res.Summary.Profile())
+	return out
+}
