@@ -138,12 +138,22 @@ WITH c.name AS country_a, country_b, relation, cameo_family,
      [x IN ['MET', 'SPOKE_WITH', 'SUPPORTED', 'VISITED', 'HOSTED', 'PRESSURED', 'CRITICIZED'] WHERE x IN ts] AS types, facts, articles,
      [x IN ['reported', 'planned', 'hypothetical', 'negated'] WHERE x IN sts] AS statuses, rels
 LIMIT $limit
-// The drawing's graph values: the relationships and, once each, the nodes at their ends (a path
-// per relationship repeated both nodes in every one of them).
+// The drawing's graph values: at most 10 relationships a row (all of them when it has no more;
+// else those of the newest articles: a pair's facts grow with the graph, and sending them all
+// was most of the report's time) and, once each, the nodes at their ends.
 CALL (rels) {
-  UNWIND rels AS r
+  CALL (rels) {
+    WITH rels WHERE size(rels) <= 10
+    RETURN rels AS drawn
+    UNION ALL
+    WITH rels WHERE size(rels) > 10
+    UNWIND rels AS r
+    WITH r ORDER BY coalesce(r.date, '') DESC, r.article, r.key LIMIT 10
+    RETURN collect(r) AS drawn
+  }
+  UNWIND drawn AS r
   UNWIND [startNode(r), endNode(r)] AS n
-  RETURN collect(DISTINCT n) AS nodes
+  RETURN drawn, collect(DISTINCT n) AS nodes
 }
-RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, nodes AS _nodes, rels AS _rels
+RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, nodes AS _nodes, drawn AS _rels
 ORDER BY country_a, country_b, relation, cameo_family

@@ -18,8 +18,9 @@ CALL {
     MATCH (n:Place) WITH count(n) AS count RETURN 'Place' AS name, count
     UNION ALL
     CALL db.labels() YIELD label
-    // LoadManifest is load's bookkeeping (one node per file loaded), not part of the graph.
-    WITH label WHERE NOT label IN ['Article', 'Country', 'Event', 'Organization', 'Person', 'Place', 'LoadManifest']
+    // LoadManifest is load's bookkeeping (one node per file loaded), PressureGroup the groups it
+    // keeps for pressure_network: not part of the graph.
+    WITH label WHERE NOT label IN ['Article', 'Country', 'Event', 'Organization', 'Person', 'Place', 'LoadManifest', 'PressureGroup']
     CALL (label) {
       MATCH (n) WHERE label IN labels(n)
       RETURN count(n) AS count

@@ -193,10 +193,16 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err != nil || b.Size == 0 {
 		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
 	}
+	if err := w.pressureBefore(look.olderOf(plan, i)); err != nil {
+		return batchResult{}, err
+	}
 	if err := w.retract(look.olderOf(plan, i)); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.mergeNodes(b); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.pressureBefore(w.storedArticles(b)); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.writeEdges(b); err != nil {

@@ -14,7 +14,7 @@ import (
 // one read transaction (unmanaged: fn is never called twice for a node). `newsgraph
 // export` calls it. Errors: fn's, connection errors.
 func (s *Store) ExportNodes(ctx context.Context, fn func(graph.NodeValue) error) error {
-	return s.stream(ctx, "MATCH (n) WHERE NOT n:"+ident(ManifestLabel)+" RETURN n ORDER BY n.id, elementId(n)", func(rec *neo4j.Record) error {
+	return s.stream(ctx, "MATCH (n) WHERE NOT n:"+ident(ManifestLabel)+" AND NOT n:"+ident(PressureGroupLabel)+" RETURN n ORDER BY n.id, elementId(n)", func(rec *neo4j.Record) error {
 		n, ok := rec.Values[0].(neo4j.Node)
 		if !ok {
 			return fmt.Errorf("export: unexpected value %T", rec.Values[0])

@@ -212,8 +212,9 @@ func TestSchemaCoversModel(t *testing.T) {
 			idx++
 		}
 	}
-	// entity names, article doc_key, url, source and published, relationship key, article and status
-	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+4+3*len(graph.Relations) {
+	// entity names, article doc_key, url, source and published, relationship key, article and
+	// status; the pressure_network groups' id constraint and sort, a, b and topic_lc indexes
+	if cons != len(graph.AllLabels)+1 || idx != len(graph.EntityLabels)+4+3*len(graph.Relations)+4 {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }

@@ -66,6 +66,7 @@ func Schema() []SchemaItem {
 				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
 		}
 	}
+	out = append(out, pressureSchema()...)
 	return out
 }
 
@@ -121,6 +122,9 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		if err != nil {
 			return out, fmt.Errorf("waiting for new indexes: %w", s.classify(ctx, err))
 		}
+	}
+	if _, err := s.BackfillPressureGroups(ctx); err != nil {
+		return out, err
 	}
 	return out, nil
 }
@@ -185,7 +189,7 @@ func (s *Store) SchemaStatus(ctx context.Context) ([]SchemaState, error) {
 		name, _ := m["name"].(string)
 		state, _ := m["state"].(string)
 		states[name] = state
-		if typ, _ := m["type"].(string); typ != "RANGE" {
+		if typ, _ := m["type"].(string); typ != "RANGE" && typ != "TEXT" {
 			continue
 		}
 		on, props := one(m["labelsOrTypes"]), one(m["properties"])

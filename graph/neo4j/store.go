@@ -548,6 +548,11 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 			return nil, err
 		}
 		c.TotalNodes -= manifests
+		groups, err := one(tx, "MATCH (n:"+ident(PressureGroupLabel)+") RETURN count(n)")
+		if err != nil {
+			return nil, err
+		}
+		c.TotalNodes -= groups
 		c.TotalRels, err = one(tx, "MATCH ()-[r]->() RETURN count(r)")
 		return nil, err
 	})

@@ -33,6 +33,8 @@ type txWriter struct {
 	// batch touches only gain the spellings of its MENTIONS.
 	recompute map[string]bool
 	nodes     map[string]nodeInfo // the nodes the batch merged, by id
+	// pressure_network groups to recompute (derived_pressure.go)
+	pressure map[string]pressureKey
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
@@ -249,6 +251,9 @@ func anyList(ss []string) []any {
 // from before aliases were credited per article (no "aliases" prop) keeps its stored
 // aliases and only gains.
 func (w *txWriter) settle(b *Batch) error {
+	if err := w.pressureAfter(b); err != nil {
+		return err
+	}
 	if err := w.deleteOrphans(); err != nil {
 		return err
 	}

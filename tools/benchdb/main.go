@@ -5,6 +5,7 @@
 //	benchdb naive [-rows N] FILE.jsonl                      # the naive loader: one MERGE per transaction
 //	benchdb profile [-queries DIR] NAME                     # PROFILE a report: operators, rows, db hits
 //	benchdb wipe                                            # delete the whole graph (batched)
+//	benchdb compare [-before DIR] [-after DIR] [-p SET]... NAME # rows equal? p50/p95, db hits per parameter set
 //
 // reports runs each template with its example parameters (defaults otherwise) K times after
 // one warm-up run, in this process (no process start in the figures). naive writes the first N
@@ -39,6 +40,8 @@ func main() {
 		err = wipe()
 	case "naive":
 		err = naive(os.Args[2:])
+	case "compare":
+		err = compare(os.Args[2:])
 	default:
 		usage()
 	}
@@ -49,7 +52,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe")
+	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare [-before DIR] [-after DIR] [-runs K] [-p \"a=1;b=x\"]... NAME")
 	os.Exit(2)
 }
 
