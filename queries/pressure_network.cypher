@@ -23,12 +23,16 @@ CALL () {
   WHERE g.topic_lc CONTAINS toLower($topic) AND ($include_negated OR coalesce(g.status, '') <> 'negated')
   RETURN g
   UNION
-  // An actor: the groups of the actors it matches, either side.
+  // An actor: the groups of the actors it matches, either side (the actors of some group).
   WITH 1 AS one WHERE $actor <> ''
-  MATCH (x)
-  WHERE (x:Person OR x:Country OR x:Organization OR x:Place)
-    AND (x.id = $actor OR toLower(x.name) CONTAINS toLower($actor)
-         OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) CONTAINS toLower($actor)))
+  MATCH (g0:PressureGroup) WHERE g0.sort IS NOT NULL
+  UNWIND [g0.a, g0.b] AS id
+  WITH DISTINCT id
+  CALL (id) {
+    MATCH (x:Person|Country|Organization|Place {id: id}) RETURN x
+  }
+  WITH x WHERE x.id = $actor OR toLower(x.name) CONTAINS toLower($actor)
+         OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) CONTAINS toLower($actor))
   CALL (x) {
     MATCH (g:PressureGroup {a: x.id}) RETURN g
     UNION
@@ -46,9 +50,13 @@ CALL (g) {
 CALL (g) {
   MATCH (b:Person|Country|Organization|Place {id: g.b}) RETURN b
 }
-WITH g, a, b, [p = (a)-[r:PRESSURED]->(b) WHERE coalesce(r.topic, '') = g.topic
-               AND coalesce(r.status, '') = coalesce(g.status, '') | p] AS paths
+// The drawing: the two actors and at most 10 of the group's relationships (those of its newest
+// articles, kept by the loader: the groups at the top grow with the graph).
+CALL (g) {
+  MATCH ()-[r:PRESSURED]->() WHERE elementId(r) IN g.sample
+  RETURN collect(r) AS rels
+}
 RETURN a.name AS presser, b.name AS pressed, g.topic AS topic, g.status AS status, g.times AS times,
-       g.articles AS articles, g.first AS first, g.last AS last, paths AS _paths
+       g.articles AS articles, g.first AS first, g.last AS last, [a, b] AS _nodes, rels AS _rels
 ORDER BY times DESC, presser, pressed, topic, status
 LIMIT $limit

@@ -15,11 +15,12 @@ import (
 // rank them grows with the graph, so the loader keeps one bookkeeping node per group:
 //
 //	(:PressureGroup {id, a, b, presser, pressed, topic, topic_lc, status, times, articles,
-//	                 first, last, sort})
+//	                 first, last, sample, sort})
 //
 // a and b are the ids of the two ends, presser and pressed their names, topic the
 // relationship's topic ("" for none), status its status (absent for none); times, articles,
-// first and last what the report shows (count, distinct articles, min and max date); sort a
+// first and last what the report shows (count, distinct articles, min and max date); sample the
+// element ids of the (at most 10) relationships the report draws; sort a
 // string whose order is the report's (times descending, then presser, pressed, topic, status),
 // indexed, so the report reads the first `limit` groups of the index and stops.
 //
@@ -66,9 +67,11 @@ OPTIONAL MATCH (b) WHERE elementId(b) = k.be AND b.id = k.b
 CALL (a, b, k) {
   OPTIONAL MATCH (a)-[r:PRESSURED]->(b)
   WHERE coalesce(r.topic, '') = k.topic AND coalesce(r.status, '') = k.status
-  RETURN count(r) AS times, count(DISTINCT r.article) AS articles, min(r.date) AS first, max(r.date) AS last
+  WITH r ORDER BY coalesce(r.date, '') DESC, r.article, r.key
+  RETURN count(r) AS times, count(DISTINCT r.article) AS articles, min(r.date) AS first, max(r.date) AS last,
+         collect(elementId(r))[..` + pressureSample + `] AS sample
 }
-CALL (g, a, b, k, times, articles, first, last) {
+CALL (g, a, b, k, times, articles, first, last, sample) {
   WITH * WHERE times = 0
   DELETE g
   RETURN 0 AS kept
@@ -76,11 +79,16 @@ CALL (g, a, b, k, times, articles, first, last) {
   WITH * WHERE times > 0
   SET g.a = k.a, g.b = k.b, g.presser = a.name, g.pressed = b.name, g.topic = k.topic,
       g.topic_lc = toLower(k.topic), g.status = CASE k.status WHEN '' THEN null ELSE k.status END,
-      g.times = times, g.articles = articles, g.first = first, g.last = last
+      g.times = times, g.articles = articles, g.first = first, g.last = last, g.sample = sample
   SET g.sort = ` + pressureSortExpr + `
   RETURN 1 AS kept
 }
 RETURN sum(kept) AS kept, count(*) AS groups`
+
+// pressureSample is how many relationships of a group the report draws (sample: their element
+// ids, newest first by date, then article and key). Any change to a group's relationships
+// recomputes it in the same transaction, so the ids are never stale.
+const pressureSample = "10"
 
 // pressureSortExpr is the sort key of group g: times descending (as 12 digits of
 // 999999999999 - times), then presser, pressed, topic and status ascending, a status of none

@@ -81,7 +81,8 @@ func sortedKeys[V any](m map[string]V) []string {
 func storedPressure(t *testing.T, s *Store) string {
 	t.Helper()
 	return lines(t, s, `MATCH (g:PressureGroup) WHERE g.id <> $state
-RETURN g.id, g.a, g.b, g.presser, g.pressed, g.topic, g.topic_lc, g.status, g.times, g.articles, g.first, g.last, g.sort`,
+RETURN g.id, g.a, g.b, g.presser, g.pressed, g.topic, g.topic_lc, g.status, g.times, g.articles, g.first, g.last,
+       [x IN g.sample | [(s)-[r]->(o) WHERE elementId(r) = x | r.key][0]], g.sort`,
 		map[string]any{"state": pressureStateID})
 }
 
@@ -91,8 +92,13 @@ func scratchPressure(t *testing.T, s *Store) string {
 	t.Helper()
 	recs, err := s.read(context.Background(), `MATCH (a)-[r:PRESSURED]->(b)
 WITH a, b, coalesce(r.topic, '') AS topic, r.status AS status, count(*) AS times,
-     count(DISTINCT r.article) AS articles, min(r.date) AS first, max(r.date) AS last
-RETURN a.id, b.id, a.name, b.name, topic, status, times, articles, first, last`, nil)
+     count(DISTINCT r.article) AS articles, min(r.date) AS first, max(r.date) AS last, collect(r) AS rs
+CALL (rs) {
+  UNWIND rs AS r
+  WITH r ORDER BY coalesce(r.date, '') DESC, r.article, r.key LIMIT 10
+  RETURN collect(r.key) AS sample
+}
+RETURN a.id, b.id, a.name, b.name, topic, status, times, articles, first, last, sample`, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +113,7 @@ RETURN a.id, b.id, a.name, b.name, topic, status, times, articles, first, last`,
 			sortStatus = "\uffff"
 		}
 		sortKey := fmt.Sprintf("%012d\x00%s\x00%s\x00%s\x00%s", 999999999999-times, v[2], v[3], v[4], sortStatus)
-		out = append(out, fmt.Sprint([]any{id, v[0], v[1], v[2], v[3], v[4], strings.ToLower(v[4].(string)), v[5], times, v[7], v[8], v[9], sortKey}))
+		out = append(out, fmt.Sprint([]any{id, v[0], v[1], v[2], v[3], v[4], strings.ToLower(v[4].(string)), v[5], times, v[7], v[8], v[9], v[10], sortKey}))
 	}
 	return sortLines(out)
 }
@@ -226,4 +232,24 @@ func TestPressureGroupsBackfill(t *testing.T) {
 	if c := counts(t, s); c.TotalNodes != 4 {
 		t.Errorf("Counts: %d nodes, want 4 (2 articles, 2 entities; the groups and marker left out)", c.TotalNodes)
 	}
+}
+
+// TestPressureGroupSample: a group of 12 relationships keeps the element ids of its 10 newest
+// (by date, then article and key) for the report's drawing; retracting the newest article
+// brings the next one in.
+func TestPressureGroupSample(t *testing.T) {
+	s := openClean(t)
+	arts := map[string][2]any{}
+	for i := 1; i <= 12; i++ {
+		arts[fmt.Sprintf("a-%02d", i)] = [2]any{fmt.Sprintf("/c/%02d", i), []string{fmt.Sprintf("person:rutte>country:nl|Budget|reported|2024-01-%02d", i)}}
+	}
+	load(t, s, pressureDoc(arts, nil))
+	checkPressure(t, s, "12 articles", 1)
+	if got := lines(t, s, `MATCH (g:PressureGroup {a: 'person:rutte'}) RETURN size(g.sample), g.times`, nil); got != "[10 12]" {
+		t.Errorf("sample size and times: %s, want [10 12]", got)
+	}
+	if _, err := s.Retract(context.Background(), []string{"a-12"}, false); err != nil {
+		t.Fatal(err)
+	}
+	checkPressure(t, s, "newest retracted", 1)
 }
