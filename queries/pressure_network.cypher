@@ -45,10 +45,8 @@ CALL () {
 }
 WITH g ORDER BY g.sort LIMIT $limit
 CALL (g) {
-  MATCH (a:Person|Country|Organization {id: g.a}) RETURN a
-}
-CALL (g) {
-  MATCH (b:Person|Country|Organization|Place {id: g.b}) RETURN b
+  MATCH (a)-[r:PRESSURED]->(b) WHERE elementId(r) = g.sample[0]
+  RETURN a, b
 }
 // The drawing: the two actors and at most 10 of the group's relationships (those of its newest
 // articles, kept by the loader: the groups at the top grow with the graph).
