@@ -35,8 +35,9 @@ CALL () {
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
     WITH m, a, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
     CALL (a) {
-      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
-      WITH a, collect(DISTINCT k) AS ks
+      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k)
+      WITH a, collect(DISTINCT k) AS all
+      WITH a, [k IN all WHERE k:Country] AS ks
       UNWIND CASE WHEN a:Country THEN [a] ELSE ks END AS c
       RETURN c
     }
@@ -54,8 +55,9 @@ CALL () {
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
     WITH m, b, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
     CALL (b) {
-      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
-      WITH b, collect(DISTINCT k) AS ks
+      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k)
+      WITH b, collect(DISTINCT k) AS all
+      WITH b, [k IN all WHERE k:Country] AS ks
       UNWIND CASE WHEN b:Country THEN [b] ELSE ks END AS c
       RETURN c
     }
@@ -88,8 +90,9 @@ CALL (c, own, given) {
     // Each partner is lifted to its countries once, not once per relationship.
     WITH c, b, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
     CALL (b) {
-      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
-      WITH b, collect(DISTINCT k) AS found
+      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k)
+      WITH b, collect(DISTINCT k) AS all
+      WITH b, [k IN all WHERE k:Country] AS found
       UNWIND CASE WHEN b:Country THEN [b] ELSE found END AS c2
       RETURN c2
     }
@@ -108,8 +111,9 @@ CALL (c, own, given) {
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
     WITH c, a, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
     CALL (a) {
-      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
-      WITH a, collect(DISTINCT k) AS found
+      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k)
+      WITH a, collect(DISTINCT k) AS all
+      WITH a, [k IN all WHERE k:Country] AS found
       UNWIND CASE WHEN a:Country THEN [a] ELSE found END AS c2
       RETURN c2
     }
@@ -122,16 +126,17 @@ CALL (c, own, given) {
   WHERE any(x IN [c, c2] WHERE $country = '' OR x.id = $country OR toLower(x.name) STARTS WITH toLower($country)
                OR toLower(coalesce(x.iso2, '')) = toLower($country)
                OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) = toLower($country)))
-  WITH c2, f, t, CASE WHEN t IN ['PRESSURED', 'CRITICIZED'] THEN 'conflict' ELSE 'cooperation' END AS relation,
-       fam + ' ' + coalesce({`01`: 'make public statement', `02`: 'appeal', `03`: 'express intent to cooperate',
-                           `04`: 'consult', `05`: 'engage in diplomatic cooperation', `06`: 'engage in material cooperation',
-                           `07`: 'provide aid', `08`: 'yield', `09`: 'investigate', `10`: 'demand', `11`: 'disapprove',
-                           `12`: 'reject', `13`: 'threaten', `14`: 'protest', `15`: 'exhibit force posture',
-                           `16`: 'reduce relations', `17`: 'coerce', `18`: 'assault', `19`: 'fight',
-                           `20`: 'use unconventional mass violence'}[fam], '?') AS cameo_family
-  WITH c2, relation, cameo_family, collect(DISTINCT t) AS ts, collect(DISTINCT f.st) AS sts,
-       count(DISTINCT f.r) AS facts, count(DISTINCT f.art) AS articles, collect(DISTINCT f) AS rels
-  RETURN c2.name AS country_b, relation, cameo_family, ts, sts, facts, articles, rels
+  WITH c2, f, t, CASE WHEN t IN ['PRESSURED', 'CRITICIZED'] THEN 'conflict' ELSE 'cooperation' END AS relation, fam
+  WITH c2, relation, fam, collect(DISTINCT t) AS ts, collect(DISTINCT f.st) AS sts,
+       count(DISTINCT f.r) AS facts, count(DISTINCT f.art) AS articles, collect(f) AS rels
+  // The family's name once a row, not once a fact.
+  RETURN c2.name AS country_b, relation, fam + ' ' + coalesce({`01`: 'make public statement', `02`: 'appeal', `03`: 'express intent to cooperate',
+                                                    `04`: 'consult', `05`: 'engage in diplomatic cooperation', `06`: 'engage in material cooperation',
+                                                    `07`: 'provide aid', `08`: 'yield', `09`: 'investigate', `10`: 'demand', `11`: 'disapprove',
+                                                    `12`: 'reject', `13`: 'threaten', `14`: 'protest', `15`: 'exhibit force posture',
+                                                    `16`: 'reduce relations', `17`: 'coerce', `18`: 'assault', `19`: 'fight',
+                                                    `20`: 'use unconventional mass violence'}[fam], '?') AS cameo_family,
+         ts, sts, facts, articles, rels
   ORDER BY country_b, relation, cameo_family
 }
 WITH c.name AS country_a, country_b, relation, cameo_family,
@@ -143,6 +148,7 @@ LIMIT $limit
 // was most of the report's time) and, once each, the nodes at their ends.
 CALL (rels) {
   UNWIND rels AS f
+  WITH DISTINCT f
   WITH f ORDER BY coalesce(f.d, '') DESC, f.art, f.k LIMIT 10
   WITH collect(f.r) AS drawn
   UNWIND drawn AS r
