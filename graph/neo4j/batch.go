@@ -196,6 +196,9 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err := w.factsBefore(look.olderOf(plan, i)); err != nil {
 		return batchResult{}, err
 	}
+	if err := w.pressureBefore(look.olderOf(plan, i)); err != nil {
+		return batchResult{}, err
+	}
 	if err := w.retract(look.olderOf(plan, i)); err != nil {
 		return batchResult{}, err
 	}
@@ -203,6 +206,9 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 		return batchResult{}, err
 	}
 	if err := w.factsBeforeBatch(b); err != nil {
+		return batchResult{}, err
+	}
+	if err := w.pressureBefore(w.storedArticles(b)); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.writeEdges(b); err != nil {

@@ -216,8 +216,8 @@ func TestSchemaCoversModel(t *testing.T) {
 		}
 	}
 	// entity names, article doc_key, url, source and published, relationship key, article and
-	// status, and the lookups' (derived_lookup.go)
-	if cons != len(graph.AllLabels) || idx != len(graph.EntityLabels)+4+3*len(graph.Relations)+len(lookupSchema()) {
+	// status, and the lookups' (derived_lookup.go); the pressure_network groups' id constraint and sort, a, b and topic_lc indexes
+	if cons != len(graph.AllLabels)+1 || idx != len(graph.EntityLabels)+4+3*len(graph.Relations)+len(lookupSchema())+4 {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }

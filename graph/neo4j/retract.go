@@ -88,6 +88,9 @@ RETURN collect(CASE WHEN a IS NULL THEN id END) AS missing`, map[string]any{"ids
 	if err := w.factsBefore(ids); err != nil {
 		return graph.LoadStats{}, err
 	}
+	if err := w.pressureBefore(ids); err != nil {
+		return graph.LoadStats{}, err
+	}
 	if err := w.retract(ids); err != nil {
 		return graph.LoadStats{}, err
 	}

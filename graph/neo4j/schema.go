@@ -69,6 +69,7 @@ func Schema() []SchemaItem {
 	}
 	out = append(out, factSchema()...)
 	out = append(out, lookupSchema()...) // derived_lookup.go
+	out = append(out, pressureSchema()...)
 	return out
 }
 
@@ -132,6 +133,9 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		}
 	}
 	if err := s.backfillFacts(ctx); err != nil {
+		return out, err
+	}
+	if _, err := s.BackfillPressureGroups(ctx); err != nil {
 		return out, err
 	}
 	return out, nil

@@ -35,6 +35,8 @@ type txWriter struct {
 	nodes     map[string]nodeInfo // the nodes the batch merged, by id
 	facts     *factWork           // the corroboration facts to recompute (derived_corroboration.go)
 	actors    *actorWork          // the most_connected counts to update (derived_most_connected.go)
+	// pressure_network groups to recompute (derived_pressure.go)
+	pressure map[string]pressureKey
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
@@ -251,6 +253,9 @@ func anyList(ss []string) []any {
 // from before aliases were credited per article (no "aliases" prop) keeps its stored
 // aliases and only gains.
 func (w *txWriter) settle(b *Batch) error {
+	if err := w.pressureAfter(b); err != nil {
+		return err
+	}
 	if err := w.deleteOrphans(); err != nil {
 		return err
 	}
