@@ -148,7 +148,7 @@ func runDoctor(ctx context.Context, o doctorOptions) error {
 			case x.State != "" && x.State != "ONLINE":
 				notOnline = append(notOnline, x.Item.String()+" "+x.State)
 			}
-			if x.Item.Kind == "constraint" && x.Present {
+			if x.Item.Kind == "constraint" && x.Item.Prop == "id" && x.Present { // the derived nodes' unique keys count as indexes
 				cons++
 			}
 		}
