@@ -27,32 +27,32 @@ CALL (t, lo, hi) {
     AND f.tsort < CASE t WHEN '' THEN 'x' ELSE t + '\u0001' + hi END
   RETURN f ORDER BY f.tsort LIMIT $limit
 }
-// The fact's relationships: a seek of its type's index on `fact` (the other types seek null,
-// which finds nothing); its article ids and the drawing's graph values come from them.
+// The fact's relationships: a seek of its type's index on `fact` (hinted: a plan made on a small
+// graph may scan the type instead; the other types seek null, which finds nothing); its article ids and the drawing's graph values come from them.
 CALL (f) {
-  MATCH ()-[r:MET]->() WHERE r.fact = CASE f.type WHEN 'MET' THEN f.key END RETURN r
+  MATCH ()-[r:MET]->() USING INDEX r:MET(fact) WHERE r.fact = CASE f.type WHEN 'MET' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:SPOKE_WITH]->() WHERE r.fact = CASE f.type WHEN 'SPOKE_WITH' THEN f.key END RETURN r
+  MATCH ()-[r:SPOKE_WITH]->() USING INDEX r:SPOKE_WITH(fact) WHERE r.fact = CASE f.type WHEN 'SPOKE_WITH' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:PRESSURED]->() WHERE r.fact = CASE f.type WHEN 'PRESSURED' THEN f.key END RETURN r
+  MATCH ()-[r:PRESSURED]->() USING INDEX r:PRESSURED(fact) WHERE r.fact = CASE f.type WHEN 'PRESSURED' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:CRITICIZED]->() WHERE r.fact = CASE f.type WHEN 'CRITICIZED' THEN f.key END RETURN r
+  MATCH ()-[r:CRITICIZED]->() USING INDEX r:CRITICIZED(fact) WHERE r.fact = CASE f.type WHEN 'CRITICIZED' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:SUPPORTED]->() WHERE r.fact = CASE f.type WHEN 'SUPPORTED' THEN f.key END RETURN r
+  MATCH ()-[r:SUPPORTED]->() USING INDEX r:SUPPORTED(fact) WHERE r.fact = CASE f.type WHEN 'SUPPORTED' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:VISITED]->() WHERE r.fact = CASE f.type WHEN 'VISITED' THEN f.key END RETURN r
+  MATCH ()-[r:VISITED]->() USING INDEX r:VISITED(fact) WHERE r.fact = CASE f.type WHEN 'VISITED' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:ATTENDED]->() WHERE r.fact = CASE f.type WHEN 'ATTENDED' THEN f.key END RETURN r
+  MATCH ()-[r:ATTENDED]->() USING INDEX r:ATTENDED(fact) WHERE r.fact = CASE f.type WHEN 'ATTENDED' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:HOSTED]->() WHERE r.fact = CASE f.type WHEN 'HOSTED' THEN f.key END RETURN r
+  MATCH ()-[r:HOSTED]->() USING INDEX r:HOSTED(fact) WHERE r.fact = CASE f.type WHEN 'HOSTED' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:HOLDS_ROLE]->() WHERE r.fact = CASE f.type WHEN 'HOLDS_ROLE' THEN f.key END RETURN r
+  MATCH ()-[r:HOLDS_ROLE]->() USING INDEX r:HOLDS_ROLE(fact) WHERE r.fact = CASE f.type WHEN 'HOLDS_ROLE' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:MEMBER_OF]->() WHERE r.fact = CASE f.type WHEN 'MEMBER_OF' THEN f.key END RETURN r
+  MATCH ()-[r:MEMBER_OF]->() USING INDEX r:MEMBER_OF(fact) WHERE r.fact = CASE f.type WHEN 'MEMBER_OF' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:LOCATED_IN]->() WHERE r.fact = CASE f.type WHEN 'LOCATED_IN' THEN f.key END RETURN r
+  MATCH ()-[r:LOCATED_IN]->() USING INDEX r:LOCATED_IN(fact) WHERE r.fact = CASE f.type WHEN 'LOCATED_IN' THEN f.key END RETURN r
   UNION ALL
-  MATCH ()-[r:HELD_IN]->() WHERE r.fact = CASE f.type WHEN 'HELD_IN' THEN f.key END RETURN r
+  MATCH ()-[r:HELD_IN]->() USING INDEX r:HELD_IN(fact) WHERE r.fact = CASE f.type WHEN 'HELD_IN' THEN f.key END RETURN r
 }
 WITH f, collect(r) AS rs
 CALL (rs) {
