@@ -33,17 +33,16 @@ CALL () {
     }
     MATCH (a)-[r:MET|SPOKE_WITH|SUPPORTED|VISITED|HOSTED|PRESSURED|CRITICIZED]->(b)
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
-    WITH m, a, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
+    WITH m, a, collect(r) AS rs
     CALL (a) {
-      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k)
-      WITH a, collect(DISTINCT k) AS all
-      WITH a, [k IN all WHERE k:Country] AS ks
+      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
+      WITH a, collect(DISTINCT k) AS ks
       UNWIND CASE WHEN a:Country THEN [a] ELSE ks END AS c
       RETURN c
     }
-    UNWIND rs AS f
-    WITH m, c, f WHERE c <> m AND NOT (type(f.r) IN ['MET', 'SPOKE_WITH'] AND m.name < c.name)
-    RETURN c, f
+    UNWIND rs AS r
+    WITH m, c, r WHERE c <> m AND NOT (type(r) IN ['MET', 'SPOKE_WITH'] AND m.name < c.name)
+    RETURN c, r
     UNION ALL
     CALL (m) {
       RETURN m AS a
@@ -53,19 +52,18 @@ CALL () {
     }
     MATCH (a)-[r:MET|SPOKE_WITH]->(b)
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
-    WITH m, b, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
+    WITH m, b, collect(r) AS rs
     CALL (b) {
-      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k)
-      WITH b, collect(DISTINCT k) AS all
-      WITH b, [k IN all WHERE k:Country] AS ks
+      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
+      WITH b, collect(DISTINCT k) AS ks
       UNWIND CASE WHEN b:Country THEN [b] ELSE ks END AS c
       RETURN c
     }
-    UNWIND rs AS f
-    WITH m, c, f WHERE c <> m AND c.name < m.name
-    RETURN c, f
+    UNWIND rs AS r
+    WITH m, c, r WHERE c <> m AND c.name < m.name
+    RETURN c, r
   }
-  WITH c, collect({c2: m, f: f}) AS given
+  WITH c, collect({c2: m, r: r}) AS given
   WHERE NOT (c.id = $country OR toLower(c.name) STARTS WITH toLower($country)
      OR toLower(coalesce(c.iso2, '')) = toLower($country)
      OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
@@ -76,7 +74,7 @@ ORDER BY c.name
 CALL (c, own, given) {
   CALL (c, own, given) {
     UNWIND given AS x
-    RETURN x.c2 AS c2, x.f AS f
+    RETURN x.c2 AS c2, x.r AS r
     UNION ALL
     WITH c WHERE own
     CALL (c) {
@@ -88,17 +86,16 @@ CALL (c, own, given) {
     MATCH (a)-[r:MET|SPOKE_WITH|SUPPORTED|VISITED|HOSTED|PRESSURED|CRITICIZED]->(b)
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
     // Each partner is lifted to its countries once, not once per relationship.
-    WITH c, b, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
+    WITH c, b, collect(r) AS rs
     CALL (b) {
-      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k)
-      WITH b, collect(DISTINCT k) AS all
-      WITH b, [k IN all WHERE k:Country] AS found
+      OPTIONAL MATCH (b)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
+      WITH b, collect(DISTINCT k) AS found
       UNWIND CASE WHEN b:Country THEN [b] ELSE found END AS c2
       RETURN c2
     }
-    UNWIND rs AS f
-    WITH c, c2, f WHERE c2 <> c AND NOT (type(f.r) IN ['MET', 'SPOKE_WITH'] AND c2.name < c.name)
-    RETURN c2, f
+    UNWIND rs AS r
+    WITH c, c2, r WHERE c2 <> c AND NOT (type(r) IN ['MET', 'SPOKE_WITH'] AND c2.name < c.name)
+    RETURN c2, r
     UNION ALL
     WITH c WHERE own
     CALL (c) {
@@ -109,51 +106,44 @@ CALL (c, own, given) {
     }
     MATCH (a)-[r:MET|SPOKE_WITH]->(b)
     WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
-    WITH c, a, collect({r: r, art: r.article, st: r.status, cam: r.cameo, d: r.date, k: r.key}) AS rs
+    WITH c, a, collect(r) AS rs
     CALL (a) {
-      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k)
-      WITH a, collect(DISTINCT k) AS all
-      WITH a, [k IN all WHERE k:Country] AS found
+      OPTIONAL MATCH (a)-[:HOLDS_ROLE|LOCATED_IN]->(k:Country)
+      WITH a, collect(DISTINCT k) AS found
       UNWIND CASE WHEN a:Country THEN [a] ELSE found END AS c2
       RETURN c2
     }
-    UNWIND rs AS f
-    WITH c, c2, f WHERE c2 <> c AND c.name < c2.name
-    RETURN c2, f
+    UNWIND rs AS r
+    WITH c, c2, r WHERE c2 <> c AND c.name < c2.name
+    RETURN c2, r
   }
-  WITH c, c2, f, type(f.r) AS t, coalesce(left(f.cam, 2), {MET: '04', SPOKE_WITH: '04', VISITED: '04', HOSTED: '04',
-                                                         SUPPORTED: '05', PRESSURED: '10', CRITICIZED: '11'}[type(f.r)]) AS fam
+  WITH c, c2, r, type(r) AS t, coalesce(left(r.cameo, 2), {MET: '04', SPOKE_WITH: '04', VISITED: '04', HOSTED: '04',
+                                                         SUPPORTED: '05', PRESSURED: '10', CRITICIZED: '11'}[type(r)]) AS fam
   WHERE any(x IN [c, c2] WHERE $country = '' OR x.id = $country OR toLower(x.name) STARTS WITH toLower($country)
                OR toLower(coalesce(x.iso2, '')) = toLower($country)
                OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) = toLower($country)))
-  WITH c2, f, t, CASE WHEN t IN ['PRESSURED', 'CRITICIZED'] THEN 'conflict' ELSE 'cooperation' END AS relation, fam
-  WITH c2, relation, fam, collect(DISTINCT t) AS ts, collect(DISTINCT f.st) AS sts,
-       count(DISTINCT f.r) AS facts, count(DISTINCT f.art) AS articles, collect(f) AS rels
-  // The family's name once a row, not once a fact.
-  RETURN c2.name AS country_b, relation, fam + ' ' + coalesce({`01`: 'make public statement', `02`: 'appeal', `03`: 'express intent to cooperate',
-                                                    `04`: 'consult', `05`: 'engage in diplomatic cooperation', `06`: 'engage in material cooperation',
-                                                    `07`: 'provide aid', `08`: 'yield', `09`: 'investigate', `10`: 'demand', `11`: 'disapprove',
-                                                    `12`: 'reject', `13`: 'threaten', `14`: 'protest', `15`: 'exhibit force posture',
-                                                    `16`: 'reduce relations', `17`: 'coerce', `18`: 'assault', `19`: 'fight',
-                                                    `20`: 'use unconventional mass violence'}[fam], '?') AS cameo_family,
-         ts, sts, facts, articles, rels
+  WITH c2, r, t, CASE WHEN t IN ['PRESSURED', 'CRITICIZED'] THEN 'conflict' ELSE 'cooperation' END AS relation,
+       fam + ' ' + coalesce({`01`: 'make public statement', `02`: 'appeal', `03`: 'express intent to cooperate',
+                           `04`: 'consult', `05`: 'engage in diplomatic cooperation', `06`: 'engage in material cooperation',
+                           `07`: 'provide aid', `08`: 'yield', `09`: 'investigate', `10`: 'demand', `11`: 'disapprove',
+                           `12`: 'reject', `13`: 'threaten', `14`: 'protest', `15`: 'exhibit force posture',
+                           `16`: 'reduce relations', `17`: 'coerce', `18`: 'assault', `19`: 'fight',
+                           `20`: 'use unconventional mass violence'}[fam], '?') AS cameo_family
+  WITH c2, relation, cameo_family, collect(DISTINCT t) AS ts, collect(DISTINCT r.status) AS sts,
+       count(DISTINCT r) AS facts, count(DISTINCT r.article) AS articles, collect(DISTINCT r) AS rels
+  RETURN c2.name AS country_b, relation, cameo_family, ts, sts, facts, articles, rels
   ORDER BY country_b, relation, cameo_family
 }
 WITH c.name AS country_a, country_b, relation, cameo_family,
      [x IN ['MET', 'SPOKE_WITH', 'SUPPORTED', 'VISITED', 'HOSTED', 'PRESSURED', 'CRITICIZED'] WHERE x IN ts] AS types, facts, articles,
      [x IN ['reported', 'planned', 'hypothetical', 'negated'] WHERE x IN sts] AS statuses, rels
 LIMIT $limit
-// The drawing's graph values: at most 10 relationships a row (all of them when it has no more;
-// else those of the newest articles: a pair's facts grow with the graph, and sending them all
-// was most of the report's time) and, once each, the nodes at their ends.
+// The drawing's graph values: the relationships and, once each, the nodes at their ends (a path
+// per relationship repeated both nodes in every one of them).
 CALL (rels) {
-  UNWIND rels AS f
-  WITH DISTINCT f
-  WITH f ORDER BY coalesce(f.d, '') DESC, f.art, f.k LIMIT 10
-  WITH collect(f.r) AS drawn
-  UNWIND drawn AS r
+  UNWIND rels AS r
   UNWIND [startNode(r), endNode(r)] AS n
-  RETURN drawn, collect(DISTINCT n) AS nodes
+  RETURN collect(DISTINCT n) AS nodes
 }
-RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, nodes AS _nodes, drawn AS _rels
+RETURN country_a, country_b, relation, cameo_family, types, facts, articles, statuses, nodes AS _nodes, rels AS _rels
 ORDER BY country_a, country_b, relation, cameo_family
