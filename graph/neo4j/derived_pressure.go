@@ -283,6 +283,6 @@ func pressureSchema() []SchemaItem {
 		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "NODE", On: PressureGroupLabel, Prop: p,
 			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:PressureGroup) ON (n.%s)", name, p)})
 	}
-	return append(out, SchemaItem{Name: "pressuregroup_topic_lc", Kind: "index", Entity: "NODE", On: PressureGroupLabel, Prop: "topic_lc",
+	return append(out, SchemaItem{Name: "pressuregroup_topic_lc", Kind: "text index", Entity: "NODE", On: PressureGroupLabel, Prop: "topic_lc",
 		Create: "CREATE TEXT INDEX pressuregroup_topic_lc IF NOT EXISTS FOR (n:PressureGroup) ON (n.topic_lc)"})
 }

@@ -80,7 +80,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // storedPressure is every group the loader kept, one line each, sorted.
 func storedPressure(t *testing.T, s *Store) string {
 	t.Helper()
-	return lines(t, s, `MATCH (g:PressureGroup) WHERE g.id <> $state
+	return groupLines(t, s, `MATCH (g:PressureGroup) WHERE g.id <> $state
 RETURN g.id, g.a, g.b, g.presser, g.pressed, g.topic, g.topic_lc, g.status, g.times, g.articles, g.first, g.last,
        [x IN g.sample | [(s)-[r]->(o) WHERE elementId(r) = x | r.key][0]], g.sort`,
 		map[string]any{"state": pressureStateID})
@@ -118,7 +118,7 @@ RETURN a.id, b.id, a.name, b.name, topic, status, times, articles, first, last, 
 	return sortLines(out)
 }
 
-func lines(t *testing.T, s *Store, cypher string, params map[string]any) string {
+func groupLines(t *testing.T, s *Store, cypher string, params map[string]any) string {
 	t.Helper()
 	recs, err := s.read(context.Background(), cypher, params)
 	if err != nil {
@@ -175,7 +175,7 @@ func TestPressureGroupsFollowTheGraph(t *testing.T) {
 	load(t, s, pressureDoc(map[string][2]any{"c-1": {"/c/c", []string{"person:rutte>country:nl|Budget|reported|2023-01-01"}}},
 		map[string]string{"person:rutte": "Mark Rutte"}))
 	checkPressure(t, s, "renamed by a later article", 3)
-	if got := lines(t, s, `MATCH (g:PressureGroup {a: 'person:rutte'}) RETURN DISTINCT g.presser`, nil); got != "[Mark Rutte]" {
+	if got := groupLines(t, s, `MATCH (g:PressureGroup {a: 'person:rutte'}) RETURN DISTINCT g.presser`, nil); got != "[Mark Rutte]" {
 		t.Errorf("presser after the rename: %s", got)
 	}
 
@@ -245,7 +245,7 @@ func TestPressureGroupSample(t *testing.T) {
 	}
 	load(t, s, pressureDoc(arts, nil))
 	checkPressure(t, s, "12 articles", 1)
-	if got := lines(t, s, `MATCH (g:PressureGroup {a: 'person:rutte'}) RETURN size(g.sample), g.times`, nil); got != "[10 12]" {
+	if got := groupLines(t, s, `MATCH (g:PressureGroup {a: 'person:rutte'}) RETURN size(g.sample), g.times`, nil); got != "[10 12]" {
 		t.Errorf("sample size and times: %s, want [10 12]", got)
 	}
 	if _, err := s.Retract(context.Background(), []string{"a-12"}, false); err != nil {
