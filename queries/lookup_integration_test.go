@@ -66,7 +66,14 @@ func TestLookupPlans(t *testing.T) {
 		if tc.index && !seen["NodeIndexContainsScan"] {
 			t.Errorf("%s %v: no text index lookup in %v", tc.report, tc.params, ops)
 		}
-		if tc.ordered && (!seen["DirectedRelationshipIndexSeekByRange"] && !seen["NodeIndexSeekByRange"] || !seen["PartialTop"]) {
+		// An ordered read is a range seek or a whole-index scan, by the planner's statistics
+		// (CI's server chose the scan on the fixture); PartialTop says the order is used.
+		indexed := false
+		for _, op := range []string{"DirectedRelationshipIndexSeekByRange", "UndirectedRelationshipIndexSeekByRange",
+			"DirectedRelationshipIndexScan", "UndirectedRelationshipIndexScan", "NodeIndexSeekByRange", "NodeIndexScan"} {
+			indexed = indexed || seen[op]
+		}
+		if tc.ordered && (!indexed || !seen["PartialTop"]) {
 			t.Errorf("%s %v: not read in date order: %v", tc.report, tc.params, ops)
 		}
 	}
