@@ -364,13 +364,28 @@ func (w *txWriter) factRow(k string, v []any, now []factRel, fresh map[string]co
 }
 
 func (w *txWriter) writeFacts(rows, gone []any) error {
-	if len(rows) > 0 {
-		if _, _, err := w.one("setting the facts", factSetStmt, map[string]any{"rows": rows}); err != nil {
+	return w.setAndRemove(derivedWrite{"setting the facts", factSetStmt, rows},
+		derivedWrite{"removing facts no relationship states", factDeleteStmt, gone}, "keys")
+}
+
+// derivedWrite is one statement of a derived-data writer: what it does (for errors and the
+// fault injector), the statement, and the rows or keys it takes.
+type derivedWrite struct {
+	what, stmt string
+	items      []any
+}
+
+// setAndRemove writes a derived-data batch: the set statement with its rows ($rows), then
+// the delete statement with the keys of what no longer exists (as parameter goneParam);
+// a statement with nothing to do is not sent.
+func (w *txWriter) setAndRemove(set, remove derivedWrite, goneParam string) error {
+	if len(set.items) > 0 {
+		if _, _, err := w.one(set.what, set.stmt, map[string]any{"rows": set.items}); err != nil {
 			return err
 		}
 	}
-	if len(gone) > 0 {
-		if _, _, err := w.one("removing facts no relationship states", factDeleteStmt, map[string]any{"keys": gone}); err != nil {
+	if len(remove.items) > 0 {
+		if _, _, err := w.one(remove.what, remove.stmt, map[string]any{goneParam: remove.items}); err != nil {
 			return err
 		}
 	}

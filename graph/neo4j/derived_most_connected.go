@@ -307,17 +307,8 @@ func (w *txWriter) actorsAfter() error {
 		stored, _ := m["stored"].(map[string]any)
 		rows = append(rows, rankRow(id, m, stored, ranks[id]))
 	}
-	if len(rows) > 0 {
-		if _, _, err := w.one("setting the actor ranks", rankSetStmt, map[string]any{"rows": rows}); err != nil {
-			return err
-		}
-	}
-	if len(gone) > 0 {
-		if _, _, err := w.one("removing the ranks of deleted actors", rankDeleteStmt, map[string]any{"ids": gone}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return w.setAndRemove(derivedWrite{"setting the actor ranks", rankSetStmt, rows},
+		derivedWrite{"removing the ranks of deleted actors", rankDeleteStmt, gone}, "ids")
 }
 
 // rankFields are the counts an ActorRank keeps.

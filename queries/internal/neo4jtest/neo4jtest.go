@@ -75,22 +75,11 @@ func Load(t testing.TB, s *neo4j.Store, path string) {
 // it to put into the graph what a load never writes (a label or type outside the model).
 func Write(t testing.TB, cypher string, params map[string]any) {
 	t.Helper()
-	c, err := config.Load(config.Options{})
-	if err != nil {
-		t.Fatalf("config: %v", err)
-	}
-	pw, _, err := c.Neo4j.Password()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	drv, err := driver.NewDriverWithContext(c.Neo4j.URI, driver.BasicAuth(c.Neo4j.User, pw, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
+	drv, database := open(t)
 	defer drv.Close(ctx)
 	if _, err := driver.ExecuteQuery(ctx, drv, cypher, params, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(c.Neo4j.Database)); err != nil {
+		driver.ExecuteQueryWithDatabase(database)); err != nil {
 		t.Fatalf("%s: %v", cypher, err)
 	}
 }
@@ -105,22 +94,11 @@ type Step struct {
 // first.
 func Profile(t testing.TB, cypher string, params map[string]any) []Step {
 	t.Helper()
-	c, err := config.Load(config.Options{})
-	if err != nil {
-		t.Fatalf("config: %v", err)
-	}
-	pw, _, err := c.Neo4j.Password()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	drv, err := driver.NewDriverWithContext(c.Neo4j.URI, driver.BasicAuth(c.Neo4j.User, pw, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
+	drv, database := open(t)
 	defer drv.Close(ctx)
 	res, err := driver.ExecuteQuery(ctx, drv, "PROFILE "+cypher, params, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(c.Neo4j.Database), driver.ExecuteQueryWithReadersRouting())
+		driver.ExecuteQueryWithDatabase(database), driver.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		t.Fatalf("PROFILE: %v", err)
 	}
@@ -138,4 +116,23 @@ func Profile(t testing.TB, cypher string, params map[string]any) []Step {
 	}
 	walk(res.Summary.Profile())
 	return out
+}
+
+// open connects straight to the configured test server (NEWSGRAPH_NEO4J_*) and returns the
+// driver and the database name.
+func open(t testing.TB) (driver.DriverWithContext, string) {
+	t.Helper()
+	c, err := config.Load(config.Options{})
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	pw, _, err := c.Neo4j.Password()
+	if err != nil {
+		t.Fatal(err)
+	}
+	drv, err := driver.NewDriverWithContext(c.Neo4j.URI, driver.BasicAuth(c.Neo4j.User, pw, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return drv, c.Neo4j.Database
 }
