@@ -50,6 +50,7 @@ const (
 	KeyExtractMaxBytes   = "extract.max_file_bytes"
 	KeyExtractLexicons   = "extract.lexicon_dir"
 	KeyExtractParser     = "extract.parser"
+	KeyExtractBeam       = "extract.beam"
 	KeyQueriesDir        = "queries.dir"
 )
 
@@ -78,6 +79,7 @@ var Keys = []Key{
 	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
 	{Name: KeyExtractLexicons, Default: "", Path: true, Dir: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
 	{Name: KeyExtractParser, Default: "ensemble", Help: "dependency parsing: ensemble (three parsers vote, the most accurate) or single (the first parser alone: faster, less accurate)"},
+	{Name: KeyExtractBeam, Default: 0, Help: "parser beam width, 0 to " + fmt.Sprint(MaxBeam) + ": 0 keeps the model's (4); 1 parses greedily (fastest, least accurate); wider is slower (docs/syntax.md, Beam width)"},
 	{Name: KeyQueriesDir, Default: "", Path: true, Dir: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
 }
 
@@ -141,7 +143,11 @@ type Extract struct {
 	MaxFileBytes int
 	LexiconDir   string
 	Parser       string // ensemble or single
+	Beam         int    // parser beam width; 0: the model's own
 }
+
+// MaxBeam is the widest beam extract.beam accepts (the model was trained with 8).
+const MaxBeam = 16
 
 // Queries configures the report templates.
 type Queries struct {
@@ -346,6 +352,7 @@ func Load(opts Options) (*Config, error) {
 		MaxFileBytes: c.values[KeyExtractMaxBytes].(int),
 		LexiconDir:   c.values[KeyExtractLexicons].(string),
 		Parser:       strings.ToLower(c.values[KeyExtractParser].(string)),
+		Beam:         c.values[KeyExtractBeam].(int),
 	}
 	c.Queries = Queries{Dir: c.values[KeyQueriesDir].(string)}
 	if err := c.loadFetch(); err != nil {
@@ -373,6 +380,9 @@ func (c *Config) validate() error {
 	}
 	if err := CheckParser(c.Extract.Parser); err != nil {
 		return bad(KeyExtractParser, c.Extract.Parser, "ensemble or single")
+	}
+	if c.Extract.Beam < 0 || c.Extract.Beam > MaxBeam {
+		return bad(KeyExtractBeam, c.Extract.Beam, fmt.Sprintf("a number from 0 (the model's beam) to %d", MaxBeam))
 	}
 	if c.Load.BatchSize < 1 {
 		return bad(KeyLoadBatchSize, c.Load.BatchSize, "a positive number")

@@ -56,6 +56,8 @@ func TestPrecedence(t *testing.T) {
 		{name: "flag int", flags: []Flag{{Key: KeyLoadBatchSize, Name: "batch-size", Value: "9"}}, key: KeyLoadBatchSize, want: 9, wantFrom: FromFlag},
 		{name: "other keys keep their layer", file: fileYAML, flags: []Flag{{Key: KeyNeo4jURI, Name: "neo4j-uri", Value: "bolt://flag:1"}},
 			key: KeyNeo4jDatabase, want: "filedb", wantFrom: FromFile},
+		{name: "beam from file", file: "extract:\n  beam: 2\n", key: KeyExtractBeam, want: 2, wantFrom: FromFile},
+		{name: "beam flag", flags: []Flag{{Key: KeyExtractBeam, Name: "beam", Value: "1"}}, key: KeyExtractBeam, want: 1, wantFrom: FromFlag},
 		{name: "log level lower-cased", env: map[string]string{"NEWSGRAPH_LOG_LEVEL": "DEBUG"}, key: KeyLogLevel, want: "debug", wantFrom: FromEnv},
 	}
 	for _, tt := range tests {
@@ -191,6 +193,8 @@ func TestBadValues(t *testing.T) {
 		{name: "password in file", file: "neo4j:\n  password: secret\n", want: "never read from the config file"},
 		{name: "bad int env", env: map[string]string{"NEWSGRAPH_LOAD_BATCH_SIZE": "lots"}, want: `load.batch_size: "lots" (from env NEWSGRAPH_LOAD_BATCH_SIZE) is not an integer`},
 		{name: "zero batch", file: "load:\n  batch_size: 0\n", want: "load.batch_size"},
+		{name: "negative beam", env: map[string]string{"NEWSGRAPH_EXTRACT_BEAM": "-1"}, want: "extract.beam: -1 (from env NEWSGRAPH_EXTRACT_BEAM) must not be negative"},
+		{name: "beam too wide", file: "extract:\n  beam: 17\n", want: "extract.beam"},
 		{name: "bad level", env: map[string]string{"NEWSGRAPH_LOG_LEVEL": "loud"}, want: "log.level"},
 		{name: "bad format", file: "log:\n  format: xml\n", want: "log.format"},
 		{name: "bad uri", env: map[string]string{"NEWSGRAPH_NEO4J_URI": "http://localhost:7474"}, want: "neo4j.uri"},

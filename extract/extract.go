@@ -50,6 +50,9 @@ type Options struct {
 	// ensemble's vote (extract.parser single): parsing about 2.6x faster, about 0.9 points
 	// lower attachment accuracy on EWT dev (docs/syntax.md).
 	SingleParser bool
+	// Beam is the parser's beam width (extract.beam); 0 keeps the model's own (4), 1
+	// parses greedily (docs/syntax.md, Beam width: speed against accuracy).
+	Beam int
 	// KeepSentences keeps every article, with its sentences, in Result.Docs (for tests and
 	// tools); without it no article is held after its stages, so that extract's memory
 	// does not grow with the corpus (spill.go).
@@ -121,6 +124,9 @@ func (p *Pipeline) loadParser() error {
 	}
 	if p.opts.SingleParser {
 		m = m.FirstParser()
+	}
+	if p.opts.Beam > 0 {
+		m = m.WithBeam(p.opts.Beam)
 	}
 	p.syn = syntax.New(m)
 	return nil

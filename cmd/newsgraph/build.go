@@ -33,6 +33,7 @@ Examples:
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "extract and print what would be written, without connecting"},
 			keyFlag("batch-size", "about `N` records (nodes + relationships) per write transaction; articles are never split"),
 			parserFlag(),
+			beamFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if err := e.setup(c); err != nil {

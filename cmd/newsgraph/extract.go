@@ -92,6 +92,7 @@ Examples:
 			&cli.IntFlag{Name: "workers", Usage: "articles processed at once (default: extract.workers, else the number of CPUs)"},
 			&cli.BoolFlag{Name: "explain", Usage: "print every resolver merge and the reason for it on stderr"},
 			parserFlag(),
+			beamFlag(),
 			&cli.StringFlag{Name: "shard", Usage: "extract only part `I/N` of the input (0 <= I < N), chosen by a hash of each article's id (of its URL for web articles), so N machines split one input"},
 		},
 		Action: func(c *cli.Context) error {
@@ -123,8 +124,8 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) },
 		Remote: e.webSource(c.Context, keep).Docs, Keep: keep,
 		Parse:        true, // the recognizer reads the tagger's proper nouns
-		SingleParser: e.cfg.Extract.Parser == "single",
-		Explain:      explain,
+		SingleParser: e.cfg.Extract.Parser == "single", Beam: e.cfg.Extract.Beam,
+		Explain: explain,
 	})
 	if err != nil {
 		return nil, err

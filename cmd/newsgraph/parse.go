@@ -59,6 +59,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (written whole, then renamed) instead of stdout"},
 			&cli.BoolFlag{Name: "clean", Usage: "text input: parse only what the cleaner keeps (as extract does)"},
 			parserFlag(),
+			beamFlag(),
 			&cli.IntFlag{Name: "workers", Usage: "text input: articles parsed at once (default: extract.workers, else the number of CPUs)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -114,7 +115,7 @@ func parseText(c *cli.Context, e *env, o parseOptions, w io.Writer, n *parseCoun
 		workers = e.cfg.Extract.Workers
 	}
 	p, err := extract.New(extract.Options{Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes),
-		LexiconDir: e.cfg.Extract.LexiconDir, Stdin: e.stdin, SingleParser: e.cfg.Extract.Parser == "single",
+		LexiconDir: e.cfg.Extract.LexiconDir, Stdin: e.stdin, SingleParser: e.cfg.Extract.Parser == "single", Beam: e.cfg.Extract.Beam,
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) }})
 	if err != nil {
 		return err
@@ -149,6 +150,9 @@ func parseCoNLLU(e *env, paths []string, w io.Writer, n *parseCounts) error {
 	}
 	if e.cfg.Extract.Parser == "single" {
 		m = m.FirstParser()
+	}
+	if e.cfg.Extract.Beam > 0 {
+		m = m.WithBeam(e.cfg.Extract.Beam)
 	}
 	var t model.Tree
 	failed := 0

@@ -204,6 +204,49 @@ func TestParseParserChoice(t *testing.T) {
 	}
 }
 
+// TestParseBeam: --beam 1 parses greedily, which attaches some words of EWT test
+// differently from the model's own beam; --beam 4 (the model's) changes nothing; a beam
+// out of range is a usage error naming the key.
+func TestParseBeam(t *testing.T) {
+	gold, err := os.ReadFile(ewtTest)
+	if err != nil {
+		t.Skipf("EWT treebank not available: %v", err)
+	}
+	in := filepath.Join(isolate(t), "part.conllu")
+	if err := os.WriteFile(in, []byte(strings.Join(strings.SplitAfter(string(gold), "\n\n")[:300], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := map[string]string{}
+	for _, b := range []string{"0", "4", "1"} {
+		code, out, stderr := runCLI(t, "", "parse", "--parser", "single", "--beam", b, "--input", "conllu", in)
+		if code != 0 {
+			t.Fatalf("--beam %s: exit %d: %s", b, code, stderr)
+		}
+		outs[b] = out
+	}
+	if outs["4"] != outs["0"] {
+		t.Error("--beam 4 (the model's own width) parsed differently from the default")
+	}
+	def, greedy := readCoNLLU(t, outs["0"], "default"), readCoNLLU(t, outs["1"], "greedy")
+	differ := 0
+	for i, s := range def {
+		for j := range s.Words {
+			if s.Words[j].Form != greedy[i].Words[j].Form {
+				t.Fatalf("sentence %d: words differ", i+1)
+			}
+			if s.Words[j].Head != greedy[i].Words[j].Head {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Fatal("--beam 1 gave the same heads as the model's beam on 300 sentences")
+	}
+	if code, _, stderr := runCLI(t, "", "parse", "--beam", "17", in); code != exitUsage || !strings.Contains(stderr, "extract.beam") {
+		t.Errorf("--beam 17: exit %d, %q", code, stderr)
+	}
+}
+
 func TestParseBadCoNLLU(t *testing.T) {
 	dir := isolate(t)
 	bad := filepath.Join(dir, "bad.conllu")

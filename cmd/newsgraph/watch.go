@@ -48,6 +48,7 @@ Examples:
 			keyFlag("interval", "time between polls, a Go `DURATION` (like 15m)"),
 			&cli.BoolFlag{Name: "once", Usage: "poll once and exit"},
 			parserFlag(),
+			beamFlag(),
 			&cli.IntFlag{Name: "workers", Usage: "articles processed at once (default: extract.workers, else the number of CPUs)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -93,7 +94,7 @@ func runWatch(ctx context.Context, e *env, o watchOptions) error {
 	}
 	w.pipe, err = extract.New(extract.Options{Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes),
 		LexiconDir: e.cfg.Extract.LexiconDir, Remote: w.src.Docs, Parse: true,
-		SingleParser: e.cfg.Extract.Parser == "single"})
+		SingleParser: e.cfg.Extract.Parser == "single", Beam: e.cfg.Extract.Beam})
 	if err != nil {
 		return err
 	}

@@ -253,6 +253,17 @@ const maxBeamWords = 200
 // other goroutines parse with m.
 func (m *Model) SetBeam(k int) { m.beam = max(k, 1) }
 
+// WithBeam returns a model that parses as m does but with a beam of width k (1 =
+// greedy); it shares m's tables and leaves m as it was.
+func (m *Model) WithBeam(k int) *Model {
+	o := m.withParsers(m.parts())
+	o.beam = max(k, 1)
+	return o
+}
+
+// Beam is the width of the beam m parses with (1 = greedy).
+func (m *Model) Beam() int { return m.beam }
+
 // resize makes every slice of t have length n, reusing its arrays when they are big enough.
 func (t *Tree) resize(n int) {
 	t.UPOS = grow(t.UPOS, n)

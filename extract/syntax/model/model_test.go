@@ -183,3 +183,33 @@ func TestParseConcurrent(t *testing.T) {
 		t.Errorf("concurrent parse of %q differs", s)
 	}
 }
+
+// TestWithBeam: WithBeam gives a model parsing with the asked beam while the model it came
+// from keeps its own; at the model's own width it parses exactly as the model does, and
+// greedily (1) it attaches some words of EWT dev differently.
+func TestWithBeam(t *testing.T) {
+	dev := readShared(t, "en_ewt-ud-dev.conllu", 400)
+	for _, m := range []*Model{testModel(t), testModel(t).FirstParser()} {
+		own := m.Beam()
+		if own < 2 {
+			t.Fatalf("the embedded model parses with a beam of %d; this test needs a wider one", own)
+		}
+		base := Evaluate(m, dev, false)
+		same := Evaluate(m.WithBeam(own), dev, false)
+		greedy := m.WithBeam(1)
+		if greedy.Beam() != 1 || m.Beam() != own || len(greedy.ensemble) != len(m.ensemble) {
+			t.Fatalf("WithBeam(1): beam %d (model's now %d, was %d), %d voting parsers (model: %d)",
+				greedy.Beam(), m.Beam(), own, len(greedy.ensemble), len(m.ensemble))
+		}
+		g := Evaluate(greedy, dev, false)
+		if same != base {
+			t.Errorf("%d parsers: WithBeam(%d) scores %s, the model %s", len(m.ensemble)+1, own, same, base)
+		}
+		if g.UAS == base.UAS && g.LAS == base.LAS {
+			t.Errorf("%d parsers: greedy parsing scored exactly as the beam of %d (%s)", len(m.ensemble)+1, own, base)
+		}
+		if again := Evaluate(m, dev, false); again != base {
+			t.Errorf("the model parses differently after WithBeam: %s, was %s", again, base)
+		}
+	}
+}
