@@ -2,7 +2,8 @@
 # make bench: one run that prints a summary and writes out/bench.json (see docs/performance.md).
 #   1. a scale corpus of BENCH_ARTICLES articles (tools/scalecorpus, seed BENCH_SEED) from the
 #      seed corpus, corpus/sample and the re3d documents (those found);
-#   2. extraction with --workers 1 and 2 (words/s, sentences/s, MB/s, speed-up, peak memory);
+#   2. extraction with --workers 1 and 2 (words/s, sentences/s, MB/s, speed-up, peak memory),
+#      and with one worker in the faster parser settings (--parser single, and with --beam 1);
 #   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
 #   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
@@ -54,7 +55,14 @@ for w in 1 2; do
 	say "extract --workers $w"
 	timed "extract$w" bin/newsgraph extract --workers "$w" "$OUT/corpus.jsonl" -o "$OUT/graph.jsonl"
 done
+# the faster parser settings (docs/syntax.md, Beam width), one worker each
+say "extract --workers 1 --parser single"
+timed extract_single bin/newsgraph extract --workers 1 --parser single "$OUT/corpus.jsonl" -o "$OUT/graph-single.jsonl"
+say "extract --workers 1 --parser single --beam 1"
+timed extract_greedy bin/newsgraph extract --workers 1 --parser single --beam 1 "$OUT/corpus.jsonl" -o "$OUT/graph-greedy.jsonl"
+rm -f "$OUT/graph-single.jsonl" "$OUT/graph-greedy.jsonl"
 e1=$(wall "$OUT/extract1.time") e2=$(wall "$OUT/extract2.time")
+es=$(wall "$OUT/extract_single.time") eg=$(wall "$OUT/extract_greedy.time")
 rows=$(($(wc -l <"$OUT/graph.jsonl") - 1))
 
 # ---- Neo4j ------------------------------------------------------------------------------------
@@ -114,6 +122,7 @@ start_json=$(jq -n --argjson version "$(start_median version)" --argjson help "$
 
 jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences" --argjson mb "$corpus_mb" \
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
+	--argjson es "$es" --argjson eg "$eg" --argjson rss_s "$(rss_mb "$OUT/extract_single.time")" --argjson rss_g "$(rss_mb "$OUT/extract_greedy.time")" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
 	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
 	--argjson naive "$(cat "$OUT/naive.json")" --argjson build_s "$(wall "$OUT/build.time")" \
@@ -123,7 +132,9 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	'{articles: $n, corpus_mb: $mb, words: $words, sentences: $sentences, cpus: $cpus, load_average: $load_avg,
 	  extract: {workers1: {seconds: $e1, words_per_s: ($words / $e1 | floor), sentences_per_s: ($sentences / $e1 | floor), mb_per_s: ($mb / $e1), peak_mb: $rss1},
 	            workers2: {seconds: $e2, words_per_s: ($words / $e2 | floor), sentences_per_s: ($sentences / $e2 | floor), mb_per_s: ($mb / $e2), peak_mb: $rss2},
-	            speedup: ($e1 / $e2)},
+	            speedup: ($e1 / $e2),
+	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
+	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), peak_mb: $rss_g}},
 	  stages_words_per_s: $stages,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss,
 	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s),
@@ -134,6 +145,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) words, \(.sentences) sentences (load average \(.load_average), \(.cpus) CPUs)",
   "extract   1 worker:  \(.extract.workers1.words_per_s) words/s, \(.extract.workers1.sentences_per_s) sentences/s, \(.extract.workers1.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers1.peak_mb) MB",
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
+  "extract   1 worker, --parser single: \(.extract.single_workers1.words_per_s) words/s (peak \(.extract.single_workers1.peak_mb) MB); with --beam 1: \(.extract.single_greedy_workers1.words_per_s) words/s (peak \(.extract.single_greedy_workers1.peak_mb) MB)",
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")),
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x",
   "reload    same file, all articles unchanged: \(.load.reload_seconds) s (\(.load.reload_speedup * 10 | floor / 10)x faster than the fresh load), peak \(.load.reload_peak_mb) MB",
