@@ -7,6 +7,7 @@
 //	benchdb wipe                                            # delete the whole graph (batched)
 //	benchdb compare -old DIR -new DIR -name NAME -p 'k=v; k=v' ...  # same rows? p50/p95, db hits, interleaved
 //	        [-keys COLS] [-drop COLS]  # ties may reorder; columns left out (a changed drawing)
+//	benchdb explain [-runs K] [-queries DIR]                # p50/p95 of each template's EXPLAIN alone
 //
 // reports runs each template with its example parameters (defaults otherwise) K times after
 // one warm-up run, in this process (no process start in the figures), as `report run` does:
@@ -45,6 +46,8 @@ func main() {
 		err = naive(os.Args[2:])
 	case "compare":
 		err = compare(os.Args[2:])
+	case "explain":
+		err = explainTimes(os.Args[2:])
 	default:
 		usage()
 	}
@@ -55,7 +58,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare -old DIR -new DIR -name NAME [-p PARAMS]...")
+	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare -old DIR -new DIR -name NAME [-p PARAMS]... | explain [-runs K]")
 	os.Exit(2)
 }
 
