@@ -55,18 +55,39 @@ CALL (f) {
   MATCH ()-[r:HELD_IN]->() USING INDEX r:HELD_IN(fact) WHERE r.fact = CASE f.type WHEN 'HELD_IN' THEN f.key END RETURN r
 }
 WITH f, collect(r) AS rs
+// One pass over the relationships reads each one's article and date, for the article ids
+// (joined a hundred at a time, then those parts: joining thousands one by one copies the
+// growing string each time) and the drawing: at most 10 relationships, those of the fact's
+// newest articles (date descending, then article, then key; the key is read only for those
+// tied with the tenth): the top facts grow with the graph (thousands of relationships at 100k).
 CALL (rs) {
   UNWIND rs AS r
-  WITH DISTINCT r.article AS a WHERE a IS NOT NULL
-  ORDER BY a
-  RETURN reduce(s = '', a IN collect(a) | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids
+  WITH r, r.article AS a, coalesce(r.date, '') AS d
+  ORDER BY d DESC, a
+  WITH collect(a) AS as, collect({r: r, d: d, a: a}) AS xs
+  WITH as, xs, xs[9] AS tenth
+  CALL (xs, tenth) {
+    UNWIND [x IN xs WHERE tenth IS NULL OR x.d > tenth.d OR (x.d = tenth.d AND x.a <= tenth.a)] AS x
+    WITH x.r AS r ORDER BY x.d DESC, x.a, r.key LIMIT 10
+    RETURN collect(r) AS drawn
+  }
+  CALL (as) {
+    UNWIND as AS a
+    WITH DISTINCT a WHERE a IS NOT NULL
+    ORDER BY a
+    WITH collect(a) AS ids
+    WITH [i IN range(0, size(ids) - 1, 100) |
+          reduce(s = '', a IN ids[i..i + 100] | s + CASE s WHEN '' THEN '' ELSE ', ' END + a)] AS parts
+    RETURN reduce(s = '', p IN parts | s + CASE s WHEN '' THEN '' ELSE ', ' END + p) AS article_ids
+  }
+  RETURN drawn, article_ids
 }
-WITH f, rs, article_ids, startNode(head(rs)) AS s0, endNode(head(rs)) AS e0
+WITH f, drawn, article_ids, startNode(head(rs)) AS s0, endNode(head(rs)) AS e0
 RETURN f.subject AS subject, f.type + CASE WHEN f.title IS NULL THEN '' ELSE ' (' + f.title + ')' END AS relation,
        f.object AS object, f.status AS status, CASE f.month WHEN '' THEN null ELSE f.month END AS month,
        f.articles AS articles, CASE WHEN f.articles = 1 THEN 'single source' ELSE 'corroborated' END AS support,
        article_ids,
-       CASE WHEN s0.id = f.x THEN [s0, e0] ELSE [e0, s0] END AS _nodes, rs AS _rels
+       CASE WHEN s0.id = f.x THEN [s0, e0] ELSE [e0, s0] END AS _nodes, drawn AS _rels
 // The rows kept were chosen in `sort` order (an undated fact's month '' before every month); they
 // are shown with the undated facts' month null, so after the dated ones of the same sort keys.
 ORDER BY articles DESC, relation, subject, object, month, status, f.sort

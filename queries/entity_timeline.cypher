@@ -18,22 +18,37 @@ CALL () {
 WITH e WHERE e.id = $entity OR toLower(e.name) CONTAINS toLower($entity)
              OR any(al IN coalesce(e.aliases, []) WHERE toLower(al) CONTAINS toLower($entity))
 WITH collect(e) AS ents
-// The entities' dated relationships (the model's types but MENTIONS) are read twice: their dates
-// only, to find the limit-th (the cutoff), then those up to the cutoff in full.
+// The entities' dated relationships (the model's types but MENTIONS) are read once, with their
+// dates, keeping the first 2 * limit + 100 by date (firsts); the limit-th date is the cutoff.
+// Every relationship up to the cutoff is in firsts unless firsts ends on the cutoff's date (more
+// than limit + 100 ties): then they are read again, those up to the cutoff. (The grouping after
+// drops the list from the rows: a row that carries it would weigh its size in the sort below.)
 CALL (ents) {
   UNWIND CASE WHEN $limit > 0 THEN ents ELSE [] END AS e
-  MATCH (e)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-()
-  WHERE r.date IS NOT NULL
+  MATCH (e)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-(x)
+  WITH e, r, x, r.date AS d
+  WHERE d IS NOT NULL
+    AND ($since IS NULL OR left(d, size($since)) >= left($since, size(d)))
+    AND ($until IS NULL OR left(d, size($until)) <= left($until, size(d)))
+  WITH e, r, x, d ORDER BY d LIMIT 2 * $limit + 100
+  RETURN collect({e: e, r: r, x: x, d: d}) AS firsts
+}
+WITH ents, firsts, firsts[CASE WHEN size(firsts) < $limit THEN size(firsts) ELSE $limit END - 1].d AS cutoff
+CALL (ents, firsts, cutoff) {
+  WITH 1 AS one WHERE size(firsts) < 2 * $limit + 100 OR firsts[size(firsts) - 1].d > cutoff
+  UNWIND [y IN firsts WHERE y.d <= cutoff] AS y
+  RETURN y.e AS e, y.r AS r, y.x AS x
+  UNION ALL
+  WITH 1 AS one WHERE size(firsts) = 2 * $limit + 100 AND firsts[size(firsts) - 1].d = cutoff
+  UNWIND ents AS e
+  MATCH (e)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-(x)
+  WHERE r.date <= cutoff
     AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
     AND ($until IS NULL OR left(r.date, size($until)) <= left($until, size(r.date)))
-  WITH r.date AS d ORDER BY d LIMIT $limit
-  RETURN max(d) AS cutoff
+  RETURN e, r, x
 }
-UNWIND CASE WHEN cutoff IS NULL THEN [] ELSE ents END AS e
-MATCH path = (e)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-(x)
-WHERE r.date <= cutoff
-  AND ($since IS NULL OR left(r.date, size($since)) >= left($since, size(r.date)))
-  AND ($until IS NULL OR left(r.date, size($until)) <= left($until, size(r.date)))
+WITH e, r, x, count(*) AS one
+MATCH path = (e)-[r]-(x)
 WITH e, r, x, path,
      CASE type(r) WHEN 'MET' THEN 'met' WHEN 'SPOKE_WITH' THEN 'spoke with'
           ELSE toLower(type(r)) + CASE WHEN startNode(r) = e THEN '' ELSE ' by' END END AS relation

@@ -152,3 +152,46 @@ func TestRunReportFormats(t *testing.T) {
 		}
 	}
 }
+
+// vettedStore is a fakeStore that can also run a statement without the read-only EXPLAIN
+// (as graph/neo4j.Store does) and records which way each report went.
+type vettedStore struct {
+	fakeStore
+	vetted, checked int
+}
+
+func (v *vettedStore) Query(ctx context.Context, q string, p map[string]any) (*graph.Rows, error) {
+	v.checked++
+	return v.fakeStore.Query(ctx, q, p)
+}
+
+func (v *vettedStore) QueryVetted(ctx context.Context, q string, p map[string]any) (*graph.Rows, error) {
+	v.vetted++
+	return v.fakeStore.Query(ctx, q, p)
+}
+
+// A built-in template runs without the EXPLAIN (its plan is checked by the queries tests); a
+// template from the user's folder, even one named like a built-in, keeps the check.
+func TestReportRunSkipsExplainForBuiltIns(t *testing.T) {
+	qdir := t.TempDir()
+	os.WriteFile(filepath.Join(qdir, "mine.cypher"), []byte("// name: mine\n// summary: Mine\n// params:\nRETURN 1 AS n\n"), 0o644)
+	os.WriteFile(filepath.Join(qdir, "summary.cypher"), []byte("// name: summary\n// summary: Mine too\n// params:\nRETURN 2 AS n\n"), 0o644)
+	run := func(name, dir string) *vettedStore {
+		t.Helper()
+		v := &vettedStore{fakeStore: fakeStore{rows: &graph.Rows{Columns: []string{"n"}, Rows: [][]any{{int64(1)}}}}}
+		err := runReport(context.Background(), reportOptions{Name: name, Dir: dir, Format: "csv", Out: &bytes.Buffer{},
+			Open: func(context.Context) (graph.Store, error) { return v, nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if v := run("who_met_whom", qdir); v.vetted != 1 || v.checked != 0 {
+		t.Errorf("built-in: vetted %d, checked %d; want 1, 0", v.vetted, v.checked)
+	}
+	for _, name := range []string{"mine", "summary"} {
+		if v := run(name, qdir); v.vetted != 0 || v.checked != 1 {
+			t.Errorf("%s from the folder: vetted %d, checked %d; want 0, 1", name, v.vetted, v.checked)
+		}
+	}
+}

@@ -261,19 +261,11 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 	if err := checkQuery(cypher); err != nil {
 		return nil, err
 	}
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(context.WithoutCancel(ctx))
-	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		c := &graph.Collect{}
-		if err := readRows(ctx, tx, cypher, params, c); err != nil {
-			return nil, err
-		}
-		return &c.Rows, nil
-	}, s.txConfig()...)
+	rows, err := s.collectRows(ctx, cypher, params, readRows)
 	if err != nil {
 		return nil, s.queryFailed(ctx, err)
 	}
-	return out.(*graph.Rows), nil
+	return rows, nil
 }
 
 // QueryStream runs one statement like Query but hands each record to sink as it
@@ -318,6 +310,8 @@ func (s *Store) txConfig() []func(*neo4j.TransactionConfig) {
 	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(s.queryTimeout)}
 }
 
+func isTimeout(ne *neo4j.Neo4jError) bool { return strings.Contains(ne.Code, "TransactionTimedOut") }
+
 // queryFailed classifies a query's error: connection, timeout, or the server's message
 // pointed into the statement as written.
 func (s *Store) queryFailed(ctx context.Context, err error) error {
@@ -325,7 +319,7 @@ func (s *Store) queryFailed(ctx context.Context, err error) error {
 		return nil
 	}
 	var ne *neo4j.Neo4jError
-	if errors.As(err, &ne) && strings.Contains(ne.Code, "TransactionTimedOut") && ctx.Err() == nil {
+	if errors.As(err, &ne) && isTimeout(ne) && ctx.Err() == nil {
 		return &TimeoutError{Timeout: s.queryTimeout, Msg: ne.Msg}
 	}
 	return queryError(s.classify(ctx, err))
@@ -336,6 +330,11 @@ func readRows(ctx context.Context, tx runner, cypher string, params map[string]a
 	if err := explainReadOnly(ctx, tx, cypher, params); err != nil {
 		return err
 	}
+	return runRows(ctx, tx, cypher, params, sink)
+}
+
+// runRows runs the statement and feeds the sink (no EXPLAIN: see readRows, QueryVetted).
+func runRows(ctx context.Context, tx runner, cypher string, params map[string]any, sink graph.RowSink) error {
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err
@@ -364,13 +363,15 @@ var errorPos = regexp.MustCompile(`\(line (\d+), column (\d+) \(offset: (\d+)\)\
 
 // queryError rewrites the server's error about the EXPLAIN-prefixed statement so that
 // it quotes and points into the statement the user wrote, and drops the driver's prefix.
-func queryError(err error) error {
+func queryError(err error) error { return queryErrorShift(err, len("EXPLAIN ")) }
+
+// queryErrorShift is queryError for a statement prefixed by shift bytes (0: as written).
+func queryErrorShift(err error, shift int) error {
 	var ne *neo4j.Neo4jError
 	if !errors.As(err, &ne) {
 		return err
 	}
 	msg := ne.Msg
-	shift := len("EXPLAIN ")
 	onFirstLine := false
 	msg = errorPos.ReplaceAllStringFunc(msg, func(m string) string {
 		p := errorPos.FindStringSubmatch(m)

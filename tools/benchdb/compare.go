@@ -12,6 +12,7 @@ import (
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 	"github.com/newsgraph/newsgraph/queries"
 )
@@ -33,6 +34,8 @@ func compare(args []string) error {
 	name := fs.String("name", "", "report")
 	runs := fs.Int("runs", 10, "timed runs of each side per parameter set (0: compare only)")
 	keys := fs.String("keys", "", "columns of the sort keys (names, comma-separated): rows whose keys all tie may come in any order")
+	vetted := fs.Bool("vetted", false, "time the new side without the EXPLAIN (as report run runs embedded templates); the old side keeps it, as main did")
+	drop := fs.String("drop", "", "columns left out of the comparison (names, comma-separated): a changed drawing column")
 	var sets paramSets
 	fs.Var(&sets, "p", `parameters "k=v; k=v" ("" defaults, "example"); repeatable`)
 	fs.Parse(args)
@@ -60,7 +63,7 @@ func compare(args []string) error {
 	}
 	bad := 0
 	for _, set := range sets {
-		ok, err := compareOne(ctx, s, drv, db, old, nw, set, *runs, *keys)
+		ok, err := compareOne(ctx, s, drv, db, old, nw, set, *runs, *keys, *drop, *vetted)
 		if err != nil {
 			return fmt.Errorf("%s [%s]: %w", *name, set, err)
 		}
@@ -105,7 +108,7 @@ func bind(tm *queries.Template, set string) (map[string]any, error) {
 	return tm.Bind(vals)
 }
 
-func compareOne(ctx context.Context, s *neo4j.Store, drv driver.DriverWithContext, db string, old, nw *queries.Template, set string, runs int, keys string) (bool, error) {
+func compareOne(ctx context.Context, s *neo4j.Store, drv driver.DriverWithContext, db string, old, nw *queries.Template, set string, runs int, keys, drop string, vetted bool) (bool, error) {
 	po, err := bind(old, set)
 	if err != nil {
 		return false, err
@@ -122,7 +125,7 @@ func compareOne(ctx context.Context, s *neo4j.Store, drv driver.DriverWithContex
 	if err != nil {
 		return false, fmt.Errorf("new: %w", err)
 	}
-	jo, jn := rowJSON(ro.Rows), rowJSON(rn.Rows)
+	jo, jn := rowJSON(dropCols(ro, drop)), rowJSON(dropCols(rn, drop))
 	verdict := "identical"
 	same := strings.Join(jo, "\n") == strings.Join(jn, "\n")
 	if !same {
@@ -139,11 +142,15 @@ func compareOne(ctx context.Context, s *neo4j.Store, drv driver.DriverWithContex
 	}
 	var to, tn []float64
 	for i := 0; i <= runs && runs > 0; i++ {
-		d1, err := timed(ctx, s, old.Cypher(), po)
+		d1, err := timed(ctx, s.Query, old.Cypher(), po)
 		if err != nil {
 			return false, err
 		}
-		d2, err := timed(ctx, s, nw.Cypher(), pn)
+		run := s.Query
+		if vetted {
+			run = s.QueryVetted
+		}
+		d2, err := timed(ctx, run, nw.Cypher(), pn)
 		if err != nil {
 			return false, err
 		}
@@ -166,9 +173,9 @@ func compareOne(ctx context.Context, s *neo4j.Store, drv driver.DriverWithContex
 	return same, nil
 }
 
-func timed(ctx context.Context, s *neo4j.Store, cypher string, params map[string]any) (float64, error) {
+func timed(ctx context.Context, query func(context.Context, string, map[string]any) (*graph.Rows, error), cypher string, params map[string]any) (float64, error) {
 	t := time.Now()
-	if _, err := s.Query(ctx, cypher, params); err != nil {
+	if _, err := query(ctx, cypher, params); err != nil {
 		return 0, err
 	}
 	return float64(time.Since(t).Microseconds()) / 1000, nil
@@ -252,4 +259,28 @@ func tiesOnly(cols []string, a, b [][]any, keys []string) bool {
 		}
 	}
 	return true
+}
+
+// dropCols returns the rows without the named columns.
+func dropCols(r *graph.Rows, drop string) [][]any {
+	if drop == "" {
+		return r.Rows
+	}
+	skip := map[int]bool{}
+	for _, c := range strings.Split(drop, ",") {
+		for i, col := range r.Columns {
+			if col == strings.TrimSpace(c) {
+				skip[i] = true
+			}
+		}
+	}
+	out := make([][]any, len(r.Rows))
+	for i, row := range r.Rows {
+		for j, v := range row {
+			if !skip[j] {
+				out[i] = append(out[i], v)
+			}
+		}
+	}
+	return out
 }

@@ -1,14 +1,18 @@
 // Command benchdb measures the Neo4j side for make bench (scripts/bench.sh), against the server
 // that the NEWSGRAPH_NEO4J_* settings name (the test instance in make bench):
 //
-//	benchdb reports [-runs K] [-queries DIR] [-timeout D]  # p50/p95 of every saved report, JSON
+//	benchdb reports [-runs K] [-queries DIR] [-timeout D] [-explain]  # p50/p95 of every saved report, JSON
 //	benchdb naive [-rows N] FILE.jsonl                      # the naive loader: one MERGE per transaction
 //	benchdb profile [-queries DIR] [-p PARAMS] NAME                # PROFILE a report: operators, rows, db hits
 //	benchdb wipe                                            # delete the whole graph (batched)
 //	benchdb compare -old DIR -new DIR -name NAME -p 'k=v; k=v' ...  # same rows? p50/p95, db hits, interleaved
+//	        [-keys COLS] [-drop COLS]  # ties may reorder; columns left out (a changed drawing)
+//	benchdb explain [-runs K] [-queries DIR]                # p50/p95 of each template's EXPLAIN alone
 //
 // reports runs each template with its example parameters (defaults otherwise) K times after
-// one warm-up run, in this process (no process start in the figures). naive writes the first N
+// one warm-up run, in this process (no process start in the figures), as `report run` does:
+// the embedded templates without the EXPLAIN before the run (-explain: with it, as before
+// 2026-11-30), those of -queries with it. naive writes the first N
 // records (articles, nodes, edges) of an extraction one transaction each, and prints rows/s.
 package main
 
@@ -42,6 +46,8 @@ func main() {
 		err = naive(os.Args[2:])
 	case "compare":
 		err = compare(os.Args[2:])
+	case "explain":
+		err = explainTimes(os.Args[2:])
 	default:
 		usage()
 	}
@@ -52,7 +58,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare -old DIR -new DIR -name NAME [-p PARAMS]...")
+	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare -old DIR -new DIR -name NAME [-p PARAMS]... | explain [-runs K]")
 	os.Exit(2)
 }
 
@@ -83,6 +89,7 @@ func reports(args []string) error {
 	dir := fs.String("queries", "", "folder of .cypher templates that replace the embedded ones")
 	timeout := fs.Duration("timeout", 60*time.Second, "per-query timeout")
 	only := fs.String("only", "", "run only this report")
+	explain := fs.Bool("explain", false, "EXPLAIN every template before it runs (as before: the CLI skips it for the embedded ones)")
 	fs.Parse(args)
 	ctx := context.Background()
 	s, err := open(ctx, *timeout)
@@ -99,7 +106,7 @@ func reports(args []string) error {
 		if *only != "" && tm.Name != *only {
 			continue
 		}
-		out[tm.Name] = timeReport(ctx, s, tm, *runs)
+		out[tm.Name] = timeReport(ctx, s, tm, *runs, *explain)
 		fmt.Fprintf(os.Stderr, "benchdb: %-18s %+v\n", tm.Name, out[tm.Name])
 	}
 	enc := json.NewEncoder(os.Stdout)
@@ -107,7 +114,9 @@ func reports(args []string) error {
 	return enc.Encode(out)
 }
 
-func timeReport(ctx context.Context, s *neo4j.Store, tm *queries.Template, runs int) reportTimes {
+// timeReport runs a template as `newsgraph report run` does: an embedded template without the
+// read-only EXPLAIN before it (Store.QueryVetted), unless explain; one from a folder with it.
+func timeReport(ctx context.Context, s *neo4j.Store, tm *queries.Template, runs int, explain bool) reportTimes {
 	params, err := tm.ExampleParams()
 	if err != nil {
 		params = tm.Defaults()
@@ -116,7 +125,11 @@ func timeReport(ctx context.Context, s *neo4j.Store, tm *queries.Template, runs 
 	rows := 0
 	for i := 0; i <= runs; i++ {
 		t := time.Now()
-		r, err := s.Query(ctx, tm.Cypher(), params)
+		run := s.Query
+		if tm.Embedded && !explain {
+			run = s.QueryVetted
+		}
+		r, err := run(ctx, tm.Cypher(), params)
 		if err != nil {
 			return reportTimes{Error: err.Error()}
 		}
