@@ -392,8 +392,8 @@ func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
 
 // TestFirstLoadStatementsPerBatch: a batch of articles new to the graph runs three
 // statements, whatever labels and relationship types it holds (the fixture has six of
-// each): every node, every relationship, the aliases (and one for the pressure_network
-// groups when it has PRESSURED facts); then six for the reports' derived nodes
+// each): every node, every relationship, the aliases (and two for the pressure_network
+// groups when it has PRESSURED facts: recomputed, set); then six for the reports' derived nodes
 // (the batch's fact relationships read and their fact keys set; the actor pairs; the actor
 // ranks locked and read, set; the facts locked and read, set); one lookup statement before the
 // batches covers every article. Before, a batch ran a statement per label and per (type,
@@ -418,7 +418,7 @@ func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	derived := []string{"reading the facts of the articles", "counting the actor pairs", "locking the actor ranks",
 		"setting the actor ranks", "locking the facts", "setting the facts"}
 	// the first article's batch names an event: its dates (derived_lookup.go)
-	first := append([]string{"merging the nodes", "creating relationships", "recomputing pressure groups", "setting aliases",
+	first := append([]string{"merging the nodes", "creating relationships", "recomputing pressure groups", "setting pressure groups", "setting aliases",
 		"setting the search text", "setting the event dates"}, derived...)
 	per := append([]string{"merging the nodes", "creating relationships", "setting aliases", "setting the search text"}, derived...)
 	if want := append(append([]string{"looking up the articles"}, first...), per...); !reflect.DeepEqual(ran, want) {

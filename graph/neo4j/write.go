@@ -251,9 +251,10 @@ func anyList(ss []string) []any {
 // each remaining article contributed, without its name, sorted; any other node the batch
 // b (nil for a retraction) mentions gains its MENTIONS' spellings. A node with a MENTIONS
 // from before aliases were credited per article (no "aliases" prop) keeps its stored
-// aliases and only gains.
+// aliases and only gains. The derived data's written hooks run first, their settled hooks
+// last (derived.go).
 func (w *txWriter) settle(b *Batch) error {
-	if err := w.pressureAfter(b); err != nil {
+	if err := w.derivedWritten(b); err != nil { // derived.go
 		return err
 	}
 	if err := w.deleteOrphans(); err != nil {
@@ -270,7 +271,7 @@ func (w *txWriter) settle(b *Batch) error {
 			return err
 		}
 	}
-	return w.refreshLookups(b) // derived_lookup.go
+	return w.derivedSettled(b) // derived.go
 }
 
 func (w *txWriter) deleteOrphans() error {
