@@ -41,8 +41,9 @@ type backfillRun struct {
 // derivedModules are the derived data the loader keeps, in the order their hooks run: the
 // name lookups (derived_lookup.go), the corroboration facts with the actor ranks
 // (derived_corroboration.go, derived_most_connected.go: one read of the articles'
-// relationships feeds both), the pressure_network groups (derived_pressure.go).
-var derivedModules = []derived{lookupData{}, factData{}, pressureData{}}
+// relationships feeds both), the pressure_network groups (derived_pressure.go), the
+// country_pairs ties (derived_country_pairs.go).
+var derivedModules = []derived{lookupData{}, factData{}, pressureData{}, tieData{}}
 
 // derivedSchema is the schema of every derived module.
 func derivedSchema() []SchemaItem {
