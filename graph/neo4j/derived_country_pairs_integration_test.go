@@ -6,6 +6,8 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -129,5 +131,32 @@ func TestTiesBackfill(t *testing.T) {
 	if c.TotalNodes != c.Nodes[graph.LabelArticle]+c.Nodes[graph.LabelPerson]+c.Nodes[graph.LabelCountry]+
 		c.Nodes[graph.LabelOrganization]+c.Nodes[graph.LabelPlace]+c.Nodes[graph.LabelEvent] {
 		t.Errorf("Counts' total %d includes the ties: %+v", c.TotalNodes, c.Nodes)
+	}
+}
+
+// TestTiesRedrawWhenANewestGoes: a tie of 12 relationships (PRESSURED, one article each, 12
+// dates) keeps its 10 newest; when the newest article is retracted, or an article's date moves
+// (a changed reload), the tie's 11th relationship (not in the batch, not among those kept) must
+// take a place: the tie is read again from the graph.
+func TestTiesRedrawWhenANewestGoes(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	arts := map[string][2]any{}
+	for i := 1; i <= 12; i++ {
+		arts[fmt.Sprintf("p%02d", i)] = [2]any{fmt.Sprintf("k%02d", i), []string{fmt.Sprintf("person:a>person:b||reported|2024-01-%02d", i)}}
+	}
+	load(t, s, pressureDoc(arts, nil))
+	checkTies(t, s, "fresh load")
+	if _, err := s.Retract(ctx, []string{"p12"}, false); err != nil {
+		t.Fatal(err)
+	}
+	checkTies(t, s, "newest retracted")
+	delete(arts, "p12")
+	arts["p11"] = [2]any{"k11", []string{"person:a>person:b||reported|2023-12-31"}}
+	doc := strings.Replace(pressureDoc(arts, nil), `"hash":"hp11"`, `"hash":"hp11-2"`, 1)
+	load(t, s, doc)
+	checkTies(t, s, "newest moved back")
+	if got := storedTies(t, s); !strings.Contains(got, " 10 10 ") && !strings.Contains(got, " 11 11 ") {
+		t.Fatalf("the tie is not the one tested:\n%s", got)
 	}
 }

@@ -37,7 +37,7 @@ type txWriter struct {
 	actors    *actorWork          // the most_connected counts to update (derived_most_connected.go)
 	// pressure_network groups to recompute (derived_pressure.go)
 	pressure map[string]pressureKey
-	ties     map[string]tieKey // country_pairs ties to recompute (derived_country_pairs.go)
+	ties     *tieWork // country_pairs ties to update (derived_country_pairs.go)
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
