@@ -18,23 +18,34 @@
 // only those matching $country), and for each its partner countries in name order, the ties
 // between the two countries' actors found by their pair of ends. Rows come out in the report's
 // order, so only the countries before the limit are read.
+OPTIONAL MATCH (m:Country)
+WHERE $country <> '' AND (m.id = $country OR toLower(m.name) STARTS WITH toLower($country)
+   OR toLower(coalesce(m.iso2, '')) = toLower($country)
+   OR any(al IN coalesce(m.aliases, []) WHERE toLower(al) = toLower($country)))
+WITH collect(m) AS matching
 MATCH (c:Country)
-WITH c, $country = '' OR c.id = $country OR toLower(c.name) STARTS WITH toLower($country)
-     OR toLower(coalesce(c.iso2, '')) = toLower($country)
-     OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)) AS own
+WITH c, matching, $country = '' OR c IN matching AS own
+WHERE own OR size(matching) > 0
 ORDER BY c.name
-CALL (c, own) {
+CALL (c, own, matching) {
+  CALL (c, own, matching) {
+    WITH c WHERE own
+    MATCH (y:Country) WHERE y <> c
+    RETURN y
+    UNION
+    UNWIND matching AS y
+    WITH c, y WHERE y <> c
+    RETURN y
+  }
+  WITH c, y
+  ORDER BY y.name
+  WITH c, collect(y) AS ys
   CALL (c) {
     OPTIONAL MATCH (x)-[:HOLDS_ROLE|LOCATED_IN]->(c) WHERE NOT x:Country
     WITH c, collect(DISTINCT x.id) AS xs
     RETURN [c.id] + xs AS ax
   }
-  MATCH (y:Country)
-  WHERE y <> c AND (own OR y.id = $country OR toLower(y.name) STARTS WITH toLower($country)
-     OR toLower(coalesce(y.iso2, '')) = toLower($country)
-     OR any(al IN coalesce(y.aliases, []) WHERE toLower(al) = toLower($country)))
-  WITH c, ax, y
-  ORDER BY y.name
+  UNWIND ys AS y
   CALL (c, ax, y) {
     CALL (y) {
       OPTIONAL MATCH (x)-[:HOLDS_ROLE|LOCATED_IN]->(y) WHERE NOT x:Country
