@@ -88,7 +88,7 @@ func runSchemaApply(ctx context.Context, o schemaOptions) error {
 		return err
 	}
 	defer s.Close(context.WithoutCancel(ctx))
-	ch, err := s.ApplySchema(ctx)
+	ch, set, err := s.ApplySchemaAndSearch(ctx)
 	tw := tabwriter.NewWriter(o.Out, 0, 4, 2, ' ', 0)
 	for _, c := range ch {
 		what := "exists"
@@ -103,10 +103,6 @@ func runSchemaApply(ctx context.Context, o schemaOptions) error {
 	}
 	n := created(ch)
 	fmt.Fprintf(o.Out, "schema: %d created, %d already present\n", n, len(ch)-n)
-	set, err := s.BackfillSearch(ctx)
-	if err != nil {
-		return fmt.Errorf("backfilling the search text of entity nodes: %w", err)
-	}
 	fmt.Fprintf(o.Out, "search text: set on %d entity nodes (missing or out of date)\n", set)
 	return nil
 }

@@ -193,10 +193,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err != nil || b.Size == 0 {
 		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
 	}
-	if err := w.factsBefore(look.olderOf(plan, i)); err != nil {
-		return batchResult{}, err
-	}
-	if err := w.pressureBefore(look.olderOf(plan, i)); err != nil {
+	if err := w.derivedBefore(look.olderOf(plan, i)); err != nil { // derived.go
 		return batchResult{}, err
 	}
 	if err := w.retract(look.olderOf(plan, i)); err != nil {
@@ -205,10 +202,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err := w.mergeNodes(b); err != nil {
 		return batchResult{}, err
 	}
-	if err := w.factsBeforeBatch(b); err != nil {
-		return batchResult{}, err
-	}
-	if err := w.pressureBefore(w.storedArticles(b)); err != nil {
+	if err := w.derivedBefore(w.storedArticles(b)); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.writeEdges(b); err != nil {
@@ -218,9 +212,6 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 		return batchResult{}, err
 	}
 	if err := w.settle(b); err != nil {
-		return batchResult{}, err
-	}
-	if err := w.factsAfter(factBatchIDs(b)); err != nil {
 		return batchResult{}, err
 	}
 	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil

@@ -246,18 +246,6 @@ func (w *txWriter) factsBefore(ids []string) error {
 	return nil
 }
 
-// factsBeforeBatch is factsBefore for the articles of b whose node this transaction did not
-// create (an article created here had no relationship).
-func (w *txWriter) factsBeforeBatch(b *Batch) error {
-	var ids []string
-	for _, a := range b.Articles {
-		if id := a["id"].(string); !w.created[id] {
-			ids = append(ids, id)
-		}
-	}
-	return w.factsBefore(ids)
-}
-
 // factBatchIDs lists the ids of the articles b writes.
 func factBatchIDs(b *Batch) []string {
 	ids := make([]string, 0, len(b.Articles))

@@ -267,16 +267,23 @@ const backfillBatch = 5000
 // BackfillSearch sets the search text on every entity node where it is missing or out of
 // date (a graph loaded by a build before it existed, or written by one since), and the
 // event dates likewise, in transactions of backfillBatch nodes, and returns how many nodes
-// got a search text. `newsgraph
-// schema apply` runs it; ApplySchema runs it when it creates a search index (the first
-// load or schema apply of such a graph). It reads every entity node once.
+// got a search text. ApplySchema runs it when it creates a search index (the first load or
+// schema apply of such a graph), `newsgraph schema apply` (ApplySchemaAndSearch) always, but
+// once. It reads every entity node once.
 func (s *Store) BackfillSearch(ctx context.Context) (int, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	return backfillSearch(ctx, sess)
 }
 
+// searchBackfilled is a test hook (nil otherwise): called at the start of each search text
+// backfill pass.
+var searchBackfilled func()
+
 func backfillSearch(ctx context.Context, sess neo4j.SessionWithContext) (int, error) {
+	if searchBackfilled != nil {
+		searchBackfilled()
+	}
 	total := 0
 	for _, l := range graph.EntityLabels {
 		res, err := sess.Run(ctx, `MATCH (n:`+ident(string(l))+`)

@@ -56,9 +56,11 @@ MATCH (a)-[r:PRESSURED]->(b) WHERE r.article = id
 RETURN DISTINCT elementId(a) AS ae, elementId(b) AS be, a.id AS a, b.id AS b,
        coalesce(r.topic, '') AS topic, coalesce(r.status, '') AS status`
 
-// pressureRecomputeStmt recomputes groups from the relationships between their two nodes,
-// deleting those left with none. The MERGE comes first: it locks the group, so that of two
-// loads changing one group at once the second counts after the first committed.
+// pressureRecomputeStmt recomputes groups from the relationships between their two nodes: per
+// group its values (times 0: no relationship left). The MERGE comes first: it locks the group,
+// so that of two loads changing one group at once the second counts after the first
+// committed. pressureSetStmt then sets the groups with relationships, pressureDeleteStmt
+// deletes the others (txWriter.setAndRemove).
 const pressureRecomputeStmt = noReplan + `UNWIND $keys AS k
 MERGE (g:PressureGroup {id: k.id})
 WITH k, g
@@ -71,19 +73,23 @@ CALL (a, b, k) {
   RETURN count(r) AS times, count(DISTINCT r.article) AS articles, min(r.date) AS first, max(r.date) AS last,
          collect(elementId(r))[..` + pressureSample + `] AS sample
 }
-CALL (g, a, b, k, times, articles, first, last, sample) {
-  WITH * WHERE times = 0
-  DELETE g
-  RETURN 0 AS kept
-  UNION ALL
-  WITH * WHERE times > 0
-  SET g.a = k.a, g.b = k.b, g.presser = a.name, g.pressed = b.name, g.topic = k.topic,
-      g.topic_lc = toLower(k.topic), g.status = CASE k.status WHEN '' THEN null ELSE k.status END,
-      g.times = times, g.articles = articles, g.first = first, g.last = last, g.sample = sample
-  SET g.sort = ` + pressureSortExpr + `
-  RETURN 1 AS kept
-}
-RETURN sum(kept) AS kept, count(*) AS groups`
+RETURN k.id AS id, k.a AS a, k.b AS b, a.name AS presser, b.name AS pressed, k.topic AS topic, k.status AS status,
+       times, articles, first, last, sample`
+
+// pressureSetStmt sets groups from the rows of pressureRecomputeStmt.
+const pressureSetStmt = noReplan + `UNWIND $rows AS row
+MATCH (g:PressureGroup {id: row.id})
+SET g.a = row.a, g.b = row.b, g.presser = row.presser, g.pressed = row.pressed, g.topic = row.topic,
+    g.topic_lc = toLower(row.topic), g.status = CASE row.status WHEN '' THEN null ELSE row.status END,
+    g.times = row.times, g.articles = row.articles, g.first = row.first, g.last = row.last, g.sample = row.sample
+SET g.sort = ` + pressureSortExpr + `
+RETURN count(g)`
+
+// pressureDeleteStmt deletes the groups given by id.
+const pressureDeleteStmt = noReplan + `UNWIND $ids AS id
+MATCH (g:PressureGroup {id: id})
+DELETE g
+RETURN count(*)`
 
 // pressureSample is how many relationships of a group the report draws (sample: their element
 // ids, newest first by date, then article and key). Any change to a group's relationships
@@ -193,12 +199,35 @@ func (w *txWriter) recomputePressure() error {
 	sort.Strings(ids) // the same order every time: fewer lock waits between concurrent loads
 	keys := make([]any, 0, len(ids))
 	for _, id := range ids {
-		k := w.pressure[id]
-		keys = append(keys, map[string]any{"id": id, "ae": k.ae, "be": k.be, "a": k.a, "b": k.b, "topic": k.topic, "status": k.status})
+		keys = append(keys, w.pressure[id].param(id))
 	}
-	_, _, err := w.one("recomputing pressure groups", pressureRecomputeStmt, map[string]any{"keys": keys})
 	w.pressure = map[string]pressureKey{}
+	_, err := w.recomputeGroups(keys)
 	return err
+}
+
+func (k pressureKey) param(id string) map[string]any {
+	return map[string]any{"id": id, "ae": k.ae, "be": k.be, "a": k.a, "b": k.b, "topic": k.topic, "status": k.status}
+}
+
+// recomputeGroups recomputes the groups of keys (pressureKey.param), setting those with
+// relationships and deleting the others; returns how many it set.
+func (w *txWriter) recomputeGroups(keys []any) (int, error) {
+	recs, err := w.all("recomputing pressure groups", pressureRecomputeStmt, map[string]any{"keys": keys})
+	if err != nil {
+		return 0, err
+	}
+	var rows, gone []any
+	for _, r := range recs {
+		m := r.AsMap()
+		if n, _ := m["times"].(int64); n == 0 {
+			gone = append(gone, m["id"])
+		} else {
+			rows = append(rows, m)
+		}
+	}
+	return len(rows), w.setAndRemove(derivedWrite{"setting pressure groups", pressureSetStmt, rows},
+		derivedWrite{"removing pressure groups no relationship holds", pressureDeleteStmt, gone}, "ids")
 }
 
 // pressureBackfillChunk is how many groups one backfill transaction recomputes.
@@ -258,13 +287,18 @@ RETURN DISTINCT elementId(a) AS ae, elementId(b) AS be, a.id AS a, b.id AS b,
 		for _, r := range recs[start:end] {
 			m := r.AsMap()
 			k := pressureKey{ae: str(m["ae"]), be: str(m["be"]), a: str(m["a"]), b: str(m["b"]), topic: str(m["topic"]), status: str(m["status"])}
-			keys = append(keys, map[string]any{"id": k.id(), "ae": k.ae, "be": k.be, "a": k.a, "b": k.b, "topic": k.topic, "status": k.status})
+			keys = append(keys, k.param(k.id()))
 		}
-		n, err := write(pressureRecomputeStmt, map[string]any{"keys": keys})
+		n := 0
+		err := s.factsWrite(ctx, func(w *txWriter) error {
+			var err error
+			n, err = w.recomputeGroups(keys)
+			return err
+		})
 		if err != nil {
 			return written, fmt.Errorf("backfilling pressure groups: %w", err)
 		}
-		written += int(n)
+		written += n
 	}
 	if _, err := write(`MERGE (m:PressureGroup {id: $id}) RETURN 1`, map[string]any{"id": pressureStateID}); err != nil {
 		return written, fmt.Errorf("backfilling pressure groups: %w", err)

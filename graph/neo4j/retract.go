@@ -85,19 +85,13 @@ RETURN collect(CASE WHEN a IS NULL THEN id END) AS missing`, map[string]any{"ids
 	if missing := strs(rec.Values[0]); len(missing) > 0 {
 		return graph.LoadStats{}, &UnknownArticlesError{IDs: missing}
 	}
-	if err := w.factsBefore(ids); err != nil {
-		return graph.LoadStats{}, err
-	}
-	if err := w.pressureBefore(ids); err != nil {
+	if err := w.derivedBefore(ids); err != nil { // derived.go
 		return graph.LoadStats{}, err
 	}
 	if err := w.retract(ids); err != nil {
 		return graph.LoadStats{}, err
 	}
 	if err := w.settle(nil); err != nil {
-		return graph.LoadStats{}, err
-	}
-	if err := w.factsAfter(nil); err != nil {
 		return graph.LoadStats{}, err
 	}
 	return w.stats(), nil

@@ -67,10 +67,7 @@ func Schema() []SchemaItem {
 				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
 		}
 	}
-	out = append(out, factSchema()...)
-	out = append(out, lookupSchema()...) // derived_lookup.go
-	out = append(out, pressureSchema()...)
-	return out
+	return append(out, derivedSchema()...) // derived.go
 }
 
 // SchemaChange is what ApplySchema did with one item.
@@ -86,10 +83,24 @@ type SchemaChange struct {
 // `newsgraph load` call it. Errors: connection errors, or the server's (e.g. an existing
 // index that conflicts with a constraint); items before the failing one stay created.
 func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
+	return s.applySchema(ctx, &backfillRun{})
+}
+
+// ApplySchemaAndSearch is ApplySchema that also brings the search text (and event dates) of
+// every entity node up to date (BackfillSearch) — once: when ApplySchema created a search
+// index it backfilled them already. `newsgraph schema apply` calls it. Returns the changes and
+// how many entity nodes got a search text.
+func (s *Store) ApplySchemaAndSearch(ctx context.Context) ([]SchemaChange, int, error) {
+	bf := &backfillRun{search: true}
+	ch, err := s.applySchema(ctx, bf)
+	return ch, bf.searchSet, err
+}
+
+func (s *Store) applySchema(ctx context.Context, bf *backfillRun) ([]SchemaChange, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	var out []SchemaChange
-	created, search := 0, false
+	created := 0
 	present := s.presentSchema(ctx)
 	for _, it := range Schema() {
 		if present[it.Name] {
@@ -113,7 +124,7 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 		ch := SchemaChange{Item: it, Created: n.(int) > 0}
 		if ch.Created {
 			created++
-			search = search || needsBackfill(it)
+			bf.created = append(bf.created, it)
 			s.log.Debug("schema created", "item", it.String())
 		}
 		out = append(out, ch)
@@ -127,18 +138,8 @@ func (s *Store) ApplySchema(ctx context.Context) ([]SchemaChange, error) {
 			return out, fmt.Errorf("waiting for new indexes: %w", s.classify(ctx, err))
 		}
 	}
-	if search { // a graph from before the search text (derived_lookup.go)
-		if _, err := backfillSearch(ctx, sess); err != nil {
-			return out, s.classify(ctx, err)
-		}
-	}
-	if err := s.backfillFacts(ctx); err != nil {
-		return out, err
-	}
-	if _, err := s.BackfillPressureGroups(ctx); err != nil {
-		return out, err
-	}
-	return out, nil
+	bf.sess = sess
+	return out, s.backfillDerived(ctx, bf) // derived.go
 }
 
 // presentSchema returns the names of the Schema items present (or an equivalent), by

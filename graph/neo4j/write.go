@@ -37,6 +37,7 @@ type txWriter struct {
 	actors    *actorWork          // the most_connected counts to update (derived_most_connected.go)
 	// pressure_network groups to recompute (derived_pressure.go)
 	pressure map[string]pressureKey
+	ties     *tieWork // country_pairs ties to update (derived_country_pairs.go)
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
@@ -251,9 +252,10 @@ func anyList(ss []string) []any {
 // each remaining article contributed, without its name, sorted; any other node the batch
 // b (nil for a retraction) mentions gains its MENTIONS' spellings. A node with a MENTIONS
 // from before aliases were credited per article (no "aliases" prop) keeps its stored
-// aliases and only gains.
+// aliases and only gains. The derived data's written hooks run first, their settled hooks
+// last (derived.go).
 func (w *txWriter) settle(b *Batch) error {
-	if err := w.pressureAfter(b); err != nil {
+	if err := w.derivedWritten(b); err != nil { // derived.go
 		return err
 	}
 	if err := w.deleteOrphans(); err != nil {
@@ -270,7 +272,7 @@ func (w *txWriter) settle(b *Batch) error {
 			return err
 		}
 	}
-	return w.refreshLookups(b) // derived_lookup.go
+	return w.derivedSettled(b) // derived.go
 }
 
 func (w *txWriter) deleteOrphans() error {

@@ -36,6 +36,7 @@ func compare(args []string) error {
 	keys := fs.String("keys", "", "columns of the sort keys (names, comma-separated): rows whose keys all tie may come in any order")
 	vetted := fs.Bool("vetted", false, "time the new side without the EXPLAIN (as report run runs embedded templates); the old side keeps it, as main did")
 	drop := fs.String("drop", "", "columns left out of the comparison (names, comma-separated): a changed drawing column")
+	fs.BoolVar(&drawSubset, "subset", false, "graph columns (_*) may shrink: compare the others, and check each new row's element ids are among the old row's")
 	var sets paramSets
 	fs.Var(&sets, "p", `parameters "k=v; k=v" ("" defaults, "example"); repeatable`)
 	fs.Parse(args)
@@ -124,6 +125,12 @@ func compareOne(ctx context.Context, s *neo4j.Store, drv driver.DriverWithContex
 	rn, err := s.Query(ctx, nw.Cypher(), pn)
 	if err != nil {
 		return false, fmt.Errorf("new: %w", err)
+	}
+	if drawSubset {
+		if err := drawingSubset(ro.Columns, ro.Rows, rn.Rows); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return false, nil
+		}
 	}
 	jo, jn := rowJSON(dropCols(ro, drop)), rowJSON(dropCols(rn, drop))
 	verdict := "identical"
@@ -283,4 +290,67 @@ func dropCols(r *graph.Rows, drop string) [][]any {
 		}
 	}
 	return out
+}
+
+// drawSubset: the -subset flag of compare.
+var drawSubset bool
+
+// drawingSubset checks that each new row's graph columns (_*) hold only element ids of the
+// old row's, then blanks those columns in both so that the rest is compared.
+func drawingSubset(cols []string, old, nw [][]any) error {
+	for i := range nw {
+		if i >= len(old) {
+			return nil
+		}
+		for c, name := range cols {
+			if !strings.HasPrefix(name, "_") || c >= len(nw[i]) {
+				continue
+			}
+			have := map[string]bool{}
+			elementIDs(old[i][c], have)
+			got := map[string]bool{}
+			elementIDs(nw[i][c], got)
+			for id := range got {
+				if !have[id] {
+					return fmt.Errorf("row %d column %s: element %s not in the old row's", i, name, id)
+				}
+			}
+			old[i][c], nw[i][c] = nil, nil
+		}
+	}
+	for i := len(nw); i < len(old); i++ {
+		for c, name := range cols {
+			if strings.HasPrefix(name, "_") {
+				old[i][c] = nil
+			}
+		}
+	}
+	return nil
+}
+
+func elementIDs(v any, into map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		if id, ok := x["element_id"].(string); ok {
+			into[id] = true
+			return
+		}
+		for _, e := range x {
+			elementIDs(e, into)
+		}
+	case []any:
+		for _, e := range x {
+			elementIDs(e, into)
+		}
+	case nil, string, bool, int64, float64:
+	default: // a driver or graph value: through its JSON form
+		b, err := json.Marshal(x)
+		if err != nil {
+			return
+		}
+		var y any
+		if json.Unmarshal(b, &y) == nil {
+			elementIDs(y, into)
+		}
+	}
 }
