@@ -46,8 +46,7 @@ func (p *Pipeline) relateAll(ctx context.Context, sp *spill, out map[string]bool
 		if _, err := bw.Write(o.enc); err != nil {
 			return fmt.Errorf("writing the temporary file: %w", err)
 		}
-		a.ids = append(a.ids, r.Doc.Meta.ID)
-		a.edgeRuns = append(a.edgeRuns, len(o.edges))
+		a.edgeRuns = append(a.edgeRuns, int32(len(o.edges)))
 		a.words += r.Doc.Meta.Words
 		if a.merges {
 			local = append(local, r.Merges...)
@@ -63,13 +62,27 @@ func (p *Pipeline) relateAll(ctx context.Context, sp *spill, out map[string]bool
 	if err := bw.Flush(); err != nil {
 		return nil, fmt.Errorf("writing the temporary file: %w", err)
 	}
-	nodes, gm := a.cross.Finish()
+	nodes, arts, gm := a.cross.Finish()
+	a.cross = nil
 	if added := ep.Nodes(); len(added) > 0 {
-		nodes = append(nodes, added...)
-		sort.Slice(nodes, func(i, j int) bool { return nodes[i].ID < nodes[j].ID })
+		for _, n := range added {
+			arts = append(arts, a.ordinals(&n))
+			nodes = append(nodes, n)
+		}
+		sort.Sort(byID{nodes, arts})
 	}
 	dates.apply(nodes)
-	a.nodes, a.drop = dropIdle(nodes, active)
+	a.drop = map[string]bool{}
+	keptArts := arts[:0]
+	keptNodes := nodes[:0]
+	for i, n := range nodes {
+		if idle(&n, active) {
+			a.drop[n.ID] = true
+			continue
+		}
+		keptNodes, keptArts = append(keptNodes, n), append(keptArts, arts[i])
+	}
+	a.nodes, a.arts = keptNodes, keptArts
 	if a.merges {
 		a.decisions = append(local, gm...)
 	}

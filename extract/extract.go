@@ -78,9 +78,10 @@ type Pipeline struct {
 
 // testHooks let tests inject a failure into one article (nil in normal runs).
 type testHooks struct {
-	local  func(d *article.Doc)                               // before the per-article stages
-	global func(rs []*resolve.Result)                         // before the first cross-article phase reads each article
-	relate func(d *article.Doc, es []graph.Edge) []graph.Edge // after relating an article
+	local     func(d *article.Doc)                               // before the per-article stages
+	global    func(rs []*resolve.Result)                         // before the first cross-article phase reads each article
+	relate    func(d *article.Doc, es []graph.Edge) []graph.Edge // after relating an article
+	validated func()                                             // when every record has validated, the cross-article state still held
 }
 
 // New builds a Pipeline.
@@ -333,7 +334,10 @@ type failure struct{ stage, reason string }
 // when someone attends or hosts it, the most precise stated date winning (the first of
 // equal precision; the article's publication date standing in does not count). Edges are
 // added in output order, then apply dates the nodes.
-type eventDater map[string]graph.Edge
+type eventDater map[string]stated
+
+// stated is a date as an edge states it.
+type stated struct{ date, precision string }
 
 var precisionRank = map[string]int{graph.PrecisionDay: 4, graph.PrecisionWeek: 3, graph.PrecisionMonth: 2, graph.PrecisionYear: 1}
 
@@ -351,8 +355,8 @@ func (best eventDater) add(edges []graph.Edge) {
 		if e.Date == "" || e.DateSource == "published" {
 			continue
 		}
-		if b, ok := best[id]; !ok || precisionRank[e.DatePrecision] > precisionRank[b.DatePrecision] {
-			best[id] = graph.Edge{Date: e.Date, DatePrecision: e.DatePrecision}
+		if b, ok := best[id]; !ok || precisionRank[e.DatePrecision] > precisionRank[b.precision] {
+			best[id] = stated{e.Date, e.DatePrecision}
 		}
 	}
 }
@@ -366,8 +370,8 @@ func (best eventDater) apply(nodes []graph.Node) {
 			if nodes[i].Props == nil {
 				nodes[i].Props = map[string]any{}
 			}
-			nodes[i].Props["date"] = e.Date
-			nodes[i].Props["date_precision"] = e.DatePrecision
+			nodes[i].Props["date"] = e.date
+			nodes[i].Props["date_precision"] = e.precision
 		}
 	}
 }

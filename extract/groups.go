@@ -40,12 +40,17 @@ func dropIdle(nodes []graph.Node, active map[string]bool) ([]graph.Node, map[str
 	drop := map[string]bool{}
 	keptNodes := nodes[:0]
 	for _, n := range nodes {
-		if ((n.Label == graph.LabelOrganization && n.Props["kind"] == "group") ||
-			(n.Label == graph.LabelPerson && n.Props["kind"] == "role")) && !active[n.ID] {
+		if idle(&n, active) {
 			drop[n.ID] = true
 			continue
 		}
 		keptNodes = append(keptNodes, n)
 	}
 	return keptNodes, drop
+}
+
+// idle says whether n is a group or role node that no actor relationship touches.
+func idle(n *graph.Node, active map[string]bool) bool {
+	return ((n.Label == graph.LabelOrganization && n.Props["kind"] == "group") ||
+		(n.Label == graph.LabelPerson && n.Props["kind"] == "role")) && !active[n.ID]
 }

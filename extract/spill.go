@@ -41,17 +41,19 @@ type heavyPart struct {
 
 // spillEntry locates an article's record in the file of arrivals.
 type spillEntry struct {
-	id, source string
-	off, n     int64
+	id     string
+	off, n int64
 }
 
 // spill is the temporary storage of a run's articles: a file of records in the order the
 // workers finished them (each with its own gob encoder, read at random), then two gob
-// streams in article id order (sorted), read sequentially by every phase.
+// streams in article id order (sorted), read sequentially by every phase. Once sorted, all
+// it holds in memory is the ids, in order.
 type spill struct {
 	arrivals   *os.File
 	size       int64
-	index      []spillEntry
+	arrived    []spillEntry // until sorted
+	ids        []string     // once sorted
 	res, heavy *os.File
 	metas      *os.File // the articles' records (graph.Article), for validate and write
 }
@@ -64,13 +66,17 @@ func newSpill() (*spill, error) {
 	return &spill{arrivals: f}, nil
 }
 
-// source returns where an article was read from (for the rare article left out).
-func (sp *spill) source(id string) string {
-	i := sort.Search(len(sp.index), func(i int) bool { return sp.index[i].id >= id })
-	if i < len(sp.index) && sp.index[i].id == id {
-		return sp.index[i].source
-	}
-	return ""
+// sources returns where the articles of ids were read from (for the rare articles left
+// out), from their records in the temporary file.
+func (sp *spill) sources(ctx context.Context, ids map[string]failure) (map[string]string, error) {
+	src := map[string]string{}
+	err := sp.eachMeta(ctx, nil, func(a *graph.Article) error {
+		if _, ok := ids[a.ID]; ok {
+			src[a.ID] = a.Source
+		}
+		return nil
+	})
+	return src, err
 }
 
 // close removes the temporary files.
@@ -107,14 +113,14 @@ func (sp *spill) add(meta graph.Article, rec []byte) error {
 	if _, err := sp.arrivals.Write(rec); err != nil {
 		return fmt.Errorf("writing the temporary file: %w", err)
 	}
-	sp.index = append(sp.index, spillEntry{id: meta.ID, source: meta.Source, off: sp.size, n: int64(len(rec))})
+	sp.arrived = append(sp.arrived, spillEntry{id: meta.ID, off: sp.size, n: int64(len(rec))})
 	sp.size += int64(len(rec))
 	return nil
 }
 
 // sort writes the records in article id order as two streams, and removes the arrivals.
 func (sp *spill) sort(ctx context.Context) error {
-	sort.Slice(sp.index, func(i, j int) bool { return sp.index[i].id < sp.index[j].id })
+	sort.Slice(sp.arrived, func(i, j int) bool { return sp.arrived[i].id < sp.arrived[j].id })
 	var err error
 	if sp.res, err = os.CreateTemp("", "newsgraph-extract-*.res"); err != nil {
 		return fmt.Errorf("temporary file for the articles: %w", err)
@@ -128,7 +134,11 @@ func (sp *spill) sort(ctx context.Context) error {
 	rw, hw, mw := bufio.NewWriterSize(sp.res, 256<<10), bufio.NewWriterSize(sp.heavy, 256<<10), bufio.NewWriterSize(sp.metas, 64<<10)
 	re, he, me := gob.NewEncoder(rw), gob.NewEncoder(hw), gob.NewEncoder(mw)
 	buf := []byte{}
-	for _, e := range sp.index {
+	sp.ids = make([]string, len(sp.arrived))
+	for i, e := range sp.arrived {
+		sp.ids[i] = e.id
+	}
+	for _, e := range sp.arrived {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -160,7 +170,7 @@ func (sp *spill) sort(ctx context.Context) error {
 	}
 	sp.arrivals.Close()
 	os.Remove(sp.arrivals.Name())
-	sp.arrivals = nil
+	sp.arrivals, sp.arrived = nil, nil
 	return nil
 }
 
@@ -204,7 +214,7 @@ func (r *spillReader) next() (*resolve.Result, *heavyPart, error) {
 // eachMeta reads the records of the articles not in out, in order, and calls f on each.
 func (sp *spill) eachMeta(ctx context.Context, out map[string]bool, f func(a *graph.Article) error) error {
 	dec := gob.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(sp.metas, 0, 1<<62), 64<<10))
-	for _, e := range sp.index {
+	for _, id := range sp.ids {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -212,8 +222,11 @@ func (sp *spill) eachMeta(ctx context.Context, out map[string]bool, f func(a *gr
 		if err := dec.Decode(&a); err != nil {
 			return fmt.Errorf("reading the temporary file: %w", err)
 		}
-		if out[e.id] {
+		if out[id] {
 			continue
+		}
+		if a.ID == id {
+			a.ID = id // the index's copy, not one more per reading
 		}
 		a.Kind = graph.KindArticle
 		if err := f(&a); err != nil {

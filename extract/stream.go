@@ -33,20 +33,23 @@ import (
 type assembly struct {
 	sp        *spill
 	out       map[string]bool // the articles left out
-	ids       []string        // the ids of the others, in order
-	edgeRuns  []int           // edges of each article in edges, in order
+	kept      []int32         // the others: their places in sp.ids, in order (ordinal k is kept[k])
+	edgeRuns  []int32         // edges of each article in edges, in order
 	cross     *resolve.Cross
-	nodes     []graph.Node
-	drop      map[string]bool // idle group and role nodes, dropped with their edges
-	edges     *os.File        // the encoded edges, one per line
-	doc       *os.File        // the output as validated: meta, articles, nodes, the edges that stay
-	merges    bool            // collect the resolver's decisions (in decisions)
+	nodes     []graph.Node          // without their articles (arts), unless a name could not be placed
+	arts      []resolve.ArticleList // the articles of each node, as ordinals
+	found     bitset                // the articles with a node or an edge (the others are empty)
+	drop      map[string]bool       // idle group and role nodes, dropped with their edges
+	edges     *os.File              // the encoded edges, one per line
+	doc       *os.File              // the output as validated: meta, articles, nodes, the edges that stay
+	merges    bool                  // collect the resolver's decisions (in decisions)
 	decisions []resolve.Merge
 	docs      []*article.Doc
 	words     int
 	nArticles int
 	nEdges    int
 	empty     []graph.Article
+	validated func() // test hook (testHooks.validated)
 }
 
 func (a *assembly) close() {
@@ -66,7 +69,7 @@ func (p *Pipeline) assembleSpill(ctx context.Context, sp *spill, w io.Writer, re
 	}
 	out := map[string]bool{}
 	for {
-		a := &assembly{merges: merges, sp: sp, out: out}
+		a := &assembly{merges: merges, sp: sp, out: out, validated: p.hooks.validated}
 		bad, err := p.assembleOnce(ctx, sp, out, a)
 		if err == nil && len(bad) == 0 {
 			err = a.write(ctx, w, res)
@@ -83,16 +86,28 @@ func (p *Pipeline) assembleSpill(ctx context.Context, sp *spill, w io.Writer, re
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
+		src, err := sp.sources(ctx, bad)
+		if err != nil {
+			return err
+		}
 		for _, id := range ids {
 			out[id] = true
-			res.Failed = append(res.Failed, &ArticleError{ID: id, Source: sp.source(id), Stage: bad[id].stage, Reason: bad[id].reason})
+			res.Failed = append(res.Failed, &ArticleError{ID: id, Source: src[id], Stage: bad[id].stage, Reason: bad[id].reason})
 		}
 	}
 }
 
 // assembleOnce runs the phases over the articles not in out, or returns those that fail.
 func (p *Pipeline) assembleOnce(ctx context.Context, sp *spill, out map[string]bool, a *assembly) (map[string]failure, error) {
+	for i, id := range sp.ids {
+		if !out[id] {
+			a.kept = append(a.kept, int32(i))
+		}
+	}
 	a.cross = p.res.NewCross()
+	if !a.merges {
+		a.cross.DropMerges()
+	}
 	phases := []func(r *resolve.Result) error{
 		func(r *resolve.Result) error {
 			return p.observe(a.cross, r)
@@ -142,7 +157,7 @@ func (p *Pipeline) observe(g *resolve.Cross, r *resolve.Result) error {
 func (sp *spill) each(ctx context.Context, out map[string]bool, heavy bool, f func(r *resolve.Result, h *heavyPart) (string, error)) (map[string]failure, error) {
 	rd := sp.reader(heavy)
 	bad := map[string]failure{}
-	for _, e := range sp.index {
+	for _, id := range sp.ids {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -150,14 +165,15 @@ func (sp *spill) each(ctx context.Context, out map[string]bool, heavy bool, f fu
 		if err != nil {
 			return nil, err
 		}
-		if out[e.id] {
+		if out[id] {
 			continue
 		}
-		if r.Doc.Meta.ID != e.id {
-			return nil, fmt.Errorf("reading the temporary file: article %s where %s was expected", r.Doc.Meta.ID, e.id)
+		if r.Doc.Meta.ID != id {
+			return nil, fmt.Errorf("reading the temporary file: article %s where %s was expected", r.Doc.Meta.ID, id)
 		}
+		r.Doc.Meta.ID = id // the index's copy: what the phases keep of an article shares it
 		if stage, err := f(r, h); err != nil {
-			bad[e.id] = failure{stage, err.Error()}
+			bad[id] = failure{stage, err.Error()}
 		}
 	}
 	return bad, nil

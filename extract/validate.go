@@ -35,24 +35,31 @@ func (a *assembly) validate(ctx context.Context) (map[string]failure, error) {
 		return nil, err
 	}
 	for i := range a.nodes {
-		if err := v.node(&a.nodes[i]); err != nil {
+		n, done := a.articles(i)
+		err := v.node(n)
+		done()
+		if err != nil {
 			return nil, err
 		}
 	}
-	found, err := v.edges(ctx, a)
-	if err != nil {
+	if err := v.edges(ctx, a); err != nil {
 		return nil, err
 	}
 	if err := v.out.Flush(); err != nil {
 		return nil, fmt.Errorf("writing the temporary file of the output: %w", err)
 	}
-	if err := v.nodeArticles(a.nodes, found); err != nil {
+	if err := v.nodeArticles(a); err != nil {
 		return nil, err
 	}
+	if a.validated != nil {
+		a.validated()
+	}
+	k := 0
 	err = a.sp.eachMeta(ctx, a.out, func(art *graph.Article) error {
-		if !found[art.ID] {
+		if !a.found.has(k) {
 			a.empty = append(a.empty, *art)
 		}
+		k++
 		return nil
 	})
 	return v.bad, err
@@ -101,18 +108,23 @@ func (v *validation) put(rec, into any, kind string) string {
 }
 
 // nodeArticles checks, once every record is in, the articles each node names; it adds
-// them to found.
-func (v *validation) nodeArticles(nodes []graph.Node, found map[string]bool) error {
-	for i := range nodes {
-		n := &nodes[i]
+// them to a.found.
+func (v *validation) nodeArticles(a *assembly) error {
+	for i := range a.nodes {
+		a.arts[i].Each(a.found.set)
+		n, done := a.articles(i)
 		for _, id := range n.Articles {
-			found[id] = true
+			if k := a.ordinal(id); k >= 0 {
+				a.found.set(k)
+			}
 		}
 		for _, msg := range v.c.NodeArticles(n) {
 			if err := v.mark(n.Articles, msg); err != nil {
+				done()
 				return err
 			}
 		}
+		done()
 	}
 	return nil
 }
@@ -139,6 +151,9 @@ func (v *validation) article(art *graph.Article) {
 		return
 	}
 	got.Line = v.line + 1 // line 1 is the meta record
+	if got.ID == art.ID {
+		got.ID = art.ID // the checker keeps the id: the spill's copy, not the decoder's
+	}
 	problems, _ := v.c.Article(&got)
 	for _, msg := range problems {
 		v.mark(own, msg)
@@ -153,26 +168,28 @@ func (v *validation) node(n *graph.Node) error {
 		return v.mark(n.Articles, msg)
 	}
 	got.Line = v.line + 1
+	if got.ID == n.ID {
+		got.ID = n.ID // the checker keeps the id: the node's copy, not the decoder's
+	}
 	if msg, _ := v.c.Node(&got); msg != "" {
 		return v.mark(n.Articles, msg)
 	}
 	return nil
 }
 
-// edges checks the encoded edges, copies those that stay to out and returns the articles
-// they belong to.
-func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, error) {
+// edges checks the encoded edges, copies those that stay to out and adds the articles
+// they belong to to a.found.
+func (v *validation) edges(ctx context.Context, a *assembly) error {
 	sc := bufio.NewScanner(io.NewSectionReader(a.edges, 0, 1<<62))
 	sc.Buffer(make([]byte, 0, 64<<10), graph.MaxLineBytes)
-	found := map[string]bool{}
 	for k, run := range a.edgeRuns {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
-		own := []string{a.ids[k]}
-		for j := 0; j < run; j++ {
+		own := []string{a.id(k)}
+		for j := 0; j < int(run); j++ {
 			if !sc.Scan() {
-				return nil, fmt.Errorf("reading the temporary file of relationships: %v", sc.Err())
+				return fmt.Errorf("reading the temporary file of relationships: %v", sc.Err())
 			}
 			raw := sc.Bytes()
 			var e graph.Edge
@@ -186,13 +203,17 @@ func (v *validation) edges(ctx context.Context, a *assembly) (map[string]bool, e
 			if msg := v.c.Edge(&e); msg != "" {
 				v.mark(own, msg)
 			}
-			found[e.Article] = true
+			if e.Article == own[0] {
+				a.found.set(k)
+			} else if o := a.ordinal(e.Article); o >= 0 {
+				a.found.set(o)
+			}
 			v.out.Write(raw)
 			v.out.WriteByte('\n')
 			a.nEdges++
 		}
 	}
-	return found, nil
+	return nil
 }
 
 // write writes the document, once validated: the records validate kept in a.doc; and

@@ -31,7 +31,11 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 		g.RoleAliases(res, true)
 		res.SortAliases()
 	}
-	return g.Finish()
+	nodes, arts, merges := g.Finish()
+	for i := range nodes {
+		nodes[i].Articles = uniqueSorted(arts[i].IDs(func(k int) string { return results[k].Doc.Meta.ID }))
+	}
+	return nodes, merges
 }
 
 // Cross is the cross-article resolution in phases, so that it needs an index of names and
@@ -43,6 +47,10 @@ func (r *Resolver) Global(results []*Result) ([]graph.Node, []Merge) {
 //  3. People then Events of every article, recording (record true): events across articles;
 //  4. Nodes of every article, recording: the entity nodes, their articles and aliases;
 //  5. RoleAliases of every article, then Finish for the nodes and merges.
+//
+// The index grows with the entities, not with the articles: a node's articles are the
+// ordinals of the articles that Nodes recorded (ArticleList, a byte or two each), and the
+// merges are not kept when the caller does not want them (DropMerges).
 //
 // An article decoded afresh for a later phase gets the earlier phases' rewrites again by
 // calling People, Events and Nodes with record false: they rewrite the article as before
@@ -68,6 +76,9 @@ type Cross struct {
 	events       map[string]*graph.Node
 	nodes        map[string]*graph.Node
 	compacted    map[*graph.Node]int // length of a node's aliases when last made unique
+	arts         map[*graph.Node]*ArticleList
+	recorded     int  // articles Nodes recorded so far (the next one's ordinal)
+	noMerges     bool // DropMerges
 	peopleMerges []Merge
 	eventMerges  []Merge
 }
@@ -86,8 +97,12 @@ func (s dateSet) list() []string {
 func (r *Resolver) NewCross() *Cross {
 	return &Cross{r: r, clusters: map[string]*cluster{}, bySurname: map[string][]string{},
 		surnameOnly: map[string]bool{}, keyDates: map[string]dateSet{}, firstSurface: map[string]string{},
-		events: map[string]*graph.Node{}, compacted: map[*graph.Node]int{}}
+		events: map[string]*graph.Node{}, compacted: map[*graph.Node]int{}, arts: map[*graph.Node]*ArticleList{}}
 }
+
+// DropMerges stops the collection of the merges (Finish then returns none): a run that
+// does not explain its decisions need not hold one record per merged mention.
+func (g *Cross) DropMerges() { g.noMerges = true }
 
 // Observe reads one article's people (phase 1).
 func (g *Cross) Observe(res *Result) {
@@ -220,7 +235,7 @@ func (g *Cross) People(res *Result, record bool) {
 		}
 		k := m.Entity
 		m.Entity = g.personID(k)
-		if w, ok := g.why[k]; ok && record {
+		if w, ok := g.why[k]; ok && record && !g.noMerges {
 			g.peopleMerges = append(g.peopleMerges, Merge{Article: res.Doc.Meta.ID, Mention: m.Text, Entity: m.Entity, Reason: w})
 		}
 		for _, full := range g.officeCands[k] {
@@ -230,7 +245,7 @@ func (g *Cross) People(res *Result, record bool) {
 			}
 			if r.heldWhen(g.officeNames[full], dates) {
 				m.Entity = g.clusters[full].id
-				if record {
+				if record && !g.noMerges {
 					g.peopleMerges = append(g.peopleMerges, Merge{Article: res.Doc.Meta.ID, Mention: m.Text, Entity: m.Entity,
 						Reason: "surname of " + g.officeNames[full] + ", in office on the article's date (offices table)"})
 				}
@@ -316,7 +331,7 @@ func (g *Cross) recordEvent(res *Result, ev *EventInfo) {
 	if node == nil {
 		node = &graph.Node{ID: ev.ID, Label: graph.LabelEvent, Name: ev.Name, Props: map[string]any{"kind": ev.Kind}}
 		g.events[ev.ID] = node
-	} else {
+	} else if !g.noMerges {
 		g.eventMerges = append(g.eventMerges, Merge{Article: res.Doc.Meta.ID, Mention: ev.Name, Entity: ev.ID,
 			Reason: "same name, place and year as an event of another article"})
 	}
@@ -338,7 +353,10 @@ func (g *Cross) Nodes(res *Result, record bool) {
 		}
 	}
 	r, nodes := g.r, g.nodes
-	aid := res.Doc.Meta.ID
+	k := g.recorded
+	if record {
+		g.recorded++
+	}
 	for _, m := range res.Doc.Mentions {
 		if m.Entity == "" || m.Label == "" {
 			continue
@@ -356,9 +374,12 @@ func (g *Cross) Nodes(res *Result, record bool) {
 				n = g.newNode(m, lbl)
 				nodes[m.Entity] = n
 			}
-			if k := len(n.Articles); k == 0 || n.Articles[k-1] != aid { // an article's mentions come together
-				n.Articles = append(n.Articles, aid)
+			l := g.arts[n]
+			if l == nil {
+				l = &ArticleList{}
+				g.arts[n] = l
 			}
+			l.Add(k)
 		}
 		res.addAliases(m.Entity)
 		if m.Kind == article.KindName && lbl != graph.LabelEvent {
@@ -452,13 +473,20 @@ func (g *Cross) PersonNames() map[string]string {
 	return name
 }
 
-// Finish returns the entity nodes, sorted by id, and the merges recorded: the people's,
-// then the events'.
-func (g *Cross) Finish() ([]graph.Node, []Merge) {
+// Finish returns the entity nodes, sorted by id, their articles (arts[i] are nodes[i]'s,
+// as ordinals of the articles Nodes recorded; the nodes' own Articles are nil), and the
+// merges recorded: the people's, then the events'. The Cross is spent.
+func (g *Cross) Finish() (nodes []graph.Node, arts []ArticleList, merges []Merge) {
 	out := make([]graph.Node, 0, len(g.nodes))
+	arts = make([]ArticleList, 0, len(g.nodes))
 	for _, id := range sortedKeys(g.nodes) {
 		n := g.nodes[id]
-		n.Articles = uniqueSorted(n.Articles)
+		var l ArticleList
+		if p := g.arts[n]; p != nil {
+			l = *p
+			l.compact()
+		}
+		arts = append(arts, l)
 		var al []string
 		for _, a := range uniqueSorted(n.Aliases) {
 			if !strings.EqualFold(a, n.Name) {
@@ -471,7 +499,9 @@ func (g *Cross) Finish() ([]graph.Node, []Merge) {
 		}
 		out = append(out, *n)
 	}
-	return out, append(g.peopleMerges, g.eventMerges...)
+	merges = append(g.peopleMerges, g.eventMerges...)
+	g.nodes, g.events, g.arts, g.compacted, g.peopleMerges, g.eventMerges = nil, nil, nil, nil, nil, nil
+	return out, arts, merges
 }
 
 // addAliases records spellings this article contributes to an entity's aliases (none
