@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 	"github.com/newsgraph/newsgraph/queries"
 	"github.com/newsgraph/newsgraph/queries/internal/neo4jtest"
@@ -206,34 +207,23 @@ func TestCountryPairsFollowTheGraph(t *testing.T) {
 	}
 
 	d = readGraph(t)
-	changed := map[string]bool{}
-	var edges []graph.Edge
 	dropped := false
-	for i, e := range d.Edges {
+	graphtest.EditEdges(d, func(e *graph.Edge) (bool, bool) {
 		switch {
 		case e.Type == graph.RelMet && e.Status == "reported":
-			d.Edges[i].Status = "negated"
+			e.Status = "negated"
 		case e.Type == graph.RelMet && e.Status == "negated":
-			d.Edges[i].Status = "reported"
+			e.Status = "reported"
 		case e.Type == graph.RelCriticized:
-			d.Edges[i].Cameo = "1234"
+			e.Cameo = "1234"
 		case e.Type == graph.RelSupported && !dropped:
 			dropped = true
-			changed[e.Article] = true
-			continue
+			return false, true
 		default:
-			edges = append(edges, e)
-			continue
+			return true, false
 		}
-		changed[e.Article] = true
-		edges = append(edges, d.Edges[i])
-	}
-	d.Edges = edges
-	for i := range d.Articles {
-		if changed[d.Articles[i].ID] {
-			d.Articles[i].Hash += "-2"
-		}
-	}
+		return true, true
+	})
 	if _, err := s.Load(ctx, d, graph.LoadOptions{BatchSize: 1}); err != nil {
 		t.Fatal(err)
 	}

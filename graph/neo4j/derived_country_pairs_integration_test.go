@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // storedTies is every tie the loader kept, one line each (the drawn relationships by key).
@@ -65,34 +66,24 @@ func TestTiesFollowTheGraph(t *testing.T) {
 	checkTies(t, s, "fresh load")
 
 	d := readReportsGraph(t)
-	changed := map[string]bool{}
-	var edges []graph.Edge
-	dropped := false
-	for i, e := range d.Edges {
+	dropped, i := false, -1
+	graphtest.EditEdges(d, func(e *graph.Edge) (bool, bool) {
+		i++ // the edge's index in the document
 		switch {
 		case e.Type == graph.RelMet && e.Status == "reported":
-			d.Edges[i].Status = "negated"
+			e.Status = "negated"
 		case e.Type == graph.RelMet && e.Status == "negated":
-			d.Edges[i].Status = "planned"
+			e.Status = "planned"
 		case e.Type == graph.RelCriticized || e.Type == graph.RelPressured:
-			d.Edges[i].Cameo, d.Edges[i].Date = "1711", "2030-02-0"+string(rune('1'+i%9))
+			e.Cameo, e.Date = "1711", "2030-02-0"+string(rune('1'+i%9))
 		case e.Type == graph.RelSupported && !dropped:
 			dropped = true
-			changed[e.Article] = true
-			continue
+			return false, true
 		default:
-			edges = append(edges, e)
-			continue
+			return true, false
 		}
-		changed[e.Article] = true
-		edges = append(edges, d.Edges[i])
-	}
-	d.Edges = edges
-	for i := range d.Articles {
-		if changed[d.Articles[i].ID] {
-			d.Articles[i].Hash += "-2"
-		}
-	}
+		return true, true
+	})
 	if _, err := s.Load(ctx, d, graph.LoadOptions{BatchSize: 1}); err != nil {
 		t.Fatal(err)
 	}
