@@ -118,18 +118,7 @@ func checkDrawing(t *testing.T, what string, got, want any) {
 }
 
 func readGraph(t *testing.T) *graph.Document {
-	t.Helper()
-	p := filepath.Join("..", "testdata", "reports", "graph.jsonl")
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := graph.Read(f, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
+	return graphtest.ReadFile(t, filepath.Join("..", "testdata", "reports", "graph.jsonl"))
 }
 
 // roleArticle is an article that only says that person holds a role in country: the

@@ -2,13 +2,13 @@ package neo4j
 
 import (
 	"bufio"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // built builds every batch of a plan (LoadPlan builds one at a time).
@@ -29,18 +29,7 @@ func built(t *testing.T, p *Plan) []*Batch {
 }
 
 func readFixture(t *testing.T) *graph.Document {
-	t.Helper()
-	p := filepath.Join("..", "..", "testdata", "fixture.jsonl")
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := graph.Read(f, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
+	return graphtest.ReadFile(t, filepath.Join("..", "..", "testdata", "fixture.jsonl"))
 }
 
 func TestPlanFixture(t *testing.T) {
