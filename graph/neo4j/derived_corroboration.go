@@ -103,10 +103,13 @@ MATCH (f:` + ident(FactLabel) + ` {key: row.key})
 SET f = row
 RETURN count(f)`
 
-var factDeleteStmt = noReplan + `UNWIND $keys AS k
-MATCH (f:` + ident(FactLabel) + ` {key: k})
-DELETE f
-RETURN count(f)`
+var factDeleteStmt = deleteByStmt(FactLabel, "key", "keys")
+
+// deleteByStmt deletes the nodes with a derived label whose property prop is in the list
+// parameter param.
+func deleteByStmt(label, prop, param string) string {
+	return noReplan + "UNWIND $" + param + " AS v\nMATCH (n:" + ident(label) + " {" + ident(prop) + ": v})\nDELETE n\nRETURN count(*)"
+}
 
 // factsOfStmt returns the keys of the facts with a given end.
 var factsOfStmt = noReplan + `UNWIND $ids AS id

@@ -104,21 +104,32 @@ func (s *Store) backfillFacts(ctx context.Context) error {
 
 // deleteFacts deletes every derived node (facts, actor ranks and pairs), 10,000 a transaction.
 func (s *Store) deleteFacts(ctx context.Context) error {
+	if err := s.deleteDerived(ctx, FactLabel, ActorRankLabel, ActorPairLabel); err != nil {
+		return fmt.Errorf("deleting the old facts: %w", err)
+	}
+	return nil
+}
+
+// deleteDerived deletes every node with one of the given derived labels, 10,000 a
+// transaction (a backfill starts from none).
+func (s *Store) deleteDerived(ctx context.Context, labels ...string) error {
+	var has []string
+	for _, l := range labels {
+		has = append(has, "n:"+ident(l))
+	}
+	stmt := "MATCH (n) WHERE " + strings.Join(has, " OR ") + " WITH n LIMIT 10000 DELETE n RETURN count(*)"
+	what := "deleting derived nodes (" + strings.Join(labels, ", ") + ")"
 	for {
 		var removed int64
 		err := s.factsWrite(ctx, func(w *txWriter) error {
-			rec, _, err := w.one("deleting derived nodes", "MATCH (f) WHERE f:"+ident(FactLabel)+" OR f:"+ident(ActorRankLabel)+" OR f:"+ident(ActorPairLabel)+
-				" WITH f LIMIT 10000 DELETE f RETURN count(*)", nil)
+			rec, _, err := w.one(what, stmt, nil)
 			if err == nil {
 				removed, _ = rec.Values[0].(int64)
 			}
 			return err
 		})
-		if err != nil {
-			return fmt.Errorf("deleting the old facts: %w", err)
-		}
-		if removed == 0 {
-			return nil
+		if err != nil || removed == 0 {
+			return err
 		}
 	}
 }

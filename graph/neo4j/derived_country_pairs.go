@@ -131,10 +131,7 @@ SET g.a = row.a, g.b = row.b, g.type = row.t, g.fam = row.fam,
 RETURN count(g)`
 
 // tieDeleteStmt deletes the ties given by id.
-const tieDeleteStmt = noReplan + `UNWIND $ids AS id
-MATCH (g:ActorTie {id: id})
-DELETE g
-RETURN count(*)`
+var tieDeleteStmt = deleteByStmt(ActorTieLabel, "id", "ids")
 
 // tieStatuses are the statuses the report shows, in its order; a tie counts its
 // relationships of each (sc).
@@ -436,21 +433,8 @@ func (s *Store) backfillTies(ctx context.Context) (int, error) {
 		return 0, nil
 	}
 	s.log.Info("backfilling the country pair ties (a graph loaded by an earlier build)")
-	for {
-		var removed int64
-		err := s.factsWrite(ctx, func(w *txWriter) error {
-			rec, _, err := w.one("deleting country pair ties", `MATCH (g:ActorTie) WITH g LIMIT 10000 DELETE g RETURN count(*)`, nil)
-			if err == nil {
-				removed, _ = rec.Values[0].(int64)
-			}
-			return err
-		})
-		if err != nil {
-			return 0, fmt.Errorf("backfilling country pair ties: %w", err)
-		}
-		if removed == 0 {
-			break
-		}
+	if err := s.deleteDerived(ctx, ActorTieLabel); err != nil {
+		return 0, fmt.Errorf("backfilling country pair ties: %w", err)
 	}
 	recs, err = s.read(ctx, tieKeysStmt(), nil)
 	if err != nil {

@@ -250,10 +250,7 @@ MATCH (s:` + ident(ActorRankLabel) + ` {actor: row.actor})
 SET s = row
 RETURN count(s)`
 
-var rankDeleteStmt = noReplan + `UNWIND $ids AS id
-MATCH (s:` + ident(ActorRankLabel) + ` {actor: id})
-DELETE s
-RETURN count(s)`
+var rankDeleteStmt = deleteByStmt(ActorRankLabel, "actor", "ids")
 
 // actorsAfter brings the pairs and ranks up to date once the transaction has written
 // everything and read its articles' relationships after (w.actors.after).

@@ -86,10 +86,7 @@ SET g.sort = ` + pressureSortExpr + `
 RETURN count(g)`
 
 // pressureDeleteStmt deletes the groups given by id.
-const pressureDeleteStmt = noReplan + `UNWIND $ids AS id
-MATCH (g:PressureGroup {id: id})
-DELETE g
-RETURN count(*)`
+var pressureDeleteStmt = deleteByStmt(PressureGroupLabel, "id", "ids")
 
 // pressureSample is how many relationships of a group the report draws (sample: their element
 // ids, newest first by date, then article and key). Any change to a group's relationships
@@ -265,14 +262,8 @@ func (s *Store) BackfillPressureGroups(ctx context.Context) (int, error) {
 		}
 		return out.(int64), nil
 	}
-	for {
-		n, err := write(`MATCH (g:PressureGroup) WITH g LIMIT 10000 DELETE g RETURN count(*)`, nil)
-		if err != nil {
-			return 0, fmt.Errorf("backfilling pressure groups: %w", err)
-		}
-		if n == 0 {
-			break
-		}
+	if err := s.deleteDerived(ctx, PressureGroupLabel); err != nil {
+		return 0, fmt.Errorf("backfilling pressure groups: %w", err)
 	}
 	recs, err = s.read(ctx, `MATCH (a)-[r:PRESSURED]->(b)
 RETURN DISTINCT elementId(a) AS ae, elementId(b) AS be, a.id AS a, b.id AS b,
