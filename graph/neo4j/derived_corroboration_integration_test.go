@@ -44,20 +44,14 @@ RETURN f.type + CASE WHEN f.title IS NULL THEN '' ELSE ' (' + f.title + ')' END 
        reduce(s = '', a IN sorted | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids, rels
 ORDER BY f.sort`
 
+// factLines is lines with each row's last column (its relationships) sorted.
 func factLines(t *testing.T, s *Store, q string) []string {
 	t.Helper()
-	rows, err := s.Query(context.Background(), q, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, r := range rows.Rows {
+	return rowLines(t, s, q, func(r []any) {
 		rels := strs(r[len(r)-1])
 		sort.Strings(rels)
 		r[len(r)-1] = rels
-		out = append(out, fmt.Sprint(r...))
-	}
-	return out
+	})
 }
 
 // checkFacts fails unless the fact nodes equal a from-scratch grouping of the relationships,
@@ -111,12 +105,19 @@ const storedPairs = `MATCH (q:ActorPair) RETURN q.key AS key, q.all AS all, q.nn
 
 func lines(t *testing.T, s *Store, q string) []string {
 	t.Helper()
+	return rowLines(t, s, q, func([]any) {})
+}
+
+// rowLines runs q and prints each row, after fix.
+func rowLines(t *testing.T, s *Store, q string, fix func([]any)) []string {
+	t.Helper()
 	rows, err := s.Query(context.Background(), q, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, r := range rows.Rows {
+		fix(r)
 		out = append(out, fmt.Sprint(r...))
 	}
 	return out

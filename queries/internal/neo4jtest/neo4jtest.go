@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 )
 
@@ -51,15 +52,7 @@ func OpenScratch(t testing.TB) *neo4j.Store {
 func Load(t testing.TB, s *neo4j.Store, path string) {
 	t.Helper()
 	ctx := context.Background()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := graph.Read(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := graphtest.ReadFile(t, path)
 	if _, err := s.ApplySchema(ctx); err != nil {
 		t.Fatalf("schema: %v", err)
 	}
