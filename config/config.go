@@ -78,7 +78,7 @@ var Keys = []Key{
 	{Name: KeyExtractWorkers, Default: 0, Help: "parallel extraction workers (0: one per CPU)"},
 	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
 	{Name: KeyExtractLexicons, Default: "", Path: true, Dir: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
-	{Name: KeyExtractParser, Default: "ensemble", Help: "dependency parsing: ensemble (three parsers vote, the most accurate) or single (the first parser alone: faster, less accurate)"},
+	{Name: KeyExtractParser, Default: "ensemble", Help: "dependency parsing: ensemble (three parsers vote, the most accurate), single (the first parser alone: faster, less accurate) or fast (a small greedy model: fastest, least accurate; docs/syntax.md, The fast model)"},
 	{Name: KeyExtractBeam, Default: 0, Help: "parser beam width, 0 to " + fmt.Sprint(MaxBeam) + ": 0 keeps the model's (4); 1 parses greedily (fastest, least accurate); wider is slower (docs/syntax.md, Beam width)"},
 	{Name: KeyQueriesDir, Default: "", Path: true, Dir: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
 }
@@ -142,7 +142,7 @@ type Extract struct {
 	Workers      int
 	MaxFileBytes int
 	LexiconDir   string
-	Parser       string // ensemble or single
+	Parser       string // ensemble, single or fast
 	Beam         int    // parser beam width; 0: the model's own
 }
 
@@ -379,7 +379,7 @@ func (c *Config) validate() error {
 		return bad(KeyLogFormat, c.Log.Format, "text or json")
 	}
 	if err := CheckParser(c.Extract.Parser); err != nil {
-		return bad(KeyExtractParser, c.Extract.Parser, "ensemble or single")
+		return bad(KeyExtractParser, c.Extract.Parser, "ensemble, single or fast")
 	}
 	if c.Extract.Beam < 0 || c.Extract.Beam > MaxBeam {
 		return bad(KeyExtractBeam, c.Extract.Beam, fmt.Sprintf("a number from 0 (the model's beam) to %d", MaxBeam))
@@ -624,8 +624,8 @@ func parseTimeout(s string) (time.Duration, error) {
 // CheckParser accepts the values of extract.parser (and the --parser flags).
 func CheckParser(v string) error {
 	switch v {
-	case "ensemble", "single":
+	case "ensemble", "single", "fast":
 		return nil
 	}
-	return fmt.Errorf("parser %q is not ensemble or single", v)
+	return fmt.Errorf("parser %q is not ensemble, single or fast", v)
 }

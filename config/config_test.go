@@ -58,6 +58,10 @@ func TestPrecedence(t *testing.T) {
 			key: KeyNeo4jDatabase, want: "filedb", wantFrom: FromFile},
 		{name: "beam from file", file: "extract:\n  beam: 2\n", key: KeyExtractBeam, want: 2, wantFrom: FromFile},
 		{name: "beam flag", flags: []Flag{{Key: KeyExtractBeam, Name: "beam", Value: "1"}}, key: KeyExtractBeam, want: 1, wantFrom: FromFlag},
+		{name: "parser default", key: KeyExtractParser, want: "ensemble", wantFrom: FromDefault},
+		{name: "parser fast from file", file: "extract:\n  parser: fast\n", key: KeyExtractParser, want: "fast", wantFrom: FromFile},
+		{name: "parser fast flag", flags: []Flag{{Key: KeyExtractParser, Name: "parser", Value: "fast"}}, key: KeyExtractParser, want: "fast", wantFrom: FromFlag},
+		{name: "parser single from env", env: map[string]string{"NEWSGRAPH_EXTRACT_PARSER": "single"}, key: KeyExtractParser, want: "single", wantFrom: FromEnv},
 		{name: "log level lower-cased", env: map[string]string{"NEWSGRAPH_LOG_LEVEL": "DEBUG"}, key: KeyLogLevel, want: "debug", wantFrom: FromEnv},
 	}
 	for _, tt := range tests {
@@ -195,6 +199,9 @@ func TestBadValues(t *testing.T) {
 		{name: "zero batch", file: "load:\n  batch_size: 0\n", want: "load.batch_size"},
 		{name: "negative beam", env: map[string]string{"NEWSGRAPH_EXTRACT_BEAM": "-1"}, want: "extract.beam: -1 (from env NEWSGRAPH_EXTRACT_BEAM) must not be negative"},
 		{name: "beam too wide", file: "extract:\n  beam: 17\n", want: "extract.beam"},
+		{name: "bad parser", env: map[string]string{"NEWSGRAPH_EXTRACT_PARSER": "quick"},
+			want: `extract.parser: "quick" (from env NEWSGRAPH_EXTRACT_PARSER) is not ensemble, single or fast`},
+		{name: "bad parser in file", file: "extract:\n  parser: greedy\n", want: "ensemble, single or fast"},
 		{name: "bad level", env: map[string]string{"NEWSGRAPH_LOG_LEVEL": "loud"}, want: "log.level"},
 		{name: "bad format", file: "log:\n  format: xml\n", want: "log.format"},
 		{name: "bad uri", env: map[string]string{"NEWSGRAPH_NEO4J_URI": "http://localhost:7474"}, want: "neo4j.uri"},

@@ -50,6 +50,10 @@ type Options struct {
 	// ensemble's vote (extract.parser single): parsing about 2.6x faster, about 0.9 points
 	// lower attachment accuracy on EWT dev (docs/syntax.md).
 	SingleParser bool
+	// FastParser parses with the fast model (model.Fast; extract.parser fast) instead of
+	// the default model: a small greedily trained tagger and parser, several times faster
+	// and less accurate (docs/syntax.md, The fast model). It wins over SingleParser.
+	FastParser bool
 	// Beam is the parser's beam width (extract.beam); 0 keeps the model's own (4), 1
 	// parses greedily (docs/syntax.md, Beam width: speed against accuracy).
 	Beam int
@@ -119,15 +123,9 @@ func (p *Pipeline) loadParser() error {
 	if p.syn != nil {
 		return nil
 	}
-	m, err := model.Default()
+	m, err := model.Choose(p.opts.FastParser, p.opts.SingleParser, p.opts.Beam)
 	if err != nil {
 		return fmt.Errorf("loading the syntax model: %w", err)
-	}
-	if p.opts.SingleParser {
-		m = m.FirstParser()
-	}
-	if p.opts.Beam > 0 {
-		m = m.WithBeam(p.opts.Beam)
 	}
 	p.syn = syntax.New(m)
 	return nil

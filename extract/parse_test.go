@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/syntax/model"
 )
 
 // TestRunParses checks that the pipeline's parse stage ran on every article: each
@@ -83,5 +85,60 @@ func TestSyntaxInInputOrder(t *testing.T) {
 	}, dir)
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("callback error: got %v after %d calls, want stop after 1", err, n)
+	}
+}
+
+// TestParserSettingSelectsModel: Options.FastParser parses every sentence with the fast
+// model (model.Fast), SingleParser with the default model's first parser; the two give
+// other trees or tags for some words of the seed articles.
+func TestParserSettingSelectsModel(t *testing.T) {
+	fast, err := model.Fast()
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	single := def.FirstParser()
+	runs := map[string][]*article.Doc{}
+	for name, opts := range map[string]Options{"fast": {FastParser: true}, "single": {SingleParser: true}} {
+		opts.Workers, opts.Parse, opts.KeepSentences = 2, true, true
+		p, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := p.Run(context.Background(), filepath.Join("..", "corpus", "sample"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs[name] = res.Docs
+	}
+	differ, sentences := 0, 0
+	for name, m := range map[string]*model.Model{"fast": fast, "single": single} {
+		for _, d := range runs[name] {
+			for _, s := range d.Sentences {
+				forms := make([]string, len(s.Words))
+				for i, w := range s.Words {
+					forms[i] = w.Form
+				}
+				tr := m.Parse(forms)
+				for i, w := range s.Words {
+					if w.XPOS != tr.XPOS[i] || w.Head != tr.Head[i]-1 || w.Deprel != tr.Deprel[i] {
+						t.Fatalf("--parser %s, %s: word %d %q: %s %d %s, the model gives %s %d %s", name, d.Meta.ID, i, w.Form,
+							w.XPOS, w.Head, w.Deprel, tr.XPOS[i], tr.Head[i]-1, tr.Deprel[i])
+					}
+				}
+				if name == "fast" {
+					sentences++
+					if o := single.Parse(forms); !slices.Equal(o.Head, tr.Head) || !slices.Equal(o.XPOS, tr.XPOS) {
+						differ++
+					}
+				}
+			}
+		}
+	}
+	if sentences == 0 || differ == 0 {
+		t.Fatalf("%d of %d sentences parsed otherwise by the fast model and the single parser", differ, sentences)
 	}
 }

@@ -16,13 +16,15 @@ import (
 // corpus) or about 1 MB built from the seed corpus. Each stage reports words/s (the words of
 // the articles it processed over the time spent in that stage alone). Stages: read, clean,
 // segment, parse (off in the CLI today, timed here all the same), recognize, resolve (per
-// article, then across articles), relate.
+// article, then across articles), relate. NEWSGRAPH_BENCH_PARSER=fast or single parses as
+// extract.parser does (default: the ensemble).
 func BenchmarkStages(b *testing.B) {
 	src := os.Getenv("NEWSGRAPH_BENCH_CORPUS")
 	if src == "" {
 		src = benchCorpus(b, 1<<20)
 	}
-	p, err := New(Options{Workers: 1, Parse: true})
+	parser := os.Getenv("NEWSGRAPH_BENCH_PARSER")
+	p, err := New(Options{Workers: 1, Parse: true, FastParser: parser == "fast", SingleParser: parser == "single"})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,7 +3,8 @@
 #   1. a scale corpus of BENCH_ARTICLES articles (tools/scalecorpus, seed BENCH_SEED) from the
 #      seed corpus, corpus/sample and the re3d documents (those found);
 #   2. extraction with --workers 1 and 2 (words/s, sentences/s, MB/s, speed-up, peak memory),
-#      and with one worker in the faster parser settings (--parser single, and with --beam 1);
+#      and with one worker in the faster parser settings (--parser single, and with --beam 1;
+#      --parser fast, with its CPU seconds and words per CPU-second);
 #   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
 #   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
@@ -32,6 +33,7 @@ timed() { # timed NAME CMD... -> writes $OUT/NAME.time
 	mv "$OUT/$name.time.tmp" "$OUT/$name.time"
 }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
+cpu() { awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$1"; }
 rss_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print 0 }'; }
 
@@ -48,6 +50,8 @@ corpus_mb=$(awk -v b="$(stat -c %s "$OUT/corpus.jsonl")" 'BEGIN { printf "%.2f",
 
 say "per-stage timing (go test -bench Stages)"
 NEWSGRAPH_BENCH_CORPUS=$PWD/$OUT/corpus.jsonl "$GO" test -run '^$' -bench '^BenchmarkStages$' -benchtime 1x ./extract/ >"$OUT/stages.txt"
+say "per-stage timing with --parser fast"
+NEWSGRAPH_BENCH_PARSER=fast NEWSGRAPH_BENCH_CORPUS=$PWD/$OUT/corpus.jsonl "$GO" test -run '^$' -bench '^BenchmarkStages$' -benchtime 1x ./extract/ >"$OUT/stages-fast.txt"
 metric() { awk -v m="$1" '/^BenchmarkStages/ { for (i = 2; i < NF; i++) if ($(i + 1) == m) print $i }' "$OUT/stages.txt"; }
 words=$(metric words) sentences=$(metric sentences)
 
@@ -60,9 +64,12 @@ say "extract --workers 1 --parser single"
 timed extract_single bin/newsgraph extract --workers 1 --parser single "$OUT/corpus.jsonl" -o "$OUT/graph-single.jsonl"
 say "extract --workers 1 --parser single --beam 1"
 timed extract_greedy bin/newsgraph extract --workers 1 --parser single --beam 1 "$OUT/corpus.jsonl" -o "$OUT/graph-greedy.jsonl"
-rm -f "$OUT/graph-single.jsonl" "$OUT/graph-greedy.jsonl"
+say "extract --workers 1 --parser fast"
+timed extract_fast bin/newsgraph extract --workers 1 --parser fast "$OUT/corpus.jsonl" -o "$OUT/graph-fast.jsonl"
+rm -f "$OUT/graph-single.jsonl" "$OUT/graph-greedy.jsonl" "$OUT/graph-fast.jsonl"
 e1=$(wall "$OUT/extract1.time") e2=$(wall "$OUT/extract2.time")
 es=$(wall "$OUT/extract_single.time") eg=$(wall "$OUT/extract_greedy.time")
+ef=$(wall "$OUT/extract_fast.time") egc=$(cpu "$OUT/extract_greedy.time") efc=$(cpu "$OUT/extract_fast.time")
 rows=$(($(wc -l <"$OUT/graph.jsonl") - 1))
 
 # ---- Neo4j ------------------------------------------------------------------------------------
@@ -123,19 +130,22 @@ start_json=$(jq -n --argjson version "$(start_median version)" --argjson help "$
 jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences" --argjson mb "$corpus_mb" \
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
 	--argjson es "$es" --argjson eg "$eg" --argjson rss_s "$(rss_mb "$OUT/extract_single.time")" --argjson rss_g "$(rss_mb "$OUT/extract_greedy.time")" \
+	--argjson ef "$ef" --argjson egc "$egc" --argjson efc "$efc" --argjson rss_f "$(rss_mb "$OUT/extract_fast.time")" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
 	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
 	--argjson naive "$(cat "$OUT/naive.json")" --argjson build_s "$(wall "$OUT/build.time")" \
 	--argjson build_rss "$(rss_mb "$OUT/build.time")" --argjson reports "$(cat "$OUT/reports.json")" \
 	--argjson start "$start_json" --arg load_avg "$(cut -d' ' -f1-3 /proc/loadavg)" --arg cpus "$(nproc)" \
+	--argjson parse_fast "$(awk '/^BenchmarkStages/ { for (i = 2; i < NF; i++) if ($(i + 1) == "parse-words/s") printf "%.0f", $i }' "$OUT/stages-fast.txt")" \
 	--argjson stages "$(awk '/^BenchmarkStages/ { printf "{"; sep = ""; for (i = 2; i < NF; i++) if ($(i + 1) ~ /-words\/s$/) { k = $(i + 1); sub(/-words\/s$/, "", k); printf "%s\"%s\": %.0f", sep, k, $i; sep = ", " } print "}" }' "$OUT/stages.txt")" \
 	'{articles: $n, corpus_mb: $mb, words: $words, sentences: $sentences, cpus: $cpus, load_average: $load_avg,
 	  extract: {workers1: {seconds: $e1, words_per_s: ($words / $e1 | floor), sentences_per_s: ($sentences / $e1 | floor), mb_per_s: ($mb / $e1), peak_mb: $rss1},
 	            workers2: {seconds: $e2, words_per_s: ($words / $e2 | floor), sentences_per_s: ($sentences / $e2 | floor), mb_per_s: ($mb / $e2), peak_mb: $rss2},
 	            speedup: ($e1 / $e2),
 	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
-	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), peak_mb: $rss_g}},
-	  stages_words_per_s: $stages,
+	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), cpu_seconds: $egc, words_per_cpu_s: ($words / $egc | floor), peak_mb: $rss_g},
+	            fast_workers1: {seconds: $ef, words_per_s: ($words / $ef | floor), cpu_seconds: $efc, words_per_cpu_s: ($words / $efc | floor), peak_mb: $rss_f}},
+	  stages_words_per_s: $stages, stages_fast_parse_words_per_s: $parse_fast,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss,
 	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s),
 	         reload_seconds: $reload_s, reload_peak_mb: $reload_rss, reload_speedup: ($load_s / $reload_s)},
@@ -146,7 +156,8 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "extract   1 worker:  \(.extract.workers1.words_per_s) words/s, \(.extract.workers1.sentences_per_s) sentences/s, \(.extract.workers1.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers1.peak_mb) MB",
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
   "extract   1 worker, --parser single: \(.extract.single_workers1.words_per_s) words/s (peak \(.extract.single_workers1.peak_mb) MB); with --beam 1: \(.extract.single_greedy_workers1.words_per_s) words/s (peak \(.extract.single_greedy_workers1.peak_mb) MB)",
-  "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")),
+  "extract   1 worker, --parser fast: \(.extract.fast_workers1.words_per_s) words/s, \(.extract.fast_workers1.words_per_cpu_s) words/CPU-s (--parser single --beam 1: \(.extract.single_greedy_workers1.words_per_cpu_s) words/CPU-s), peak \(.extract.fast_workers1.peak_mb) MB",
+  "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")) + "; parse with --parser fast \(.stages_fast_parse_words_per_s)",
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x",
   "reload    same file, all articles unchanged: \(.load.reload_seconds) s (\(.load.reload_speedup * 10 | floor / 10)x faster than the fresh load), peak \(.load.reload_peak_mb) MB",
   "build     \(.articles) articles extract + load: \(.build.seconds) s, peak \(.build.peak_mb) MB",

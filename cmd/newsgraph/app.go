@@ -156,7 +156,7 @@ var flagKeys = map[string]string{
 
 // parserFlag chooses the dependency parsing of extract, build, watch and parse.
 func parserFlag() cli.Flag {
-	return keyFlag("parser", "dependency `PARSING`: ensemble (three parsers vote, most accurate) or single (first parser alone: faster, less accurate)")
+	return keyFlag("parser", "dependency `PARSING`: ensemble (three parsers vote, most accurate), single (first parser alone: faster, less accurate) or fast (small greedy model: fastest, least accurate)")
 }
 
 // beamFlag sets the parser's beam width for extract, build, watch and parse.

@@ -125,7 +125,7 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) },
 		Remote: e.webSource(c.Context, keep).Docs, Keep: keep,
 		Parse:        true, // the recognizer reads the tagger's proper nouns
-		SingleParser: e.cfg.Extract.Parser == "single", Beam: e.cfg.Extract.Beam,
+		SingleParser: e.cfg.Extract.Parser == "single", FastParser: e.cfg.Extract.Parser == "fast", Beam: e.cfg.Extract.Beam,
 		Explain: explain,
 	})
 	if err != nil {

@@ -115,7 +115,7 @@ func parseText(c *cli.Context, e *env, o parseOptions, w io.Writer, n *parseCoun
 		workers = e.cfg.Extract.Workers
 	}
 	p, err := extract.New(extract.Options{Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes),
-		LexiconDir: e.cfg.Extract.LexiconDir, Stdin: e.stdin, SingleParser: e.cfg.Extract.Parser == "single", Beam: e.cfg.Extract.Beam,
+		LexiconDir: e.cfg.Extract.LexiconDir, Stdin: e.stdin, SingleParser: e.cfg.Extract.Parser == "single", FastParser: e.cfg.Extract.Parser == "fast", Beam: e.cfg.Extract.Beam,
 		Notify: func(path, reason string) { e.log.Debug("skipped", "path", path, "reason", reason) }})
 	if err != nil {
 		return err
@@ -144,15 +144,9 @@ func parseText(c *cli.Context, e *env, o parseOptions, w io.Writer, n *parseCoun
 // parseCoNLLU re-tags and re-parses the sentences of CoNLL-U files, keeping their words.
 // A malformed file is reported (file:line) and skipped; the others are parsed.
 func parseCoNLLU(e *env, paths []string, w io.Writer, n *parseCounts) error {
-	m, err := model.Default()
+	m, err := model.Choose(e.cfg.Extract.Parser == "fast", e.cfg.Extract.Parser == "single", e.cfg.Extract.Beam)
 	if err != nil {
 		return fmt.Errorf("loading the syntax model: %w", err)
-	}
-	if e.cfg.Extract.Parser == "single" {
-		m = m.FirstParser()
-	}
-	if e.cfg.Extract.Beam > 0 {
-		m = m.WithBeam(e.cfg.Extract.Beam)
 	}
 	var t model.Tree
 	failed := 0

@@ -163,8 +163,9 @@ func TestParseCoNLLUEWTLinesUp(t *testing.T) {
 }
 
 // TestParseParserChoice: --parser single parses with the first parser alone, which
-// attaches some words of EWT test differently from the ensemble's vote; both keep the
-// words.
+// attaches some words of EWT test differently from the ensemble's vote; --parser fast
+// parses with the fast model, which attaches and tags some words differently again; all
+// keep the words. A parser the flag does not know is a usage error.
 func TestParseParserChoice(t *testing.T) {
 	gold, err := os.ReadFile(ewtTest)
 	if err != nil {
@@ -177,31 +178,49 @@ func TestParseParserChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	outs := map[string][]*conllu.Sentence{}
-	for _, p := range []string{"ensemble", "single"} {
+	for _, p := range []string{"ensemble", "single", "fast"} {
 		code, out, stderr := runCLI(t, "", "parse", "--parser", p, "--input", "conllu", in)
 		if code != 0 {
 			t.Fatalf("--parser %s: exit %d: %s", p, code, stderr)
 		}
 		outs[p] = readCoNLLU(t, out, p)
 	}
-	differ := 0
-	for i, s := range outs["ensemble"] {
-		o := outs["single"][i]
+	for _, pair := range [][2]string{{"ensemble", "single"}, {"single", "fast"}} {
+		heads, tags := differences(t, outs[pair[0]], outs[pair[1]])
+		if heads == 0 {
+			t.Errorf("--parser %s gave the same heads as --parser %s on 300 sentences", pair[1], pair[0])
+		}
+		if pair[1] == "fast" && tags == 0 {
+			t.Error("--parser fast gave the same tags as --parser single on 300 sentences")
+		}
+	}
+	if code, _, stderr := runCLI(t, "", "parse", "--parser", "quick", in); code != exitUsage || !strings.Contains(stderr, "is not ensemble, single or fast") {
+		t.Errorf("--parser quick: exit %d, %q", code, stderr)
+	}
+}
+
+// differences counts the words whose head and whose XPOS differ between two parses of the
+// same sentences; the words must be the same.
+func differences(t *testing.T, a, b []*conllu.Sentence) (heads, tags int) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Fatalf("%d and %d sentences", len(a), len(b))
+	}
+	for i, s := range a {
+		o := b[i]
 		if strings.Join(s.Forms(), " ") != strings.Join(o.Forms(), " ") {
 			t.Fatalf("sentence %d: words differ", i+1)
 		}
 		for j := range s.Words {
 			if s.Words[j].Head != o.Words[j].Head {
-				differ++
+				heads++
+			}
+			if s.Words[j].XPOS != o.Words[j].XPOS {
+				tags++
 			}
 		}
 	}
-	if differ == 0 {
-		t.Fatal("--parser single gave the same heads as the ensemble on 300 sentences")
-	}
-	if code, _, stderr := runCLI(t, "", "parse", "--parser", "fast", in); code != exitUsage || !strings.Contains(stderr, "is not ensemble or single") {
-		t.Errorf("--parser fast: exit %d, %q", code, stderr)
-	}
+	return heads, tags
 }
 
 // TestParseBeam: --beam 1 parses greedily, which attaches some words of EWT test

@@ -94,7 +94,7 @@ func runWatch(ctx context.Context, e *env, o watchOptions) error {
 	}
 	w.pipe, err = extract.New(extract.Options{Workers: workers, MaxBytes: int64(e.cfg.Extract.MaxFileBytes),
 		LexiconDir: e.cfg.Extract.LexiconDir, Remote: w.src.Docs, Parse: true,
-		SingleParser: e.cfg.Extract.Parser == "single", Beam: e.cfg.Extract.Beam})
+		SingleParser: e.cfg.Extract.Parser == "single", FastParser: e.cfg.Extract.Parser == "fast", Beam: e.cfg.Extract.Beam})
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,8 @@ import (
 // BenchmarkParse tags and parses EWT dev (or the golden sentences when ../shared is
 // absent) on one goroutine and reports words per second and allocations per word: the
 // ensemble and its first parser alone (extract.parser single), each with the model's own
-// beam (as written in the model file) and greedily.
+// beam (as written in the model file) and greedily; and the fast model (extract.parser
+// fast, greedy).
 func BenchmarkParse(b *testing.B) {
 	for _, parsers := range []string{"ensemble", "single"} {
 		for _, greedy := range []bool{false, true} {
@@ -30,6 +31,11 @@ func BenchmarkParse(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/beam=%d", parsers, m.beam), func(b *testing.B) { benchParse(b, m) })
 		}
 	}
+	m, err := Load(bytes.NewReader(embeddedFast))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("fast/beam=%d", m.beam), func(b *testing.B) { benchParse(b, m) })
 }
 
 func benchParse(b *testing.B, m *Model) {

@@ -58,6 +58,9 @@ func (m *Model) write(w io.Writer, header []string, quant bool) error {
 		e.uvarint(uint64(direction(p.reverse)))
 		e.uvarint(uint64(math.Float32bits(p.weight)))
 	}
+	if m.fast { // older files end here: the full feature sets
+		e.uvarint(featuresFast)
+	}
 	if err := e.w.Flush(); err != nil {
 		return err
 	}
@@ -153,6 +156,7 @@ func Load(r io.Reader) (*Model, error) {
 	m.beam = d.optionalCount(64, 1)
 	m.reverse = d.optionalCount(2, 1) == 2
 	m.weight, m.ensemble = d.ensemble()
+	m.fast = d.optionalCount(featuresFast, featuresFull) == featuresFast
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax model: %w", d.err)
 	}

@@ -215,7 +215,7 @@ func (m *Model) withParsers(ps []part) *Model {
 // shell returns a model sharing m's tagger and label set, with no parser yet.
 func (m *Model) shell(reverse bool) *Model {
 	return &Model{header: m.header, upos: m.upos, xpos: m.xpos, tagger: m.tagger, tagger2: m.tagger2,
-		labels: m.labels, kinds: m.kinds, clusters: m.clusters, beam: m.beam, reverse: reverse, weight: 1}
+		labels: m.labels, kinds: m.kinds, clusters: m.clusters, beam: m.beam, reverse: reverse, weight: 1, fast: m.fast}
 }
 
 // cloneExamples copies the examples the parser training changes (their trees), turned

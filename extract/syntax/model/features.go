@@ -10,6 +10,7 @@ type sent struct {
 	tag   []uint64
 	punct []int32 // punct[i] = punctuation words before word i (prefix counts, n+1 long)
 	verb  []int32 // verb[i] = verbs and auxiliaries before word i
+	fast  bool    // the fast model's feature set (fast.go)
 }
 
 // between returns how many of the words strictly between a and b (a < b) counts has,
@@ -106,8 +107,12 @@ func getU(a []uint64, i int32) uint64 {
 	return a[i]
 }
 
-// parseFeatures appends the transition classifier's features (after Zhang & Nivre 2011).
+// parseFeatures appends the transition classifier's features: the fast set (fast.go) when
+// c.fast, else the full set (after Zhang & Nivre 2011).
 func parseFeatures(keys []uint64, c *sent, s *state) []uint64 {
+	if c.fast {
+		return fastParseFeatures(keys, c, s)
+	}
 	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
 	b0, b1, b2 := s.b, s.b+1, s.b+2
 	if int(b1) > s.n {
@@ -215,6 +220,9 @@ func distFeatures(keys []uint64, c *sent, s *state, s0, s1, b0 int32) []uint64 {
 // labelFeatures appends the labeller's features for the arc h -> d. The dependent's
 // subtree is complete; the head has its children attached so far.
 func labelFeatures(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
+	if c.fast {
+		return fastLabelFeatures(keys, c, s, h, d)
+	}
 	dir := uint64(1)
 	if d > h {
 		dir = 2

@@ -35,6 +35,7 @@ type Model struct {
 	reverse    bool      // the parser reads the sentence right to left
 	weight     float32   // the weight of the parser's arcs in the ensemble's vote
 	ensemble   []part    // further parsers whose trees vote with the first's (ensemble.go)
+	fast       bool      // the fast model's feature sets (fast.go)
 	pool       sync.Pool // *work
 }
 
@@ -190,8 +191,9 @@ func (m *Model) tag(words []string, w *work) {
 	if m.tagger2 != nil {
 		second = m.tagger2
 	}
-	w.buf.keys = tagSentence(m.tagger, second, w.words, w.tags, w.first, w.buf.keys, w.buf.scores[:len(m.upos)])
+	w.buf.keys = tagSentence(m.fast, m.tagger, second, w.words, w.tags, w.first, w.buf.keys, w.buf.scores[:len(m.upos)])
 	w.sent.fill(w.words, w.tags, m.kinds)
+	w.sent.fast = m.fast
 }
 
 // fill sets the parser's view of a tagged sentence (the root is word n); kinds gives

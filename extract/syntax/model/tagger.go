@@ -60,10 +60,19 @@ func tagAt(tags []int32, i int) uint64 {
 	return uint64(tags[i])
 }
 
-// tagFeatures appends the tagger's features for word i given the tags chosen so far for
+// tagFeatures appends the tagger's features for word i: the fast set (fast.go) or the full
+// one (fullTagFeatures).
+func tagFeatures(fast bool, keys []uint64, ws []wordInfo, tags, first []int32, i int) []uint64 {
+	if fast {
+		return fastTagFeatures(keys, ws, tags, i)
+	}
+	return fullTagFeatures(keys, ws, tags, first, i)
+}
+
+// fullTagFeatures appends the tagger's features for word i given the tags chosen so far for
 // the words before it (tags[:i]) and, in the second pass (first != nil), the first pass's
 // tags of every word.
-func tagFeatures(keys []uint64, ws []wordInfo, tags, first []int32, i int) []uint64 {
+func fullTagFeatures(keys []uint64, ws []wordInfo, tags, first []int32, i int) []uint64 {
 	w, p1, p2, n1, n2 := &ws[i], at(ws, i-1), at(ws, i-2), at(ws, i+1), at(ws, i+2)
 	t1, t2 := tagAt(tags, i-1), tagAt(tags, i-2)
 	keys = append(keys,
@@ -94,18 +103,19 @@ func tagFeatures(keys []uint64, ws []wordInfo, tags, first []int32, i int) []uin
 // tagSentence tags ws greedily left to right with m (and, when m2 is not nil, a second
 // pass that also sees the first pass's tags of the words to the right). It writes tags
 // and uses first as scratch.
-func tagSentence(m, m2 scorer, ws []wordInfo, tags, first []int32, keys []uint64, scores []float32) []uint64 {
-	keys = tagPass(m, ws, tags, nil, keys, scores)
+// fast selects the fast model's feature set.
+func tagSentence(fast bool, m, m2 scorer, ws []wordInfo, tags, first []int32, keys []uint64, scores []float32) []uint64 {
+	keys = tagPass(fast, m, ws, tags, nil, keys, scores)
 	if m2 == nil {
 		return keys
 	}
 	copy(first, tags)
-	return tagPass(m2, ws, tags, first, keys, scores)
+	return tagPass(fast, m2, ws, tags, first, keys, scores)
 }
 
-func tagPass(m scorer, ws []wordInfo, tags, first []int32, keys []uint64, scores []float32) []uint64 {
+func tagPass(fast bool, m scorer, ws []wordInfo, tags, first []int32, keys []uint64, scores []float32) []uint64 {
 	for i := range ws {
-		keys = tagFeatures(keys[:0], ws, tags, first, i)
+		keys = tagFeatures(fast, keys[:0], ws, tags, first, i)
 		m.score(keys, scores)
 		tags[i] = int32(argmax(scores, nil))
 	}

@@ -31,6 +31,8 @@ type TrainConfig struct {
 	// Parser i shuffles with seed Seed+i. Empty: one left-to-right parser with Beam and
 	// BeamEpochs.
 	Parsers []ParserSpec
+	// Fast trains the fast model's feature sets (fast.go) instead of the full ones.
+	Fast bool
 }
 
 // ParserSpec is one parser of an ensemble: its reading direction and its global training
@@ -66,7 +68,7 @@ func Train(train, dev []*conllu.Sentence, cfg TrainConfig) (*Model, Scores, erro
 	}
 	ts, labelNames := collectSets(train)
 	exs := examples(train, ts, labelNames, ct)
-	m := &Model{weight: 1, upos: ts.upos, xpos: ts.xpos, labels: newLabels(labelNames), kinds: tagKinds(ts.upos), clusters: ct}
+	m := &Model{weight: 1, upos: ts.upos, xpos: ts.xpos, labels: newLabels(labelNames), kinds: tagKinds(ts.upos), clusters: ct, fast: cfg.Fast}
 	if m.labels.root == none {
 		return nil, Scores{}, fmt.Errorf("training data has no root relation")
 	}
@@ -95,14 +97,14 @@ func trainTagging(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainCon
 	}
 	nclass := len(m.upos)
 	if cfg.Folds > 1 {
-		jackknife(exs, nclass, cfg.Folds, cfg.TagEpochs, cfg.SecondPass, cfg.Seed)
+		jackknife(exs, nclass, cfg.Folds, cfg.TagEpochs, cfg.SecondPass, cfg.Fast, cfg.Seed)
 		fmt.Fprintf(cfg.Log, "jackknifed tags: %d folds\n", cfg.Folds)
 	} else {
 		for _, ex := range exs {
 			copy(ex.tags, ex.gold)
 		}
 	}
-	m.tagger, m.tagger2 = trainTagger(exs, nclass, cfg.TagEpochs, cfg.SecondPass, rng)
+	m.tagger, m.tagger2 = trainTagger(exs, nclass, cfg.TagEpochs, cfg.SecondPass, cfg.Fast, rng)
 	sc := Evaluate(m, dev, true)
 	fmt.Fprintf(cfg.Log, "tagger: dev UPOS %.4f XPOS %.4f\n", sc.UPOS, sc.XPOS)
 	if cfg.TagCache != "" {
@@ -114,6 +116,7 @@ func trainTagging(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainCon
 // trainParser trains the parser and labeller into m, keeping the epoch best on dev.
 func trainParser(m *Model, exs []*example, dev []*conllu.Sentence, cfg TrainConfig, rng *rand.Rand) (Scores, error) {
 	t := newParseTrainer(&m.labels, m.kinds, rng)
+	t.c.fast = m.fast
 	order := prepareTrees(exs, cfg)
 	if cfg.Warm != nil {
 		m.parser, m.labeller = cfg.Warm.parser, cfg.Warm.labeller
@@ -169,6 +172,7 @@ func trainBeamEpochs(m *Model, exs []*example, dev []*conllu.Sentence, cfg Train
 	best, bestP, bestL := Evaluate(m, dev, false), m.parser, m.labeller
 	fmt.Fprintf(cfg.Log, "beam %d, greedy weights: dev %s\n", cfg.Beam, best)
 	t := &beamTrainer{pp: warm(m.parser), lp: warm(m.labeller), ls: &m.labels, kinds: m.kinds, k: cfg.Beam}
+	t.c.fast = m.fast
 	t.buf.scores, t.buf.lscores = make([]float32, nmoves), make([]float32, len(m.labels.names))
 	golds := make([][]step, len(exs))
 	var s state

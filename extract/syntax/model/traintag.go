@@ -13,10 +13,11 @@ type tagTrainer struct {
 	scores      []float32
 	tags, first []int32
 	secondPass  bool
+	fast        bool // the fast model's feature set
 }
 
-func newTagTrainer(nclass int, second bool) *tagTrainer {
-	t := &tagTrainer{p1: newPerceptron(nclass), scores: make([]float32, nclass), secondPass: second}
+func newTagTrainer(nclass int, second, fast bool) *tagTrainer {
+	t := &tagTrainer{p1: newPerceptron(nclass), scores: make([]float32, nclass), secondPass: second, fast: fast}
 	if second {
 		t.p2 = newPerceptron(nclass)
 	}
@@ -36,7 +37,7 @@ func (t *tagTrainer) learn(ex *example) {
 
 func (t *tagTrainer) pass(p *perceptron, ex *example, first []int32) {
 	for i := range ex.ws {
-		t.keys = tagFeatures(t.keys[:0], ex.ws, t.tags, first, i)
+		t.keys = tagFeatures(t.fast, t.keys[:0], ex.ws, t.tags, first, i)
 		p.score(t.keys, t.scores)
 		pred := int32(argmax(t.scores, nil))
 		if g := ex.gold[i]; g != none && g != pred {
@@ -49,8 +50,8 @@ func (t *tagTrainer) pass(p *perceptron, ex *example, first []int32) {
 
 // trainTagger trains on exs for the given epochs (shuffled by rng) and returns the
 // averaged passes (the second is nil when second is false).
-func trainTagger(exs []*example, nclass, epochs int, second bool, rng *rand.Rand) (*linear, *linear) {
-	t := newTagTrainer(nclass, second)
+func trainTagger(exs []*example, nclass, epochs int, second, fast bool, rng *rand.Rand) (*linear, *linear) {
+	t := newTagTrainer(nclass, second, fast)
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
@@ -74,7 +75,7 @@ const tagMinAbs = 0.05
 // so that the parser trains on tags as good as (not better than) those it will see.
 // Folds run on up to two goroutines; each has its own seeded generator, so the result does
 // not depend on scheduling.
-func jackknife(exs []*example, nclass, folds, epochs int, second bool, seed uint64) {
+func jackknife(exs []*example, nclass, folds, epochs int, second, fast bool, seed uint64) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for f := range folds {
@@ -91,15 +92,15 @@ func jackknife(exs []*example, nclass, folds, epochs int, second bool, seed uint
 					in = append(in, ex)
 				}
 			}
-			l1, l2 := trainTagger(in, nclass, epochs, second, rand.New(rand.NewPCG(seed, uint64(f)+1)))
-			tagExamples(out, l1, l2, nclass)
+			l1, l2 := trainTagger(in, nclass, epochs, second, fast, rand.New(rand.NewPCG(seed, uint64(f)+1)))
+			tagExamples(out, l1, l2, nclass, fast)
 		}()
 	}
 	wg.Wait()
 }
 
 // tagExamples writes the tags predicted by the trained passes into each example's tags.
-func tagExamples(exs []*example, l1, l2 *linear, nclass int) {
+func tagExamples(exs []*example, l1, l2 *linear, nclass int, fast bool) {
 	var second scorer
 	if l2 != nil {
 		second = l2
@@ -108,6 +109,6 @@ func tagExamples(exs []*example, l1, l2 *linear, nclass int) {
 	scores := make([]float32, nclass)
 	for _, ex := range exs {
 		first := make([]int32, len(ex.ws))
-		keys = tagSentence(l1, second, ex.ws, ex.tags, first, keys, scores)
+		keys = tagSentence(fast, l1, second, ex.ws, ex.tags, first, keys, scores)
 	}
 }

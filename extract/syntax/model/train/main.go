@@ -38,6 +38,7 @@ func run(args []string) int {
 	fs.IntVar(&cfg.DecodeBeam, "decode-beam", 0, "beam width the model file asks for when parsing (0: the training beam)")
 	fs.BoolVar(&cfg.Projectivize, "projectivize", true, "train on non-projective trees with their crossing arcs lifted (else skip them)")
 	parsers := fs.String("parsers", "l2r/8x5@1,l2r/4x4@2,r2l/4x4@1", "the parsers to train, comma-separated, each DIRECTION[/BEAMxEPOCHS][@SEED] (direction l2r or r2l; beam width and global epochs, default -beam and -beam-epochs; seed, default -seed plus the parser's index); more than one votes as an ensemble")
+	fs.BoolVar(&cfg.Fast, "fast", false, "train the fast model's smaller feature sets (make model-fast; docs/syntax.md, The fast model)")
 	fs.StringVar(&cfg.TagCache, "tag-cache", "", "file keeping the tagger and jackknifed tags between runs (for parser experiments)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -142,8 +143,8 @@ func save(m *model.Model, dev []*conllu.Sentence, cfg model.TrainConfig, prune s
 		"Silveira et al. 2014, Linguistic Data Consortium / Universal Dependencies contributors.",
 		"Licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). This model is derived from",
 		"the treebank and is distributed under the same licence.",
-		fmt.Sprintf("Training: seed %d, tagger epochs %d, parsers %s, parser epochs %d, jackknife folds %d, second pass %v, explore %.2f, beam %d (%d epochs), projectivize %v, weights pruned below: %s.",
-			cfg.Seed, cfg.TagEpochs, parserList(cfg.ParserSpecs()), cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, cfg.Projectivize, prune),
+		fmt.Sprintf("Training: features %s, seed %d, tagger epochs %d, parsers %s, parser epochs %d, jackknife folds %d, second pass %v, explore %.2f, beam %d (%d epochs), projectivize %v, weights pruned below: %s.",
+			featureSets(cfg.Fast), cfg.Seed, cfg.TagEpochs, parserList(cfg.ParserSpecs()), cfg.ParseEpochs, cfg.Folds, cfg.SecondPass, cfg.Explore, cfg.Beam, cfg.BeamEpochs, cfg.Projectivize, prune),
 		"Word clusters: " + model.ClustersCredit() + ".",
 		"Classifiers: " + m.Sizes() + ".",
 		"EWT dev (gold words): " + sc.String(),
@@ -153,6 +154,13 @@ func save(m *model.Model, dev []*conllu.Sentence, cfg model.TrainConfig, prune s
 		return err
 	}
 	return os.WriteFile(out, buf.Bytes(), 0o644)
+}
+
+func featureSets(fast bool) string {
+	if fast {
+		return "fast"
+	}
+	return "full"
 }
 
 // stamped writes to stderr with the time since the start in front.

@@ -1,0 +1,198 @@
+package model
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func fastTestModel(t testing.TB) *Model {
+	t.Helper()
+	m, err := Fast()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestFastModel: the embedded fast model loads with the fast feature sets, one tagging
+// pass and one greedy parser, stays small, and tags or attaches some words of the golden
+// sentences otherwise than the default model.
+func TestFastModel(t *testing.T) {
+	m, d := fastTestModel(t), testModel(t)
+	if !m.IsFast() || d.IsFast() {
+		t.Fatalf("IsFast: fast model %v, default model %v", m.IsFast(), d.IsFast())
+	}
+	if m.tagger2 != nil || len(m.ensemble) != 0 || m.Beam() != 1 {
+		t.Fatalf("fast model: second tagger %v, %d more parsers, beam %d; want none, none, 1", m.tagger2 != nil, len(m.ensemble), m.Beam())
+	}
+	if !strings.Contains(m.Header(), "features fast") {
+		t.Fatalf("header does not name the fast feature sets:\n%s", m.Header())
+	}
+	if len(embeddedFast) > 4<<20 {
+		t.Fatalf("fast.model is %d bytes, over 4 MiB", len(embeddedFast))
+	}
+	differ := 0
+	for _, s := range goldenSentences {
+		words := strings.Fields(s)
+		a, b := m.Parse(words), d.Parse(words)
+		checkTree(t, words, a)
+		for i := range words {
+			if a.Head[i] != b.Head[i] || a.XPOS[i] != b.XPOS[i] || a.Deprel[i] != b.Deprel[i] {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Fatal("the fast model parses the golden sentences exactly as the default model")
+	}
+}
+
+// TestChoose: each parser setting gets its model: fast the fast model (greedy), single
+// the default model's first parser, ensemble all three; a beam width overrides the model's.
+func TestChoose(t *testing.T) {
+	for _, c := range []struct {
+		fast, single bool
+		beam         int
+		wantFast     bool
+		wantParsers  int
+		wantBeam     int
+	}{
+		{false, false, 0, false, 3, 4},
+		{false, true, 0, false, 1, 4},
+		{false, true, 1, false, 1, 1},
+		{true, false, 0, true, 1, 1},
+		{true, true, 0, true, 1, 1},
+		{true, false, 2, true, 1, 2},
+	} {
+		m, err := Choose(c.fast, c.single, c.beam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.IsFast() != c.wantFast || 1+len(m.ensemble) != c.wantParsers || m.Beam() != c.wantBeam {
+			t.Errorf("Choose(%v, %v, %d): fast %v, %d parsers, beam %d; want %v, %d, %d", c.fast, c.single, c.beam,
+				m.IsFast(), 1+len(m.ensemble), m.Beam(), c.wantFast, c.wantParsers, c.wantBeam)
+		}
+	}
+}
+
+// TestFastDevAccuracy parses EWT dev with gold words with the fast model; it fails below
+// the floor the embedded fast model must keep (UPOS 0.94, UAS 0.80, LAS 0.76).
+func TestFastDevAccuracy(t *testing.T) {
+	dev := readShared(t, "en_ewt-ud-dev.conllu", 1<<30)
+	sc := Evaluate(fastTestModel(t), dev, false)
+	t.Logf("EWT dev, fast model: %s", sc)
+	if sc.UPOS < 0.94 || sc.UAS < 0.80 || sc.LAS < 0.76 {
+		t.Fatalf("EWT dev %s below the fast model's floor (UPOS 0.94, UAS 0.80, LAS 0.76)", sc)
+	}
+}
+
+// TestFastGoldenParses pins the fast model's parses of the golden sentences; after
+// retraining (make model-fast), look at the differences and rewrite with
+// `go test ./extract/syntax/model -run FastGolden -update`.
+func TestFastGoldenParses(t *testing.T) {
+	m := fastTestModel(t)
+	var b strings.Builder
+	for _, s := range goldenSentences {
+		words := strings.Fields(s)
+		tr := m.Parse(words)
+		checkTree(t, words, tr)
+		b.WriteString(renderTree(words, tr) + "\n")
+	}
+	path := filepath.Join("testdata", "golden-fast.txt")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Fatalf("parses differ from %s (rerun with -update after checking):\n%s", path, got)
+	}
+}
+
+// TestFastParseAllocationFree: the fast model, too, parses without allocating once a Tree
+// has held a sentence as long.
+func TestFastParseAllocationFree(t *testing.T) {
+	m := fastTestModel(t)
+	words := strings.Fields("Officials said on Monday that the bridge , which was built in 1932 , would be closed .")
+	var tr Tree
+	m.ParseInto(words, &tr)
+	if a := testing.AllocsPerRun(50, func() { m.ParseInto(words, &tr) }); a != 0 {
+		t.Fatalf("ParseInto allocated %.1f times per call", a)
+	}
+}
+
+// TestFastWriteLoadRoundTrip: the fast model's file keeps its feature sets through a write
+// and a load (same bytes, same parses); a file without the field (the default model's)
+// loads with the full feature sets.
+func TestFastWriteLoadRoundTrip(t *testing.T) {
+	m := fastTestModel(t)
+	var a, b bytes.Buffer
+	if err := m.Write(&a, []string{"x"}); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m2.IsFast() {
+		t.Fatal("the fast model, written and loaded again, lost its feature sets")
+	}
+	if err := m2.Write(&b, []string{"x"}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("writing the loaded fast model gave other bytes")
+	}
+	words := strings.Fields(goldenSentences[1])
+	if x, y := renderTree(words, m.Parse(words)), renderTree(words, m2.Parse(words)); x != y {
+		t.Fatalf("parses differ after the round trip:\n%s\n%s", x, y)
+	}
+}
+
+// TestFastTrainingDeterministic trains a small fast model twice (the settings of make
+// model-fast on a part of EWT train) and compares the bytes; the model uses the fast
+// feature sets and parses otherwise than a model trained with the full ones.
+func TestFastTrainingDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains three small models")
+	}
+	train := readShared(t, "en_ewt-ud-train.conllu", 300)
+	dev := readShared(t, "en_ewt-ud-dev.conllu", 50)
+	cfg := TrainConfig{Seed: 7, TagEpochs: 2, ParseEpochs: 2, Folds: 2, Explore: 0.9, Beam: 1,
+		Projectivize: true, Log: &bytes.Buffer{}, Fast: true, DecodeBeam: 1}
+	var out [2]bytes.Buffer
+	var fast *Model
+	for i := range out {
+		m, _, err := Train(train, dev, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Write(&out[i], []string{"x"}); err != nil {
+			t.Fatal(err)
+		}
+		fast = m
+	}
+	if out[0].Len() == 0 || !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Fatalf("two trainings gave different models (%d and %d bytes)", out[0].Len(), out[1].Len())
+	}
+	cfg.Fast = false
+	full, _, err := Train(train, dev, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fast.IsFast() || full.IsFast() {
+		t.Fatalf("IsFast: trained fast %v, trained full %v", fast.IsFast(), full.IsFast())
+	}
+	a, _ := fast.tagger.size()
+	b, _ := full.tagger.size()
+	if a >= b {
+		t.Fatalf("the fast tagger has %d features, the full one %d: want fewer", a, b)
+	}
+}
