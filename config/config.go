@@ -79,7 +79,7 @@ var Keys = []Key{
 	{Name: KeyExtractMaxBytes, Default: 8 << 20, Help: "largest input file extract reads, in bytes"},
 	{Name: KeyExtractLexicons, Default: "", Path: true, Dir: true, Help: "directory of lexicon files overriding the embedded ones (empty: embedded only)"},
 	{Name: KeyExtractParser, Default: "ensemble", Help: "dependency parsing: ensemble (three parsers vote, the most accurate), single (the first parser alone: faster, less accurate) or fast (a small greedy model: fastest, least accurate; docs/syntax.md, The fast model)"},
-	{Name: KeyExtractBeam, Default: 0, Help: "parser beam width, 0 to " + fmt.Sprint(MaxBeam) + ": 0 keeps the model's (4); 1 parses greedily (fastest, least accurate); wider is slower (docs/syntax.md, Beam width)"},
+	{Name: KeyExtractBeam, Default: 0, Help: "parser beam width, 0 to " + fmt.Sprint(MaxBeam) + ": 0 keeps the model's (4; the fast model's 1); 1 parses greedily (fastest, least accurate); wider is slower (docs/syntax.md, Beam width)"},
 	{Name: KeyQueriesDir, Default: "", Path: true, Dir: true, Help: "directory of extra *.cypher report templates (empty: embedded only)"},
 }
 

@@ -161,7 +161,7 @@ func parserFlag() cli.Flag {
 
 // beamFlag sets the parser's beam width for extract, build, watch and parse.
 func beamFlag() cli.Flag {
-	return keyFlag("beam", "parser beam `WIDTH`: 0 keeps the model's (4), 1 is greedy (about 1.8x faster extract with --parser single, less accurate), 2-3 in between")
+	return keyFlag("beam", "parser beam `WIDTH`: 0 keeps the model's (4; --parser fast: 1), 1 is greedy (about 1.8x faster extract with --parser single, less accurate), 2-3 in between")
 }
 
 func keyFlag(name, usage string) *cli.StringFlag {

@@ -43,19 +43,21 @@ func TestEmbeddedClusters(t *testing.T) {
 	}
 }
 
-// TestModelMatchesClusters checks that the embedded model was trained with the embedded
+// TestModelMatchesClusters checks that the embedded models were trained with the embedded
 // cluster table: a model decoded with other clusters than it learned is silently worse.
 func TestModelMatchesClusters(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ct, err := defaultClusters()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(m.Header(), "sha256 "+ct.sum) {
-		t.Fatalf("the model's header does not name the embedded cluster table (sha256 %s...):\n%s", ct.sum, m.Header())
+	for name, load := range map[string]func() (*Model, error){"default": Default, "fast": Fast} {
+		m, err := load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(m.Header(), "sha256 "+ct.sum) {
+			t.Fatalf("the %s model's header does not name the embedded cluster table (sha256 %s...):\n%s", name, ct.sum, m.Header())
+		}
 	}
 }
 
