@@ -29,6 +29,9 @@ func writeTagCache(path string, m *Model, exs []*example) error {
 			e.uvarint(uint64(t))
 		}
 	}
+	if m.fast { // as in the model file: caches without it hold a full tagger
+		e.uvarint(featuresFast)
+	}
 	if err := e.w.Flush(); err != nil {
 		return err
 	}
@@ -59,6 +62,9 @@ func readTagCache(path string, m *Model, exs []*example) (bool, error) {
 		for i := range ex.tags {
 			ex.tags[i] = int32(d.count(uint64(len(m.upos) - 1)))
 		}
+	}
+	if fast := d.optionalCount(featuresFast, featuresFull) == featuresFast; fast != m.fast {
+		return false, fmt.Errorf("%s: tag cache holds a tagger of the other feature sets (fast %v, want %v)", path, fast, m.fast)
 	}
 	return d.err == nil, d.err
 }

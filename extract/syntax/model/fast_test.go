@@ -196,3 +196,28 @@ func TestFastTrainingDeterministic(t *testing.T) {
 		t.Fatalf("the fast tagger has %d features, the full one %d: want fewer", a, b)
 	}
 }
+
+// TestTagCacheKeepsFeatureSet: a tag cache written by a fast training is read back by
+// another fast training and refused by a full one (its tagger computes other features).
+func TestTagCacheKeepsFeatureSet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains small models")
+	}
+	train := readShared(t, "en_ewt-ud-train.conllu", 200)
+	dev := readShared(t, "en_ewt-ud-dev.conllu", 20)
+	var log bytes.Buffer
+	cfg := TrainConfig{Seed: 3, TagEpochs: 1, ParseEpochs: 1, Folds: 2, Beam: 1, Log: &log, Fast: true,
+		TagCache: filepath.Join(t.TempDir(), "tags")}
+	for range 2 {
+		if _, _, err := Train(train, dev, cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !strings.Contains(log.String(), "tagger and training tags from") {
+		t.Fatalf("the second fast training did not read the cache:\n%s", log.String())
+	}
+	cfg.Fast = false
+	if _, _, err := Train(train, dev, cfg); err == nil || !strings.Contains(err.Error(), "other feature sets") {
+		t.Fatalf("a full training read a fast tag cache: err %v", err)
+	}
+}
