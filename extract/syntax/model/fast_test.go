@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -219,5 +220,46 @@ func TestTagCacheKeepsFeatureSet(t *testing.T) {
 	cfg.Fast = false
 	if _, _, err := Train(train, dev, cfg); err == nil || !strings.Contains(err.Error(), "other feature sets") {
 		t.Fatalf("a full training read a fast tag cache: err %v", err)
+	}
+}
+
+// TestTagFastMatchesTagSentence: the fast tagger with its cache of word scores tags every
+// word of EWT dev (or the golden sentences) as the plain pass does, on one work reused
+// across sentences (so that the cache hits), word scores summed bit for bit alike.
+func TestTagFastMatchesTagSentence(t *testing.T) {
+	m := fastTestModel(t)
+	var sents [][]string
+	dev, _ := readEWT("en_ewt-ud-dev.conllu", 1<<30)
+	for _, s := range dev {
+		sents = append(sents, s.Forms())
+	}
+	for _, s := range goldenSentences {
+		sents = append(sents, strings.Fields(s))
+	}
+	w, plain := &work{}, &work{}
+	hits := 0
+	for _, s := range sents {
+		for i := range s {
+			var d wordInfo
+			describe(s[i], &d, m.clusters)
+			j := int(mix(d.form, d.lower) & (wordCacheSize - 1))
+			if w.wordScores.used != nil && w.wordScores.used[j] && w.wordScores.form[j] == d.form {
+				hits++
+			}
+		}
+		m.tag(s, w)
+		plain.words = grow(plain.words, len(s))
+		for i, x := range s {
+			describe(x, &plain.words[i], m.clusters)
+		}
+		plain.tags, plain.first = grow(plain.tags, len(s)), grow(plain.first, len(s))
+		scores := make([]float32, len(m.upos))
+		plain.buf.keys = tagSentence(true, m.tagger, nil, plain.words, plain.tags, plain.first, plain.buf.keys, scores)
+		if !slices.Equal(w.tags, plain.tags) {
+			t.Fatalf("%q: cached tags %v, plain %v", s, w.tags, plain.tags)
+		}
+	}
+	if hits == 0 {
+		t.Fatal("the word cache never hit")
 	}
 }

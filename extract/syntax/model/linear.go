@@ -152,6 +152,12 @@ func (l *linear) score(keys []uint64, scores []float32) {
 		l.score3(keys, scores[:3])
 		return
 	}
+	l.add(keys, scores)
+}
+
+// add adds the rows of keys to scores, in the order of keys (classifiers of more than three
+// classes): scoring some keys and then adding the others gives the sums score gives.
+func (l *linear) add(keys []uint64, scores []float32) {
 	var fixed [48]uint64
 	var found [48]slot
 	var sink uint64

@@ -50,6 +50,8 @@ type work struct {
 	beam  beam
 	label []int32
 	vote  votes
+	// wordScores keeps the fast tagger's scores of recent words (fast.go).
+	wordScores wordScores
 }
 
 //go:embed english.model
@@ -191,7 +193,11 @@ func (m *Model) tag(words []string, w *work) {
 	if m.tagger2 != nil {
 		second = m.tagger2
 	}
-	w.buf.keys = tagSentence(m.fast, m.tagger, second, w.words, w.tags, w.first, w.buf.keys, w.buf.scores[:len(m.upos)])
+	if m.fast && m.tagger2 == nil {
+		m.tagFast(w)
+	} else {
+		w.buf.keys = tagSentence(m.fast, m.tagger, second, w.words, w.tags, w.first, w.buf.keys, w.buf.scores[:len(m.upos)])
+	}
 	w.sent.fill(w.words, w.tags, m.kinds)
 	w.sent.fast = m.fast
 }
