@@ -28,6 +28,9 @@ func buildBatches(ctx context.Context, plan *Plan, look *lookup) <-chan builtBat
 	go func() {
 		defer close(out)
 		for i := range plan.Batches {
+			if ctx.Err() != nil {
+				return
+			}
 			bb := builtBatch{i: i}
 			if !unchanged(plan, i, look) {
 				start := time.Now()
