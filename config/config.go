@@ -72,7 +72,7 @@ var Keys = []Key{
 	{Name: KeyNeo4jPasswordFile, Default: "", Path: true, Help: "file holding the Neo4j password (default: the first .neo4j/password found walking up from the working directory)"},
 	{Name: KeyNeo4jDatabase, Default: "neo4j", Help: "Neo4j database"},
 	{Name: KeyNeo4jQueryTimeout, Default: "60s", Help: "longest a query or report may run (the server stops its transaction): 90s, 5m, or seconds; 0 leaves it to the server"},
-	{Name: KeyLoadBatchSize, Default: 2000, Help: "records (nodes + relationships) per write transaction; whole articles are never split"},
+	{Name: KeyLoadBatchSize, Default: 5000, Help: "records (nodes + relationships) per write transaction; whole articles are never split"},
 	{Name: KeyLogLevel, Default: "info", Help: "debug, info, warn or error"},
 	{Name: KeyLogFormat, Default: "text", Help: "text or json"},
 	{Name: KeyExtractWorkers, Default: 0, Help: "parallel extraction workers (0: one per CPU)"},

@@ -44,7 +44,7 @@ func TestPrecedence(t *testing.T) {
 		wantFrom SourceKind
 	}{
 		{name: "default", key: KeyNeo4jURI, want: "bolt://127.0.0.1:7687", wantFrom: FromDefault},
-		{name: "default int", key: KeyLoadBatchSize, want: 2000, wantFrom: FromDefault},
+		{name: "default int", key: KeyLoadBatchSize, want: 5000, wantFrom: FromDefault},
 		{name: "file beats default", file: fileYAML, key: KeyNeo4jURI, want: "bolt://file:7687", wantFrom: FromFile},
 		{name: "file int", file: fileYAML, key: KeyLoadBatchSize, want: 50, wantFrom: FromFile},
 		{name: "env beats file", file: fileYAML, env: map[string]string{"NEWSGRAPH_NEO4J_URI": "bolt://env:7687"}, key: KeyNeo4jURI, want: "bolt://env:7687", wantFrom: FromEnv},

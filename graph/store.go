@@ -26,7 +26,7 @@ type LoadOptions struct {
 	// Name names the input in messages ("name:line: ..."); "" means "input".
 	Name string
 	// BatchSize is about how many records (nodes + relationships) one write transaction
-	// carries; whole articles are never split across transactions. <= 0 means 2000.
+	// carries; whole articles are never split across transactions. <= 0 means 5000.
 	BatchSize int
 	// Progress, when set, is called after each committed batch.
 	Progress func(done, total int)

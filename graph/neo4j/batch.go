@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -180,18 +181,15 @@ func (l *lookup) olderOf(plan *Plan, i int) []string {
 }
 
 // writeBatch runs inside a managed write transaction; it may be retried, so it only
-// returns what it did. The relationships of the articles look skips are not read.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int, look *lookup) (batchResult, error) {
+// returns what it did (b, built by buildBatches, is only read). The relationships of the
+// articles look skips are not in b.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int, b *Batch, look *lookup, times map[string]time.Duration) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
+	w.times = times
 	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
 	w.st.Skipped = look.skipped(plan, i)
-	edges, err := plan.batchEdges(i, look.skip)
-	if err != nil {
-		return batchResult{}, err
-	}
-	b, err := plan.build(i, look.skip, edges, plan.hashes(i))
-	if err != nil || b.Size == 0 {
-		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, err
+	if b.Size == 0 {
+		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
 	}
 	if err := w.derivedBefore(look.olderOf(plan, i)); err != nil { // derived.go
 		return batchResult{}, err

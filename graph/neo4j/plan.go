@@ -16,7 +16,7 @@ import (
 )
 
 // DefaultBatchSize is the batch size used when LoadOptions.BatchSize is not positive.
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 5000
 
 // RuleNodeArticles is the rule of a MENTIONS relationship implied by a node record's
 // "articles" list when the input has no explicit MENTIONS edge for that pair.

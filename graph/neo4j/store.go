@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -177,7 +178,9 @@ func (s *Store) Load(ctx context.Context, d *graph.Document, opts graph.LoadOpti
 	return s.LoadPlan(ctx, plan, opts.Progress)
 }
 
-// LoadPlan writes a plan made by NewPlan; see Load.
+// LoadPlan writes a plan made by NewPlan; see Load. The batches are built one ahead of
+// the writer (buildBatches): the client reads and builds batch n+1 while the server writes
+// batch n.
 func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, total int)) (graph.LoadStats, error) {
 	var total graph.LoadStats
 	var tally nodeTally
@@ -188,40 +191,93 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 	if err != nil {
 		return total, fmt.Errorf("looking up the articles: %w", s.classify(ctx, err))
 	}
+	times := map[string]time.Duration{}
+	defer s.logTimes(times)
+	bctx, stop := context.WithCancel(ctx)
+	defer stop()
+	built := buildBatches(bctx, plan, look)
 	for i := range plan.Batches {
-		b := &plan.Batches[i]
 		start := time.Now()
-		if unchanged(plan, i, look) {
-			st := graph.LoadStats{Articles: len(b.arts), Skipped: len(b.arts), Batches: 1}
+		bb, ok := <-built
+		times[clientWait] += time.Since(start)
+		if !ok { // only when ctx is done
+			return total, s.partial(i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, ctx.Err())))
+		}
+		times[clientBuild] += bb.took
+		if bb.err != nil {
+			return total, s.partial(i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, bb.err)))
+		}
+		if bb.b == nil {
+			st := graph.LoadStats{Articles: len(plan.Batches[i].arts), Skipped: len(plan.Batches[i].arts), Batches: 1}
 			total.Add(st)
 			s.log.Debug("batch unchanged", "batch", i+1, "of", n, "articles", st.Articles)
-			if progress != nil {
-				progress(i+1, n)
+		} else {
+			r, err := s.commitBatch(ctx, sess, plan, bb, look, times)
+			if err != nil {
+				return total, s.partial(i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, err)))
 			}
-			continue
+			total.Add(r.st)
+			tally.add(r, &total)
+			s.log.Debug("batch committed", "batch", i+1, "of", n, "articles", r.st.Articles, "records", bb.b.Size,
+				"nodes_created", r.st.NodesCreated, "rels_created", r.st.RelsCreated, "rels_removed", r.st.RelsRemoved,
+				"took", time.Since(start).Round(time.Millisecond))
 		}
-		out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return s.writeBatch(ctx, tx, plan, i, look)
-		})
-		if err != nil {
-			err = fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, err))
-			if i > 0 {
-				return total, &graph.PartialLoadError{Done: total, Total: n, Err: err}
-			}
-			return total, err
-		}
-		r := out.(batchResult)
-		st := r.st
-		total.Add(st)
-		tally.add(r, &total)
-		s.log.Debug("batch committed", "batch", i+1, "of", n, "articles", st.Articles, "records", b.Size,
-			"nodes_created", st.NodesCreated, "rels_created", st.RelsCreated, "rels_removed", st.RelsRemoved,
-			"took", time.Since(start).Round(time.Millisecond))
 		if progress != nil {
 			progress(i+1, n)
 		}
 	}
 	return total, nil
+}
+
+// partial is err, as a *graph.PartialLoadError when batches before batch i (of n) were
+// committed.
+func (s *Store) partial(i, n int, done graph.LoadStats, err error) error {
+	if i > 0 {
+		return &graph.PartialLoadError{Done: done, Total: n, Err: err}
+	}
+	return err
+}
+
+// commitBatch writes a built batch in one managed write transaction.
+func (s *Store) commitBatch(ctx context.Context, sess neo4j.SessionWithContext, plan *Plan, bb builtBatch, look *lookup, times map[string]time.Duration) (batchResult, error) {
+	start := time.Now()
+	var wrote time.Time
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		defer func() { wrote = time.Now() }()
+		return s.writeBatch(ctx, tx, plan, bb.i, bb.b, look, times)
+	})
+	times[batchTotal] += time.Since(start)
+	if err != nil {
+		return batchResult{}, err
+	}
+	times[batchCommit] += time.Since(wrote)
+	return out.(batchResult), nil
+}
+
+// Names of the times logTimes prints beside the statements'.
+const (
+	clientBuild = "(client) reading and building batches, while the server writes"
+	clientWait  = "(client) waiting for a built batch"
+	batchTotal  = "(all) write transactions, commits included"
+	batchCommit = "(commit) from the last statement to the commit's answer"
+)
+
+// logTimes logs at debug level the time of each statement summed over a load's batches
+// (what docs/performance.md's per-statement figures come from), longest first.
+func (s *Store) logTimes(times map[string]time.Duration) {
+	if !s.log.Enabled(context.Background(), slog.LevelDebug) || len(times) == 0 {
+		return
+	}
+	names := make([]string, 0, len(times))
+	for k := range times {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool { return times[names[i]] > times[names[j]] })
+	args := make([]any, 0, 2*len(names))
+	for _, k := range names {
+		args = append(args, k, times[k].Round(time.Millisecond).String())
+	}
+	s.log.Debug("time per statement, summed over the batches", args...)
 }
 
 // lookupAll runs the lookup statements of a plan in one read transaction.

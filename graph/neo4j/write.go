@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -38,6 +39,9 @@ type txWriter struct {
 	// pressure_network groups to recompute (derived_pressure.go)
 	pressure map[string]pressureKey
 	ties     *tieWork // country_pairs ties to update (derived_country_pairs.go)
+	// times, when not nil, sums the time of each statement by what it does (a load's debug
+	// log prints it: docs/performance.md)
+	times map[string]time.Duration
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
@@ -59,11 +63,19 @@ func (w *txWriter) start(what string) error {
 	return nil
 }
 
+// timed adds the time since start to statement what's (when the writer keeps times).
+func (w *txWriter) timed(what string, start time.Time) {
+	if w.times != nil {
+		w.times[what] += time.Since(start)
+	}
+}
+
 // one runs a statement that returns one record and returns it with the counters.
 func (w *txWriter) one(what, cypher string, params map[string]any) (*neo4j.Record, neo4j.Counters, error) {
 	if err := w.start(what); err != nil {
 		return nil, nil, err
 	}
+	defer w.timed(what, time.Now())
 	res, err := w.tx.Run(w.ctx, cypher, params)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", what, err)
@@ -84,6 +96,7 @@ func (w *txWriter) all(what, cypher string, params map[string]any) ([]*neo4j.Rec
 	if err := w.start(what); err != nil {
 		return nil, err
 	}
+	defer w.timed(what, time.Now())
 	res, err := w.tx.Run(w.ctx, cypher, params)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
