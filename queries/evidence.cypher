@@ -7,10 +7,17 @@
 // description: start and end are the sentence's byte offsets in the article's text.
 
 // The nodes from and to name come from the search text index of each entity label (lower-cased
-// id, name and aliases), and are checked as before; the relationships are read
-// from the side with fewer relationships (MENTIONS left out of the count), keeping those whose
-// other end is on the other side; only the model's types are read (MENTIONS and types outside
-// the model are not).
+// id, name and aliases), and are checked as before; only the model's types are read (MENTIONS
+// and types outside the model are not). Each type is read one of two ways, chosen from the
+// sides' degrees in that type (d, the smaller side's) and the type's size (n), as who_met_whom
+// chooses: when d² > limit × n (both sides hold hubs: reading in date order passes fewer than
+// d relationships before limit of them join the sides), newest first from the type's date
+// index, the first limit that join the two sides in the report's order (a partial sort:
+// date, then names and article); else from the side with fewer relationships of that type,
+// keeping those whose other end is on the other side. The first limit rows overall are among
+// what the types give (each type's first limit in the report's order). Undated relationships
+// come last: those of the types read by date are read from the sides (as before) only when
+// fewer than limit dated ones were found.
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS toLower($from) RETURN n
@@ -21,7 +28,31 @@ CALL () {
   }
   WITH n WHERE n.id = $from OR toLower(n.name) CONTAINS toLower($from)
                OR any(al IN coalesce(n.aliases, []) WHERE toLower(al) CONTAINS toLower($from))
-  RETURN collect(n) AS froms, sum(COUNT { (n)--() } - COUNT { (n)<-[:MENTIONS]-() }) AS fdeg
+  RETURN collect(n) AS froms,
+         [sum(COUNT { (n)-[:MET]->() }),
+          sum(COUNT { (n)-[:SPOKE_WITH]->() }),
+          sum(COUNT { (n)-[:PRESSURED]->() }),
+          sum(COUNT { (n)-[:CRITICIZED]->() }),
+          sum(COUNT { (n)-[:SUPPORTED]->() }),
+          sum(COUNT { (n)-[:VISITED]->() }),
+          sum(COUNT { (n)-[:ATTENDED]->() }),
+          sum(COUNT { (n)-[:HOSTED]->() }),
+          sum(COUNT { (n)-[:HOLDS_ROLE]->() }),
+          sum(COUNT { (n)-[:MEMBER_OF]->() }),
+          sum(COUNT { (n)-[:LOCATED_IN]->() }),
+          sum(COUNT { (n)-[:HELD_IN]->() }),
+          sum(COUNT { (n)<-[:MET]-() }),
+          sum(COUNT { (n)<-[:SPOKE_WITH]-() }),
+          sum(COUNT { (n)<-[:PRESSURED]-() }),
+          sum(COUNT { (n)<-[:CRITICIZED]-() }),
+          sum(COUNT { (n)<-[:SUPPORTED]-() }),
+          sum(COUNT { (n)<-[:VISITED]-() }),
+          sum(COUNT { (n)<-[:ATTENDED]-() }),
+          sum(COUNT { (n)<-[:HOSTED]-() }),
+          sum(COUNT { (n)<-[:HOLDS_ROLE]-() }),
+          sum(COUNT { (n)<-[:MEMBER_OF]-() }),
+          sum(COUNT { (n)<-[:LOCATED_IN]-() }),
+          sum(COUNT { (n)<-[:HELD_IN]-() })] AS fromd
 }
 CALL () {
   CALL () {
@@ -33,13 +64,295 @@ CALL () {
   }
   WITH n WHERE n.id = $to OR toLower(n.name) CONTAINS toLower($to)
                OR any(al IN coalesce(n.aliases, []) WHERE toLower(al) CONTAINS toLower($to))
-  RETURN collect(n) AS tos, sum(COUNT { (n)--() } - COUNT { (n)<-[:MENTIONS]-() }) AS tdeg
+  RETURN collect(n) AS tos,
+         [sum(COUNT { (n)-[:MET]->() }),
+          sum(COUNT { (n)-[:SPOKE_WITH]->() }),
+          sum(COUNT { (n)-[:PRESSURED]->() }),
+          sum(COUNT { (n)-[:CRITICIZED]->() }),
+          sum(COUNT { (n)-[:SUPPORTED]->() }),
+          sum(COUNT { (n)-[:VISITED]->() }),
+          sum(COUNT { (n)-[:ATTENDED]->() }),
+          sum(COUNT { (n)-[:HOSTED]->() }),
+          sum(COUNT { (n)-[:HOLDS_ROLE]->() }),
+          sum(COUNT { (n)-[:MEMBER_OF]->() }),
+          sum(COUNT { (n)-[:LOCATED_IN]->() }),
+          sum(COUNT { (n)-[:HELD_IN]->() }),
+          sum(COUNT { (n)<-[:MET]-() }),
+          sum(COUNT { (n)<-[:SPOKE_WITH]-() }),
+          sum(COUNT { (n)<-[:PRESSURED]-() }),
+          sum(COUNT { (n)<-[:CRITICIZED]-() }),
+          sum(COUNT { (n)<-[:SUPPORTED]-() }),
+          sum(COUNT { (n)<-[:VISITED]-() }),
+          sum(COUNT { (n)<-[:ATTENDED]-() }),
+          sum(COUNT { (n)<-[:HOSTED]-() }),
+          sum(COUNT { (n)<-[:HOLDS_ROLE]-() }),
+          sum(COUNT { (n)<-[:MEMBER_OF]-() }),
+          sum(COUNT { (n)<-[:LOCATED_IN]-() }),
+          sum(COUNT { (n)<-[:HELD_IN]-() })] AS tod
 }
-WITH CASE WHEN fdeg <= tdeg THEN froms ELSE tos END AS near, CASE WHEN fdeg <= tdeg THEN tos ELSE froms END AS far
-UNWIND near AS a
-MATCH (a)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-(b)
-WHERE ($type = '' OR type(r) = toUpper($type)) AND b IN far
-WITH DISTINCT r
+// How each type is read: '' (not asked for, or a side without such relationships), 'date',
+// or from the side named.
+WITH froms, tos, reduce(s = 0, x IN fromd | s + x) <= reduce(s = 0, x IN tod | s + x) AS fromNear,
+     CASE WHEN size(froms) <= size(tos) THEN froms ELSE tos END AS sm, CASE WHEN size(froms) <= size(tos) THEN tos ELSE froms END AS bg,
+     {`MET`: CASE WHEN $type <> '' AND toUpper($type) <> 'MET' OR (fromd[0] + fromd[12]) = 0 OR (tod[0] + tod[12]) = 0 THEN ''
+       WHEN (fromd[0] * tod[12] + tod[0] * fromd[12]) * CASE WHEN (fromd[0] + fromd[12]) < (tod[0] + tod[12]) THEN (fromd[0] + fromd[12]) ELSE (tod[0] + tod[12]) END
+            > $limit * COUNT { ()-[:MET]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[0] + fromd[12]) < (tod[0] + tod[12]) THEN (fromd[0] + fromd[12]) ELSE (tod[0] + tod[12]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:MET]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[0] + fromd[12]) <= (tod[0] + tod[12]) THEN 'from' ELSE 'to' END,
+     `SPOKE_WITH`: CASE WHEN $type <> '' AND toUpper($type) <> 'SPOKE_WITH' OR (fromd[1] + fromd[13]) = 0 OR (tod[1] + tod[13]) = 0 THEN ''
+       WHEN (fromd[1] * tod[13] + tod[1] * fromd[13]) * CASE WHEN (fromd[1] + fromd[13]) < (tod[1] + tod[13]) THEN (fromd[1] + fromd[13]) ELSE (tod[1] + tod[13]) END
+            > $limit * COUNT { ()-[:SPOKE_WITH]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[1] + fromd[13]) < (tod[1] + tod[13]) THEN (fromd[1] + fromd[13]) ELSE (tod[1] + tod[13]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:SPOKE_WITH]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[1] + fromd[13]) <= (tod[1] + tod[13]) THEN 'from' ELSE 'to' END,
+     `PRESSURED`: CASE WHEN $type <> '' AND toUpper($type) <> 'PRESSURED' OR (fromd[2] + fromd[14]) = 0 OR (tod[2] + tod[14]) = 0 THEN ''
+       WHEN (fromd[2] * tod[14] + tod[2] * fromd[14]) * CASE WHEN (fromd[2] + fromd[14]) < (tod[2] + tod[14]) THEN (fromd[2] + fromd[14]) ELSE (tod[2] + tod[14]) END
+            > $limit * COUNT { ()-[:PRESSURED]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[2] + fromd[14]) < (tod[2] + tod[14]) THEN (fromd[2] + fromd[14]) ELSE (tod[2] + tod[14]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:PRESSURED]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[2] + fromd[14]) <= (tod[2] + tod[14]) THEN 'from' ELSE 'to' END,
+     `CRITICIZED`: CASE WHEN $type <> '' AND toUpper($type) <> 'CRITICIZED' OR (fromd[3] + fromd[15]) = 0 OR (tod[3] + tod[15]) = 0 THEN ''
+       WHEN (fromd[3] * tod[15] + tod[3] * fromd[15]) * CASE WHEN (fromd[3] + fromd[15]) < (tod[3] + tod[15]) THEN (fromd[3] + fromd[15]) ELSE (tod[3] + tod[15]) END
+            > $limit * COUNT { ()-[:CRITICIZED]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[3] + fromd[15]) < (tod[3] + tod[15]) THEN (fromd[3] + fromd[15]) ELSE (tod[3] + tod[15]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:CRITICIZED]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[3] + fromd[15]) <= (tod[3] + tod[15]) THEN 'from' ELSE 'to' END,
+     `SUPPORTED`: CASE WHEN $type <> '' AND toUpper($type) <> 'SUPPORTED' OR (fromd[4] + fromd[16]) = 0 OR (tod[4] + tod[16]) = 0 THEN ''
+       WHEN (fromd[4] * tod[16] + tod[4] * fromd[16]) * CASE WHEN (fromd[4] + fromd[16]) < (tod[4] + tod[16]) THEN (fromd[4] + fromd[16]) ELSE (tod[4] + tod[16]) END
+            > $limit * COUNT { ()-[:SUPPORTED]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[4] + fromd[16]) < (tod[4] + tod[16]) THEN (fromd[4] + fromd[16]) ELSE (tod[4] + tod[16]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:SUPPORTED]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[4] + fromd[16]) <= (tod[4] + tod[16]) THEN 'from' ELSE 'to' END,
+     `VISITED`: CASE WHEN $type <> '' AND toUpper($type) <> 'VISITED' OR (fromd[5] + fromd[17]) = 0 OR (tod[5] + tod[17]) = 0 THEN ''
+       WHEN (fromd[5] * tod[17] + tod[5] * fromd[17]) * CASE WHEN (fromd[5] + fromd[17]) < (tod[5] + tod[17]) THEN (fromd[5] + fromd[17]) ELSE (tod[5] + tod[17]) END
+            > $limit * COUNT { ()-[:VISITED]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[5] + fromd[17]) < (tod[5] + tod[17]) THEN (fromd[5] + fromd[17]) ELSE (tod[5] + tod[17]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:VISITED]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[5] + fromd[17]) <= (tod[5] + tod[17]) THEN 'from' ELSE 'to' END,
+     `ATTENDED`: CASE WHEN $type <> '' AND toUpper($type) <> 'ATTENDED' OR (fromd[6] + fromd[18]) = 0 OR (tod[6] + tod[18]) = 0 THEN ''
+       WHEN (fromd[6] * tod[18] + tod[6] * fromd[18]) * CASE WHEN (fromd[6] + fromd[18]) < (tod[6] + tod[18]) THEN (fromd[6] + fromd[18]) ELSE (tod[6] + tod[18]) END
+            > $limit * COUNT { ()-[:ATTENDED]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[6] + fromd[18]) < (tod[6] + tod[18]) THEN (fromd[6] + fromd[18]) ELSE (tod[6] + tod[18]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:ATTENDED]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[6] + fromd[18]) <= (tod[6] + tod[18]) THEN 'from' ELSE 'to' END,
+     `HOSTED`: CASE WHEN $type <> '' AND toUpper($type) <> 'HOSTED' OR (fromd[7] + fromd[19]) = 0 OR (tod[7] + tod[19]) = 0 THEN ''
+       WHEN (fromd[7] * tod[19] + tod[7] * fromd[19]) * CASE WHEN (fromd[7] + fromd[19]) < (tod[7] + tod[19]) THEN (fromd[7] + fromd[19]) ELSE (tod[7] + tod[19]) END
+            > $limit * COUNT { ()-[:HOSTED]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[7] + fromd[19]) < (tod[7] + tod[19]) THEN (fromd[7] + fromd[19]) ELSE (tod[7] + tod[19]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:HOSTED]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[7] + fromd[19]) <= (tod[7] + tod[19]) THEN 'from' ELSE 'to' END,
+     `HOLDS_ROLE`: CASE WHEN $type <> '' AND toUpper($type) <> 'HOLDS_ROLE' OR (fromd[8] + fromd[20]) = 0 OR (tod[8] + tod[20]) = 0 THEN ''
+       WHEN (fromd[8] * tod[20] + tod[8] * fromd[20]) * CASE WHEN (fromd[8] + fromd[20]) < (tod[8] + tod[20]) THEN (fromd[8] + fromd[20]) ELSE (tod[8] + tod[20]) END
+            > $limit * COUNT { ()-[:HOLDS_ROLE]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[8] + fromd[20]) < (tod[8] + tod[20]) THEN (fromd[8] + fromd[20]) ELSE (tod[8] + tod[20]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:HOLDS_ROLE]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[8] + fromd[20]) <= (tod[8] + tod[20]) THEN 'from' ELSE 'to' END,
+     `MEMBER_OF`: CASE WHEN $type <> '' AND toUpper($type) <> 'MEMBER_OF' OR (fromd[9] + fromd[21]) = 0 OR (tod[9] + tod[21]) = 0 THEN ''
+       WHEN (fromd[9] * tod[21] + tod[9] * fromd[21]) * CASE WHEN (fromd[9] + fromd[21]) < (tod[9] + tod[21]) THEN (fromd[9] + fromd[21]) ELSE (tod[9] + tod[21]) END
+            > $limit * COUNT { ()-[:MEMBER_OF]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[9] + fromd[21]) < (tod[9] + tod[21]) THEN (fromd[9] + fromd[21]) ELSE (tod[9] + tod[21]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:MEMBER_OF]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[9] + fromd[21]) <= (tod[9] + tod[21]) THEN 'from' ELSE 'to' END,
+     `LOCATED_IN`: CASE WHEN $type <> '' AND toUpper($type) <> 'LOCATED_IN' OR (fromd[10] + fromd[22]) = 0 OR (tod[10] + tod[22]) = 0 THEN ''
+       WHEN (fromd[10] * tod[22] + tod[10] * fromd[22]) * CASE WHEN (fromd[10] + fromd[22]) < (tod[10] + tod[22]) THEN (fromd[10] + fromd[22]) ELSE (tod[10] + tod[22]) END
+            > $limit * COUNT { ()-[:LOCATED_IN]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[10] + fromd[22]) < (tod[10] + tod[22]) THEN (fromd[10] + fromd[22]) ELSE (tod[10] + tod[22]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:LOCATED_IN]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[10] + fromd[22]) <= (tod[10] + tod[22]) THEN 'from' ELSE 'to' END,
+     `HELD_IN`: CASE WHEN $type <> '' AND toUpper($type) <> 'HELD_IN' OR (fromd[11] + fromd[23]) = 0 OR (tod[11] + tod[23]) = 0 THEN ''
+       WHEN (fromd[11] * tod[23] + tod[11] * fromd[23]) * CASE WHEN (fromd[11] + fromd[23]) < (tod[11] + tod[23]) THEN (fromd[11] + fromd[23]) ELSE (tod[11] + tod[23]) END
+            > $limit * COUNT { ()-[:HELD_IN]->() } ^ 2 THEN 'date'
+       WHEN CASE WHEN (fromd[11] + fromd[23]) < (tod[11] + tod[23]) THEN (fromd[11] + fromd[23]) ELSE (tod[11] + tod[23]) END > 8 * $limit + 200
+            AND size(COLLECT { MATCH ()-[r:HELD_IN]->() WHERE r.date > '' RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
+       WHEN (fromd[11] + fromd[23]) <= (tod[11] + tod[23]) THEN 'from' ELSE 'to' END} AS how
+CALL (froms, tos, sm, bg, how) {
+  CALL (froms, tos, sm, bg, how) {
+    WITH sm, bg, how WHERE how.MET = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:MET]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.MET IN ['from', 'to']
+    UNWIND CASE how.MET WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:MET]-(b) WHERE b IN CASE how.MET WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.SPOKE_WITH = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:SPOKE_WITH]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.SPOKE_WITH IN ['from', 'to']
+    UNWIND CASE how.SPOKE_WITH WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:SPOKE_WITH]-(b) WHERE b IN CASE how.SPOKE_WITH WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.PRESSURED = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:PRESSURED]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.PRESSURED IN ['from', 'to']
+    UNWIND CASE how.PRESSURED WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:PRESSURED]-(b) WHERE b IN CASE how.PRESSURED WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.CRITICIZED = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:CRITICIZED]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.CRITICIZED IN ['from', 'to']
+    UNWIND CASE how.CRITICIZED WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:CRITICIZED]-(b) WHERE b IN CASE how.CRITICIZED WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.SUPPORTED = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:SUPPORTED]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.SUPPORTED IN ['from', 'to']
+    UNWIND CASE how.SUPPORTED WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:SUPPORTED]-(b) WHERE b IN CASE how.SUPPORTED WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.VISITED = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:VISITED]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.VISITED IN ['from', 'to']
+    UNWIND CASE how.VISITED WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:VISITED]-(b) WHERE b IN CASE how.VISITED WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.ATTENDED = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:ATTENDED]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.ATTENDED IN ['from', 'to']
+    UNWIND CASE how.ATTENDED WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:ATTENDED]-(b) WHERE b IN CASE how.ATTENDED WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.HOSTED = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:HOSTED]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.HOSTED IN ['from', 'to']
+    UNWIND CASE how.HOSTED WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:HOSTED]-(b) WHERE b IN CASE how.HOSTED WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.HOLDS_ROLE = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:HOLDS_ROLE]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.HOLDS_ROLE IN ['from', 'to']
+    UNWIND CASE how.HOLDS_ROLE WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:HOLDS_ROLE]-(b) WHERE b IN CASE how.HOLDS_ROLE WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.MEMBER_OF = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:MEMBER_OF]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.MEMBER_OF IN ['from', 'to']
+    UNWIND CASE how.MEMBER_OF WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:MEMBER_OF]-(b) WHERE b IN CASE how.MEMBER_OF WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.LOCATED_IN = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:LOCATED_IN]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.LOCATED_IN IN ['from', 'to']
+    UNWIND CASE how.LOCATED_IN WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:LOCATED_IN]-(b) WHERE b IN CASE how.LOCATED_IN WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+    UNION ALL
+    WITH sm, bg, how WHERE how.HELD_IN = 'date'
+    CALL (sm, bg) {
+      MATCH (s)-[r:HELD_IN]->(o)
+      WHERE r.date > '' AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
+      WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
+      RETURN r
+    }
+    RETURN r
+    UNION ALL
+    WITH froms, tos, how WHERE how.HELD_IN IN ['from', 'to']
+    UNWIND CASE how.HELD_IN WHEN 'from' THEN froms ELSE tos END AS a
+    MATCH (a)-[r:HELD_IN]-(b) WHERE b IN CASE how.HELD_IN WHEN 'from' THEN tos ELSE froms END
+    RETURN DISTINCT r
+  }
+  RETURN collect(r) AS rs
+}
+// The undated relationships of the types read by date, only when fewer than limit dated ones
+// were found (then every type read by date gave all its dated ones).
+CALL (froms, tos, how, fromNear, rs) {
+  UNWIND rs AS r
+  RETURN r
+  UNION ALL
+  WITH froms, tos, how, fromNear, rs WHERE 'date' IN [t IN keys(how) | how[t]] AND size([r IN rs WHERE r.date > '']) < $limit
+  UNWIND CASE WHEN fromNear THEN froms ELSE tos END AS a
+  MATCH (a)-[r:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED|HOLDS_ROLE|MEMBER_OF|LOCATED_IN|HELD_IN]-(b)
+  WHERE how[type(r)] = 'date' AND coalesce(r.date, '') = '' AND b IN CASE WHEN fromNear THEN tos ELSE froms END
+  RETURN DISTINCT r
+}
+// A grouping, not DISTINCT: its rows hold r alone, where DISTINCT's would still carry rs, which
+// the sort below would charge to every row (1.4 GB at limit 5,000).
+WITH r, count(*) AS copies
 MATCH p = (s)-[r]->(o)
 WITH p, s, r, o ORDER BY coalesce(r.date, '') DESC, type(r), s.name, o.name, r.article LIMIT $limit
 OPTIONAL MATCH (art:Article {id: r.article})
