@@ -34,11 +34,14 @@ var evidenceParams = []map[string]string{
 
 // TestEvidenceBetweenHubs WIPES THE DATABASE and loads two hubs, Alpha Hub and Beta Hub, that
 // met in 60 articles (dated 2025, after every other meeting) and 3 more (undated), each meeting 300 others in 300 more
-// articles, and Alpha Hub holding a role (undated) in Beta Group in 4 articles. The report's rows equal main's template
+// articles, and Alpha Hub holding a role (undated) in Beta Group in 4 articles; each hub
+// criticizes 40 others (2024), and Alpha Hub criticizes Beta Hub twice (2025-03-10, 2024-06-01). The report's rows equal main's template
 // (testdata/reports/evidence_expand.cypher, which expands every relationship of the smaller
 // side) for every parameter set; with limit 5 it reads the meetings newest first from the
 // MET(date) index and stops (a partial sort): no expansion of the hubs' MET relationships,
-// fewer relationships read than the hubs have. On main it expanded all 360 of one hub's.
+// fewer relationships read than the hubs have; and reads the criticisms dated on or after the
+// fifth meeting's date from the CRITICIZED(date) index, not the hubs' 42 each. On main it
+// expanded all of one hub's relationships.
 func TestEvidenceBetweenHubs(t *testing.T) {
 	s := neo4jtest.OpenScratch(t)
 	neo4jtest.Load(t, s, writeHubs(t))
@@ -67,8 +70,8 @@ func TestEvidenceBetweenHubs(t *testing.T) {
 		if g, w := plainRows(t, got), plainRows(t, want); g != w {
 			t.Errorf("%v: rows differ from main's template:\n got:\n%s\nwant:\n%s", p, g, w)
 		}
-		if p["limit"] == "1000" && len(want.Rows) != 60+3+4 {
-			t.Errorf("%v: main's template gave %d rows, want 67: the test graph is wrong", p, len(want.Rows))
+		if p["limit"] == "1000" && len(want.Rows) != 60+3+4+2 {
+			t.Errorf("%v: main's template gave %d rows, want 69: the test graph is wrong", p, len(want.Rows))
 		}
 	}
 	params, err := tm.Bind(evidenceParams[0])
@@ -76,7 +79,7 @@ func TestEvidenceBetweenHubs(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ops []string
-	var ordered, partial bool
+	var ordered, partial, window bool
 	for _, st := range neo4jtest.Profile(t, tm.Cypher(), params) {
 		op := strings.TrimSuffix(st.Operator, "@neo4j")
 		ops = append(ops, op)
@@ -87,12 +90,18 @@ func TestEvidenceBetweenHubs(t *testing.T) {
 			}
 		}
 		partial = partial || op == "PartialTop"
-		if strings.HasPrefix(op, "Expand") && strings.Contains(st.Details, ":MET") && st.Rows > 0 {
-			t.Errorf("%s expanded %d MET relationships of the hubs: %s", op, st.Rows, st.Details)
+		if strings.HasPrefix(op, "Expand") && (strings.Contains(st.Details, ":MET") || strings.Contains(st.Details, "CRITICIZED")) && st.Rows > 0 {
+			t.Errorf("%s expanded %d relationships of the hubs: %s", op, st.Rows, st.Details)
+		}
+		if strings.Contains(op, "RelationshipIndex") && strings.Contains(st.Details, ":CRITICIZED(date)") && st.Rows > 0 {
+			window = true
+			if st.Rows > 2 {
+				t.Errorf("%s read %d CRITICIZED relationships by date, want the one on or after the cutoff", op, st.Rows)
+			}
 		}
 	}
-	if !ordered || !partial {
-		t.Errorf("the hubs' meetings are not read in date order: %v", ops)
+	if !ordered || !partial || !window {
+		t.Errorf("the hubs' meetings are not read in date order, or their criticisms not from the date index: %v", ops)
 	}
 }
 
@@ -128,6 +137,12 @@ func writeHubs(t *testing.T) string {
 	for i := 0; i < 3; i++ {
 		article(fmt.Sprintf("u-%d", i), i)
 	}
+	for i := 0; i < 40; i++ {
+		article(fmt.Sprintf("ca-%02d", i), i)
+		article(fmt.Sprintf("cb-%02d", i), i)
+	}
+	article("x-0", 0)
+	article("x-1", 1)
 	q := func(l []string) string { return `"` + strings.Join(l, `","`) + `"` }
 	alpha = append(alpha, arts[:60]...)
 	beta = append(beta, arts[:60]...)
@@ -135,13 +150,21 @@ func writeHubs(t *testing.T) string {
 		alpha = append(alpha, fmt.Sprintf("a-%03d", i))
 		beta = append(beta, fmt.Sprintf("b-%03d", i))
 	}
-	alpha = append(alpha, "r-0", "r-1", "r-2", "r-3", "u-0", "u-1", "u-2")
-	beta = append(beta, "u-0", "u-1", "u-2")
+	alpha = append(alpha, "r-0", "r-1", "r-2", "r-3", "u-0", "u-1", "u-2", "x-0", "x-1")
+	beta = append(beta, "u-0", "u-1", "u-2", "x-0", "x-1")
+	for i := 0; i < 40; i++ {
+		alpha = append(alpha, fmt.Sprintf("ca-%02d", i))
+		beta = append(beta, fmt.Sprintf("cb-%02d", i))
+	}
 	fmt.Fprintf(&b, `{"kind":"node","id":"person:alpha-hub","label":"Person","name":"Alpha Hub","articles":[%s]}`+"\n", q(alpha))
 	fmt.Fprintf(&b, `{"kind":"node","id":"person:beta-hub","label":"Person","name":"Beta Hub","articles":[%s]}`+"\n", q(beta))
 	fmt.Fprintf(&b, `{"kind":"node","id":"org:beta-group","label":"Organization","name":"Beta Group","articles":["r-0","r-1","r-2","r-3"]}`+"\n")
 	for i := 0; i < 300; i++ {
-		fmt.Fprintf(&b, `{"kind":"node","id":"person:other-%d","label":"Person","name":"Other %d","articles":["a-%03d","b-%03d"]}`+"\n", i, i, i, i)
+		arts := fmt.Sprintf(`"a-%03d","b-%03d"`, i, i)
+		if i < 40 {
+			arts += fmt.Sprintf(`,"ca-%02d","cb-%02d"`, i, i)
+		}
+		fmt.Fprintf(&b, `{"kind":"node","id":"person:other-%d","label":"Person","name":"Other %d","articles":[%s]}`+"\n", i, i, arts)
 	}
 	for i := 0; i < 60; i++ {
 		from, to := "person:alpha-hub", "person:beta-hub"
@@ -157,6 +180,12 @@ func writeHubs(t *testing.T) string {
 	for i := 0; i < 3; i++ {
 		edge("MET", "person:beta-hub", "person:alpha-hub", fmt.Sprintf("u-%d", i), "")
 	}
+	for i := 0; i < 40; i++ {
+		edge("CRITICIZED", "person:alpha-hub", fmt.Sprintf("person:other-%d", i), fmt.Sprintf("ca-%02d", i), fmt.Sprintf("2024-01-%02d", 1+i%28))
+		edge("CRITICIZED", "person:beta-hub", fmt.Sprintf("person:other-%d", i), fmt.Sprintf("cb-%02d", i), fmt.Sprintf("2024-02-%02d", 1+i%28))
+	}
+	edge("CRITICIZED", "person:alpha-hub", "person:beta-hub", "x-0", "2025-03-10")
+	edge("CRITICIZED", "person:alpha-hub", "person:beta-hub", "x-1", "2024-06-01")
 	for i := 0; i < 4; i++ {
 		edge("HOLDS_ROLE", "person:alpha-hub", "org:beta-group", fmt.Sprintf("r-%d", i), "")
 	}
