@@ -8,16 +8,22 @@
 
 // The nodes from and to name come from the search text index of each entity label (lower-cased
 // id, name and aliases), and are checked as before; only the model's types are read (MENTIONS
-// and types outside the model are not). Each type is read one of two ways, chosen from the
-// sides' degrees in that type (d, the smaller side's) and the type's size (n), as who_met_whom
-// chooses: when d² > limit × n (both sides hold hubs: reading in date order passes fewer than
-// d relationships before limit of them join the sides), newest first from the type's date
-// index, the first limit that join the two sides in the report's order (a partial sort:
-// date, then names and article); else from the side with fewer relationships of that type,
-// keeping those whose other end is on the other side. The first limit rows overall are among
-// what the types give (each type's first limit in the report's order). Undated relationships
-// come last: those of the types read by date are read from the sides (as before) only when
-// fewer than limit dated ones were found.
+// and types outside the model are not). Each type is read one of two ways (how), chosen from the
+// sides' out- and in-degrees in that type (fromd, tod: the type's index, then 12 + it) and the
+// type's size n: by date when both sides hold hubs, est × d > limit × n² (d the smaller side's
+// degree, est = out_from × in_to + out_to × in_from: n times the relationships expected to join
+// the sides; reading newest first then passes about limit × n² / est of them, fewer than d), or
+// when both sides hold more than 8 × limit + 200 and the type has fewer than 4 × limit + 100
+// dated relationships at all (its date index, probed); else from the side with fewer
+// relationships of that type, keeping those whose other end is on the other side. By date:
+// newest first from the type's date index, the first limit that join the sides in the report's
+// order (a partial sort: date, names, article). The first limit rows are dated on or after the
+// limit-th newest date those give (the cutoff): a type read from the sides reads instead what
+// its date index holds from the cutoff on, when that is less than its smaller side holds.
+// Undated relationships sort last: those of the types read by date are read from the sides only
+// when fewer than limit dated ones were found. The twelve blocks of each step are the same but
+// for the type. A read a type does not want gets a null bound or an empty list (the planner may
+// run a guard on the arguments after it).
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS toLower($from) RETURN n
