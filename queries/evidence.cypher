@@ -23,7 +23,8 @@
 // Undated relationships sort last: those of the types read by date are read from the sides only
 // when fewer than limit dated ones were found. The twelve blocks of each step are the same but
 // for the type. A read a type does not want gets a null bound or an empty list (the planner may
-// run a guard on the arguments after it).
+// run a guard on the arguments after it), and the date indexes are hinted (a seek: a plan made
+// on a small graph scanned the whole index, which a null bound does not stop).
 CALL () {
   CALL () {
     MATCH (n:Person) WHERE n.search CONTAINS toLower($from) RETURN n
@@ -104,84 +105,84 @@ WITH froms, tos, reduce(s = 0, x IN fromd | s + x) <= reduce(s = 0, x IN tod | s
        WHEN (fromd[0] * tod[12] + tod[0] * fromd[12]) * CASE WHEN (fromd[0] + fromd[12]) < (tod[0] + tod[12]) THEN (fromd[0] + fromd[12]) ELSE (tod[0] + tod[12]) END
             > $limit * COUNT { ()-[:MET]->() } ^ 2 THEN 'date'
        WHEN (fromd[0] + fromd[12]) > 8 * $limit + 200 AND (tod[0] + tod[12]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:MET]->() WHERE x.date > CASE WHEN (fromd[0] + fromd[12]) > 8 * $limit + 200 AND (tod[0] + tod[12]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:MET]->() USING INDEX x:MET(date) WHERE x.date > CASE WHEN (fromd[0] + fromd[12]) > 8 * $limit + 200 AND (tod[0] + tod[12]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[0] + fromd[12]) <= (tod[0] + tod[12]) THEN 'from' ELSE 'to' END,
      `SPOKE_WITH`: CASE WHEN $type <> '' AND toUpper($type) <> 'SPOKE_WITH' OR (fromd[1] + fromd[13]) = 0 OR (tod[1] + tod[13]) = 0 THEN ''
        WHEN (fromd[1] * tod[13] + tod[1] * fromd[13]) * CASE WHEN (fromd[1] + fromd[13]) < (tod[1] + tod[13]) THEN (fromd[1] + fromd[13]) ELSE (tod[1] + tod[13]) END
             > $limit * COUNT { ()-[:SPOKE_WITH]->() } ^ 2 THEN 'date'
        WHEN (fromd[1] + fromd[13]) > 8 * $limit + 200 AND (tod[1] + tod[13]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:SPOKE_WITH]->() WHERE x.date > CASE WHEN (fromd[1] + fromd[13]) > 8 * $limit + 200 AND (tod[1] + tod[13]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:SPOKE_WITH]->() USING INDEX x:SPOKE_WITH(date) WHERE x.date > CASE WHEN (fromd[1] + fromd[13]) > 8 * $limit + 200 AND (tod[1] + tod[13]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[1] + fromd[13]) <= (tod[1] + tod[13]) THEN 'from' ELSE 'to' END,
      `PRESSURED`: CASE WHEN $type <> '' AND toUpper($type) <> 'PRESSURED' OR (fromd[2] + fromd[14]) = 0 OR (tod[2] + tod[14]) = 0 THEN ''
        WHEN (fromd[2] * tod[14] + tod[2] * fromd[14]) * CASE WHEN (fromd[2] + fromd[14]) < (tod[2] + tod[14]) THEN (fromd[2] + fromd[14]) ELSE (tod[2] + tod[14]) END
             > $limit * COUNT { ()-[:PRESSURED]->() } ^ 2 THEN 'date'
        WHEN (fromd[2] + fromd[14]) > 8 * $limit + 200 AND (tod[2] + tod[14]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:PRESSURED]->() WHERE x.date > CASE WHEN (fromd[2] + fromd[14]) > 8 * $limit + 200 AND (tod[2] + tod[14]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:PRESSURED]->() USING INDEX x:PRESSURED(date) WHERE x.date > CASE WHEN (fromd[2] + fromd[14]) > 8 * $limit + 200 AND (tod[2] + tod[14]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[2] + fromd[14]) <= (tod[2] + tod[14]) THEN 'from' ELSE 'to' END,
      `CRITICIZED`: CASE WHEN $type <> '' AND toUpper($type) <> 'CRITICIZED' OR (fromd[3] + fromd[15]) = 0 OR (tod[3] + tod[15]) = 0 THEN ''
        WHEN (fromd[3] * tod[15] + tod[3] * fromd[15]) * CASE WHEN (fromd[3] + fromd[15]) < (tod[3] + tod[15]) THEN (fromd[3] + fromd[15]) ELSE (tod[3] + tod[15]) END
             > $limit * COUNT { ()-[:CRITICIZED]->() } ^ 2 THEN 'date'
        WHEN (fromd[3] + fromd[15]) > 8 * $limit + 200 AND (tod[3] + tod[15]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:CRITICIZED]->() WHERE x.date > CASE WHEN (fromd[3] + fromd[15]) > 8 * $limit + 200 AND (tod[3] + tod[15]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:CRITICIZED]->() USING INDEX x:CRITICIZED(date) WHERE x.date > CASE WHEN (fromd[3] + fromd[15]) > 8 * $limit + 200 AND (tod[3] + tod[15]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[3] + fromd[15]) <= (tod[3] + tod[15]) THEN 'from' ELSE 'to' END,
      `SUPPORTED`: CASE WHEN $type <> '' AND toUpper($type) <> 'SUPPORTED' OR (fromd[4] + fromd[16]) = 0 OR (tod[4] + tod[16]) = 0 THEN ''
        WHEN (fromd[4] * tod[16] + tod[4] * fromd[16]) * CASE WHEN (fromd[4] + fromd[16]) < (tod[4] + tod[16]) THEN (fromd[4] + fromd[16]) ELSE (tod[4] + tod[16]) END
             > $limit * COUNT { ()-[:SUPPORTED]->() } ^ 2 THEN 'date'
        WHEN (fromd[4] + fromd[16]) > 8 * $limit + 200 AND (tod[4] + tod[16]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:SUPPORTED]->() WHERE x.date > CASE WHEN (fromd[4] + fromd[16]) > 8 * $limit + 200 AND (tod[4] + tod[16]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:SUPPORTED]->() USING INDEX x:SUPPORTED(date) WHERE x.date > CASE WHEN (fromd[4] + fromd[16]) > 8 * $limit + 200 AND (tod[4] + tod[16]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[4] + fromd[16]) <= (tod[4] + tod[16]) THEN 'from' ELSE 'to' END,
      `VISITED`: CASE WHEN $type <> '' AND toUpper($type) <> 'VISITED' OR (fromd[5] + fromd[17]) = 0 OR (tod[5] + tod[17]) = 0 THEN ''
        WHEN (fromd[5] * tod[17] + tod[5] * fromd[17]) * CASE WHEN (fromd[5] + fromd[17]) < (tod[5] + tod[17]) THEN (fromd[5] + fromd[17]) ELSE (tod[5] + tod[17]) END
             > $limit * COUNT { ()-[:VISITED]->() } ^ 2 THEN 'date'
        WHEN (fromd[5] + fromd[17]) > 8 * $limit + 200 AND (tod[5] + tod[17]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:VISITED]->() WHERE x.date > CASE WHEN (fromd[5] + fromd[17]) > 8 * $limit + 200 AND (tod[5] + tod[17]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:VISITED]->() USING INDEX x:VISITED(date) WHERE x.date > CASE WHEN (fromd[5] + fromd[17]) > 8 * $limit + 200 AND (tod[5] + tod[17]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[5] + fromd[17]) <= (tod[5] + tod[17]) THEN 'from' ELSE 'to' END,
      `ATTENDED`: CASE WHEN $type <> '' AND toUpper($type) <> 'ATTENDED' OR (fromd[6] + fromd[18]) = 0 OR (tod[6] + tod[18]) = 0 THEN ''
        WHEN (fromd[6] * tod[18] + tod[6] * fromd[18]) * CASE WHEN (fromd[6] + fromd[18]) < (tod[6] + tod[18]) THEN (fromd[6] + fromd[18]) ELSE (tod[6] + tod[18]) END
             > $limit * COUNT { ()-[:ATTENDED]->() } ^ 2 THEN 'date'
        WHEN (fromd[6] + fromd[18]) > 8 * $limit + 200 AND (tod[6] + tod[18]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:ATTENDED]->() WHERE x.date > CASE WHEN (fromd[6] + fromd[18]) > 8 * $limit + 200 AND (tod[6] + tod[18]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:ATTENDED]->() USING INDEX x:ATTENDED(date) WHERE x.date > CASE WHEN (fromd[6] + fromd[18]) > 8 * $limit + 200 AND (tod[6] + tod[18]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[6] + fromd[18]) <= (tod[6] + tod[18]) THEN 'from' ELSE 'to' END,
      `HOSTED`: CASE WHEN $type <> '' AND toUpper($type) <> 'HOSTED' OR (fromd[7] + fromd[19]) = 0 OR (tod[7] + tod[19]) = 0 THEN ''
        WHEN (fromd[7] * tod[19] + tod[7] * fromd[19]) * CASE WHEN (fromd[7] + fromd[19]) < (tod[7] + tod[19]) THEN (fromd[7] + fromd[19]) ELSE (tod[7] + tod[19]) END
             > $limit * COUNT { ()-[:HOSTED]->() } ^ 2 THEN 'date'
        WHEN (fromd[7] + fromd[19]) > 8 * $limit + 200 AND (tod[7] + tod[19]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:HOSTED]->() WHERE x.date > CASE WHEN (fromd[7] + fromd[19]) > 8 * $limit + 200 AND (tod[7] + tod[19]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:HOSTED]->() USING INDEX x:HOSTED(date) WHERE x.date > CASE WHEN (fromd[7] + fromd[19]) > 8 * $limit + 200 AND (tod[7] + tod[19]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[7] + fromd[19]) <= (tod[7] + tod[19]) THEN 'from' ELSE 'to' END,
      `HOLDS_ROLE`: CASE WHEN $type <> '' AND toUpper($type) <> 'HOLDS_ROLE' OR (fromd[8] + fromd[20]) = 0 OR (tod[8] + tod[20]) = 0 THEN ''
        WHEN (fromd[8] * tod[20] + tod[8] * fromd[20]) * CASE WHEN (fromd[8] + fromd[20]) < (tod[8] + tod[20]) THEN (fromd[8] + fromd[20]) ELSE (tod[8] + tod[20]) END
             > $limit * COUNT { ()-[:HOLDS_ROLE]->() } ^ 2 THEN 'date'
        WHEN (fromd[8] + fromd[20]) > 8 * $limit + 200 AND (tod[8] + tod[20]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:HOLDS_ROLE]->() WHERE x.date > CASE WHEN (fromd[8] + fromd[20]) > 8 * $limit + 200 AND (tod[8] + tod[20]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:HOLDS_ROLE]->() USING INDEX x:HOLDS_ROLE(date) WHERE x.date > CASE WHEN (fromd[8] + fromd[20]) > 8 * $limit + 200 AND (tod[8] + tod[20]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[8] + fromd[20]) <= (tod[8] + tod[20]) THEN 'from' ELSE 'to' END,
      `MEMBER_OF`: CASE WHEN $type <> '' AND toUpper($type) <> 'MEMBER_OF' OR (fromd[9] + fromd[21]) = 0 OR (tod[9] + tod[21]) = 0 THEN ''
        WHEN (fromd[9] * tod[21] + tod[9] * fromd[21]) * CASE WHEN (fromd[9] + fromd[21]) < (tod[9] + tod[21]) THEN (fromd[9] + fromd[21]) ELSE (tod[9] + tod[21]) END
             > $limit * COUNT { ()-[:MEMBER_OF]->() } ^ 2 THEN 'date'
        WHEN (fromd[9] + fromd[21]) > 8 * $limit + 200 AND (tod[9] + tod[21]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:MEMBER_OF]->() WHERE x.date > CASE WHEN (fromd[9] + fromd[21]) > 8 * $limit + 200 AND (tod[9] + tod[21]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:MEMBER_OF]->() USING INDEX x:MEMBER_OF(date) WHERE x.date > CASE WHEN (fromd[9] + fromd[21]) > 8 * $limit + 200 AND (tod[9] + tod[21]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[9] + fromd[21]) <= (tod[9] + tod[21]) THEN 'from' ELSE 'to' END,
      `LOCATED_IN`: CASE WHEN $type <> '' AND toUpper($type) <> 'LOCATED_IN' OR (fromd[10] + fromd[22]) = 0 OR (tod[10] + tod[22]) = 0 THEN ''
        WHEN (fromd[10] * tod[22] + tod[10] * fromd[22]) * CASE WHEN (fromd[10] + fromd[22]) < (tod[10] + tod[22]) THEN (fromd[10] + fromd[22]) ELSE (tod[10] + tod[22]) END
             > $limit * COUNT { ()-[:LOCATED_IN]->() } ^ 2 THEN 'date'
        WHEN (fromd[10] + fromd[22]) > 8 * $limit + 200 AND (tod[10] + tod[22]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:LOCATED_IN]->() WHERE x.date > CASE WHEN (fromd[10] + fromd[22]) > 8 * $limit + 200 AND (tod[10] + tod[22]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:LOCATED_IN]->() USING INDEX x:LOCATED_IN(date) WHERE x.date > CASE WHEN (fromd[10] + fromd[22]) > 8 * $limit + 200 AND (tod[10] + tod[22]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[10] + fromd[22]) <= (tod[10] + tod[22]) THEN 'from' ELSE 'to' END,
      `HELD_IN`: CASE WHEN $type <> '' AND toUpper($type) <> 'HELD_IN' OR (fromd[11] + fromd[23]) = 0 OR (tod[11] + tod[23]) = 0 THEN ''
        WHEN (fromd[11] * tod[23] + tod[11] * fromd[23]) * CASE WHEN (fromd[11] + fromd[23]) < (tod[11] + tod[23]) THEN (fromd[11] + fromd[23]) ELSE (tod[11] + tod[23]) END
             > $limit * COUNT { ()-[:HELD_IN]->() } ^ 2 THEN 'date'
        WHEN (fromd[11] + fromd[23]) > 8 * $limit + 200 AND (tod[11] + tod[23]) > 8 * $limit + 200
-            AND size(COLLECT { MATCH ()-[x:HELD_IN]->() WHERE x.date > CASE WHEN (fromd[11] + fromd[23]) > 8 * $limit + 200 AND (tod[11] + tod[23]) > 8 * $limit + 200 THEN '' END
+            AND size(COLLECT { MATCH ()-[x:HELD_IN]->() USING INDEX x:HELD_IN(date) WHERE x.date > CASE WHEN (fromd[11] + fromd[23]) > 8 * $limit + 200 AND (tod[11] + tod[23]) > 8 * $limit + 200 THEN '' END
                            RETURN 1 LIMIT 4 * $limit + 100 }) < 4 * $limit + 100 THEN 'date'
        WHEN (fromd[11] + fromd[23]) <= (tod[11] + tod[23]) THEN 'from' ELSE 'to' END} AS how,
      {`MET`: CASE WHEN (fromd[0] + fromd[12]) < (tod[0] + tod[12]) THEN (fromd[0] + fromd[12]) ELSE (tod[0] + tod[12]) END,
@@ -201,7 +202,7 @@ CALL (sm, bg, how) {
   CALL (sm, bg, how) {
     WITH sm, bg, how WHERE how.MET = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:MET]->(o)
+      MATCH (s)-[r:MET]->(o) USING INDEX r:MET(date)
       WHERE r.date > CASE how.MET WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -210,7 +211,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.SPOKE_WITH = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:SPOKE_WITH]->(o)
+      MATCH (s)-[r:SPOKE_WITH]->(o) USING INDEX r:SPOKE_WITH(date)
       WHERE r.date > CASE how.SPOKE_WITH WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -219,7 +220,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.PRESSURED = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:PRESSURED]->(o)
+      MATCH (s)-[r:PRESSURED]->(o) USING INDEX r:PRESSURED(date)
       WHERE r.date > CASE how.PRESSURED WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -228,7 +229,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.CRITICIZED = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:CRITICIZED]->(o)
+      MATCH (s)-[r:CRITICIZED]->(o) USING INDEX r:CRITICIZED(date)
       WHERE r.date > CASE how.CRITICIZED WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -237,7 +238,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.SUPPORTED = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:SUPPORTED]->(o)
+      MATCH (s)-[r:SUPPORTED]->(o) USING INDEX r:SUPPORTED(date)
       WHERE r.date > CASE how.SUPPORTED WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -246,7 +247,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.VISITED = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:VISITED]->(o)
+      MATCH (s)-[r:VISITED]->(o) USING INDEX r:VISITED(date)
       WHERE r.date > CASE how.VISITED WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -255,7 +256,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.ATTENDED = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:ATTENDED]->(o)
+      MATCH (s)-[r:ATTENDED]->(o) USING INDEX r:ATTENDED(date)
       WHERE r.date > CASE how.ATTENDED WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -264,7 +265,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.HOSTED = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:HOSTED]->(o)
+      MATCH (s)-[r:HOSTED]->(o) USING INDEX r:HOSTED(date)
       WHERE r.date > CASE how.HOSTED WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -273,7 +274,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.HOLDS_ROLE = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:HOLDS_ROLE]->(o)
+      MATCH (s)-[r:HOLDS_ROLE]->(o) USING INDEX r:HOLDS_ROLE(date)
       WHERE r.date > CASE how.HOLDS_ROLE WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -282,7 +283,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.MEMBER_OF = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:MEMBER_OF]->(o)
+      MATCH (s)-[r:MEMBER_OF]->(o) USING INDEX r:MEMBER_OF(date)
       WHERE r.date > CASE how.MEMBER_OF WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -291,7 +292,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.LOCATED_IN = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:LOCATED_IN]->(o)
+      MATCH (s)-[r:LOCATED_IN]->(o) USING INDEX r:LOCATED_IN(date)
       WHERE r.date > CASE how.LOCATED_IN WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -300,7 +301,7 @@ CALL (sm, bg, how) {
     UNION ALL
     WITH sm, bg, how WHERE how.HELD_IN = 'date'
     CALL (sm, bg, how) {
-      MATCH (s)-[r:HELD_IN]->(o)
+      MATCH (s)-[r:HELD_IN]->(o) USING INDEX r:HELD_IN(date)
       WHERE r.date > CASE how.HELD_IN WHEN 'date' THEN '' END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       WITH r, s, o ORDER BY r.date DESC, s.name, o.name, r.article LIMIT $limit
       RETURN r
@@ -325,11 +326,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
   CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.MET IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.MET AS d,
-         size(COLLECT { MATCH ()-[x:MET]->() WHERE x.date >= CASE WHEN dmin.MET > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:MET]->() USING INDEX x:MET(date) WHERE x.date >= CASE WHEN dmin.MET > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:MET]->(o)
+      MATCH (s)-[r:MET]->(o) USING INDEX r:MET(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -341,11 +342,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.SPOKE_WITH IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.SPOKE_WITH AS d,
-         size(COLLECT { MATCH ()-[x:SPOKE_WITH]->() WHERE x.date >= CASE WHEN dmin.SPOKE_WITH > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:SPOKE_WITH]->() USING INDEX x:SPOKE_WITH(date) WHERE x.date >= CASE WHEN dmin.SPOKE_WITH > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:SPOKE_WITH]->(o)
+      MATCH (s)-[r:SPOKE_WITH]->(o) USING INDEX r:SPOKE_WITH(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -357,11 +358,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.PRESSURED IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.PRESSURED AS d,
-         size(COLLECT { MATCH ()-[x:PRESSURED]->() WHERE x.date >= CASE WHEN dmin.PRESSURED > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:PRESSURED]->() USING INDEX x:PRESSURED(date) WHERE x.date >= CASE WHEN dmin.PRESSURED > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:PRESSURED]->(o)
+      MATCH (s)-[r:PRESSURED]->(o) USING INDEX r:PRESSURED(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -373,11 +374,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.CRITICIZED IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.CRITICIZED AS d,
-         size(COLLECT { MATCH ()-[x:CRITICIZED]->() WHERE x.date >= CASE WHEN dmin.CRITICIZED > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:CRITICIZED]->() USING INDEX x:CRITICIZED(date) WHERE x.date >= CASE WHEN dmin.CRITICIZED > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:CRITICIZED]->(o)
+      MATCH (s)-[r:CRITICIZED]->(o) USING INDEX r:CRITICIZED(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -389,11 +390,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.SUPPORTED IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.SUPPORTED AS d,
-         size(COLLECT { MATCH ()-[x:SUPPORTED]->() WHERE x.date >= CASE WHEN dmin.SUPPORTED > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:SUPPORTED]->() USING INDEX x:SUPPORTED(date) WHERE x.date >= CASE WHEN dmin.SUPPORTED > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:SUPPORTED]->(o)
+      MATCH (s)-[r:SUPPORTED]->(o) USING INDEX r:SUPPORTED(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -405,11 +406,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.VISITED IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.VISITED AS d,
-         size(COLLECT { MATCH ()-[x:VISITED]->() WHERE x.date >= CASE WHEN dmin.VISITED > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:VISITED]->() USING INDEX x:VISITED(date) WHERE x.date >= CASE WHEN dmin.VISITED > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:VISITED]->(o)
+      MATCH (s)-[r:VISITED]->(o) USING INDEX r:VISITED(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -421,11 +422,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.ATTENDED IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.ATTENDED AS d,
-         size(COLLECT { MATCH ()-[x:ATTENDED]->() WHERE x.date >= CASE WHEN dmin.ATTENDED > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:ATTENDED]->() USING INDEX x:ATTENDED(date) WHERE x.date >= CASE WHEN dmin.ATTENDED > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:ATTENDED]->(o)
+      MATCH (s)-[r:ATTENDED]->(o) USING INDEX r:ATTENDED(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -437,11 +438,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.HOSTED IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.HOSTED AS d,
-         size(COLLECT { MATCH ()-[x:HOSTED]->() WHERE x.date >= CASE WHEN dmin.HOSTED > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:HOSTED]->() USING INDEX x:HOSTED(date) WHERE x.date >= CASE WHEN dmin.HOSTED > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:HOSTED]->(o)
+      MATCH (s)-[r:HOSTED]->(o) USING INDEX r:HOSTED(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -453,11 +454,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.HOLDS_ROLE IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.HOLDS_ROLE AS d,
-         size(COLLECT { MATCH ()-[x:HOLDS_ROLE]->() WHERE x.date >= CASE WHEN dmin.HOLDS_ROLE > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:HOLDS_ROLE]->() USING INDEX x:HOLDS_ROLE(date) WHERE x.date >= CASE WHEN dmin.HOLDS_ROLE > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:HOLDS_ROLE]->(o)
+      MATCH (s)-[r:HOLDS_ROLE]->(o) USING INDEX r:HOLDS_ROLE(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -469,11 +470,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.MEMBER_OF IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.MEMBER_OF AS d,
-         size(COLLECT { MATCH ()-[x:MEMBER_OF]->() WHERE x.date >= CASE WHEN dmin.MEMBER_OF > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:MEMBER_OF]->() USING INDEX x:MEMBER_OF(date) WHERE x.date >= CASE WHEN dmin.MEMBER_OF > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:MEMBER_OF]->(o)
+      MATCH (s)-[r:MEMBER_OF]->(o) USING INDEX r:MEMBER_OF(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -485,11 +486,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.LOCATED_IN IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.LOCATED_IN AS d,
-         size(COLLECT { MATCH ()-[x:LOCATED_IN]->() WHERE x.date >= CASE WHEN dmin.LOCATED_IN > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:LOCATED_IN]->() USING INDEX x:LOCATED_IN(date) WHERE x.date >= CASE WHEN dmin.LOCATED_IN > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:LOCATED_IN]->(o)
+      MATCH (s)-[r:LOCATED_IN]->(o) USING INDEX r:LOCATED_IN(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
@@ -501,11 +502,11 @@ CALL (froms, tos, sm, bg, how, dmin, cutoff) {
     UNION ALL
     WITH froms, tos, sm, bg, how, dmin, cutoff WHERE how.HELD_IN IN ['from', 'to']
     WITH froms, tos, sm, bg, how, cutoff, dmin.HELD_IN AS d,
-         size(COLLECT { MATCH ()-[x:HELD_IN]->() WHERE x.date >= CASE WHEN dmin.HELD_IN > $limit THEN cutoff END
+         size(COLLECT { MATCH ()-[x:HELD_IN]->() USING INDEX x:HELD_IN(date) WHERE x.date >= CASE WHEN dmin.HELD_IN > $limit THEN cutoff END
                         RETURN 1 LIMIT 10 * $limit + 1000 }) AS w
     WITH froms, tos, sm, bg, how, cutoff, cutoff IS NOT NULL AND d > $limit AND w < 10 * $limit + 1000 AND w < d AS win
     CALL (froms, tos, sm, bg, how, cutoff, win) {
-      MATCH (s)-[r:HELD_IN]->(o)
+      MATCH (s)-[r:HELD_IN]->(o) USING INDEX r:HELD_IN(date)
       WHERE r.date >= CASE WHEN win THEN cutoff END AND ((s IN sm AND o IN bg) OR (o IN sm AND s IN bg))
       RETURN r
       UNION ALL
