@@ -9,9 +9,10 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// corroboration and new_since name the relationship types they read (so that the server uses
-// the per-type indexes instead of reading every MENTIONS): each must name every type of the
-// vocabulary but MENTIONS, so that a new type is not silently left out of them. (graph/neo4j's
+// evidence and new_since name the relationship types they read (so that the server uses the
+// per-type indexes instead of reading every MENTIONS): each must name every type of the
+// vocabulary but MENTIONS, so that a new type is not silently left out of them. (corroboration
+// reads the facts the loader keeps and their drawn relationships by element id: graph/neo4j's
 // TestFactRelsStmtNamesEveryFactType checks the types the loader keeps facts for.)
 func TestFactReportsNameEveryFactType(t *testing.T) {
 	var want []string
@@ -26,7 +27,7 @@ func TestFactReportsNameEveryFactType(t *testing.T) {
 		t.Fatal(err)
 	}
 	typeRef := regexp.MustCompile(`\[r:([A-Z_|]+)\]`)
-	for _, name := range []string{"corroboration", "new_since"} {
+	for _, name := range []string{"evidence", "new_since"} {
 		tm, ok := c.Get(name)
 		if !ok {
 			t.Fatalf("no template %s", name)

@@ -38,9 +38,9 @@ const FactLabel = "CorroborationFact"
 const RelFactProperty = "fact"
 
 // factsVersion is the version of what the derived nodes hold (2: the fact nodes and
-// most_connected's ranks and pairs): a graph whose marker has another (or none) is backfilled by
+// most_connected's ranks and pairs; 3: the facts' article ids and drawing, factDraws): a graph whose marker has another (or none) is backfilled by
 // ApplySchema.
-const factsVersion = 2
+const factsVersion = 3
 
 // factsMarkerKey is the key of the node that says the backfill of factsVersion is complete.
 const factsMarkerKey = "~complete"
@@ -83,7 +83,7 @@ WITH t, r, a, b, t + '\u0001' + CASE WHEN swap THEN b.id ELSE a.id END + '\u0001
      '\u0001' + left(coalesce(r.date, ''), 7) AS k
 `)
 	ret := `RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
-       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month, k`
+       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month, k, r.date AS date, r.key AS rkey`
 	set := "FOREACH (_ IN CASE WHEN r." + RelFactProperty + " IS NULL OR r." + RelFactProperty + " <> k THEN [1] ELSE [] END | SET r." + RelFactProperty + " = k)\n"
 	return b.String() + ret, b.String() + set + ret
 }
@@ -96,7 +96,8 @@ MERGE (f:` + ident(FactLabel) + ` {key: k})
 SET f.locked = true
 REMOVE f.locked
 RETURN k, f.type AS t, f.x AS x, f.y AS y, f.subject AS xn, f.object AS yn, f.status AS status,
-       f.title AS title, f.month AS month, coalesce(f.articles, 0) AS articles`
+       f.title AS title, f.month AS month, coalesce(f.articles, 0) AS articles,
+       f.arts AS arts, f.new AS new, coalesce(f.rels, 0) AS rels`
 
 var factSetStmt = noReplan + `UNWIND $rows AS row
 MATCH (f:` + ident(FactLabel) + ` {key: row.key})
@@ -164,20 +165,23 @@ func (f corrFact) sortKey(articles int) string {
 	return strings.Join([]string{inv, f.relation(), factNullable(f.xn), factNullable(f.yn), f.month, factNullable(f.status), f.x, f.y}, factSep)
 }
 
-// factRel is one relationship of a fact: its element id and article.
-type factRel struct{ rid, art string }
+// factRel is one relationship of a fact: its element id, article, date, key and status.
+type factRel struct{ rid, art, date, key, status string }
 
 // factWork is what a write transaction does to the fact nodes: the articles stating each fact
 // among those it changes, read before it changes them, the facts touched, and the nodes it
 // renamed.
 type factWork struct {
 	before  map[string]map[string]bool // fact key → articles stating it, before the changes
+	rels    map[string][]factRel       // fact key → its relationships read before the changes
+	arts    map[string]bool            // every article the transaction read or wrote
 	touched map[string]corrFact        // fact key → the fact as last seen
 	renamed map[string]bool            // node ids whose name the transaction changed
 }
 
 func newFactWork() *factWork {
-	return &factWork{before: map[string]map[string]bool{}, touched: map[string]corrFact{}, renamed: map[string]bool{}}
+	return &factWork{before: map[string]map[string]bool{}, rels: map[string][]factRel{}, arts: map[string]bool{},
+		touched: map[string]corrFact{}, renamed: map[string]bool{}}
 }
 
 // distinctArts counts the distinct articles of rels.
@@ -218,7 +222,7 @@ func (w *txWriter) factRels(ids []string, set bool, into map[string]actorRel) (m
 		if ck, _ := v[10].(string); ck != k {
 			return nil, nil, fmt.Errorf("reading the facts of the articles: the statement's fact key %q differs from %q", ck, k)
 		}
-		byKey[k] = append(byKey[k], factRel{rid: rid, art: art})
+		byKey[k] = append(byKey[k], factRel{rid: rid, art: art, date: str(v[11]), key: str(v[12]), status: str(v[7])})
 		facts[k] = f
 		if into != nil {
 			noteActorRel(into, t, rid, a, b, v[7])
@@ -237,7 +241,11 @@ func (w *txWriter) factsBefore(ids []string) error {
 	if err := w.mentionedBefore(ids); err != nil {
 		return err
 	}
+	for _, id := range ids {
+		w.facts.arts[id] = true
+	}
 	for k, rels := range byKey {
+		w.facts.rels[k] = append(w.facts.rels[k], rels...)
 		if w.facts.before[k] == nil {
 			w.facts.before[k] = map[string]bool{}
 		}
@@ -270,6 +278,9 @@ func (w *txWriter) factsAfter(ids []string) error {
 	if err != nil {
 		return err
 	}
+	for _, id := range ids {
+		w.facts.arts[id] = true
+	}
 	if err := w.actorsAfter(); err != nil {
 		return err
 	}
@@ -291,6 +302,10 @@ func (w *txWriter) factsAfter(ids []string) error {
 	if err != nil {
 		return err
 	}
+	draws, err := w.factDraws(recs, now)
+	if err != nil {
+		return err
+	}
 	var rows, gone []any
 	for _, r := range recs {
 		k, _ := r.Values[0].(string)
@@ -298,6 +313,7 @@ func (w *txWriter) factsAfter(ids []string) error {
 		if row == nil {
 			gone = append(gone, k)
 		} else {
+			draws[k].setOn(row)
 			rows = append(rows, row)
 		}
 	}

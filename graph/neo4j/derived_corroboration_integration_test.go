@@ -19,29 +19,35 @@ import (
 
 // recomputeFacts groups every fact relationship of the graph from scratch (main's
 // corroboration template without its filters and limit): one line per fact in the report's
-// order, with its relationships' element ids sorted.
+// order, with the element ids of its 10 newest relationships (date descending, then article,
+// key and element id) and of all its relationships, sorted.
 const recomputeFacts = `MATCH (a)-[r]->(b) WHERE NOT r:MENTIONS
 WITH r, type(r) AS t, a, b, type(r) IN ['MET', 'SPOKE_WITH'] AND b.id < a.id AS swap
 WITH r, t, CASE WHEN swap THEN b ELSE a END AS x, CASE WHEN swap THEN a ELSE b END AS y
 WITH t, x, y, r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month,
-     count(DISTINCT r.article) AS articles, collect(elementId(r)) AS rels, collect(DISTINCT r.article) AS arts
+     count(DISTINCT r.article) AS articles, collect(elementId(r)) AS rels, collect(DISTINCT r.article) AS arts, collect(r) AS rs
 CALL (arts) { UNWIND arts AS a WITH a ORDER BY a RETURN collect(a) AS sorted }
-WITH t + CASE WHEN title IS NULL THEN '' ELSE ' (' + title + ')' END AS relation, x, y, status, month, articles, rels, sorted
+CALL (rs) {
+  UNWIND rs AS r
+  WITH r ORDER BY coalesce(r.date, '') DESC, r.article, r.key, elementId(r) LIMIT 10
+  RETURN collect(elementId(r)) AS drawn
+}
+WITH t + CASE WHEN title IS NULL THEN '' ELSE ' (' + title + ')' END AS relation, x, y, status, month, articles, rels, sorted, drawn
 RETURN relation, x.id AS x, y.id AS y, x.name AS subject, y.name AS object, status, month, articles,
-       reduce(s = '', a IN sorted | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids, rels
+       reduce(s = '', a IN sorted | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids, drawn, rels
 ORDER BY articles DESC, relation, subject, object, month, status, x, y`
 
-// storedFacts reads the fact nodes the same way, in the order of their sort index, with the
-// relationships that carry their key.
+// storedFacts reads the fact nodes the same way, in the order of their sort index: the
+// articles and drawing they keep (arts, new), and the relationships that carry their key.
 const storedFacts = `MATCH (f:CorroborationFact) WHERE f.sort >= ''
 CALL (f) {
   MATCH ()-[r]->() WHERE r.fact = f.key
-  RETURN collect(elementId(r)) AS rels, collect(DISTINCT r.article) AS arts
+  RETURN collect(elementId(r)) AS rels, count(r) AS n
 }
-CALL (arts) { UNWIND arts AS a WITH a ORDER BY a RETURN collect(a) AS sorted }
 RETURN f.type + CASE WHEN f.title IS NULL THEN '' ELSE ' (' + f.title + ')' END AS relation, f.x AS x, f.y AS y,
        f.subject AS subject, f.object AS object, f.status AS status, f.month AS month, f.articles AS articles,
-       reduce(s = '', a IN sorted | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids, rels
+       reduce(s = '', a IN f.arts | s + CASE s WHEN '' THEN '' ELSE ', ' END + a) AS article_ids,
+       [x IN f.new | split(x, '\u0000')[-1]] AS drawn, CASE WHEN f.rels = n THEN rels ELSE 'rels ' + f.rels + ' of ' + n END AS rels
 ORDER BY f.sort`
 
 // factLines is lines with each row's last column (its relationships) sorted.

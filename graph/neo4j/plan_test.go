@@ -208,8 +208,9 @@ func TestSchemaCoversModel(t *testing.T) {
 		}
 	}
 	// entity names, article doc_key, url, source and published, relationship key, article and
-	// status, and the lookups' (derived_lookup.go); the pressure_network groups' id constraint and sort, a, b and topic_lc indexes
-	if cons != len(graph.AllLabels)+1 || idx != len(graph.EntityLabels)+4+3*len(graph.Relations)+len(lookupSchema())+4 {
+	// status, and the lookups' (derived_lookup.go); the pressure_network groups' id constraint and sort, a, b and topic_lc indexes;
+	// the other types' date indexes (schema_dates.go, TestDateIndexOnEveryModelType)
+	if cons != len(graph.AllLabels)+1 || idx != len(graph.EntityLabels)+4+3*len(graph.Relations)+len(lookupSchema())+4+len(dateSchema()) {
 		t.Errorf("constraints %d, indexes %d", cons, idx)
 	}
 }

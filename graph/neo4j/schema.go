@@ -67,7 +67,8 @@ func Schema() []SchemaItem {
 				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
 		}
 	}
-	return append(out, derivedSchema()...) // derived.go
+	out = append(out, derivedSchema()...) // derived.go
+	return append(out, dateSchema()...)   // schema_dates.go
 }
 
 // SchemaChange is what ApplySchema did with one item.
