@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -94,27 +93,7 @@ func TestFastDevAccuracy(t *testing.T) {
 // retraining (make model-fast), look at the differences and rewrite with
 // `go test ./extract/syntax/model -run FastGolden -update`.
 func TestFastGoldenParses(t *testing.T) {
-	m := fastTestModel(t)
-	var b strings.Builder
-	for _, s := range goldenSentences {
-		words := strings.Fields(s)
-		tr := m.Parse(words)
-		checkTree(t, words, tr)
-		b.WriteString(renderTree(words, tr) + "\n")
-	}
-	path := filepath.Join("testdata", "golden-fast.txt")
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := b.String(); got != string(want) {
-		t.Fatalf("parses differ from %s (rerun with -update after checking):\n%s", path, got)
-	}
+	checkGoldenParses(t, fastTestModel(t), filepath.Join("testdata", "golden-fast.txt"))
 }
 
 // TestFastParseAllocationFree: the fast model, too, parses without allocating once a Tree

@@ -31,7 +31,13 @@ func renderTree(words []string, tr Tree) string {
 // TestGoldenParses pins the embedded model's parses of a few sentences; after retraining,
 // look at the differences and rewrite with `go test ./extract/syntax/model -run Golden -update`.
 func TestGoldenParses(t *testing.T) {
-	m := testModel(t)
+	checkGoldenParses(t, testModel(t), filepath.Join("testdata", "golden.txt"))
+}
+
+// checkGoldenParses parses the golden sentences with m and compares the rendered trees with
+// the file at path (rewritten with -update).
+func checkGoldenParses(t *testing.T, m *Model, path string) {
+	t.Helper()
 	var b strings.Builder
 	for _, s := range goldenSentences {
 		words := strings.Fields(s)
@@ -39,7 +45,6 @@ func TestGoldenParses(t *testing.T) {
 		checkTree(t, words, tr)
 		b.WriteString(renderTree(words, tr) + "\n")
 	}
-	path := filepath.Join("testdata", "golden.txt")
 	if *update {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
