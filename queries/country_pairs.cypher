@@ -5,14 +5,15 @@
 // description: two ends: a Country is itself; a person counts for the countries of the roles
 // description: (HOLDS_ROLE) the same article gives them, a place or organisation for the country
 // description: it is located in (LOCATED_IN) in that article; a person the article gives no role
-// description: counts for the country of their role on the article's date (offices table, Phoenix
-// description: dictionaries) when the article names that country. Cooperation: MET, SPOKE_WITH,
-// description: SUPPORTED, VISITED, HOSTED; conflict: PRESSURED, CRITICIZED. The CAMEO family is the
-// description: first two digits of the relationship's cameo code (or the type's root code when it
-// description: has none). MET and SPOKE_WITH pairs are listed once, in name order; other pairs go
-// description: from actor to target. country matches either side by id, ISO code (us), alias
-// description: (American) or the start of the name (united). The drawing shows, per row, its 10
-// description: newest relationships (by date, then article and key) and their ends.
+// description: (of a country or an organisation) counts for the country of their role on the
+// description: article's date (offices table, Phoenix dictionaries) when the article names that
+// description: country. Cooperation: MET, SPOKE_WITH, SUPPORTED, VISITED, HOSTED; conflict:
+// description: PRESSURED, CRITICIZED. The CAMEO family is the first two digits of the
+// description: relationship's cameo code (or the type's root code when it has none). MET and
+// description: SPOKE_WITH pairs are listed once, in name order; other pairs go from actor to
+// description: target. country matches either side by id, ISO code (us), alias (American) or the
+// description: start of the name (united). The drawing shows, per row, its 10 newest
+// description: relationships (by date, then article and key) and their ends.
 
 // The loader keeps one :CountryPair per row (country_a, country_b, relation, CAMEO family) with
 // its counts, statuses, types, articles and newest relationships, with and without the negated

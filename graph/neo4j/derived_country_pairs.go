@@ -13,7 +13,7 @@ import (
 // HOSTED, PRESSURED, CRITICIZED) to countries, by what the relationship's own article says of
 // its two ends (docs/reports.md): a Country is itself; any other actor counts for the countries
 // its HOLDS_ROLE or LOCATED_IN relationships of the same article lead to; a person the article
-// gives none counts for the country of its role on the article's date (the `country` of the
+// gives no role (of a country or an organisation) counts for the country of its role on the article's date (the `country` of the
 // article's MENTIONS of it, from the offices table and the Phoenix dictionaries) when the same
 // article names that country. So a relationship's countries depend on its article alone, and the
 // loader keeps the lifted relation grouped, one bookkeeping node per report row:
@@ -87,7 +87,8 @@ func (k cpKey) id() string { return k.a + "\x00" + k.b + "\x00" + k.rel + "\x00"
 // pairLiftStmt reads what lifting the articles $ids needs: kind 0 their actor relationships
 // (ends, whether each is a Country and its name, type, family, element id, date, key, status),
 // kind 1 their HOLDS_ROLE and LOCATED_IN relationships from a non-Country to a Country (x, the
-// country's id and name), kind 2 their MENTIONS with a role country (x, the ISO code), kind 3
+// country's id and name), kind 4 their HOLDS_ROLE to anything else (x holds a role the article
+// states, of an organisation: no dictionary role stands in for it), kind 2 their MENTIONS with a role country (x, the ISO code), kind 3
 // the Countries they mention (id, name, ISO code). Every read is an index seek by article.
 func pairLiftStmt() string {
 	var parts []string
@@ -96,11 +97,12 @@ func pairLiftStmt() string {
   RETURN 0 AS k, a.id AS x, b.id AS y, a:Country AS xc, b:Country AS yc, a.name AS xn, b.name AS yn, '`+string(t)+`' AS t,
          coalesce(left(r.cameo, 2), '`+tieFamilies[t]+`') AS fam, elementId(r) AS eid, r.date AS date, r.key AS key, r.status AS status`)
 	}
-	for _, t := range []string{"HOLDS_ROLE", "LOCATED_IN"} {
-		parts = append(parts, "  MATCH (a)-[r:"+t+"]->(b:Country) WHERE r.article = id AND NOT a:Country"+`
+	parts = append(parts, `  MATCH (a)-[r:HOLDS_ROLE]->(b) WHERE r.article = id AND NOT a:Country
+  RETURN CASE WHEN b:Country THEN 1 ELSE 4 END AS k, a.id AS x, b.id AS y, false AS xc, b:Country AS yc, null AS xn,
+         b.name AS yn, null AS t, null AS fam, null AS eid, null AS date, null AS key, null AS status`,
+		`  MATCH (a)-[r:LOCATED_IN]->(b:Country) WHERE r.article = id AND NOT a:Country
   RETURN 1 AS k, a.id AS x, b.id AS y, false AS xc, true AS yc, null AS xn, b.name AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)
-	}
 	parts = append(parts, `  MATCH (:Article)-[m:MENTIONS]->(a) WHERE m.article = id AND (m.country IS NOT NULL OR a:Country)
   RETURN CASE WHEN a:Country THEN 3 ELSE 2 END AS k, a.id AS x, CASE WHEN a:Country THEN a.iso2 ELSE m.country END AS y,
          a:Country AS xc, false AS yc, a.name AS xn, null AS yn, null AS t, null AS fam,
@@ -119,6 +121,7 @@ type pairLift struct {
 type liftedArticle struct {
 	facts   []map[string]any
 	stated  map[string][]string // actor -> the countries of its roles and locations
+	roleOrg map[string]bool     // actor -> holds a role of an organisation in the article
 	dict    map[string]string   // person -> the ISO code of its role on the article's date
 	byISO   map[string]string   // ISO code -> the Country the article mentions
 	country map[string]string   // Country id -> name
@@ -139,7 +142,7 @@ func (w *txWriter) liftArticles(ids []string) ([]pairLift, error) {
 		id := str(m["id"])
 		la := arts[id]
 		if la == nil {
-			la = &liftedArticle{stated: map[string][]string{}, dict: map[string]string{}, byISO: map[string]string{}, country: map[string]string{}}
+			la = &liftedArticle{stated: map[string][]string{}, roleOrg: map[string]bool{}, dict: map[string]string{}, byISO: map[string]string{}, country: map[string]string{}}
 			arts[id] = la
 		}
 		k, _ := m["k"].(int64)
@@ -150,6 +153,8 @@ func (w *txWriter) liftArticles(ids []string) ([]pairLift, error) {
 		case 1:
 			la.stated[x] = append(la.stated[x], y)
 			la.country[y] = str(m["yn"])
+		case 4:
+			la.roleOrg[x] = true
 		case 2:
 			la.dict[x] = y
 		case 3:
@@ -172,7 +177,7 @@ func (la *liftedArticle) countries(x string, isCountry bool, name string) []stri
 		la.country[x] = name
 		return []string{x}
 	}
-	if cs := la.stated[x]; len(cs) > 0 {
+	if cs := la.stated[x]; len(cs) > 0 || la.roleOrg[x] {
 		return cs
 	}
 	if c, ok := la.byISO[la.dict[x]]; ok && la.dict[x] != "" {

@@ -9,8 +9,9 @@
 MATCH (a)-[r:MET|SPOKE_WITH|SUPPORTED|VISITED|HOSTED|PRESSURED|CRITICIZED]->(b)
 WHERE $include_negated OR coalesce(r.status, '') <> 'negated'
 // An end's countries in the relationship's article: itself when a Country; else those of its
-// roles and locations stated there; else the country of its role on the article's date (the
-// MENTIONS' country) when the article names that country.
+// roles and locations stated there; else, when the article states no role of it (of a country or
+// an organisation), the country of its role on the article's date (the MENTIONS' country) when
+// the article names that country.
 CALL (a, b, r) {
   UNWIND [0, 1] AS i
   WITH i, CASE i WHEN 0 THEN a ELSE b END AS x, r
@@ -21,7 +22,8 @@ CALL (a, b, r) {
     WITH x, r WHERE NOT x:Country
     OPTIONAL MATCH (x)-[h:HOLDS_ROLE|LOCATED_IN]->(k:Country) WHERE h.article = r.article
     WITH x, r, collect(DISTINCT k) AS ks
-    OPTIONAL MATCH (:Article {id: r.article})-[m:MENTIONS]->(x) WHERE m.country IS NOT NULL
+    OPTIONAL MATCH (:Article {id: r.article})-[m:MENTIONS]->(x)
+    WHERE m.country IS NOT NULL AND NOT EXISTS { (x)-[h:HOLDS_ROLE]->() WHERE h.article = r.article }
     OPTIONAL MATCH (:Article {id: r.article})-[:MENTIONS]->(d:Country) WHERE d.iso2 = m.country
     WITH ks, collect(DISTINCT d) AS ds
     RETURN CASE WHEN size(ks) > 0 THEN ks ELSE ds END AS cs
