@@ -40,7 +40,7 @@ import (
 // lifted relationship now added back, exact because an article's relationships are all in one
 // transaction; the newest: those gone dropped, those written merged in). Only when a drawn
 // relationship went while the group has others not in the transaction is it lifted again from
-// its articles (pairRecompute). A country renamed by the batch has every group of it lifted again
+// its articles (recomputePairs). A country renamed by the batch has every group of it lifted again
 // from their articles (the order of MET pairs and the sort keys follow the names). A graph loaded
 // by an earlier build gets the groups from backfillPairs (ApplySchema: `newsgraph schema apply`
 // and the next load) until the marker node (id pairStateID) says it ran; that also removes the
