@@ -22,30 +22,38 @@ func BenchmarkParse(b *testing.B) {
 			if greedy {
 				beam = 1
 			}
-			// The model is loaded inside the sub-benchmark, so that -bench Parse/fast
-			// profiles the fast model alone.
+			// The model is loaded inside the sub-benchmark (once), so that -bench
+			// Parse/fast profiles the fast model alone.
+			var m *Model
 			b.Run(fmt.Sprintf("%s/beam=%d", parsers, beam), func(b *testing.B) {
-				m, err := Load(bytes.NewReader(embedded))
-				if err != nil {
-					b.Fatal(err)
-				}
-				if parsers == "single" {
-					m = m.FirstParser()
-				}
-				if greedy {
-					m.SetBeam(1)
+				if m == nil {
+					m = benchModel(b, embedded)
+					if parsers == "single" {
+						m = m.FirstParser()
+					}
+					if greedy {
+						m.SetBeam(1)
+					}
 				}
 				benchParse(b, m)
 			})
 		}
 	}
+	var m *Model
 	b.Run("fast/beam=1", func(b *testing.B) {
-		m, err := Load(bytes.NewReader(embeddedFast))
-		if err != nil {
-			b.Fatal(err)
+		if m == nil {
+			m = benchModel(b, embeddedFast)
 		}
 		benchParse(b, m)
 	})
+}
+
+func benchModel(b *testing.B, file []byte) *Model {
+	m, err := Load(bytes.NewReader(file))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
 }
 
 func benchParse(b *testing.B, m *Model) {

@@ -221,7 +221,7 @@ func TestTagFastMatchesTagSentence(t *testing.T) {
 		for i := range s {
 			var d wordInfo
 			describe(s[i], &d, m.clusters)
-			j := int(mix(d.form, d.lower) & (wordCacheSize - 1))
+			j := int(pair(d.form, d.lower) & (wordCacheSize - 1))
 			if w.wordScores.used != nil && w.wordScores.used[j] && w.wordScores.form[j] == d.form {
 				hits++
 			}

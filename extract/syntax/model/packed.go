@@ -122,7 +122,7 @@ func (p *packed) fill(l *linear, order []uint64) (ok, coded bool) {
 // payload returns the slot bits 40..63 of the row in l's slot i.
 func (p *packed) payload(l *linear, i uint64) (uint64, bool) {
 	code := func(w float32) (uint64, bool) {
-		c := l.quant.code(w)
+		c := p.code(w)
 		return uint64(c), math.Float32bits(p.tab[c]) == math.Float32bits(w) && c != 0
 	}
 	if l.slots3 != nil {
@@ -155,6 +155,18 @@ func (p *packed) payload(l *linear, i uint64) (uint64, bool) {
 		p.rows = append(p.rows, uint8(e.c), uint8(x))
 	}
 	return uint64(off), off < denseFlag
+}
+
+// code returns the code of the weight w of the table (what quantScale.code gives, without
+// its logarithm): the magnitudes of codes 1..127 increase, so a binary search finds it.
+func (p *packed) code(w float32) uint8 {
+	a := float32(math.Abs(float64(w)))
+	c, _ := slices.BinarySearch(p.tab[1:128], a)
+	c = min(c+1, 127)
+	if w < 0 {
+		return uint8(c) | 0x80
+	}
+	return uint8(c)
 }
 
 // find returns the slot of the fixed key k, or 0. At slot h+j (h: k's home), a slot that
