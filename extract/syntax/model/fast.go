@@ -178,8 +178,26 @@ func fastContextFeatures(keys []uint64, c *sent, s *state, s0, s1, b0 int32) []u
 	)
 }
 
-// fastLabelFeatures appends the fast labeller's features for the arc h -> d.
+// fastLabelFeatures appends the fast labeller's features for the arc h -> d: those of d
+// and of h alone (fastLabelRole), then the others (fastLabelPair).
 func fastLabelFeatures(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
+	keys = fastLabelRole(keys, false, c.w(d), c.p(d), c.k8(d))
+	keys = fastLabelRole(keys, true, c.w(h), c.p(h), c.k8(h))
+	return fastLabelPair(keys, c, s, h, d)
+}
+
+// fastLabelRole appends the fast labeller's features of one word (lowercase hash w, tag
+// p, 8-bit cluster k8) as the dependent (with the bias) or as the head.
+func fastLabelRole(keys []uint64, head bool, w, p, k8 uint64) []uint64 {
+	if head {
+		return append(keys, feat1(5, w), feat1(6, p))
+	}
+	return append(keys, feat1(1, 0), feat1(2, w), feat1(3, p), feat1(4, pair(w, p)), feat1(30, k8))
+}
+
+// fastLabelPair appends the fast labeller's features that read both words or their
+// children.
+func fastLabelPair(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
 	dir := uint64(1)
 	if d > h {
 		dir = 2
@@ -190,12 +208,11 @@ func fastLabelFeatures(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
 		prev = none
 	}
 	return append(keys,
-		feat1(1, 0), feat1(2, c.w(d)), feat1(3, pd), feat1(4, wp(c, d)), feat1(5, c.w(h)), feat1(6, ph),
 		feat3(8, pd, ph, dir), feat3(9, c.w(d), ph, dir), feat3(10, pd, c.w(h), dir),
 		feat3(12, pair(pd, ph), dir, dist(d, h)),
 		feat2(13, s.lmask[d], pd), feat2(14, s.rmask[d], pd), feat2(15, pd, lab(s, s.lc1[d])),
 		feat3(18, s.marker[d], pd, ph), feat3(20, ph, s.lmask[h], dir), feat3(25, pd, c.p(prev), dir),
-		feat1(30, c.k8(d)), feat3(33, c.k8(d), ph, dir), feat3(34, pd, c.k8(h), dir),
+		feat3(33, c.k8(d), ph, dir), feat3(34, pd, c.k8(h), dir),
 		feat3(29, pair(pd, ph), dir, uint64(s.nl[d])+8*uint64(s.nr[d])),
 	)
 }

@@ -204,7 +204,8 @@ func TestTagCacheKeepsFeatureSet(t *testing.T) {
 
 // TestTagFastMatchesTagSentence: the fast tagger with its cache of word scores tags every
 // word of EWT dev (or the golden sentences) as the plain pass does, on one work reused
-// across sentences (so that the cache hits), word scores summed bit for bit alike.
+// across sentences (so that the cache hits); the scores are the same sums but for the
+// order of the additions.
 func TestTagFastMatchesTagSentence(t *testing.T) {
 	m := fastTestModel(t)
 	var sents [][]string

@@ -93,7 +93,7 @@ func fastRoles(pm scorer, w *work) {
 }
 
 // fastParseSentence is parseSentence for the fast model, with the role rows of w.
-func fastParseSentence(pm, lm scorer, ls *labels, w *work) {
+func fastParseSentence(pm scorer, lm *linear, ls *labels, w *work) {
 	c, s, b := &w.sent, &w.st, &w.buf
 	fastRoles(pm, w)
 	for !s.done() {
@@ -104,8 +104,67 @@ func fastParseSentence(pm, lm scorer, ls *labels, w *work) {
 			w.addRoles(b.scores)
 			mv = bestMove(s, b.scores)
 		}
-		applyLabelled(lm, ls, c, s, mv, b)
+		w.applyLabelled(lm, ls, mv)
 	}
+}
+
+// applyLabelled is applyLabelled for the fast model: the labeller's scores of the
+// dependent and of the head alone come from w's cache of recent words (labelCache).
+func (w *work) applyLabelled(lm *linear, ls *labels, move int) {
+	c, s, b := &w.sent, &w.st, &w.buf
+	var l int32 = none
+	var wh uint64
+	if move != shift {
+		h, d := s.arc(move)
+		l = ls.root
+		if int(h) != s.n {
+			b.keys = w.labelCache.add(lm, false, c.lw[d], c.tag[d], c.c8[d], b.keys, b.lscores, true)
+			b.keys = w.labelCache.add(lm, true, c.lw[h], c.tag[h], c.c8[h], b.keys, b.lscores, false)
+			b.keys = fastLabelPair(b.keys[:0], c, s, h, d)
+			lm.add(b.keys, b.lscores)
+			l = bestLabel(b.lscores, ls.root)
+		}
+		wh = c.lw[d]
+	}
+	s.apply(move, l, wh, ls.isMarker(l))
+}
+
+// labelCache keeps the fast labeller's scores of recent words alone, as the dependent
+// and as the head, by lowercase hash, tag and role.
+type labelCache struct {
+	owner      *linear
+	lower, tag []uint64
+	used       []bool
+	scores     []float32 // nclass per entry
+}
+
+const labelCacheSize = 4096 // entries (a power of two): 830 KB with 51 labels
+
+// add copies (first) or adds the scores of the word (w, p, k8) in its role to scores.
+func (lc *labelCache) add(lm *linear, head bool, w, p, k8 uint64, keys []uint64, scores []float32, first bool) []uint64 {
+	nclass := len(scores)
+	if lc.used == nil || lc.owner != lm {
+		lc.lower, lc.tag = make([]uint64, labelCacheSize), make([]uint64, labelCacheSize)
+		lc.used, lc.scores = make([]bool, labelCacheSize), make([]float32, labelCacheSize*nclass)
+		lc.owner = lm
+	}
+	role := uint64(0)
+	if head {
+		role = 1
+	}
+	i := int(mix(pair(w, p), role) & (labelCacheSize - 1))
+	e := lc.scores[i*nclass : (i+1)*nclass]
+	if !lc.used[i] || lc.lower[i] != w || lc.tag[i] != p<<1|role {
+		keys = fastLabelRole(keys[:0], head, w, p, k8)
+		lm.score(keys, e)
+		lc.lower[i], lc.tag[i], lc.used[i] = w, p<<1|role, true
+	}
+	if first {
+		copy(scores, e)
+	} else {
+		addFloats(scores, e)
+	}
+	return keys
 }
 
 // addRoles adds the bias and the role rows of the words in each position to scores.

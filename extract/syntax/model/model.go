@@ -79,9 +79,10 @@ type work struct {
 	// wordScores keeps the fast tagger's scores of recent words (fast.go).
 	wordScores wordScores
 	// The fast parser's scores per word and position (fastparse.go).
-	roleCache roleCache
-	roles     []roleRow
-	bias      [nmoves]float32
+	roleCache  roleCache
+	labelCache labelCache
+	roles      []roleRow
+	bias       [nmoves]float32
 }
 
 //go:embed english.model
