@@ -28,6 +28,7 @@ import (
 type packed struct {
 	nclass int
 	shift  uint     // home(k) = k >> shift, and the remainder is k's low shift bits (≤ 32)
+	rem    uint64   // 1<<shift - 1
 	slots  []uint64 // size + maxDisp + 1 slots
 	tab    [256]float32
 	rows   []uint8   // sparse rows: the count of weights, then (class, code) for each
@@ -74,6 +75,7 @@ func newPacked(l *linear) *packed {
 	}
 	for tries := 0; tries < 3; tries, size = tries+1, size*2 { // keys too crowded: keep l's tables
 		p.shift = uint(48 - bitsLen(size-1))
+		p.rem = 1<<p.shift - 1
 		p.slots = hugeSlice[uint64](l, size+maxDisp+1)
 		for i := range p.slots {
 			p.slots[i] = emptySlot
@@ -175,7 +177,7 @@ func (p *packed) code(w float32) uint8 {
 // larger one a larger key or an empty slot (255 is above every distance). t goes below
 // zero past maxDisp, where every slot's key is larger.
 func (p *packed) find(k uint64) uint64 {
-	t := int64(maxDisp<<32 | k&(1<<p.shift-1))
+	t := int64(maxDisp<<32 | k&p.rem)
 	for i := k >> p.shift; ; i++ {
 		s := p.slots[i]
 		if e := int64(s & low40); e >= t {
