@@ -103,6 +103,7 @@ func bitsLen(x int) int {
 // fill puts l's rows (slot indexes in key order) into p.slots; ok is false when a key
 // would be too far from its home, coded false when a weight has no code.
 func (p *packed) fill(l *linear, order []uint64) (ok, coded bool) {
+	codes := p.codes()
 	next := uint64(0) // the first free slot
 	for _, i := range order {
 		k := l.slotKey(i)
@@ -111,7 +112,7 @@ func (p *packed) fill(l *linear, order []uint64) (ok, coded bool) {
 		if at-home > maxDisp {
 			return false, true
 		}
-		payload, coded := p.payload(l, i)
+		payload, coded := p.payload(l, i, codes)
 		if !coded {
 			return false, false
 		}
@@ -121,11 +122,11 @@ func (p *packed) fill(l *linear, order []uint64) (ok, coded bool) {
 	return true, true
 }
 
-// payload returns the slot bits 40..63 of the row in l's slot i.
-func (p *packed) payload(l *linear, i uint64) (uint64, bool) {
+// payload returns the slot bits 40..63 of the row in l's slot i; codes is p.codes().
+func (p *packed) payload(l *linear, i uint64, codes map[uint32]uint8) (uint64, bool) {
 	code := func(w float32) (uint64, bool) {
-		c := p.code(w)
-		return uint64(c), math.Float32bits(p.tab[c]) == math.Float32bits(w) && c != 0
+		c, ok := codes[math.Float32bits(w)]
+		return uint64(c), ok
 	}
 	if l.slots3 != nil {
 		var payload uint64
@@ -159,16 +160,16 @@ func (p *packed) payload(l *linear, i uint64) (uint64, bool) {
 	return uint64(off), off < denseFlag
 }
 
-// code returns the code of the weight w of the table (what quantScale.code gives, without
-// its logarithm): the magnitudes of codes 1..127 increase, so a binary search finds it.
-func (p *packed) code(w float32) uint8 {
-	a := float32(math.Abs(float64(w)))
-	c, _ := slices.BinarySearch(p.tab[1:128], a)
-	c = min(c+1, 127)
-	if w < 0 {
-		return uint8(c) | 0x80
+// codes returns the code of each weight of the table, by its bits (what quantScale.code
+// gives, without its logarithm).
+func (p *packed) codes() map[uint32]uint8 {
+	m := make(map[uint32]uint8, 256)
+	for c := 255; c > 0; c-- { // the lowest code of a value wins (codes 1..127, then 129..255)
+		if c != 0x80 {
+			m[math.Float32bits(p.tab[c])] = uint8(c)
+		}
 	}
-	return uint8(c)
+	return m
 }
 
 // find returns the slot of the fixed key k, or 0. At slot h+j (h: k's home), a slot that
