@@ -19,10 +19,10 @@ CALL {
     UNION ALL
     CALL db.labels() YIELD label
     // LoadManifest is load's bookkeeping (one node per file loaded), CorroborationFact, ActorRank
-    // and ActorPair the corroboration and most_connected reports', PressureGroup pressure_network's, ActorTie country_pairs' (kept by the loader): not part
+    // and ActorPair the corroboration and most_connected reports', PressureGroup pressure_network's, CountryPair country_pairs' (ActorTie its former ties, until the backfill removes them; kept by the loader): not part
     // of the graph.
     WITH label WHERE NOT label IN ['Article', 'Country', 'Event', 'Organization', 'Person', 'Place', 'LoadManifest',
-                                   'CorroborationFact', 'ActorRank', 'ActorPair', 'PressureGroup', 'ActorTie']
+                                   'CorroborationFact', 'ActorRank', 'ActorPair', 'PressureGroup', 'CountryPair', 'ActorTie']
     CALL (label) {
       MATCH (n) WHERE label IN labels(n)
       RETURN count(n) AS count

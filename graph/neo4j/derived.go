@@ -42,8 +42,8 @@ type backfillRun struct {
 // name lookups (derived_lookup.go), the corroboration facts with the actor ranks
 // (derived_corroboration.go, derived_most_connected.go: one read of the articles'
 // relationships feeds both), the pressure_network groups (derived_pressure.go), the
-// country_pairs ties (derived_country_pairs.go).
-var derivedModules = []derived{lookupData{}, factData{}, pressureData{}, tieData{}}
+// country_pairs groups (derived_country_pairs.go).
+var derivedModules = []derived{lookupData{}, factData{}, pressureData{}, pairData{}}
 
 // derivedSchema is the schema of every derived module.
 func derivedSchema() []SchemaItem {

@@ -10,53 +10,64 @@ import (
 )
 
 // The country_pairs report lifts each actor relationship (MET, SPOKE_WITH, SUPPORTED, VISITED,
-// HOSTED, PRESSURED, CRITICIZED) to countries: a Country is itself, anything else counts for
-// every country it holds a role in or is located in. Which countries a person counts for
-// changes whenever they gain or lose a role, and a hub person counts for dozens, so the lifted
-// relation is not kept (at 100k articles it has ~350M rows). What the loader keeps is the
-// unlifted side, one bookkeeping node per (start node, end node, type, CAMEO family):
+// HOSTED, PRESSURED, CRITICIZED) to countries, by what the relationship's own article says of
+// its two ends (docs/reports.md): a Country is itself; any other actor counts for the countries
+// its HOLDS_ROLE or LOCATED_IN relationships of the same article lead to; a person the article
+// gives no role (of a country or an organisation) counts for the country of its role on the article's date (the `country` of the
+// article's MENTIONS of it, from the offices table and the Phoenix dictionaries) when the same
+// article names that country. So a relationship's countries depend on its article alone, and the
+// loader keeps the lifted relation grouped, one bookkeeping node per report row:
 //
-//	(:ActorTie {id, a, b, pair, type, fam, all_n, nn_n, all_sc, nn_sc, all_st, nn_st,
-//	            all_arts, nn_arts, all_new, nn_new})
+//	(:CountryPair {id, a, b, an, bn, rel, fam, sort, sortb, all_n, nn_n, all_sc, nn_sc, all_tc, nn_tc,
+//	               all_st, nn_st, all_ty, nn_ty, all_arts, nn_arts, all_na, nn_na, all_new, nn_new})
 //
-// a and b are the ids of the relationship's two ends as stored, pair the two ids in string
-// order joined by U+0000 (indexed: the report looks up the ties between two sets of actors),
-// fam the family (the first two characters of cameo, else the type's root code); then, over the
-// relationships of the tie (all_*) and those not negated (nn_*): how many (n), how many of each
-// status the report shows (sc, per tieStatuses) and those present (st), the distinct articles
-// (arts), and the 10 newest (new: the report's drawing) as strings that sort newest first
-// (newestKey). The report lifts the ties' ends at read time, from the roles and locations as
-// they are, so a role gained or lost needs no change here.
+// a and b are the ids of country_a and country_b, an and bn their names, rel cooperation or
+// conflict, fam the CAMEO family (the first two characters of cameo, else the type's root code).
+// MET and SPOKE_WITH lift to (a, b) in name order, the other types from the actor's country to
+// the target's. sort is an, bn, rel and fam joined by U+0000 (the report's order; indexed),
+// sortb the same with bn first (the rows of a given country_b in the report's order; indexed).
+// Then over the group's lifted relationships (all_*) and those not negated (nn_*): how many (n),
+// how many of each status (sc, per tieStatuses) and of each type (tc, per tieTypes), the
+// statuses (st) and types (ty) present in the report's order, the distinct articles (arts) and
+// their number (na), and the 10 newest (new: the report's drawing) as strings that sort newest
+// first (newestKey).
 //
-// A tie is updated in the write transaction that changes one of its relationships, by what
-// that transaction replaces and writes, so its cost follows the batch, not the graph: before
-// reads the actor relationships stored for the articles the transaction replaces (earlier
-// versions, stored articles written again, retracted articles), settled reads those of the
-// articles it wrote, then locks every tie either belongs to and takes the first out and the
-// second in (counts by difference; articles: those the transaction read or wrote are dropped and
-// those with a relationship now added back, which is exact because an article's relationships
-// are all in the same transaction; the newest: those gone dropped, those written merged in).
-// Only when a drawn relationship went while the tie has others that may take its place is the
-// tie read again from the graph (tieRecomputeStmt). Ties left with none are deleted. Exact after
-// every committed batch: fresh load, changed reload, retract, orphan deletion, identity merges
-// (ties key on node ids). A graph loaded by an earlier build gets them from backfillTies
-// (ApplySchema: `newsgraph schema apply` and the next load) until the marker node (id
-// tieStateID) says it ran.
+// A group changes only when one of its articles is loaded, reloaded or retracted, in that
+// transaction: before lifts the articles the transaction replaces (earlier versions, stored
+// articles written again, retracted articles) before they change, settled lifts the articles it
+// wrote, then locks every group either reaches and takes the first out and the second in
+// (counts by difference; articles: those the transaction lifted are dropped and those with a
+// lifted relationship now added back, exact because an article's relationships are all in one
+// transaction; the newest: those gone dropped, those written merged in). Only when a drawn
+// relationship went while the group has others not in the transaction is it lifted again from
+// its articles (recomputePairs). A country renamed by the batch has every group of it lifted again
+// from their articles (the order of MET pairs and the sort keys follow the names). A graph loaded
+// by an earlier build gets the groups from backfillPairs (ApplySchema: `newsgraph schema apply`
+// and the next load) until the marker node (id pairStateID) says it ran; that also removes the
+// :ActorTie nodes and indexes of the build before.
 
-// ActorTieLabel labels the country_pairs bookkeeping nodes: not part of the graph (summary,
+// CountryPairLabel labels the country_pairs bookkeeping nodes: not part of the graph (summary,
 // Counts and export leave them out).
+const CountryPairLabel = "CountryPair"
+
+// ActorTieLabel labelled the bookkeeping nodes of the build before (a tie per pair of actors,
+// lifted when the report ran): backfillPairs deletes them.
 const ActorTieLabel = "ActorTie"
 
-// tieStateID is the id of the marker node (an ActorTie without a pair) that says the ties were
-// backfilled by this format.
-const tieStateID = "state:country_pairs/2"
+// pairStateID is the id of the marker node (a CountryPair without a sort key) that says the
+// groups were backfilled by this format.
+const pairStateID = "state:country_pairs/3"
 
-// tieNewest is how many relationships of a tie (and of a report row) are drawn.
+// tieNewest is how many relationships of a group (a report row) are drawn.
 const tieNewest = 10
 
 // tieFamilies is each actor type's root CAMEO code: the family of a relationship without cameo.
 var tieFamilies = map[graph.RelType]string{graph.RelMet: "04", graph.RelSpokeWith: "04", graph.RelVisited: "04",
 	graph.RelHosted: "04", graph.RelSupported: "05", graph.RelPressured: "10", graph.RelCriticized: "11"}
+
+// pairTypeOrder is the report's order of the actor types (its types column).
+var pairTypeOrder = []graph.RelType{graph.RelMet, graph.RelSpokeWith, graph.RelSupported, graph.RelVisited,
+	graph.RelHosted, graph.RelPressured, graph.RelCriticized}
 
 // tieTypes are the relationship types the report lifts, in a fixed order.
 func tieTypes() []graph.RelType {
@@ -68,77 +79,170 @@ func tieTypes() []graph.RelType {
 	return out
 }
 
-// tieKey is a tie: the element ids of its two nodes (valid in the transaction that found
-// them), their ids, the type and the family.
-type tieKey struct{ ae, be, a, b, t, fam string }
+// cpKey is a group: the two countries (ids and names), cooperation or conflict, the family.
+type cpKey struct{ a, b, an, bn, rel, fam string }
 
-func (k tieKey) id() string { return k.a + "\x00" + k.b + "\x00" + k.t + "\x00" + k.fam }
+func (k cpKey) id() string { return k.a + "\x00" + k.b + "\x00" + k.rel + "\x00" + k.fam }
 
-// tieRelsStmt reads the actor relationships stored for articles ($ids) with what a tie keeps
-// of them: each one's tie (ends, type, family) and element id, date, article, key and status.
-func tieRelsStmt() string {
+// pairLiftStmt reads what lifting the articles $ids needs: kind 0 their actor relationships
+// (ends, whether each is a Country and its name, type, family, element id, date, key, status),
+// kind 1 their HOLDS_ROLE and LOCATED_IN relationships from a non-Country to a Country (x, the
+// country's id and name), kind 4 their HOLDS_ROLE to anything else (x holds a role the article
+// states, of an organisation: no dictionary role stands in for it), kind 2 their MENTIONS with a role country (x, the ISO code), kind 3
+// the Countries they mention (id, name, ISO code). Every read is an index seek by article.
+func pairLiftStmt() string {
 	var parts []string
 	for _, t := range tieTypes() {
 		parts = append(parts, "  MATCH (a)-[r:"+ident(string(t))+"]->(b) WHERE r.article = id"+`
-  RETURN elementId(a) AS ae, elementId(b) AS be, a.id AS a, b.id AS b, '`+string(t)+`' AS t,
-         coalesce(left(r.cameo, 2), '`+tieFamilies[t]+`') AS fam,
-         elementId(r) AS eid, r.date AS date, r.article AS art, r.key AS key, r.status AS status`)
+  RETURN 0 AS k, a.id AS x, b.id AS y, a:Country AS xc, b:Country AS yc, a.name AS xn, b.name AS yn, '`+string(t)+`' AS t,
+         coalesce(left(r.cameo, 2), '`+tieFamilies[t]+`') AS fam, elementId(r) AS eid, r.date AS date, r.key AS key, r.status AS status`)
 	}
-	return noReplan + "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN *"
+	parts = append(parts, `  MATCH (a)-[r:HOLDS_ROLE]->(b) WHERE r.article = id AND NOT a:Country
+  RETURN CASE WHEN b:Country THEN 1 ELSE 4 END AS k, a.id AS x, b.id AS y, false AS xc, b:Country AS yc, null AS xn,
+         b.name AS yn, null AS t, null AS fam, null AS eid, null AS date, null AS key, null AS status`,
+		`  MATCH (a)-[r:LOCATED_IN]->(b:Country) WHERE r.article = id AND NOT a:Country
+  RETURN 1 AS k, a.id AS x, b.id AS y, false AS xc, true AS yc, null AS xn, b.name AS yn, null AS t, null AS fam,
+         null AS eid, null AS date, null AS key, null AS status`)
+	parts = append(parts, `  MATCH (:Article)-[m:MENTIONS]->(a) WHERE m.article = id AND (m.country IS NOT NULL OR a:Country)
+  RETURN CASE WHEN a:Country THEN 3 ELSE 2 END AS k, a.id AS x, CASE WHEN a:Country THEN a.iso2 ELSE m.country END AS y,
+         a:Country AS xc, false AS yc, a.name AS xn, null AS yn, null AS t, null AS fam,
+         null AS eid, null AS date, null AS key, null AS status`)
+	return noReplan + "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN id, k, x, y, xc, yc, xn, yn, t, fam, eid, date, key, status"
 }
 
-// tieKeysStmt lists the ties of every actor relationship (the backfill).
-func tieKeysStmt() string {
-	var parts []string
-	for _, t := range tieTypes() {
-		parts = append(parts, "  MATCH (a)-[r:"+ident(string(t))+`]->(b)
-  RETURN elementId(a) AS ae, elementId(b) AS be, a.id AS a, b.id AS b, '`+string(t)+`' AS t,
-         coalesce(left(r.cameo, 2), '`+tieFamilies[t]+`') AS fam`)
-	}
-	return noReplan + "CALL () {\n" + strings.Join(parts, "\n  UNION\n") + "\n}\nRETURN DISTINCT ae, be, a, b, t, fam"
+// pairLift is one relationship lifted to a group.
+type pairLift struct {
+	key cpKey
+	t   string
+	rel tieRel
 }
 
-// tieLockStmt locks the ties given by id (creating those that do not exist yet) and returns
+// liftedArticle is what pairLiftStmt read of one article.
+type liftedArticle struct {
+	facts   []map[string]any
+	stated  map[string][]string // actor -> the countries of its roles and locations
+	roleOrg map[string]bool     // actor -> holds a role of an organisation in the article
+	dict    map[string]string   // person -> the ISO code of its role on the article's date
+	byISO   map[string]string   // ISO code -> the Country the article mentions
+	country map[string]string   // Country id -> name
+}
+
+// liftArticles lifts the actor relationships of the given articles, in the graph as it is now.
+func (w *txWriter) liftArticles(ids []string) ([]pairLift, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	recs, err := w.all("lifting the articles' relationships to countries", pairLiftStmt(), map[string]any{"ids": anyList(ids)})
+	if err != nil {
+		return nil, err
+	}
+	arts := map[string]*liftedArticle{}
+	for _, r := range recs {
+		m := r.AsMap()
+		id := str(m["id"])
+		la := arts[id]
+		if la == nil {
+			la = &liftedArticle{stated: map[string][]string{}, roleOrg: map[string]bool{}, dict: map[string]string{}, byISO: map[string]string{}, country: map[string]string{}}
+			arts[id] = la
+		}
+		k, _ := m["k"].(int64)
+		x, y := str(m["x"]), str(m["y"])
+		switch k {
+		case 0:
+			la.facts = append(la.facts, m)
+		case 1:
+			la.stated[x] = append(la.stated[x], y)
+			la.country[y] = str(m["yn"])
+		case 4:
+			la.roleOrg[x] = true
+		case 2:
+			la.dict[x] = y
+		case 3:
+			la.country[x] = str(m["xn"])
+			if y != "" {
+				la.byISO[y] = x
+			}
+		}
+	}
+	var out []pairLift
+	for id, la := range arts {
+		out = append(out, la.lift(id)...)
+	}
+	return out, nil
+}
+
+// countries are the countries actor x of the article counts for.
+func (la *liftedArticle) countries(x string, isCountry bool, name string) []string {
+	if isCountry {
+		la.country[x] = name
+		return []string{x}
+	}
+	if cs := la.stated[x]; len(cs) > 0 || la.roleOrg[x] {
+		return cs
+	}
+	if c, ok := la.byISO[la.dict[x]]; ok && la.dict[x] != "" {
+		return []string{c}
+	}
+	return nil
+}
+
+// lift lifts the article's actor relationships: every pair of countries of their two ends
+// but a country with itself, each pair once.
+func (la *liftedArticle) lift(art string) []pairLift {
+	var out []pairLift
+	for _, f := range la.facts {
+		xc, _ := f["xc"].(bool)
+		yc, _ := f["yc"].(bool)
+		cx := la.countries(str(f["x"]), xc, str(f["xn"]))
+		cy := la.countries(str(f["y"]), yc, str(f["yn"]))
+		t := str(f["t"])
+		rel := "cooperation"
+		if t == string(graph.RelPressured) || t == string(graph.RelCriticized) {
+			rel = "conflict"
+		}
+		r := tieRel{eid: str(f["eid"]), date: str(f["date"]), art: art, key: str(f["key"]), status: str(f["status"])}
+		seen := map[string]bool{}
+		for _, a := range cx {
+			for _, b := range cy {
+				if a == b || seen[a+"\x00"+b] {
+					continue
+				}
+				seen[a+"\x00"+b] = true
+				k := cpKey{a: a, b: b, an: la.country[a], bn: la.country[b], rel: rel, fam: str(f["fam"])}
+				if (t == string(graph.RelMet) || t == string(graph.RelSpokeWith)) && k.bn < k.an {
+					k.a, k.b, k.an, k.bn = k.b, k.a, k.bn, k.an
+				}
+				out = append(out, pairLift{key: k, t: t, rel: r})
+			}
+		}
+	}
+	return out
+}
+
+// pairLockStmt locks the groups given by id (creating those that do not exist yet) and returns
 // what they hold.
-const tieLockStmt = noReplan + `UNWIND $ids AS id
-MERGE (g:ActorTie {id: id})
-RETURN g.id AS id, g.all_n AS all_n, g.nn_n AS nn_n, g.all_sc AS all_sc, g.nn_sc AS nn_sc,
-       g.all_arts AS all_arts, g.nn_arts AS nn_arts, g.all_new AS all_new, g.nn_new AS nn_new`
+const pairLockStmt = noReplan + `UNWIND $ids AS id
+MERGE (g:CountryPair {id: id})
+RETURN g.id AS id, g.all_n AS all_n, g.nn_n AS nn_n, g.all_sc AS all_sc, g.nn_sc AS nn_sc, g.all_tc AS all_tc,
+       g.nn_tc AS nn_tc, g.all_arts AS all_arts, g.nn_arts AS nn_arts, g.all_new AS all_new, g.nn_new AS nn_new`
 
-// tieRecomputeStmt reads every relationship of ties of type t between their two nodes (the
-// backfill, and a tie that lost one of its drawn relationships), after locking them.
-func tieRecomputeStmt(t graph.RelType) string {
-	return noReplan + `UNWIND $keys AS k
-MERGE (g:ActorTie {id: k.id})
-WITH k
-OPTIONAL MATCH (a) WHERE elementId(a) = k.ae AND a.id = k.a
-OPTIONAL MATCH (b) WHERE elementId(b) = k.be AND b.id = k.b
-CALL (a, b, k) {
-  OPTIONAL MATCH (a)-[r:` + ident(string(t)) + `]->(b) WHERE coalesce(left(r.cameo, 2), '` + tieFamilies[t] + `') = k.fam
-  RETURN collect([elementId(r), r.date, r.article, r.key, r.status]) AS rels
-}
-RETURN k.id AS id, rels`
-}
-
-// tieSetStmt sets ties from the rows tieState.row makes.
-const tieSetStmt = noReplan + `UNWIND $rows AS row
-MATCH (g:ActorTie {id: row.id})
-SET g.a = row.a, g.b = row.b, g.type = row.t, g.fam = row.fam,
-    g.pair = CASE WHEN row.a < row.b THEN row.a + '\u0000' + row.b ELSE row.b + '\u0000' + row.a END,
-    g.all_n = row.all_n, g.nn_n = row.nn_n, g.all_sc = row.all_sc, g.nn_sc = row.nn_sc,
-    g.all_st = row.all_st, g.nn_st = row.nn_st, g.all_arts = row.all_arts, g.nn_arts = row.nn_arts,
-    g.all_new = row.all_new, g.nn_new = row.nn_new
+// pairSetStmt sets groups from the rows pairRow makes.
+const pairSetStmt = noReplan + `UNWIND $rows AS row
+MERGE (g:CountryPair {id: row.id})
+SET g += row.props,
+    g.sort = row.props.an + '\u0000' + row.props.bn + '\u0000' + row.props.rel + '\u0000' + row.props.fam,
+    g.sortb = row.props.bn + '\u0000' + row.props.an + '\u0000' + row.props.rel + '\u0000' + row.props.fam
 RETURN count(g)`
 
-// tieDeleteStmt deletes the ties given by id.
-var tieDeleteStmt = deleteByStmt(ActorTieLabel, "id", "ids")
+// pairDeleteStmt deletes the groups given by id.
+var pairDeleteStmt = deleteByStmt(CountryPairLabel, "id", "ids")
 
-// tieStatuses are the statuses the report shows, in its order; a tie counts its
+// tieStatuses are the statuses the report shows, in its order; a group counts its
 // relationships of each (sc).
 var tieStatuses = []string{"reported", "planned", "hypothetical", "negated"}
 
-// tieRel is one relationship of a tie.
-type tieRel struct{ eid, date, art, key, status string }
+// tieRel is one lifted relationship.
+type tieRel struct{ eid, date, art, key, status, t string }
 
 // newestKey is a string that sorts relationships newest first: the date with each digit
 // inverted and U+FFFF after it (a shorter date, or none, after a longer one it starts), then
@@ -153,21 +257,22 @@ func (r tieRel) newestKey() string {
 	return string(d) + "\uffff\x00" + r.art + "\x00" + r.key + "\x00" + r.eid
 }
 
-func tieRelOf(v []any) tieRel {
-	return tieRel{eid: str(v[0]), date: str(v[1]), art: str(v[2]), key: str(v[3]), status: str(v[4])}
-}
-
-// tieSide is what a tie holds over its relationships (all), or those not negated (nn).
+// tieSide is what a group holds over its relationships (all), or those not negated (nn).
 type tieSide struct {
 	n      int64
 	sc     []int64         // per tieStatuses
+	tc     []int64         // per pairTypeOrder
 	arts   map[string]bool // distinct articles
 	newest []string        // newestKey of the (at most tieNewest) newest
 }
 
-// sideOf is the side of a tie over exactly rels.
+func newSide() tieSide {
+	return tieSide{sc: make([]int64, len(tieStatuses)), tc: make([]int64, len(pairTypeOrder)), arts: map[string]bool{}}
+}
+
+// sideOf is the side of a group over exactly rels.
 func sideOf(rels []tieRel) tieSide {
-	s := tieSide{sc: make([]int64, len(tieStatuses)), arts: map[string]bool{}}
+	s := newSide()
 	for _, r := range rels {
 		s.add(r, 1)
 		if r.art != "" {
@@ -179,12 +284,17 @@ func sideOf(rels []tieRel) tieSide {
 	return s
 }
 
-// add counts r once more (sign 1) or once less (-1) in n and sc.
+// add counts r once more (sign 1) or once less (-1) in n, sc and tc.
 func (s *tieSide) add(r tieRel, sign int64) {
 	s.n += sign
 	for i, st := range tieStatuses {
 		if r.status == st {
 			s.sc[i] += sign
+		}
+	}
+	for i, t := range pairTypeOrder {
+		if r.t == string(t) {
+			s.tc[i] += sign
 		}
 	}
 }
@@ -196,13 +306,18 @@ func (s *tieSide) trim() {
 	}
 }
 
-// storedSide reads a side of a locked tie (prefix all or nn); a new tie holds nothing.
+// storedSide reads a side of a locked group (prefix all or nn); a new group holds nothing.
 func storedSide(m map[string]any, prefix string) tieSide {
-	s := tieSide{sc: make([]int64, len(tieStatuses)), arts: map[string]bool{}}
+	s := newSide()
 	s.n, _ = m[prefix+"_n"].(int64)
 	for i, v := range asAnyList(m[prefix+"_sc"]) {
 		if i < len(s.sc) {
 			s.sc[i], _ = v.(int64)
+		}
+	}
+	for i, v := range asAnyList(m[prefix+"_tc"]) {
+		if i < len(s.tc) {
+			s.tc[i], _ = v.(int64)
 		}
 	}
 	for _, a := range strs(m[prefix+"_arts"]) {
@@ -215,9 +330,9 @@ func storedSide(m map[string]any, prefix string) tieSide {
 func asAnyList(v any) []any { l, _ := v.([]any); return l }
 
 // update brings a stored side up to date: the relationships of the articles the transaction
-// replaced (before; touched are every article it read or wrote) out, those it wrote (after)
-// in. It reports false when a drawn relationship went and the tie has others not in the batch
-// that may take its place: the side must then be recomputed from the graph.
+// replaced (before; touched are every article it lifted) out, those it wrote (after) in. It
+// reports false when a drawn relationship went and the group has others not in the batch that
+// may take its place: the side must then be lifted again from its articles.
 func (s *tieSide) update(before, after []tieRel, touched map[string]bool) bool {
 	gone := map[string]bool{}
 	for _, r := range before {
@@ -249,127 +364,152 @@ func (s *tieSide) update(before, after []tieRel, touched map[string]bool) bool {
 	return complete || len(s.newest) == tieNewest && len(kept) >= tieNewest
 }
 
-// tieRow is the row of tieSetStmt for tie k with its two sides.
-func tieRow(k tieKey, all, nn tieSide) map[string]any {
-	row := map[string]any{"id": k.id(), "a": k.a, "b": k.b, "t": k.t, "fam": k.fam}
+// pairRow is the row of pairSetStmt for group k with its two sides.
+func pairRow(k cpKey, all, nn tieSide) map[string]any {
+	props := map[string]any{"a": k.a, "b": k.b, "an": k.an, "bn": k.bn, "rel": k.rel, "fam": k.fam}
 	for p, s := range map[string]tieSide{"all": all, "nn": nn} {
-		var st []string
-		sc := make([]any, len(s.sc))
+		var st, ty []string
+		sc, tc := make([]any, len(s.sc)), make([]any, len(s.tc))
 		for i, n := range s.sc {
 			sc[i] = n
 			if n > 0 {
 				st = append(st, tieStatuses[i])
 			}
 		}
-		sort.Strings(st)
+		for i, n := range s.tc {
+			tc[i] = n
+			if n > 0 {
+				ty = append(ty, string(pairTypeOrder[i]))
+			}
+		}
 		arts := make([]string, 0, len(s.arts))
 		for a := range s.arts {
 			arts = append(arts, a)
 		}
 		sort.Strings(arts)
-		row[p+"_n"], row[p+"_sc"], row[p+"_st"], row[p+"_arts"], row[p+"_new"] = s.n, sc, anyList(st), anyList(arts), anyList(s.newest)
+		newEIDs := make([]string, len(s.newest))
+		for i, x := range s.newest {
+			newEIDs[i] = x[strings.LastIndexByte(x, 0)+1:]
+		}
+		props[p+"_n"], props[p+"_sc"], props[p+"_tc"], props[p+"_st"], props[p+"_ty"] = s.n, sc, tc, anyList(st), anyList(ty)
+		props[p+"_arts"], props[p+"_na"], props[p+"_new"], props[p+"_eids"] = anyList(arts), int64(len(arts)), anyList(s.newest), anyList(newEIDs)
 	}
-	return row
+	return map[string]any{"id": k.id(), "props": props}
 }
 
-// tieWork is a transaction's work on the ties: the relationships of the articles it replaces
-// (before) and writes (after) by tie id, the ties, and the articles read or written.
-type tieWork struct {
-	keys          map[string]tieKey
+// pairWork is a transaction's work on the groups: the lifted relationships of the articles it
+// replaces (before) and writes (after) by group id, the groups, and the articles lifted.
+type pairWork struct {
+	keys          map[string]cpKey
 	before, after map[string][]tieRel
 	touched       map[string]bool
 }
 
-func (w *txWriter) tieWork() *tieWork {
+func (w *txWriter) pairWork() *pairWork {
 	if w.ties == nil {
-		w.ties = &tieWork{keys: map[string]tieKey{}, before: map[string][]tieRel{}, after: map[string][]tieRel{},
+		w.ties = &pairWork{keys: map[string]cpKey{}, before: map[string][]tieRel{}, after: map[string][]tieRel{},
 			touched: map[string]bool{}}
 	}
 	return w.ties
 }
 
-// readTieRels reads the actor relationships of articles into before or after.
-func (w *txWriter) readTieRels(ids []string, into map[string][]tieRel) error {
-	tw := w.tieWork()
+// liftInto lifts articles into before or after.
+func (w *txWriter) liftInto(ids []string, into map[string][]tieRel) error {
+	pw := w.pairWork()
 	for _, id := range ids {
-		tw.touched[id] = true
+		pw.touched[id] = true
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	recs, err := w.all("reading the country pair ties of the articles", tieRelsStmt(), map[string]any{"ids": anyList(ids)})
+	lifts, err := w.liftArticles(ids)
 	if err != nil {
 		return err
 	}
-	for _, r := range recs {
-		m := r.AsMap()
-		k := tieKey{ae: str(m["ae"]), be: str(m["be"]), a: str(m["a"]), b: str(m["b"]), t: str(m["t"]), fam: str(m["fam"])}
-		rel := tieRel{eid: str(m["eid"]), date: str(m["date"]), art: str(m["art"]), key: str(m["key"]), status: str(m["status"])}
-		tw.keys[k.id()] = k
-		into[k.id()] = append(into[k.id()], rel)
+	for _, l := range lifts {
+		r := l.rel
+		r.t = l.t
+		pw.keys[l.key.id()] = l.key
+		into[l.key.id()] = append(into[l.key.id()], r)
 	}
 	return nil
 }
 
-// tiesBefore reads the actor relationships stored for articles, before the transaction
-// changes them.
-func (w *txWriter) tiesBefore(ids []string) error {
-	tw := w.tieWork()
+// pairsBefore lifts the relationships stored for articles, before the transaction changes them.
+func (w *txWriter) pairsBefore(ids []string) error {
+	pw := w.pairWork()
 	var fresh []string
 	for _, id := range ids {
-		if !tw.touched[id] {
+		if !pw.touched[id] {
 			fresh = append(fresh, id)
 		}
 	}
-	return w.readTieRels(fresh, tw.before)
+	return w.liftInto(fresh, pw.before)
 }
 
-// tiesAfter reads the actor relationships of the batch's articles (b nil for a retraction) and
-// brings every tie they or the relationships read before belong to up to date.
-func (w *txWriter) tiesAfter(b *Batch) error {
-	tw := w.tieWork()
+// pairsAfter lifts the relationships of the batch's articles (b nil for a retraction) and brings
+// every group they or those lifted before reach up to date; then rebuilds the groups of the
+// countries the batch renamed.
+func (w *txWriter) pairsAfter(b *Batch) error {
+	pw := w.pairWork()
 	defer func() { w.ties = nil }()
 	if b != nil {
-		if err := w.readTieRels(factBatchIDs(b), tw.after); err != nil {
+		if err := w.liftInto(factBatchIDs(b), pw.after); err != nil {
 			return err
 		}
 	}
-	if len(tw.keys) == 0 {
+	if err := w.updatePairs(pw); err != nil {
+		return err
+	}
+	return w.renamePairs(pw)
+}
+
+// updatePairs locks the groups of pw and updates them by difference.
+func (w *txWriter) updatePairs(pw *pairWork) error {
+	if len(pw.keys) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(tw.keys))
-	for id := range tw.keys {
+	ids := make([]string, 0, len(pw.keys))
+	for id := range pw.keys {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids) // the same lock order in every transaction
-	recs, err := w.all("locking the country pair ties", tieLockStmt, map[string]any{"ids": anyList(ids)})
+	recs, err := w.all("locking the country pairs", pairLockStmt, map[string]any{"ids": anyList(ids)})
 	if err != nil {
 		return err
 	}
 	var rows, gone []any
-	redo := map[string]tieKey{}
+	var redo, redoArts []string
 	for _, r := range recs {
 		m := r.AsMap()
 		id := str(m["id"])
-		k := tw.keys[id]
 		all, nn := storedSide(m, "all"), storedSide(m, "nn")
-		okAll := all.update(tw.before[id], tw.after[id], tw.touched)
-		okNN := nn.update(notNegated(tw.before[id]), notNegated(tw.after[id]), tw.touched)
+		okAll := all.update(pw.before[id], pw.after[id], pw.touched)
+		okNN := nn.update(notNegated(pw.before[id]), notNegated(pw.after[id]), pw.touched)
 		switch {
-		case !okAll || !okNN:
-			redo[id] = k
-		case all.n == 0:
+		case all.n <= 0:
 			gone = append(gone, id)
+		case !okAll || !okNN:
+			redo = append(redo, id)
+			for a := range all.arts {
+				redoArts = append(redoArts, a)
+			}
 		default:
-			rows = append(rows, tieRow(k, all, nn))
+			rows = append(rows, pairRow(pw.keys[id], all, nn))
 		}
 	}
-	more, less, err := w.recomputeTies(redo)
+	more, less, err := w.recomputePairs(redoArts, func(k cpKey) bool { return containsStr(redo, k.id()) }, redo)
 	if err != nil {
 		return err
 	}
-	return w.setAndRemove(derivedWrite{"setting country pair ties", tieSetStmt, append(rows, more...)},
-		derivedWrite{"removing country pair ties no relationship holds", tieDeleteStmt, append(gone, less...)}, "ids")
+	return w.setAndRemove(derivedWrite{"setting country pairs", pairSetStmt, append(rows, more...)},
+		derivedWrite{"removing country pairs no relationship holds", pairDeleteStmt, append(gone, less...)}, "ids")
+}
+
+func containsStr(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func notNegated(rels []tieRel) []tieRel {
@@ -382,112 +522,191 @@ func notNegated(rels []tieRel) []tieRel {
 	return out
 }
 
-// recomputeTies reads every relationship of the given ties from the graph (a statement per
-// type) and returns the rows of those that have some and the ids of the others.
-func (w *txWriter) recomputeTies(ties map[string]tieKey) (rows, gone []any, err error) {
-	byType := map[string][]any{}
-	for _, k := range ties {
-		byType[k.t] = append(byType[k.t], map[string]any{"id": k.id(), "ae": k.ae, "be": k.be, "a": k.a, "b": k.b, "fam": k.fam})
+// recomputePairs lifts the given articles again and rebuilds from scratch the groups keep
+// accepts; old are the ids of the groups being rebuilt: those no lifted relationship reaches any
+// more are returned to delete. Every article of each rebuilt group must be among arts.
+func (w *txWriter) recomputePairs(arts []string, keep func(cpKey) bool, old []string) (rows, gone []any, err error) {
+	if len(old) == 0 {
+		return nil, nil, nil
 	}
-	for _, t := range tieTypes() {
-		keys := byType[string(t)]
-		if len(keys) == 0 {
-			continue
+	uniq := map[string]bool{}
+	var ids []string
+	for _, a := range arts {
+		if !uniq[a] {
+			uniq[a] = true
+			ids = append(ids, a)
 		}
-		sort.Slice(keys, func(i, j int) bool { return str(keys[i].(map[string]any)["id"]) < str(keys[j].(map[string]any)["id"]) })
-		recs, err := w.all("recomputing "+string(t)+" country pair ties", tieRecomputeStmt(t), map[string]any{"keys": keys})
-		if err != nil {
-			return nil, nil, err
+	}
+	sort.Strings(ids)
+	lifts, err := w.liftArticles(ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	rels, keys := map[string][]tieRel{}, map[string]cpKey{}
+	for _, l := range lifts {
+		if keep(l.key) {
+			r := l.rel
+			r.t = l.t
+			rels[l.key.id()] = append(rels[l.key.id()], r)
+			keys[l.key.id()] = l.key
 		}
-		for _, r := range recs {
-			m := r.AsMap()
-			var all []tieRel
-			for _, x := range asAnyList(m["rels"]) {
-				if v := asAnyList(x); len(v) == 5 && v[0] != nil {
-					all = append(all, tieRelOf(v))
-				}
-			}
-			id := str(m["id"])
-			if len(all) == 0 {
-				gone = append(gone, id)
-				continue
-			}
-			rows = append(rows, tieRow(ties[id], sideOf(all), sideOf(notNegated(all))))
+	}
+	for id, rs := range rels {
+		rows = append(rows, pairRow(keys[id], sideOf(rs), sideOf(notNegated(rs))))
+	}
+	sort.Slice(rows, func(i, j int) bool { return str(rows[i].(map[string]any)["id"]) < str(rows[j].(map[string]any)["id"]) })
+	for _, id := range old {
+		if _, ok := rels[id]; !ok {
+			gone = append(gone, id)
 		}
 	}
 	return rows, gone, nil
 }
 
-// tieBackfillChunk is how many ties one backfill transaction recomputes.
-const tieBackfillChunk = 1000
+// pairRenameStmt reads every group of the given countries with its articles.
+const pairRenameStmt = noReplan + `UNWIND $ids AS c
+CALL (c) {
+  MATCH (g:CountryPair {a: c}) RETURN g
+  UNION
+  MATCH (g:CountryPair {b: c}) RETURN g
+}
+RETURN DISTINCT g.id AS id, g.all_arts AS arts`
 
-// backfillTies builds the ties of a graph loaded by a build that did not keep them: it deletes
-// any tie there is (10,000 a transaction), recomputes every tie of the actor relationships
-// (tieBackfillChunk a transaction) and writes the marker. A graph with the marker costs one read.
-func (s *Store) backfillTies(ctx context.Context) (int, error) {
-	recs, err := s.read(ctx, `MATCH (m:ActorTie {id: $id}) RETURN count(m)`, map[string]any{"id": tieStateID})
+// renamePairs rebuilds every group of a Country the transaction renamed from the articles of
+// those groups and those the transaction lifted (the MET order and the sort keys follow names).
+func (w *txWriter) renamePairs(pw *pairWork) error {
+	var renamed []string
+	for id := range w.facts.renamed {
+		if l, _ := graph.LabelOfID(id); l == graph.LabelCountry {
+			renamed = append(renamed, id)
+		}
+	}
+	if len(renamed) == 0 {
+		return nil
+	}
+	sort.Strings(renamed)
+	recs, err := w.all("reading the country pairs of renamed countries", pairRenameStmt, map[string]any{"ids": anyList(renamed)})
 	if err != nil {
-		return 0, fmt.Errorf("backfilling country pair ties: %w", s.classify(ctx, err))
+		return err
+	}
+	var old, arts []string
+	for _, r := range recs {
+		m := r.AsMap()
+		old = append(old, str(m["id"]))
+		arts = append(arts, strs(m["arts"])...)
+	}
+	if len(old) == 0 {
+		return nil
+	}
+	for a := range pw.touched {
+		arts = append(arts, a)
+	}
+	isRenamed := func(k cpKey) bool { return containsStr(renamed, k.a) || containsStr(renamed, k.b) }
+	rows, gone, err := w.recomputePairs(arts, isRenamed, old)
+	if err != nil {
+		return err
+	}
+	return w.setAndRemove(derivedWrite{"setting country pairs of renamed countries", pairSetStmt, rows},
+		derivedWrite{"removing country pairs of renamed countries", pairDeleteStmt, gone}, "ids")
+}
+
+// pairBackfillChunk is how many articles one backfill transaction lifts.
+const pairBackfillChunk = 2000
+
+// backfillPairs builds the groups of a graph loaded by a build that did not keep them: it drops
+// the :ActorTie nodes and indexes of the build before, deletes any group there is (10,000 a
+// transaction), lifts every article (pairBackfillChunk a transaction, added to the groups as a
+// load adds them) and writes the marker. A graph with the marker costs one read.
+func (s *Store) backfillPairs(ctx context.Context) (int, error) {
+	recs, err := s.read(ctx, `MATCH (m:CountryPair {id: $id}) RETURN count(m)`, map[string]any{"id": pairStateID})
+	if err != nil {
+		return 0, fmt.Errorf("backfilling country pairs: %w", s.classify(ctx, err))
 	}
 	if n, _ := recs[0].Values[0].(int64); n > 0 {
 		return 0, nil
 	}
-	s.log.Info("backfilling the country pair ties (a graph loaded by an earlier build)")
-	if err := s.deleteDerived(ctx, ActorTieLabel); err != nil {
-		return 0, fmt.Errorf("backfilling country pair ties: %w", err)
+	s.log.Info("backfilling the country pairs (a graph loaded by an earlier build)")
+	if err := s.dropTies(ctx); err != nil {
+		return 0, fmt.Errorf("backfilling country pairs: %w", err)
 	}
-	recs, err = s.read(ctx, tieKeysStmt(), nil)
+	if err := s.deleteDerived(ctx, CountryPairLabel); err != nil {
+		return 0, fmt.Errorf("backfilling country pairs: %w", err)
+	}
+	recs, err = s.read(ctx, `MATCH (a:Article) RETURN a.id ORDER BY a.id`, nil)
 	if err != nil {
-		return 0, fmt.Errorf("backfilling country pair ties: %w", s.classify(ctx, err))
+		return 0, fmt.Errorf("backfilling country pairs: %w", s.classify(ctx, err))
 	}
-	written := 0
-	for start := 0; start < len(recs); start += tieBackfillChunk {
-		ties := map[string]tieKey{}
-		for _, r := range recs[start:min(start+tieBackfillChunk, len(recs))] {
-			m := r.AsMap()
-			k := tieKey{ae: str(m["ae"]), be: str(m["be"]), a: str(m["a"]), b: str(m["b"]), t: str(m["t"]), fam: str(m["fam"])}
-			ties[k.id()] = k
+	for start := 0; start < len(recs); start += pairBackfillChunk {
+		var ids []string
+		for _, r := range recs[start:min(start+pairBackfillChunk, len(recs))] {
+			ids = append(ids, str(r.Values[0]))
 		}
-		n := 0
 		err := s.factsWrite(ctx, func(w *txWriter) error {
-			rows, gone, err := w.recomputeTies(ties)
-			if err != nil {
+			pw := w.pairWork()
+			defer func() { w.ties = nil }()
+			if err := w.liftInto(ids, pw.after); err != nil {
 				return err
 			}
-			n = len(rows)
-			return w.setAndRemove(derivedWrite{"setting country pair ties", tieSetStmt, rows},
-				derivedWrite{"removing country pair ties no relationship holds", tieDeleteStmt, gone}, "ids")
+			return w.updatePairs(pw)
 		})
 		if err != nil {
-			return written, fmt.Errorf("backfilling country pair ties: %w", err)
+			return 0, fmt.Errorf("backfilling country pairs: %w", err)
 		}
-		written += n
 	}
+	written := 0
 	err = s.factsWrite(ctx, func(w *txWriter) error {
-		_, _, err := w.one("marking the country pair ties", `MERGE (m:ActorTie {id: $id}) RETURN 1`, map[string]any{"id": tieStateID})
+		rec, _, err := w.one("marking the country pairs", `MERGE (m:CountryPair {id: $id})
+WITH m MATCH (g:CountryPair) WHERE g.sort IS NOT NULL RETURN count(g)`, map[string]any{"id": pairStateID})
+		if err == nil {
+			n, _ := rec.Values[0].(int64)
+			written = int(n)
+		}
 		return err
 	})
 	if err != nil {
-		return written, fmt.Errorf("backfilling country pair ties: %w", err)
+		return written, fmt.Errorf("backfilling country pairs: %w", err)
 	}
-	s.log.Info("country pair ties backfilled", "ties", written)
+	s.log.Info("country pairs backfilled", "pairs", written)
 	return written, nil
 }
 
-// tieSchema is what the ties need: the id (MERGE) and the pair (the report's lookup).
-func tieSchema() []SchemaItem {
-	return []SchemaItem{uniqueItem(ActorTieLabel, "id"), indexItem(ActorTieLabel, "pair")}
+// dropTies removes what the build before kept for the report: the :ActorTie nodes (10,000 a
+// transaction) and their constraint and index.
+func (s *Store) dropTies(ctx context.Context) error {
+	if err := s.deleteDerived(ctx, ActorTieLabel); err != nil {
+		return err
+	}
+	for _, stmt := range []string{"DROP CONSTRAINT actortie_id IF EXISTS", "DROP INDEX actortie_pair IF EXISTS"} {
+		err := s.factsWrite(ctx, func(w *txWriter) error {
+			_, err := w.all("dropping the country pair ties' schema", stmt, nil)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// tieData is the country_pairs ties (derived.go).
-type tieData struct{}
+// pairSchema is what the groups need: the id (MERGE), the sort keys (the report's order, with
+// or without a country) and the two countries (renames).
+func pairSchema() []SchemaItem {
+	out := []SchemaItem{uniqueItem(CountryPairLabel, "id")}
+	for _, p := range []string{"sort", "sortb", "a", "b"} {
+		out = append(out, indexItem(CountryPairLabel, p))
+	}
+	return out
+}
 
-func (tieData) before(w *txWriter, ids []string) error { return w.tiesBefore(ids) }
-func (tieData) written(*txWriter, *Batch) error        { return nil }
-func (tieData) settled(w *txWriter, b *Batch) error    { return w.tiesAfter(b) }
-func (tieData) schema() []SchemaItem                   { return tieSchema() }
+// pairData is the country_pairs groups (derived.go).
+type pairData struct{}
 
-func (tieData) backfill(ctx context.Context, s *Store, _ *backfillRun) error {
-	_, err := s.backfillTies(ctx)
+func (pairData) before(w *txWriter, ids []string) error { return w.pairsBefore(ids) }
+func (pairData) written(*txWriter, *Batch) error        { return nil }
+func (pairData) settled(w *txWriter, b *Batch) error    { return w.pairsAfter(b) }
+func (pairData) schema() []SchemaItem                   { return pairSchema() }
+
+func (pairData) backfill(ctx context.Context, s *Store, _ *backfillRun) error {
+	_, err := s.backfillPairs(ctx)
 	return err
 }

@@ -6,18 +6,19 @@ import (
 	"testing"
 )
 
-// TestTieSchema: the ties have a unique id (the loader merges by it) and an index on pair
-// (the report's lookup), both in Schema.
-func TestTieSchema(t *testing.T) {
-	want := map[string]string{"actortie_id": "constraint", "actortie_pair": "index"}
+// TestPairSchema: the groups have a unique id (the loader merges by it) and indexes on the two
+// sort keys (the report's order) and the two countries, all in Schema.
+func TestPairSchema(t *testing.T) {
+	want := map[string]string{"countrypair_id": "constraint", "countrypair_sort": "index", "countrypair_sortb": "index",
+		"countrypair_a": "index", "countrypair_b": "index"}
 	got := map[string]string{}
 	for _, it := range Schema() {
-		if it.On == ActorTieLabel {
+		if it.On == CountryPairLabel {
 			got[it.Name] = it.Kind
 		}
 	}
-	if len(got) != len(want) || got["actortie_id"] != want["actortie_id"] || got["actortie_pair"] != want["actortie_pair"] {
-		t.Errorf("tie schema %v, want %v", got, want)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("country pair schema %v, want %v", got, want)
 	}
 }
 

@@ -38,7 +38,7 @@ type txWriter struct {
 	actors    *actorWork          // the most_connected counts to update (derived_most_connected.go)
 	// pressure_network groups to recompute (derived_pressure.go)
 	pressure map[string]pressureKey
-	ties     *tieWork // country_pairs ties to update (derived_country_pairs.go)
+	ties     *pairWork // country_pairs groups to update (derived_country_pairs.go)
 	// times, when not nil, sums the time of each statement by what it does (a load's debug
 	// log prints it: docs/performance.md)
 	times map[string]time.Duration

@@ -15,7 +15,7 @@ import (
 // summaryScan is what the summary report must say, by reading every node and relationship.
 const summaryScan = `CALL {
   MATCH (n) UNWIND labels(n) AS name
-  WITH name, count(*) AS count WHERE NOT name IN ['LoadManifest', 'CorroborationFact', 'ActorRank', 'ActorPair', 'PressureGroup', 'ActorTie']
+  WITH name, count(*) AS count WHERE NOT name IN ['LoadManifest', 'CorroborationFact', 'ActorRank', 'ActorPair', 'PressureGroup', 'CountryPair', 'ActorTie']
   RETURN 'node' AS kind, name, count, null AS reported, null AS planned, null AS hypothetical, null AS negated
   UNION ALL
   MATCH ()-[r]->()
