@@ -118,13 +118,15 @@ var nodesStmt = func() string {
 	return b.String()
 }()
 
-// createStmt creates relationships of any type between nodes given by element id.
+// createStmt creates relationships of any type between nodes given by element id; it
+// returns how many, and the element id of each row with an index i (the fact relationships:
+// factWork.written).
 const createStmt = noReplan + `UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.props
-RETURN count(r) AS rows`
+RETURN count(r) AS rows, collect(CASE WHEN row.i >= 0 THEN [row.i, elementId(r)] END) AS eids`
 
 // mergeStmt merges relationships of one type by key between nodes given by element id and
 // sets their properties; it says how many changed and which MENTIONS targets now have
@@ -135,7 +137,7 @@ MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 MERGE (a)-[r:` + ident(string(t)) + ` {key: row.key}]->(b)
 WITH r, row, properties(r) AS before
-SET r = row.props, r.` + RelFactProperty + ` = before.` + RelFactProperty + ` // kept: derived_corroboration.go
+SET r = row.props, r.` + RelFactProperty + ` = before.` + RelFactProperty + ` // an earlier build's: not a change
 RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
        collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
 }
@@ -346,8 +348,10 @@ func rowList(rows []row) []any {
 
 // writeEdges creates the relationships of the articles whose node this transaction created
 // in one statement and merges those of the others (stored before), one statement per type.
+// The fact relationships it creates are kept as created (factWork.written).
 func (w *txWriter) writeEdges(b *Batch) error {
 	var fresh []any
+	var facts []factRec
 	merge := map[graph.RelType][]any{}
 	for _, spec := range graph.Relations {
 		for _, r := range b.Edges[spec.Type] {
@@ -359,18 +363,15 @@ func (w *txWriter) writeEdges(b *Batch) error {
 				continue
 			}
 			out["type"] = string(spec.Type)
+			if spec.Type != graph.RelMentions {
+				out["i"] = int64(len(facts))
+				facts = append(facts, w.writtenFact(spec.Type, r, props))
+			}
 			fresh = append(fresh, out)
 		}
 	}
-	if len(fresh) > 0 {
-		rec, c, err := w.one("creating relationships", createStmt, map[string]any{"rows": fresh})
-		if err != nil {
-			return err
-		}
-		if n, _ := rec.Values[0].(int64); int(n) != len(fresh) {
-			return fmt.Errorf("creating relationships: wrote %d of %d rows (an endpoint node is missing)", n, len(fresh))
-		}
-		w.st.RelsCreated += c.RelationshipsCreated()
+	if err := w.createEdges(fresh, facts); err != nil {
+		return err
 	}
 	for _, spec := range graph.Relations {
 		if rows := merge[spec.Type]; len(rows) > 0 {
@@ -379,6 +380,32 @@ func (w *txWriter) writeEdges(b *Batch) error {
 			}
 		}
 	}
+	return nil
+}
+
+// createEdges runs createStmt for rows and notes the fact relationships (facts, the rows'
+// index i) with their element ids.
+func (w *txWriter) createEdges(rows []any, facts []factRec) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	rec, c, err := w.one("creating relationships", createStmt, map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	eids, _ := rec.Values[1].([]any)
+	if n, _ := rec.Values[0].(int64); int(n) != len(rows) || len(eids) != len(facts) {
+		return fmt.Errorf("creating relationships: wrote %d of %d rows (an endpoint node is missing)", n, len(rows))
+	}
+	for _, x := range eids {
+		p, _ := x.([]any)
+		i, _ := p[0].(int64)
+		facts[i].rid, _ = p[1].(string)
+	}
+	for _, f := range facts {
+		w.facts.written[f.art] = append(w.facts.written[f.art], f)
+	}
+	w.st.RelsCreated += c.RelationshipsCreated()
 	return nil
 }
 
