@@ -118,12 +118,18 @@ var nodesStmt = func() string {
 	return b.String()
 }()
 
-// createStmt creates relationships of any type between nodes given by element id; it
+// createStmt creates relationships of any type between nodes: $nodes are their element ids,
+// each found once (an article's MENTIONS share their start, hubs are in many rows), and a
+// row's a and b are indexes into them; no row is created unless every node is found. It
 // returns how many, and the element id of each row with an index i (the fact relationships:
 // factWork.written).
-const createStmt = noReplan + `UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row.a
-MATCH (b) WHERE elementId(b) = row.b
+const createStmt = noReplan + `UNWIND range(0, size($nodes) - 1) AS i
+MATCH (x) WHERE elementId(x) = $nodes[i]
+WITH i, x ORDER BY i
+WITH collect(x) AS xs
+WHERE size(xs) = size($nodes)
+UNWIND $rows AS row
+WITH xs[row.a] AS a, xs[row.b] AS b, row
 CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.props
 RETURN count(r) AS rows, collect(CASE WHEN row.i >= 0 THEN [row.i, elementId(r)] END) AS eids`
@@ -352,17 +358,17 @@ func rowList(rows []row) []any {
 func (w *txWriter) writeEdges(b *Batch) error {
 	var fresh []any
 	var facts []factRec
+	ends := nodeRefs{at: map[string]int64{}}
 	merge := map[graph.RelType][]any{}
 	for _, spec := range graph.Relations {
 		for _, r := range b.Edges[spec.Type] {
 			props := r["props"].(map[string]any)
-			out := map[string]any{"a": w.nodes[r["from"].(string)].eid, "b": w.nodes[r["to"].(string)].eid, "props": props}
+			from, to := w.nodes[r["from"].(string)].eid, w.nodes[r["to"].(string)].eid
 			if !w.created[props["article"].(string)] {
-				out["key"], out["to"] = r["key"], r["to"]
-				merge[spec.Type] = append(merge[spec.Type], out)
+				merge[spec.Type] = append(merge[spec.Type], map[string]any{"a": from, "b": to, "props": props, "key": r["key"], "to": r["to"]})
 				continue
 			}
-			out["type"] = string(spec.Type)
+			out := map[string]any{"a": ends.ref(from), "b": ends.ref(to), "props": props, "type": string(spec.Type)}
 			if spec.Type != graph.RelMentions {
 				out["i"] = int64(len(facts))
 				facts = append(facts, w.writtenFact(spec.Type, r, props))
@@ -370,7 +376,7 @@ func (w *txWriter) writeEdges(b *Batch) error {
 			fresh = append(fresh, out)
 		}
 	}
-	if err := w.createEdges(fresh, facts); err != nil {
+	if err := w.createEdges(ends.eids, fresh, facts); err != nil {
 		return err
 	}
 	for _, spec := range graph.Relations {
@@ -383,13 +389,29 @@ func (w *txWriter) writeEdges(b *Batch) error {
 	return nil
 }
 
-// createEdges runs createStmt for rows and notes the fact relationships (facts, the rows'
-// index i) with their element ids.
-func (w *txWriter) createEdges(rows []any, facts []factRec) error {
+// nodeRefs numbers the element ids of the nodes createStmt's rows join, in order of first use.
+type nodeRefs struct {
+	at   map[string]int64
+	eids []any
+}
+
+func (n *nodeRefs) ref(eid string) int64 {
+	i, ok := n.at[eid]
+	if !ok {
+		i = int64(len(n.eids))
+		n.at[eid] = i
+		n.eids = append(n.eids, eid)
+	}
+	return i
+}
+
+// createEdges runs createStmt for rows between the nodes nodes and notes the fact
+// relationships (facts, the rows' index i) with their element ids.
+func (w *txWriter) createEdges(nodes, rows []any, facts []factRec) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	rec, c, err := w.one("creating relationships", createStmt, map[string]any{"rows": rows})
+	rec, c, err := w.one("creating relationships", createStmt, map[string]any{"nodes": nodes, "rows": rows})
 	if err != nil {
 		return err
 	}
