@@ -15,12 +15,12 @@ import (
 //
 //	(:CorroborationFact {key, type, x, y, subject, object, status, title, month, articles, sort, tsort})
 //
-// x and y are the ids of the
-// fact's ends (ordered for MET and SPOKE_WITH), subject and object their names; articles is the
-// number of distinct articles stating it; sort is a string whose order is the report's
-// (articles descending, relation, subject, object, month, status, then the ids), indexed, and
-// tsort the same after the type, so that the report reads its first rows in index order, with
-// or without a type. Nothing on the node grows with the fact.
+// x and y are the ids of the fact's ends (ordered for MET and SPOKE_WITH), subject and object
+// their names; articles is the number of distinct articles stating it; sort is a string whose
+// order is the report's (articles descending, relation, subject, object, month, status, then
+// the ids), indexed, and tsort the same after the type, so that the report reads its first rows
+// in index order, with or without a type. (The article ids, drawing and relationship count:
+// derived_corroboration_draw.go.)
 //
 // Kept exact in the write transaction of every batch and retraction (factWork): only the
 // relationships of the articles a transaction writes or retracts can change, so each fact's

@@ -75,11 +75,12 @@ func Schema() []SchemaItem {
 }
 
 // relIndexed says whether Schema indexes property p of every relationship of type t: not
-// key and article of MENTIONS. Each index entry costs the commit of every relationship
-// written (a load writes about four MENTIONS for each other relationship), and none of
-// them was read by a report: the loader reads an article's MENTIONS from the article node
-// (a MENTIONS starts at its article: graph.Checker) and merges one by key between its two
-// nodes, whose relationships it expands.
+// key and article of MENTIONS. Every relationship written costs the commit an entry in each
+// index of its type (a load writes about four MENTIONS for each other relationship; index
+// updates were a tenth of the server's time in a 1k load with them: docs/performance.md), and
+// no report read these two: the loader reads an article's MENTIONS from the article node (a
+// MENTIONS starts at its article: graph.Checker) and merges one by key between its two nodes,
+// whose relationships it expands.
 func relIndexed(t graph.RelType, p string) bool {
 	return t != graph.RelMentions || (p != "key" && p != "article")
 }
