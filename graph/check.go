@@ -207,6 +207,10 @@ func (c *Checker) edgeEnds(t RelType, article, from, to string) string {
 
 // checkEdgeFields checks an edge's own fields.
 func checkEdgeFields(e *Edge) string {
+	if e.Type == RelMentions && e.From != e.Article {
+		// load reaches an article's MENTIONS from its node (graph/neo4j relIndexed)
+		return fmt.Sprintf("%s edge: from %q is not its article %q (a MENTIONS starts at the article that states it)", e.Type, e.From, e.Article)
+	}
 	if e.Status != "" && !e.Status.Valid() {
 		return fmt.Sprintf("%s edge: status %q is not reported, planned, hypothetical or negated", e.Type, e.Status)
 	}

@@ -21,6 +21,8 @@ func TestCheckerFindsWhatReadFinds(t *testing.T) {
 		`{"kind":"node","id":"person:p","label":"Person","name":"P"}`,
 		`{"kind":"edge","type":"MET","from":"person:p","to":"person:q","article":"a","evidence":{"sentence":"P met Q.","start":0,"end":8}}`,
 		`{"kind":"edge","type":"MET","from":"person:p","to":"person:p","article":"c","status":"maybe","evidence":{"sentence":"P met P.","start":0,"end":8}}`,
+		`{"kind":"edge","type":"MENTIONS","from":"a","to":"person:p","article":"a"}`,
+		`{"kind":"edge","type":"MENTIONS","from":"a","to":"person:p","article":"c"}`,
 	}
 	want := []string{
 		"article a repeated (first at line 2)",
@@ -29,6 +31,7 @@ func TestCheckerFindsWhatReadFinds(t *testing.T) {
 		`node person:p: id prefix does not match label Country (want "country:...")`,
 		`MET edge: endpoint "person:q" is not a node or article in the input`,
 		`MET edge: status "maybe" is not reported, planned, hypothetical or negated`,
+		`MENTIONS edge: from "a" is not its article "c" (a MENTIONS starts at the article that states it)`,
 		`node person:p names article "z", which is not in the input`,
 	}
 

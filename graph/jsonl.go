@@ -172,24 +172,26 @@ func scan(r io.Reader, name string, keep bool, edge func(e *Edge, at EdgeAt) err
 	return newScanner(name, keep, edge).run(r)
 }
 
-// run reads the whole input.
+// run reads the whole input. One goroutine reads the lines and decodes their JSON (about half
+// of a scan's time), the caller's checks and hands them on in input order (decodeChunks):
+// the two halves of a load's validation pass run on two cores.
 func (s *scanner) run(r io.Reader) (*Document, error) {
-	name := s.name
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
-	sc.Split(scanLine)
-	var off int64
-	for sc.Scan() {
-		tok := sc.Bytes()
-		s.line++
-		s.record(bytes.TrimSpace(tok), EdgeAt{Offset: off, Len: len(tok), Line: s.line})
-		off += int64(len(tok))
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return nil, fmt.Errorf("%s:%d: line longer than %d bytes", name, s.line+1, MaxLineBytes)
+	chunks := make(chan []decoded, decodeAhead)
+	var readErr error
+	go func() {
+		defer close(chunks)
+		readErr = decodeChunks(r, s.name, chunks)
+	}()
+	for chunk := range chunks {
+		for i := range chunk {
+			s.apply(&chunk[i])
 		}
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		if n := len(chunk); n > 0 {
+			s.line = chunk[n-1].at.Line
+		}
+	}
+	if readErr != nil {
+		return nil, readErr
 	}
 	s.finish()
 	if len(s.probs) > 0 {
@@ -199,6 +201,42 @@ func (s *scanner) run(r io.Reader) (*Document, error) {
 		return nil, s.edgeErr
 	}
 	return s.d, nil
+}
+
+// decodeChunk and decodeAhead bound what the decoding goroutine holds: chunks of decodeChunk
+// lines, decodeAhead of them waiting.
+const (
+	decodeChunk = 256
+	decodeAhead = 4
+)
+
+// decodeChunks reads r's lines, decodes each (decodeLine) and sends them in chunks, in order;
+// it returns the read error (the caller reads it once chunks is closed).
+func decodeChunks(r io.Reader, name string, chunks chan<- []decoded) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
+	sc.Split(scanLine)
+	var off int64
+	line := 0
+	chunk := make([]decoded, 0, decodeChunk)
+	for sc.Scan() {
+		tok := sc.Bytes()
+		line++
+		chunk = append(chunk, decodeLine(bytes.TrimSpace(tok), EdgeAt{Offset: off, Len: len(tok), Line: line}))
+		off += int64(len(tok))
+		if len(chunk) == decodeChunk {
+			chunks <- chunk
+			chunk = make([]decoded, 0, decodeChunk)
+		}
+	}
+	chunks <- chunk
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("%s:%d: line longer than %d bytes", name, line+1, MaxLineBytes)
+		}
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	return nil
 }
 
 // scanLine splits at newlines and keeps the newline, so that the tokens' lengths add up to
@@ -269,11 +307,21 @@ func (s *scanner) sym(v string) int32 {
 	return i
 }
 
-// record reads one line.
-func (s *scanner) record(raw []byte, at EdgeAt) {
-	line := at.Line
-	if len(raw) == 0 {
-		return
+// decoded is one line as decodeLine left it: its kind and record (*Meta, *Article, *Node or
+// *Edge), or the problem that stopped its decoding (msg), or nothing (a blank line).
+type decoded struct {
+	at    EdgeAt
+	blank bool
+	kind  string
+	v     any
+	msg   string
+}
+
+// decodeLine decodes one line. It reads no scanner state: the decoding goroutine runs it.
+func decodeLine(raw []byte, at EdgeAt) decoded {
+	d := decoded{at: at, blank: len(raw) == 0}
+	if d.blank {
+		return d
 	}
 	var head struct {
 		Kind string `json:"kind"`
@@ -281,51 +329,67 @@ func (s *scanner) record(raw []byte, at EdgeAt) {
 	if k, ok := peekKind(raw); ok {
 		head.Kind = k // the record as Writer writes it: the typed decode below checks the rest
 	} else if err := json.Unmarshal(raw, &head); err != nil {
-		s.bad(line, "not a JSON object: %v", err)
+		d.msg = fmt.Sprintf("not a JSON object: %v", err)
+		return d
+	}
+	d.kind = head.Kind
+	var v any
+	switch d.kind {
+	case KindMeta:
+		v = &Meta{}
+	case KindArticle:
+		v = &Article{}
+	case KindNode:
+		v = &Node{}
+	case KindEdge:
+		v = &Edge{}
+	default:
+		return d
+	}
+	if msg := DecodeRecord(raw, v, d.kind); msg != "" {
+		d.msg = msg
+		return d
+	}
+	d.v = v
+	return d
+}
+
+// apply checks one decoded line and hands its record on.
+func (s *scanner) apply(d *decoded) {
+	line := d.at.Line
+	switch {
+	case d.blank:
+		return
+	case d.msg != "":
+		s.bad(line, "%s", d.msg)
 		return
 	}
-	dec := func(v any) bool {
-		if msg := DecodeRecord(raw, v, head.Kind); msg != "" {
-			s.bad(line, "%s", msg)
-			return false
-		}
-		return true
-	}
-	switch head.Kind {
+	switch d.kind {
 	case KindMeta:
-		var m Meta
-		if !dec(&m) {
-			return
-		}
+		m := d.v.(*Meta)
 		if m.Contract != ContractVersion {
 			s.bad(line, "unknown contract %q (this newsgraph reads %q)", m.Contract, ContractVersion)
 		}
-		s.d.Meta = m
+		s.d.Meta = *m
 	case KindArticle:
-		var a Article
-		if dec(&a) {
-			a.Line = line
-			s.article(&a, at)
-		}
+		a := d.v.(*Article)
+		a.Line = line
+		s.article(a, d.at)
 	case KindNode:
-		var n Node
-		if dec(&n) {
-			n.Line = line
-			s.node(&n)
-		}
+		n := d.v.(*Node)
+		n.Line = line
+		s.node(n)
 	case KindEdge:
-		var e Edge
-		if dec(&e) {
-			e.Line = line
-			if !s.stream {
-				s.in.edge(&e, s.keep)
-			}
-			s.addEdge(&e, at)
+		e := d.v.(*Edge)
+		e.Line = line
+		if !s.stream {
+			s.in.edge(e, s.keep)
 		}
+		s.addEdge(e, d.at)
 	case "":
 		s.bad(line, "record without \"kind\"")
 	default:
-		s.bad(line, "unknown record kind %q (want meta, article, node or edge)", head.Kind)
+		s.bad(line, "unknown record kind %q (want meta, article, node or edge)", d.kind)
 	}
 }
 

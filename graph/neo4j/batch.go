@@ -118,13 +118,21 @@ var nodesStmt = func() string {
 	return b.String()
 }()
 
-// createStmt creates relationships of any type between nodes given by element id.
-const createStmt = noReplan + `UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row.a
-MATCH (b) WHERE elementId(b) = row.b
+// createStmt creates relationships of any type between nodes: $nodes are their element ids,
+// each found once (an article's MENTIONS share their start, hubs are in many rows), and a
+// row's a and b are indexes into them; no row is created unless every node is found. It
+// returns how many, and the element id of each row with an index i (the fact relationships:
+// factWork.written).
+const createStmt = noReplan + `UNWIND range(0, size($nodes) - 1) AS i
+MATCH (x) WHERE elementId(x) = $nodes[i]
+WITH i, x ORDER BY i
+WITH collect(x) AS xs
+WHERE size(xs) = size($nodes)
+UNWIND $rows AS row
+WITH xs[row.a] AS a, xs[row.b] AS b, row
 CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.props
-RETURN count(r) AS rows`
+RETURN count(r) AS rows, collect(CASE WHEN row.i >= 0 THEN [row.i, elementId(r)] END) AS eids`
 
 // mergeStmt merges relationships of one type by key between nodes given by element id and
 // sets their properties; it says how many changed and which MENTIONS targets now have
@@ -135,7 +143,7 @@ MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 MERGE (a)-[r:` + ident(string(t)) + ` {key: row.key}]->(b)
 WITH r, row, properties(r) AS before
-SET r = row.props, r.` + RelFactProperty + ` = before.` + RelFactProperty + ` // kept: derived_corroboration.go
+SET r = row.props, r.` + RelFactProperty + ` = before.` + RelFactProperty + ` // an earlier build's: not a change
 RETURN count(r) AS rows, sum(CASE WHEN before = properties(r) THEN 0 ELSE 1 END) AS changed,
        collect(CASE WHEN before.aliases IS NOT NULL AND before.aliases <> coalesce(r.aliases, []) THEN row.to END) AS realiased`
 }
@@ -346,31 +354,30 @@ func rowList(rows []row) []any {
 
 // writeEdges creates the relationships of the articles whose node this transaction created
 // in one statement and merges those of the others (stored before), one statement per type.
+// The fact relationships it creates are kept as created (factWork.written).
 func (w *txWriter) writeEdges(b *Batch) error {
 	var fresh []any
+	var facts []factRec
+	ends := nodeRefs{at: map[string]int64{}}
 	merge := map[graph.RelType][]any{}
 	for _, spec := range graph.Relations {
 		for _, r := range b.Edges[spec.Type] {
 			props := r["props"].(map[string]any)
-			out := map[string]any{"a": w.nodes[r["from"].(string)].eid, "b": w.nodes[r["to"].(string)].eid, "props": props}
+			from, to := w.nodes[r["from"].(string)].eid, w.nodes[r["to"].(string)].eid
 			if !w.created[props["article"].(string)] {
-				out["key"], out["to"] = r["key"], r["to"]
-				merge[spec.Type] = append(merge[spec.Type], out)
+				merge[spec.Type] = append(merge[spec.Type], map[string]any{"a": from, "b": to, "props": props, "key": r["key"], "to": r["to"]})
 				continue
 			}
-			out["type"] = string(spec.Type)
+			out := map[string]any{"a": ends.ref(from), "b": ends.ref(to), "props": props, "type": string(spec.Type)}
+			if spec.Type != graph.RelMentions {
+				out["i"] = int64(len(facts))
+				facts = append(facts, w.writtenFact(spec.Type, r, props))
+			}
 			fresh = append(fresh, out)
 		}
 	}
-	if len(fresh) > 0 {
-		rec, c, err := w.one("creating relationships", createStmt, map[string]any{"rows": fresh})
-		if err != nil {
-			return err
-		}
-		if n, _ := rec.Values[0].(int64); int(n) != len(fresh) {
-			return fmt.Errorf("creating relationships: wrote %d of %d rows (an endpoint node is missing)", n, len(fresh))
-		}
-		w.st.RelsCreated += c.RelationshipsCreated()
+	if err := w.createEdges(ends.eids, fresh, facts); err != nil {
+		return err
 	}
 	for _, spec := range graph.Relations {
 		if rows := merge[spec.Type]; len(rows) > 0 {
@@ -379,6 +386,48 @@ func (w *txWriter) writeEdges(b *Batch) error {
 			}
 		}
 	}
+	return nil
+}
+
+// nodeRefs numbers the element ids of the nodes createStmt's rows join, in order of first use.
+type nodeRefs struct {
+	at   map[string]int64
+	eids []any
+}
+
+func (n *nodeRefs) ref(eid string) int64 {
+	i, ok := n.at[eid]
+	if !ok {
+		i = int64(len(n.eids))
+		n.at[eid] = i
+		n.eids = append(n.eids, eid)
+	}
+	return i
+}
+
+// createEdges runs createStmt for rows between the nodes nodes and notes the fact
+// relationships (facts, the rows' index i) with their element ids.
+func (w *txWriter) createEdges(nodes, rows []any, facts []factRec) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	rec, c, err := w.one("creating relationships", createStmt, map[string]any{"nodes": nodes, "rows": rows})
+	if err != nil {
+		return err
+	}
+	eids, _ := rec.Values[1].([]any)
+	if n, _ := rec.Values[0].(int64); int(n) != len(rows) || len(eids) != len(facts) {
+		return fmt.Errorf("creating relationships: wrote %d of %d rows (an endpoint node is missing)", n, len(rows))
+	}
+	for _, x := range eids {
+		p, _ := x.([]any)
+		i, _ := p[0].(int64)
+		facts[i].rid, _ = p[1].(string)
+	}
+	for _, f := range facts {
+		w.facts.written[f.art] = append(w.facts.written[f.art], f)
+	}
+	w.st.RelsCreated += c.RelationshipsCreated()
 	return nil
 }
 

@@ -15,26 +15,29 @@ import (
 //
 //	(:CorroborationFact {key, type, x, y, subject, object, status, title, month, articles, sort, tsort})
 //
-// and sets each fact relationship's `fact` property to its fact's key (indexed per type, so
-// that the report finds the relationships of the rows it keeps). x and y are the ids of the
-// fact's ends (ordered for MET and SPOKE_WITH), subject and object their names; articles is the
-// number of distinct articles stating it; sort is a string whose order is the report's
-// (articles descending, relation, subject, object, month, status, then the ids), indexed, and
-// tsort the same after the type, so that the report reads its first rows in index order, with
-// or without a type. Nothing on the node grows with the fact.
+// x and y are the ids of the fact's ends (ordered for MET and SPOKE_WITH), subject and object
+// their names; articles is the number of distinct articles stating it; sort is a string whose
+// order is the report's (articles descending, relation, subject, object, month, status, then
+// the ids), indexed, and tsort the same after the type, so that the report reads its first rows
+// in index order, with or without a type. (The article ids, drawing and relationship count:
+// derived_corroboration_draw.go.)
 //
 // Kept exact in the write transaction of every batch and retraction (factWork): only the
 // relationships of the articles a transaction writes or retracts can change, so each fact's
 // number of articles changes by the number of those articles stating it after the transaction
-// minus before (both read by factRelsStmt); the facts of a renamed node get its new name. A graph loaded by an earlier build gets the
-// nodes from backfillFacts (ApplySchema). The label is bookkeeping: not in Counts' totals,
-// exports or the summary report.
+// minus before (both read by factRelsStmt, or for an article the transaction created, taken from
+// what it wrote: factRels); the facts of a renamed node get its new name. A graph loaded by an
+// earlier build gets the nodes from backfillFacts (ApplySchema). The label is bookkeeping: not
+// in Counts' totals, exports or the summary report. Nothing is written on the relationships
+// (builds before 2026-12 set `fact`, RelFactProperty, on each).
 
 // FactLabel labels the corroboration report's bookkeeping node of a fact.
 const FactLabel = "CorroborationFact"
 
-// RelFactProperty is the property of a fact relationship that holds its fact's key
-// (bookkeeping: left out of exports).
+// RelFactProperty is the property in which builds before 2026-12 kept each fact
+// relationship's fact key (indexed per type). Nothing reads or writes it now: the relationships
+// of a graph loaded before keep it until merged again (exports leave it out), and ApplySchema
+// drops its indexes (obsoleteSchema), which cost every commit an index entry per relationship.
 const RelFactProperty = "fact"
 
 // factsVersion is the version of what the derived nodes hold (2: the fact nodes and
@@ -61,12 +64,9 @@ func factTypes() []graph.RelType {
 }
 
 // factRelsStmt returns every fact relationship of the given articles, with what its fact is
-// made of (a type index seek on article per type and article) and its fact's key, made as
-// corrFact.key makes it; factRelsSetStmt also sets that key on the relationship (`fact`) where
-// it differs.
-var factRelsStmt, factRelsSetStmt = factRelsStatements()
-
-func factRelsStatements() (string, string) {
+// made of (a type index seek on article per type and article), its ends' element ids and its
+// fact's key, made as corrFact.key makes it (factKeyExpr).
+var factRelsStmt = func() string {
 	var b strings.Builder
 	b.WriteString(noReplan + "UNWIND $ids AS id\nCALL (id) {\n")
 	for i, t := range factTypes() {
@@ -76,16 +76,21 @@ func factRelsStatements() (string, string) {
 		fmt.Fprintf(&b, "  MATCH (a)-[r:%s]->(b) WHERE r.article = id RETURN '%s' AS t, a, b, r\n", ident(string(t)), t)
 	}
 	b.WriteString(`}
-WITH t, r, a, b, t IN ['MET', 'SPOKE_WITH'] AND b.id < a.id AS swap
-WITH t, r, a, b, t + '\u0001' + CASE WHEN swap THEN b.id ELSE a.id END + '\u0001' + CASE WHEN swap THEN a.id ELSE b.id END +
-     '\u0001' + CASE WHEN r.status IS NULL THEN '\u0003' ELSE '\u0002' + r.status END +
-     '\u0001' + CASE WHEN r.title IS NULL THEN '\u0003' ELSE '\u0002' + r.title END +
-     '\u0001' + left(coalesce(r.date, ''), 7) AS k
-`)
-	ret := `RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
-       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month, k, r.date AS date, r.key AS rkey`
-	set := "FOREACH (_ IN CASE WHEN r." + RelFactProperty + " IS NULL OR r." + RelFactProperty + " <> k THEN [1] ELSE [] END | SET r." + RelFactProperty + " = k)\n"
-	return b.String() + ret, b.String() + set + ret
+RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
+       r.status AS status, r.title AS title, left(coalesce(r.date, ''), 7) AS month, ` + factKeyExpr("t", "a", "b", "r") + ` AS k,
+       r.date AS date, r.key AS rkey, elementId(a) AS ae, elementId(b) AS be`)
+	return b.String()
+}()
+
+// factKeyExpr is the Cypher expression of the fact key (corrFact.key) of relationship r of
+// type t (a string expression) from a to b.
+func factKeyExpr(t, a, b, r string) string {
+	swap := t + " IN ['MET', 'SPOKE_WITH'] AND " + b + ".id < " + a + ".id"
+	return t + " + '\\u0001' + CASE WHEN " + swap + " THEN " + b + ".id ELSE " + a + ".id END + '\\u0001' + " +
+		"CASE WHEN " + swap + " THEN " + a + ".id ELSE " + b + ".id END +\n       " +
+		"'\\u0001' + CASE WHEN " + r + ".status IS NULL THEN '\\u0003' ELSE '\\u0002' + " + r + ".status END +\n       " +
+		"'\\u0001' + CASE WHEN " + r + ".title IS NULL THEN '\\u0003' ELSE '\\u0002' + " + r + ".title END +\n       " +
+		"'\\u0001' + left(coalesce(" + r + ".date, ''), 7)"
 }
 
 // factLockStmt locks the fact nodes of the given keys (creating those missing) and reads them:
@@ -168,20 +173,32 @@ func (f corrFact) sortKey(articles int) string {
 // factRel is one relationship of a fact: its element id, article, date, key and status.
 type factRel struct{ rid, art, date, key, status string }
 
+// factRec is one fact relationship with what its fact is made of: its type, element id,
+// article, ends (ids, element ids, names), status, title, month, date and key; as
+// factRelsStmt reads it, or as the transaction created it (factWork.written).
+type factRec struct {
+	t, rid, art, a, b, ae, be, month, date, key string
+	an, bn, status, title                       any
+}
+
 // factWork is what a write transaction does to the fact nodes: the articles stating each fact
 // among those it changes, read before it changes them, the facts touched, and the nodes it
 // renamed.
 type factWork struct {
 	before  map[string]map[string]bool // fact key → articles stating it, before the changes
 	rels    map[string][]factRel       // fact key → its relationships read before the changes
+	ends    map[string][2]string       // fact key → the element ids of its ends x and y
 	arts    map[string]bool            // every article the transaction read or wrote
 	touched map[string]corrFact        // fact key → the fact as last seen
 	renamed map[string]bool            // node ids whose name the transaction changed
+	// written are the fact relationships of the articles whose node the transaction created,
+	// by article, as it created them (writeEdges): what a read of them would return.
+	written map[string][]factRec
 }
 
 func newFactWork() *factWork {
-	return &factWork{before: map[string]map[string]bool{}, rels: map[string][]factRel{}, arts: map[string]bool{},
-		touched: map[string]corrFact{}, renamed: map[string]bool{}}
+	return &factWork{before: map[string]map[string]bool{}, rels: map[string][]factRel{}, ends: map[string][2]string{},
+		arts: map[string]bool{}, touched: map[string]corrFact{}, renamed: map[string]bool{}, written: map[string][]factRec{}}
 }
 
 // distinctArts counts the distinct articles of rels.
@@ -193,48 +210,78 @@ func distinctArts(rels []factRel) int64 {
 	return int64(len(seen))
 }
 
-// factRels reads the fact relationships of the given articles (and with set, sets their fact
-// keys); into, when not nil, gets the actor relationships among them by element id
+// writtenFact is the factRec of relationship row r (from, to, props: Batch.Edges) of type t,
+// which the transaction creates; its element id comes from the create statement.
+func (w *txWriter) writtenFact(t graph.RelType, r row, props map[string]any) factRec {
+	from, to := r["from"].(string), r["to"].(string)
+	date := str(props["date"])
+	return factRec{t: string(t), art: str(props["article"]), a: from, b: to, ae: w.nodes[from].eid, be: w.nodes[to].eid,
+		month: date[:min(len(date), 7)], date: date, key: str(props["key"]), an: w.nodes[from].name, bn: w.nodes[to].name,
+		status: props["status"], title: props["title"]}
+}
+
+// factRels returns the fact relationships of the given articles, by fact key, and the facts:
+// those of the articles the transaction created as it created them, the others read
+// (factRelsStmt). into, when not nil, gets the actor relationships among them by element id
 // (derived_most_connected.go).
-func (w *txWriter) factRels(ids []string, set bool, into map[string]actorRel) (map[string][]factRel, map[string]corrFact, error) {
+func (w *txWriter) factRels(ids []string, into map[string]actorRel) (map[string][]factRel, map[string]corrFact, error) {
 	byKey, facts := map[string][]factRel{}, map[string]corrFact{}
-	if len(ids) == 0 {
-		return byKey, facts, nil
+	var recs []factRec
+	var stored []string
+	for _, id := range ids {
+		if w.created[id] {
+			recs = append(recs, w.facts.written[id]...)
+		} else {
+			stored = append(stored, id)
+		}
 	}
-	stmt := factRelsStmt
-	if set {
-		stmt = factRelsSetStmt
-	}
-	recs, err := w.all("reading the facts of the articles", stmt, map[string]any{"ids": anyList(ids)})
+	read, err := w.readFactRels(stored)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, r := range recs {
-		v := r.Values
-		t, _ := v[0].(string)
-		rid, _ := v[1].(string)
-		art, _ := v[2].(string)
-		a, _ := v[3].(string)
-		b, _ := v[4].(string)
-		month, _ := v[9].(string)
-		f := factOf(t, a, b, v[5], v[6], v[7], v[8], month)
+	for _, r := range append(recs, read...) {
+		f := factOf(r.t, r.a, r.b, r.an, r.bn, r.status, r.title, r.month)
 		k := f.key()
-		if ck, _ := v[10].(string); ck != k {
-			return nil, nil, fmt.Errorf("reading the facts of the articles: the statement's fact key %q differs from %q", ck, k)
-		}
-		byKey[k] = append(byKey[k], factRel{rid: rid, art: art, date: str(v[11]), key: str(v[12]), status: str(v[7])})
+		byKey[k] = append(byKey[k], factRel{rid: r.rid, art: r.art, date: r.date, key: r.key, status: str(r.status)})
 		facts[k] = f
+		if f.x == r.a {
+			w.facts.ends[k] = [2]string{r.ae, r.be}
+		} else {
+			w.facts.ends[k] = [2]string{r.be, r.ae}
+		}
 		if into != nil {
-			noteActorRel(into, t, rid, a, b, v[7])
+			noteActorRel(into, r.t, r.rid, r.a, r.b, r.status)
 		}
 	}
 	return byKey, facts, nil
 }
 
+// readFactRels reads the fact relationships of articles stored before this transaction.
+func (w *txWriter) readFactRels(ids []string) ([]factRec, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	recs, err := w.all("reading the facts of the articles", factRelsStmt, map[string]any{"ids": anyList(ids)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]factRec, 0, len(recs))
+	for _, r := range recs {
+		v := r.Values
+		f := factRec{t: str(v[0]), rid: str(v[1]), art: str(v[2]), a: str(v[3]), b: str(v[4]), an: v[5], bn: v[6],
+			status: v[7], title: v[8], month: str(v[9]), date: str(v[11]), key: str(v[12]), ae: str(v[13]), be: str(v[14])}
+		if k := factOf(f.t, f.a, f.b, f.an, f.bn, f.status, f.title, f.month).key(); str(v[10]) != k {
+			return nil, fmt.Errorf("reading the facts of the articles: the statement's fact key %q differs from %q", str(v[10]), k)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
 // factsBefore reads the fact relationships of articles stored before this transaction,
 // before it changes them: their facts will be recomputed without them.
 func (w *txWriter) factsBefore(ids []string) error {
-	byKey, facts, err := w.factRels(ids, false, w.actors.before)
+	byKey, facts, err := w.factRels(ids, w.actors.before)
 	if err != nil {
 		return err
 	}
@@ -274,7 +321,7 @@ func (w *txWriter) noteRenamed(id string) { w.facts.renamed[id] = true }
 // or with a renamed end, is locked and read, then set from its relationships of other
 // articles and those of ids, or deleted when none is left.
 func (w *txWriter) factsAfter(ids []string) error {
-	now, facts, err := w.factRels(ids, true, w.actors.after)
+	now, facts, err := w.factRels(ids, w.actors.after)
 	if err != nil {
 		return err
 	}

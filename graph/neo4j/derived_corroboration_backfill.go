@@ -10,19 +10,13 @@ import (
 
 // factSchema is the schema of the derived nodes: for the fact nodes a unique key (the loader
 // merges by it) and the indexes the report reads in order (sort, tsort) and the loader seeks a
-// renamed node's facts by (x, y), and on the fact relationships' fact key (the report reads a
-// fact's relationships by it); for the actor ranks a unique actor id and the four sort strings;
-// for the actor pairs a unique key.
+// renamed node's facts by (x, y); for the actor ranks a unique actor id and the four sort
+// strings; for the actor pairs a unique key.
 func factSchema() []SchemaItem {
 	l := FactLabel
 	out := []SchemaItem{uniqueItem(l, "key")}
 	for _, p := range []string{"sort", "tsort", "x", "y"} {
 		out = append(out, indexItem(l, p))
-	}
-	for _, t := range factTypes() {
-		name := strings.ToLower(string(t)) + "_fact"
-		out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "RELATIONSHIP", On: string(t), Prop: "fact",
-			Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.fact)", name, ident(string(t)))})
 	}
 	out = append(out, uniqueItem(ActorRankLabel, "actor"))
 	for _, p := range []string{"sort_all", "sort_nn", "lsort_all", "lsort_nn"} {

@@ -3,7 +3,6 @@ package neo4j
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -22,23 +21,22 @@ import (
 // articles the transaction read or wrote are dropped from arts and those stating the fact
 // now added back (exact because an article's relationships are all in one transaction). Only
 // when a drawn relationship went while the fact has others that may take its place is the fact
-// read again from the graph (factRecomputeStmt).
+// read again from the graph (factRecomputeStmt: the relationships between its two nodes).
 
-// factRecomputeStmt returns every relationship of the facts given by key, by the `fact` index
-// of the key's type (the key starts with it; the other types seek null).
-var factRecomputeStmt = func() string {
-	var b strings.Builder
-	b.WriteString(noReplan + "UNWIND $keys AS k\nCALL (k) {\n")
-	for i, t := range factTypes() {
-		if i > 0 {
-			b.WriteString("  UNION ALL\n")
-		}
-		fmt.Fprintf(&b, "  MATCH ()-[r:%[1]s]->() USING INDEX r:%[1]s(%[2]s) WHERE r.%[2]s = CASE WHEN k STARTS WITH '%[3]s' THEN k END RETURN r\n",
-			ident(string(t)), RelFactProperty, string(t)+factSep)
-	}
-	b.WriteString("}\nRETURN k, elementId(r) AS rid, r.date AS date, r.article AS art, r.key AS rkey, r.status AS status")
-	return b.String()
-}()
+// factRecomputeStmt returns every relationship of the facts given (key, type, the ids and
+// element ids of their ends x and y): those between the two nodes whose fact key
+// (factKeyExpr) is the fact's.
+var factRecomputeStmt = noReplan + `UNWIND $facts AS f
+OPTIONAL MATCH (x) WHERE elementId(x) = f.xe AND x.id = f.x
+OPTIONAL MATCH (y) WHERE elementId(y) = f.ye AND y.id = f.y
+CALL (x, y, f) {
+  OPTIONAL MATCH (x)-[r]-(y) WHERE type(r) = f.t
+  WITH DISTINCT r WHERE r IS NOT NULL
+  WITH r, type(r) AS t, startNode(r) AS a, endNode(r) AS b
+  WHERE ` + factKeyExpr("t", "a", "b", "r") + ` = f.key
+  RETURN collect([elementId(r), r.date, r.article, r.key, r.status]) AS rels
+}
+RETURN f.key AS k, rels`
 
 // tieRels makes the drawing's relationships of fact relationships.
 func tieRels(rels []factRel) []tieRel {
@@ -54,7 +52,7 @@ func tieRels(rels []factRel) []tieRel {
 // (now), reading again from the graph the facts that lost a drawn relationship.
 func (w *txWriter) factDraws(recs []*neo4j.Record, now map[string][]factRel) (map[string]*tieSide, error) {
 	out := map[string]*tieSide{}
-	var again []any
+	var again []string
 	for _, r := range recs {
 		k, _ := r.Values[0].(string)
 		s := &tieSide{sc: make([]int64, len(tieStatuses)), arts: map[string]bool{}, newest: strs(r.Values[11])}
@@ -70,18 +68,29 @@ func (w *txWriter) factDraws(recs []*neo4j.Record, now map[string][]factRel) (ma
 	if len(again) == 0 {
 		return out, nil
 	}
-	got, err := w.all("reading the facts whose drawn relationship went", factRecomputeStmt, map[string]any{"keys": again})
+	facts := make([]any, 0, len(again))
+	for _, k := range again {
+		ends, ok := w.facts.ends[k]
+		if !ok { // again holds facts that lost a relationship the transaction read: never here
+			return nil, fmt.Errorf("reading the facts whose drawn relationship went: no ends known for fact %q", k)
+		}
+		f := w.facts.touched[k]
+		facts = append(facts, map[string]any{"key": k, "t": f.t, "x": f.x, "y": f.y, "xe": ends[0], "ye": ends[1]})
+	}
+	got, err := w.all("reading the facts whose drawn relationship went", factRecomputeStmt, map[string]any{"facts": facts})
 	if err != nil {
 		return nil, err
 	}
-	rels := map[string][]tieRel{}
 	for _, r := range got {
-		k, _ := r.Values[0].(string)
-		rels[k] = append(rels[k], tieRel{eid: str(r.Values[1]), date: str(r.Values[2]), art: str(r.Values[3]), key: str(r.Values[4]), status: str(r.Values[5])})
-	}
-	for _, k := range again {
-		s := sideOf(rels[k.(string)])
-		out[k.(string)] = &s
+		var rels []tieRel
+		list, _ := r.Values[1].([]any)
+		for _, x := range list {
+			if v, _ := x.([]any); len(v) == 5 {
+				rels = append(rels, tieRel{eid: str(v[0]), date: str(v[1]), art: str(v[2]), key: str(v[3]), status: str(v[4])})
+			}
+		}
+		s := sideOf(rels)
+		out[str(r.Values[0])] = &s
 	}
 	return out, nil
 }

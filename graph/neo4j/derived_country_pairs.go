@@ -103,7 +103,7 @@ func pairLiftStmt() string {
 		`  MATCH (a)-[r:LOCATED_IN]->(b:Country) WHERE r.article = id AND NOT a:Country
   RETURN 1 AS k, a.id AS x, b.id AS y, false AS xc, true AS yc, null AS xn, b.name AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)
-	parts = append(parts, `  MATCH (:Article)-[m:MENTIONS]->(a) WHERE m.article = id AND (m.country IS NOT NULL OR a:Country)
+	parts = append(parts, `  MATCH (:Article {id: id})-[m:MENTIONS]->(a) WHERE m.country IS NOT NULL OR a:Country
   RETURN CASE WHEN a:Country THEN 3 ELSE 2 END AS k, a.id AS x, CASE WHEN a:Country THEN a.iso2 ELSE m.country END AS y,
          a:Country AS xc, false AS yc, a.name AS xn, null AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)

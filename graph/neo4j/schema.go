@@ -35,9 +35,12 @@ func (i SchemaItem) String() string {
 // (which also indexes it), an index on name for every entity label, indexes on the doc_key,
 // url and source of articles (edits and watch's lookups), an index on the published date
 // of articles (new_since reads the newest articles first), and indexes on key (MERGE of a
-// relationship), article (removal of a reloaded article's stale relationships) and status
-// (the summary report counts each type's statuses from it) for every relationship type; then
-// the name lookups' TEXT indexes and date indexes (lookupSchema, derived_lookup.go).
+// relationship), article (removal of a reloaded article's stale relationships, the derived
+// data's reads, new_since) and status (the summary report counts each type's statuses from
+// it) for every relationship type but MENTIONS, which has only the status one: a MENTIONS
+// starts at its article, so the loader reaches an article's MENTIONS from its node and merges
+// one between its two nodes (relIndexed); then the name lookups' TEXT indexes and date indexes
+// (lookupSchema, derived_lookup.go).
 func Schema() []SchemaItem {
 	var out []SchemaItem
 	for _, l := range graph.AllLabels {
@@ -62,13 +65,43 @@ func Schema() []SchemaItem {
 	}
 	for _, r := range graph.Relations {
 		for _, p := range []string{"key", "article", "status"} {
-			name := strings.ToLower(string(r.Type)) + "_" + p
-			out = append(out, SchemaItem{Name: name, Kind: "index", Entity: "RELATIONSHIP", On: string(r.Type), Prop: p,
-				Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(r.Type)), p)})
+			if relIndexed(r.Type, p) {
+				out = append(out, relIndexItem(r.Type, p))
+			}
 		}
 	}
 	out = append(out, derivedSchema()...) // derived.go
 	return append(out, dateSchema()...)   // schema_dates.go
+}
+
+// relIndexed says whether Schema indexes property p of every relationship of type t: not
+// key and article of MENTIONS. Every relationship written costs the commit an entry in each
+// index of its type (a load writes about four MENTIONS for each other relationship; index
+// updates were a tenth of the server's time in a 1k load with them: docs/performance.md), and
+// no report read these two: the loader reads an article's MENTIONS from the article node (a
+// MENTIONS starts at its article: graph.Checker) and merges one by key between its two nodes,
+// whose relationships it expands.
+func relIndexed(t graph.RelType, p string) bool {
+	return t != graph.RelMentions || (p != "key" && p != "article")
+}
+
+func relIndexItem(t graph.RelType, p string) SchemaItem {
+	name := strings.ToLower(string(t)) + "_" + p
+	return SchemaItem{Name: name, Kind: "index", Entity: "RELATIONSHIP", On: string(t), Prop: p,
+		Create: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", name, ident(string(t)), p)}
+}
+
+// obsoleteSchema lists the indexes earlier builds created that no statement reads any more:
+// ApplySchema drops them (matched by what they cover, whatever their name), so that a graph
+// loaded by an earlier build stops paying for them at every commit. MENTIONS' key and
+// article indexes (relIndexed); the fact key of every fact relationship, which the
+// corroboration facts no longer keep on their relationships (derived_corroboration.go).
+func obsoleteSchema() []SchemaItem {
+	out := []SchemaItem{relIndexItem(graph.RelMentions, "key"), relIndexItem(graph.RelMentions, "article")}
+	for _, t := range factTypes() {
+		out = append(out, relIndexItem(t, RelFactProperty))
+	}
+	return out
 }
 
 // SchemaChange is what ApplySchema did with one item.
@@ -139,8 +172,42 @@ func (s *Store) applySchema(ctx context.Context, bf *backfillRun) ([]SchemaChang
 			return out, fmt.Errorf("waiting for new indexes: %w", s.classify(ctx, err))
 		}
 	}
+	if err := s.dropObsolete(ctx, sess); err != nil {
+		return out, err
+	}
 	bf.sess = sess
 	return out, s.backfillDerived(ctx, bf) // derived.go
+}
+
+// dropObsolete drops the indexes of obsoleteSchema that exist (one read when none does).
+func (s *Store) dropObsolete(ctx context.Context, sess neo4j.SessionWithContext) error {
+	recs, err := s.read(ctx, `SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties
+WHERE type = 'RANGE' AND entityType = 'RELATIONSHIP' RETURN name, labelsOrTypes, properties`, nil)
+	if err != nil {
+		return fmt.Errorf("listing indexes: %w", err)
+	}
+	obsolete := map[string]bool{}
+	for _, it := range obsoleteSchema() {
+		obsolete[it.On+"|"+it.Prop] = true
+	}
+	for _, r := range recs {
+		name, _ := r.Values[0].(string)
+		if !obsolete[one(r.Values[1])+"|"+one(r.Values[2])] {
+			continue
+		}
+		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, "DROP INDEX `"+strings.ReplaceAll(name, "`", "``")+"` IF EXISTS", nil)
+			if err != nil {
+				return nil, err
+			}
+			return res.Consume(ctx)
+		})
+		if err != nil {
+			return fmt.Errorf("dropping the index %s, which no statement reads any more: %w", name, s.classify(ctx, err))
+		}
+		s.log.Info("dropped an index no statement reads any more", "index", name)
+	}
+	return nil
 }
 
 // presentSchema returns the names of the Schema items present (or an equivalent), by

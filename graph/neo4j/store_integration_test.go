@@ -393,11 +393,12 @@ func TestFirstLoadRunsNoStaleRemoval(t *testing.T) {
 // TestFirstLoadStatementsPerBatch: a batch of articles new to the graph runs three
 // statements, whatever labels and relationship types it holds (the fixture has six of
 // each): every node, every relationship, the aliases (and two for the pressure_network
-// groups when it has PRESSURED facts: recomputed, set); then seven for the reports' derived nodes
-// (the batch's fact relationships read and their fact keys set; the actor pairs; the actor
-// ranks locked and read, set; the facts locked and read, set; the country pairs
-// lifted to countries; two more, locked and set, when some lift to a pair of countries: the
-// fixture's do not); one lookup statement before the batches covers every article. Before, a batch ran a statement per label and per (type,
+// groups when it has PRESSURED facts: recomputed, set); then six for the reports' derived nodes
+// (the actor pairs; the actor ranks locked and read, set; the facts locked and read, set: the
+// fact relationships are not read back, the create statement returned their element ids; the
+// country pairs lifted to countries; two more, locked and set, when some lift to a pair of
+// countries: the fixture's do not); one lookup statement before the batches covers every
+// article. Before, a batch ran a statement per label and per (type,
 // start label, end label) group: 21 for the fixture, then four with a lookup per batch.
 func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	s := openClean(t)
@@ -416,7 +417,7 @@ func TestFirstLoadStatementsPerBatch(t *testing.T) {
 	}
 	// derived_pressure.go (the first article's batch has a PRESSURED fact, the second's none),
 	// derived_lookup.go, then derived_corroboration.go and derived_most_connected.go
-	derived := []string{"reading the facts of the articles", "counting the actor pairs", "locking the actor ranks",
+	derived := []string{"counting the actor pairs", "locking the actor ranks",
 		"setting the actor ranks", "locking the facts", "setting the facts",
 		"lifting the articles' relationships to countries"} // derived_country_pairs.go: the fixture lifts nothing
 	// the first article's batch names an event: its dates (derived_lookup.go)

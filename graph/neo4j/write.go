@@ -136,7 +136,7 @@ func (w *txWriter) stats() graph.LoadStats {
 // ids at both ends, which may be orphans now.
 func staleStmt(t graph.RelType) string {
 	return `UNWIND $articles AS art
-MATCH (x)-[r:` + ident(string(t)) + `]->(y)
+` + articleRels(t, "art.id") + `
 WHERE r.article = art.id AND NOT r.key IN art.keys
 WITH r, x.id AS xi, y.id AS yi
 DELETE r
@@ -145,11 +145,21 @@ RETURN count(r) AS removed, collect(DISTINCT xi) + collect(DISTINCT yi) AS ids`
 
 func removeStmt(t graph.RelType) string {
 	return `UNWIND $ids AS id
-MATCH (x)-[r:` + ident(string(t)) + `]->(y)
+` + articleRels(t, "id") + `
 WHERE r.article = id
 WITH r, x.id AS xi, y.id AS yi
 DELETE r
 RETURN count(r) AS removed, collect(DISTINCT xi) + collect(DISTINCT yi) AS ids`
+}
+
+// articleRels matches (x)-[r]->(y) for the relationships of type t that the article whose id
+// is the expression id may have stated (the caller filters on r.article): by the type's
+// article index, or for MENTIONS, which has none (relIndexed), from the article's node.
+func articleRels(t graph.RelType, id string) string {
+	if relIndexed(t, "article") {
+		return "MATCH (x)-[r:" + ident(string(t)) + "]->(y)"
+	}
+	return "MATCH (x:" + ident(string(graph.LabelArticle)) + " {id: " + id + "})-[r:" + ident(string(t)) + "]->(y)"
 }
 
 // batchResult is what one committed batch did: its counts and the node ids it created and
