@@ -176,16 +176,15 @@ func (p *Pipeline) relateJob(g *resolve.Cross, names map[string]string, o *relat
 		return
 	}
 	var b bytes.Buffer
-	w := graph.NewWriter(&b)
+	enc := graph.NewLineEncoder(&b) // graph.Writer's bytes, without its 64 KB buffer per article
 	for i := range o.edges {
 		e := &o.edges[i]
 		e.Kind = graph.KindEdge
-		if err := w.Write(e); err != nil {
+		if err := enc.Encode(e); err != nil {
 			o.stage, o.err = "validate", fmt.Errorf("cannot encode a record: %v", err)
 			return
 		}
 	}
-	o.err = w.Flush()
 	o.enc = b.Bytes()
 	if !p.opts.KeepSentences {
 		o.r.Doc.Sentences = nil
