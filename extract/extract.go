@@ -209,7 +209,7 @@ func (p *Pipeline) extract(ctx context.Context, w io.Writer, merges bool, paths 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the feed and the workers when the collection fails
 	in := make(chan *article.Doc)
-	out := p.workers(ctx, in)
+	out := p.workers(ctx, in, merges)
 	fs := &feedStats{}
 	go p.feed(ctx, rd, paths, in, fs)
 	res := &Result{}
@@ -246,8 +246,9 @@ func (p *Pipeline) collect(ctx context.Context, out <-chan localOut, sp *spill, 
 }
 
 // workers starts the workers that run the per-article stages, each article under
-// recover; out is closed once in is closed and drained.
-func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc) <-chan localOut {
+// recover; out is closed once in is closed and drained. Without merges, an article's
+// resolver decisions are not kept (nothing after the temporary file reads them then).
+func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc, merges bool) <-chan localOut {
 	out := make(chan localOut)
 	var wg sync.WaitGroup
 	for w := 0; w < p.opts.Workers; w++ {
@@ -262,6 +263,9 @@ func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc) <-chan l
 						p.hooks.local(d)
 					}
 					r := p.local(d)
+					if !merges {
+						r.Merges = nil
+					}
 					o.meta, o.words = d.Meta, d.Meta.Words
 					o.rec, encErr = encodeArticle(d, r, p.syn != nil)
 				})
