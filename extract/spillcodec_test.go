@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -323,4 +324,65 @@ func BenchmarkSpillRecord(b *testing.B) {
 			}
 		}
 	})
+}
+
+// An edge roundTrips passes is what decoding its line gives back, field for field (so its
+// checks are those of the decoded line): every edge of the seed corpus, checked here
+// against graph.DecodeRecord. Edges whose line would not give them back (an int or a list
+// of strings in props, invalid UTF-8) are refused, and their lines decoded.
+func TestRoundTripsAsDecoded(t *testing.T) {
+	p, err := New(Options{Workers: 1, Parse: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var edges []graph.Edge
+	p.hooks.relate = func(d *article.Doc, es []graph.Edge) []graph.Edge {
+		edges = append(edges, es...)
+		return es
+	}
+	if _, err := p.Run(context.Background(), seedsDir(t)); err != nil {
+		t.Fatal(err)
+	}
+	base := graph.Edge{Kind: graph.KindEdge, Type: graph.RelMentions, From: "x", To: "person:a", Article: "x",
+		Evidence: graph.Evidence{Sentence: "A \u2028 <b> \"q\"", Start: 1, End: 2}, Confidence: 0.1 + 0.2,
+		Props: map[string]any{"count": 3.0, "aliases": []any{"A", 1.5, true}, "none": nil}}
+	edges = append(edges, base)
+	odd := map[string]func(e *graph.Edge){
+		"int prop":      func(e *graph.Edge) { e.Props = map[string]any{"count": 3} },
+		"strings prop":  func(e *graph.Edge) { e.Props = map[string]any{"aliases": []string{"A"}} },
+		"invalid UTF-8": func(e *graph.Edge) { e.From = "person:\xff" },
+		"nested list":   func(e *graph.Edge) { e.Props = map[string]any{"l": []any{[]any{"a"}}} },
+	}
+	for name, f := range odd {
+		e := base
+		f(&e)
+		if roundTrips(&e) {
+			t.Errorf("%s: roundTrips says the line gives the edge back", name)
+		}
+		edges = append(edges, e)
+	}
+	fast := 0
+	var line bytes.Buffer
+	for i := range edges {
+		e := &edges[i]
+		e.Kind, e.Line = graph.KindEdge, 0
+		line.Reset()
+		if err := graph.NewLineEncoder(&line).Encode(e); err != nil {
+			t.Fatal(err)
+		}
+		var got graph.Edge
+		if msg := graph.DecodeRecord(bytes.TrimSpace(line.Bytes()), &got, graph.KindEdge); msg != "" {
+			t.Fatalf("edge %d: %s", i, msg)
+		}
+		same := reflect.DeepEqual(&got, e)
+		if roundTrips(e) {
+			fast++
+			if !same {
+				t.Errorf("edge %d passes roundTrips but decodes to\n%+v\nnot\n%+v", i, got, *e)
+			}
+		}
+	}
+	if fast < len(edges)-len(odd) || fast < 100 {
+		t.Errorf("%d of %d edges pass roundTrips; want every edge of the seed corpus (and more than 100)", fast, len(edges))
+	}
 }
