@@ -14,7 +14,7 @@ import (
 // that relates the article, in parallel; the serial validation then checks only its type,
 // article and endpoints against the articles and nodes (graph.Checker.EdgeEnds). The
 // problems are the same, in the same order, as decoding and checking the line there
-// (graph.Checker.Edge). Each edge is a record of its own (writeFramed's framing).
+// (graph.Checker.Edge). Each edge is a frame of its own (beginFrame).
 
 // roundTrips says whether decoding the line graph.Writer makes of e (as graph.DecodeRecord
 // does) gives e back, field for field, so that the line need not be decoded to be checked:
@@ -88,15 +88,14 @@ func appendCheckedEdge(b []byte, line *bytes.Buffer, e *graph.Edge) ([]byte, err
 		c.fieldsProblem = graph.EdgeFields(got)
 		c.typ, c.from, c.to, c.article = got.Type, got.From, got.To, got.Article
 	}
-	var rec spillEnc
+	rec := spillEnc{b: b}
+	var at int
+	rec.b, at = beginFrame(rec.b)
 	for _, s := range []string{c.decodeProblem, c.fieldsProblem, string(c.typ), c.from, c.to, c.article} {
 		rec.str(s)
 	}
 	rec.raw(c.line)
-	var framed spillEnc
-	framed.b = b
-	framed.raw(rec.b)
-	return framed.b, nil
+	return endFrame(rec.b, at), nil
 }
 
 // decodeCheckedEdge reads a record appendCheckedEdge made (without its framing).

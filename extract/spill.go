@@ -167,40 +167,51 @@ func (sp *spill) sort(ctx context.Context) error {
 	return nil
 }
 
-// writeFramed writes one record of a stream: its length, then its bytes.
+// writeFramed writes one record of a stream as a frame (beginFrame): its length, then its
+// bytes.
 func writeFramed(w *bufio.Writer, b []byte) error {
-	var n [binary.MaxVarintLen64]byte
-	if _, err := w.Write(n[:binary.PutUvarint(n[:], uint64(len(b)))]); err != nil {
+	var n [frameHead]byte
+	binary.LittleEndian.PutUint32(n[:], uint32(len(b)))
+	if _, err := w.Write(n[:]); err != nil {
 		return err
 	}
 	_, err := w.Write(b)
 	return err
 }
 
-// framedReader reads the records writeFramed wrote, one at a time, into a buffer it
-// reuses (what is decoded from a record does not share its bytes).
+// framedReader reads the frames of a stream, one at a time, into a buffer it reuses (what
+// is decoded from a record does not share its bytes).
 type framedReader struct {
-	r   *bufio.Reader
-	buf []byte
+	r    *bufio.Reader
+	buf  []byte
+	left int64 // bytes of the file not read yet: a longer frame is a damaged file
+	err  error
 }
 
 func newFramedReader(f *os.File, size int) *framedReader {
-	return &framedReader{r: bufio.NewReaderSize(io.NewSectionReader(f, 0, 1<<62), size)}
+	fr := &framedReader{r: bufio.NewReaderSize(io.NewSectionReader(f, 0, 1<<62), size)}
+	st, err := f.Stat()
+	fr.err = err
+	if err == nil {
+		fr.left = st.Size()
+	}
+	return fr
 }
-
-// maxSpillRecord bounds the length read before a record (a longer one is a damaged file).
-const maxSpillRecord = 1 << 31
 
 // next gives the next record's bytes, valid until the next call.
 func (fr *framedReader) next() ([]byte, error) {
-	n, err := binary.ReadUvarint(fr.r)
-	if err != nil {
+	if fr.err != nil {
+		return nil, fmt.Errorf("reading the temporary file: %w", fr.err)
+	}
+	var head [frameHead]byte
+	if _, err := io.ReadFull(fr.r, head[:]); err != nil {
 		return nil, fmt.Errorf("reading the temporary file: %w", noEOF(err))
 	}
-	if n > maxSpillRecord {
+	n := binary.LittleEndian.Uint32(head[:])
+	if fr.left -= frameHead + int64(n); fr.left < 0 {
 		return nil, fmt.Errorf("reading the temporary file: %w: length %d", errSpillRecord, n)
 	}
-	if uint64(cap(fr.buf)) < n {
+	if uint32(cap(fr.buf)) < n {
 		fr.buf = make([]byte, n)
 	}
 	fr.buf = fr.buf[:n]

@@ -374,31 +374,60 @@ func (d *spillDec) heavy(h *heavyPart) {
 	}
 }
 
-// encodeSpilled gives the record of an article for the file of arrivals: its resolve
-// result, its heavy part and its article record, each after its length, so that the sort
-// copies them to their streams without reading them.
-func encodeSpilled(p *resolve.Portable, h *heavyPart) ([]byte, error) {
-	var part, rec spillEnc
-	add := func() {
-		rec.raw(part.b)
-		part.b = part.b[:0]
+// A frame is a record's length as 4 bytes (little-endian), then its bytes: the length is
+// written once the record is, in the room left for it (beginFrame, endFrame).
+const frameHead = 4
+
+// beginFrame leaves room for a frame's length at the end of b; endFrame fills it in.
+func beginFrame(b []byte) ([]byte, int) { return append(b, 0, 0, 0, 0), len(b) }
+
+func endFrame(b []byte, at int) []byte {
+	binary.LittleEndian.PutUint32(b[at:], uint32(len(b)-at-frameHead))
+	return b
+}
+
+// nextFrame splits the first frame off b.
+func nextFrame(b []byte) (frame, rest []byte, err error) {
+	if len(b) < frameHead {
+		return nil, nil, errSpillRecord
 	}
-	part.portable(p)
-	add()
-	if err := part.heavy(h); err != nil {
+	n := binary.LittleEndian.Uint32(b)
+	if uint64(n) > uint64(len(b)-frameHead) {
+		return nil, nil, errSpillRecord
+	}
+	return b[frameHead : frameHead+n], b[frameHead+n:], nil
+}
+
+// encodeSpilled gives the record of an article for the file of arrivals: its resolve
+// result, its heavy part and its article record, each a frame, so that the sort copies
+// them to their streams without reading them.
+func encodeSpilled(p *resolve.Portable, h *heavyPart) ([]byte, error) {
+	var rec spillEnc
+	rec.b = make([]byte, 0, 3*frameHead+len(h.Text)+len(h.Text)/2+1024) // the parse takes about half the text's size
+	var at int
+	rec.b, at = beginFrame(rec.b)
+	rec.portable(p)
+	rec.b, at = beginFrame(endFrame(rec.b, at))
+	if err := rec.heavy(h); err != nil {
 		return nil, err
 	}
-	add()
-	part.meta(&p.Doc.Meta)
-	add()
-	return rec.b, nil
+	rec.b, at = beginFrame(endFrame(rec.b, at))
+	rec.meta(&p.Doc.Meta)
+	return endFrame(rec.b, at), nil
 }
 
 // splitSpilled gives the three parts of a record encodeSpilled made.
 func splitSpilled(rec []byte) (res, heavy, meta []byte, err error) {
-	d := spillDec{b: rec}
-	res, heavy, meta = d.bytes(), d.bytes(), d.bytes()
-	return res, heavy, meta, d.end()
+	parts := [3][]byte{}
+	for i := range parts {
+		if parts[i], rec, err = nextFrame(rec); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if len(rec) > 0 {
+		return nil, nil, nil, errSpillRecord
+	}
+	return parts[0], parts[1], parts[2], nil
 }
 
 func decodePortable(b []byte) (*resolve.Portable, error) {

@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -173,6 +174,16 @@ func TestSpillCodecCorrupt(t *testing.T) {
 		"not a boolean":         func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 7, 0}); return err },
 		"bad parse":             func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 0, 1, 2, 0xff, 0xff}); return err },
 	}
+	cases["frame past the end of its file"] = func() error {
+		f, err := os.CreateTemp(t.TempDir(), "frames")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		f.Write([]byte{0xe8, 0x03, 0, 0, 'a', 'b', 'c'}) // 1,000 bytes announced, 3 there
+		_, err = newFramedReader(f, 64).next()
+		return err
+	}
 	for name, f := range cases {
 		err := f()
 		if !errors.Is(err, errSpillRecord) {
@@ -222,8 +233,8 @@ func TestCheckedEdgeRoundTrip(t *testing.T) {
 	bad.Date = "yesterday"
 	var line bytes.Buffer
 	var b []byte
+	var err error
 	for _, e := range []graph.Edge{good, bad} {
-		var err error
 		if b, err = appendCheckedEdge(b, &line, &e); err != nil {
 			t.Fatal(err)
 		}
@@ -234,9 +245,12 @@ func TestCheckedEdgeRoundTrip(t *testing.T) {
 	w.Write(&bad)
 	w.Flush()
 	lines := strings.SplitAfter(want.String(), "\n")
-	d := spillDec{b: b}
 	for i, e := range []graph.Edge{good, bad} {
-		c, err := decodeCheckedEdge(d.bytes())
+		var frame []byte
+		if frame, b, err = nextFrame(b); err != nil {
+			t.Fatal(err)
+		}
+		c, err := decodeCheckedEdge(frame)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -250,8 +264,8 @@ func TestCheckedEdgeRoundTrip(t *testing.T) {
 			t.Errorf("edge %d: fields problem %q, want %q", i, c.fieldsProblem, want)
 		}
 	}
-	if d.end() != nil {
-		t.Errorf("bytes left after the edges: %v", d.end())
+	if len(b) > 0 {
+		t.Errorf("%d bytes left after the edges", len(b))
 	}
 	if _, err := decodeCheckedEdge([]byte{3, 'a'}); !errors.Is(err, errSpillRecord) {
 		t.Errorf("a damaged edge record: error %v", err)
