@@ -40,7 +40,7 @@ type assembly struct {
 	arts      []resolve.ArticleList // the articles of each node, as ordinals
 	found     bitset                // the articles with a node or an edge (the others are empty)
 	drop      map[string]bool       // idle group and role nodes, dropped with their edges
-	edges     *os.File              // the encoded edges, one per line
+	edges     *os.File              // the encoded edges, one frame each (edgefile.go)
 	doc       *os.File              // the output as validated: meta, articles, nodes, the edges that stay
 	merges    bool                  // collect the resolver's decisions (in decisions)
 	decisions []resolve.Merge
