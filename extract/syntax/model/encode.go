@@ -127,7 +127,11 @@ func (e *encoder) linear(l *linear) {
 }
 
 // Load reads a model file written by Write.
-func Load(r io.Reader) (*Model, error) {
+func Load(r io.Reader) (*Model, error) { return load(r, true) }
+
+// load is Load; pack false keeps the fast model's classifiers in linear's own tables
+// (for tests that compare the two).
+func load(r io.Reader, pack bool) (*Model, error) {
 	// The decompressor reads byte by byte: straight from a reader that has ReadByte (the
 	// embedded model's bytes.Reader), which costs less than through a bufio.Reader.
 	br, ok := r.(byteReader)
@@ -159,6 +163,11 @@ func Load(r io.Reader) (*Model, error) {
 	m.fast = d.optionalCount(featuresFast, featuresFull) == featuresFast
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax model: %w", d.err)
+	}
+	if m.fast && pack { // small tables for the fast model (packed.go); the sums are the same
+		m.tagger.pack()
+		m.parser.pack()
+		m.labeller.pack()
 	}
 	return m, m.check()
 }

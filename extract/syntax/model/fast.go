@@ -67,11 +67,16 @@ func Choose(fast, single bool, beam int) (*Model, error) {
 func (m *Model) IsFast() bool { return m.fast }
 
 // fastTagFeatures appends the fast tagger's features for word i given the tags chosen so
-// far for the words before it: the word, its affixes, shape and cluster, its neighbours'
-// words and clusters, the previous two tags. The first nine read only the word
-// (fastTagWord), so that their scores can be kept per word (wordScores).
+// far for the words before it: the word, its affixes, shape and cluster (fastTagWord), its
+// neighbours' words and clusters (fastTagAs), the previous two tags (fastTagTags). The
+// first two kinds read one word each, so that their scores can be kept per word
+// (wordScores).
 func fastTagFeatures(keys []uint64, ws []wordInfo, tags []int32, i int) []uint64 {
-	return fastTagContext(fastTagWord(keys, &ws[i]), ws, tags, i)
+	keys = fastTagWord(keys, &ws[i])
+	keys = fastTagAs(keys, asPrev, at(ws, i-1))
+	keys = fastTagAs(keys, asNext, at(ws, i+1))
+	keys = fastTagAs(keys, asNext2, at(ws, i+2))
+	return fastTagTags(keys, ws, tags, i)
 }
 
 // fastTagWord appends the fast tagger's features that read only the word.
@@ -79,23 +84,63 @@ func fastTagWord(keys []uint64, w *wordInfo) []uint64 {
 	return append(keys,
 		feat1(1, 0), feat1(2, w.form), feat1(3, w.lower), feat1(4, w.shape), feat1(5, w.flags),
 		feat1(8, w.pre[2]), feat1(10, w.suf[1]), feat1(11, w.suf[2]), feat1(12, w.suf[3]),
+		feat1(61, w.c8), feat1(62, w.c12),
 	)
 }
 
-// fastTagContext appends the rest of the fast tagger's features for word i.
-func fastTagContext(keys []uint64, ws []wordInfo, tags []int32, i int) []uint64 {
-	w, p1, n1, n2 := &ws[i], at(ws, i-1), at(ws, i+1), at(ws, i+2)
+// The parts of a wordScores entry: the word's own features, and its features as the word
+// before, after and two after the one being tagged.
+const (
+	asSelf = iota
+	asPrev
+	asNext
+	asNext2
+	nparts
+)
+
+// fastTagAs appends the fast tagger's features of the neighbour w in position part.
+func fastTagAs(keys []uint64, part int, w *wordInfo) []uint64 {
+	switch part {
+	case asPrev:
+		return append(keys, feat1(13, w.lower))
+	case asNext:
+		return append(keys, feat1(14, w.lower), feat1(18, w.suf[2]), feat1(64, w.c8))
+	}
+	return append(keys, feat1(66, w.c6))
+}
+
+// fastTagTags appends the fast tagger's features of the tags before word i.
+func fastTagTags(keys []uint64, ws []wordInfo, tags []int32, i int) []uint64 {
+	w := &ws[i]
 	t1, t2 := tagAt(tags, i-1), tagAt(tags, i-2)
 	return append(keys,
-		feat1(13, p1.lower), feat1(14, n1.lower), feat1(18, n1.suf[2]),
 		feat1(21, t1), feat2(22, t1, t2), feat2(26, t1, w.suf[2]), feat2(27, uint64(min(i, 1)), w.flags),
-		feat1(61, w.c8), feat1(62, w.c12), feat1(64, n1.c8), feat1(66, n2.c6), feat2(68, t1, w.c8),
+		feat2(68, t1, w.c8),
 	)
 }
 
 // fastParseFeatures appends the fast transition classifier's features: mostly tags, the
-// words of s0, b0 and b1, clusters in place of word pairs.
+// words of s0, b0 and b1, clusters in place of word pairs. The templates of one position
+// (fastRoleFeatures) come first; parsing adds their scores per word (fastparse.go).
 func fastParseFeatures(keys []uint64, c *sent, s *state) []uint64 {
+	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
+	b0, b1, b2 := s.b, s.b+1, s.b+2
+	if int(b1) > s.n {
+		b1 = none
+	}
+	if int(b2) > s.n {
+		b2 = none
+	}
+	keys = append(keys, feat1(1, 0))
+	for r, i := range [nroles]int32{s0, s1, s2, b0, b1, b2} {
+		keys = fastRoleFeatures(keys, r, c.w(i), c.p(i), c.k8(i))
+	}
+	return fastPairFeatures(keys, c, s)
+}
+
+// fastPairFeatures appends the fast transition classifier's features that read more than
+// one position.
+func fastPairFeatures(keys []uint64, c *sent, s *state) []uint64 {
 	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
 	b0, b1, b2 := s.b, s.b+1, s.b+2
 	if int(b1) > s.n {
@@ -106,14 +151,9 @@ func fastParseFeatures(keys []uint64, c *sent, s *state) []uint64 {
 	}
 	ps0, ps1, pb0, pb1, pb2 := c.p(s0), c.p(s1), c.p(b0), c.p(b1), c.p(b2)
 	keys = append(keys,
-		feat1(1, 0), feat1(2, c.w(s0)), feat1(3, ps0), feat1(4, wp(c, s0)),
-		feat1(6, ps1), feat1(7, wp(c, s1)),
-		feat1(8, c.w(b0)), feat1(9, pb0), feat1(10, wp(c, b0)),
-		feat1(11, c.w(b1)), feat1(12, pb1), feat1(15, pb2), feat1(16, c.p(s2)),
 		feat2(21, wp(c, s0), pb0), feat2(22, ps0, wp(c, b0)), feat2(24, ps0, pb0), feat2(25, pb0, pb1),
 		feat2(26, ps1, ps0), feat2(31, ps1, pb0),
 		feat3(33, pb0, pb1, pb2), feat3(34, ps0, pb0, pb1), feat3(35, ps1, ps0, pb0), feat3(36, c.p(s2), ps1, ps0),
-		feat1(110, c.k8(s0)), feat1(112, c.k8(b0)),
 		feat2(116, c.k8(s0), pb0), feat2(117, ps0, c.k8(b0)), feat2(118, c.k8(s0), c.k8(b0)),
 	)
 	return fastContextFeatures(keys, c, s, s0, s1, b0)
@@ -138,8 +178,26 @@ func fastContextFeatures(keys []uint64, c *sent, s *state, s0, s1, b0 int32) []u
 	)
 }
 
-// fastLabelFeatures appends the fast labeller's features for the arc h -> d.
+// fastLabelFeatures appends the fast labeller's features for the arc h -> d: those of d
+// and of h alone (fastLabelRole), then the others (fastLabelPair).
 func fastLabelFeatures(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
+	keys = fastLabelRole(keys, false, c.w(d), c.p(d), c.k8(d))
+	keys = fastLabelRole(keys, true, c.w(h), c.p(h), c.k8(h))
+	return fastLabelPair(keys, c, s, h, d)
+}
+
+// fastLabelRole appends the fast labeller's features of one word (lowercase hash w, tag
+// p, 8-bit cluster k8) as the dependent (with the bias) or as the head.
+func fastLabelRole(keys []uint64, head bool, w, p, k8 uint64) []uint64 {
+	if head {
+		return append(keys, feat1(5, w), feat1(6, p))
+	}
+	return append(keys, feat1(1, 0), feat1(2, w), feat1(3, p), feat1(4, pair(w, p)), feat1(30, k8))
+}
+
+// fastLabelPair appends the fast labeller's features that read both words or their
+// children.
+func fastLabelPair(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
 	dir := uint64(1)
 	if d > h {
 		dir = 2
@@ -150,59 +208,93 @@ func fastLabelFeatures(keys []uint64, c *sent, s *state, h, d int32) []uint64 {
 		prev = none
 	}
 	return append(keys,
-		feat1(1, 0), feat1(2, c.w(d)), feat1(3, pd), feat1(4, wp(c, d)), feat1(5, c.w(h)), feat1(6, ph),
 		feat3(8, pd, ph, dir), feat3(9, c.w(d), ph, dir), feat3(10, pd, c.w(h), dir),
 		feat3(12, pair(pd, ph), dir, dist(d, h)),
 		feat2(13, s.lmask[d], pd), feat2(14, s.rmask[d], pd), feat2(15, pd, lab(s, s.lc1[d])),
 		feat3(18, s.marker[d], pd, ph), feat3(20, ph, s.lmask[h], dir), feat3(25, pd, c.p(prev), dir),
-		feat1(30, c.k8(d)), feat3(33, c.k8(d), ph, dir), feat3(34, pd, c.k8(h), dir),
+		feat3(33, c.k8(d), ph, dir), feat3(34, pd, c.k8(h), dir),
 		feat3(29, pair(pd, ph), dir, uint64(s.nl[d])+8*uint64(s.nr[d])),
 	)
 }
 
 // tagFast tags w's words with the fast tagger, as tagSentence does but taking the scores of
-// each word's own features (fastTagWord) from w's cache of recent words: frequent words are
-// looked up once per cache entry instead of nine times per occurrence. The sums are the same
-// (the word's rows come first in fastTagFeatures, and linear.add continues them in order).
+// the features that read one word (fastTagWord, fastTagAs) from w's cache of recent words:
+// frequent words are looked up once per cache entry instead of sixteen times per
+// occurrence. The sums are those of tagSentence up to the order of the additions.
 func (m *Model) tagFast(w *work) {
 	nclass := len(m.upos)
 	scores := w.buf.scores[:nclass]
 	keys := w.buf.keys
+	c := &w.wordScores
 	for i := range w.words {
-		var prefix []float32
-		prefix, keys = w.wordScores.get(m.tagger, &w.words[i], nclass, keys)
-		copy(scores, prefix)
-		keys = fastTagContext(keys[:0], w.words, w.tags, i)
+		var e int
+		e, keys = c.entry(m.tagger, &w.words[i], nclass, keys)
+		copy(scores, c.part(e, asSelf, nclass))
+		for part, j := range [...]int{asPrev: i - 1, asNext: i + 1, asNext2: i + 2} {
+			if part != asSelf {
+				e, keys = c.entry(m.tagger, at(w.words, j), nclass, keys)
+				addFloats(scores, c.part(e, part, nclass))
+			}
+		}
+		keys = fastTagTags(keys[:0], w.words, w.tags, i)
 		m.tagger.add(keys, scores)
-		w.tags[i] = int32(argmax(scores, nil))
+		w.tags[i] = int32(argmaxAll(scores))
 	}
 	w.buf.keys = keys
 }
 
-// wordScores is a direct-mapped cache of the fast tagger's scores of fastTagWord, by word
-// (its form and lowercase hashes), one per pooled work.
+// wordScores is a direct-mapped cache of the fast tagger's scores of the features that
+// read one word, by word (its form and lowercase hashes), one per pooled work. It keeps
+// each word's description too (the hashes of its affixes and shape, its clusters), which
+// describe computes.
 type wordScores struct {
+	owner       *linear // the tagger the scores were summed with
 	form, lower []uint64
 	used        []bool
-	scores      []float32 // nclass per entry
+	scores      []float32 // nparts * nclass per entry
+	info        []wordInfo
 }
 
-const wordCacheSize = 2048 // entries (a power of two): 850 KB of scores with 103 classes
+// describe fills wi for the word s as describe does, from the entry of s when it has one.
+func (c *wordScores) describe(s string, wi *wordInfo, ct *clusterTable) {
+	form, lower := strHash(s, false), strHash(s, true)
+	if c.used != nil {
+		i := int(pair(form, lower) & (wordCacheSize - 1))
+		if c.used[i] && c.form[i] == form && c.lower[i] == lower {
+			*wi = c.info[i]
+			return
+		}
+	}
+	describe(s, wi, ct)
+}
 
-// get returns the scores of w's own features, computing and keeping them on a miss; keys
-// is scratch.
-func (c *wordScores) get(l *linear, w *wordInfo, nclass int, keys []uint64) ([]float32, []uint64) {
-	if c.used == nil {
+const wordCacheSize = 2048 // entries (a power of two): 3.3 MB of scores with 102 classes, 250 KB of descriptions
+
+// entry returns the index of w's entry, summing its scores on a miss; keys is scratch.
+func (c *wordScores) entry(l *linear, w *wordInfo, nclass int, keys []uint64) (int, []uint64) {
+	if c.used == nil || c.owner != l {
 		c.form, c.lower = make([]uint64, wordCacheSize), make([]uint64, wordCacheSize)
-		c.used, c.scores = make([]bool, wordCacheSize), make([]float32, wordCacheSize*nclass)
+		c.used, c.scores = make([]bool, wordCacheSize), make([]float32, wordCacheSize*nparts*nclass)
+		c.info, c.owner = make([]wordInfo, wordCacheSize), l
 	}
-	i := int(mix(w.form, w.lower) & (wordCacheSize - 1))
-	row := c.scores[i*nclass : (i+1)*nclass]
+	i := int(pair(w.form, w.lower) & (wordCacheSize - 1))
 	if c.used[i] && c.form[i] == w.form && c.lower[i] == w.lower {
-		return row, keys
+		return i, keys
 	}
-	keys = fastTagWord(keys[:0], w)
-	l.score(keys, row)
-	c.form[i], c.lower[i], c.used[i] = w.form, w.lower, true
-	return row, keys
+	for part := range nparts {
+		if part == asSelf {
+			keys = fastTagWord(keys[:0], w)
+		} else {
+			keys = fastTagAs(keys[:0], part, w)
+		}
+		l.score(keys, c.part(i, part, nclass))
+	}
+	c.form[i], c.lower[i], c.used[i], c.info[i] = w.form, w.lower, true, *w
+	return i, keys
+}
+
+// part returns the scores of part in entry i.
+func (c *wordScores) part(i, part, nclass int) []float32 {
+	off := (i*nparts + part) * nclass
+	return c.scores[off : off+nclass]
 }

@@ -26,6 +26,30 @@ func hugeSlice[T any](owner *linear, n int) []T {
 		return make([]T, n)
 	}
 	_ = syscall.Madvise(mem, 14) // MADV_HUGEPAGE; without it the table still works
-	runtime.AddCleanup(owner, func(m []byte) { _ = syscall.Munmap(m) }, mem)
+	hm := &hugeMap{mem: mem}
+	owner.maps = append(owner.maps, hm)
+	runtime.AddCleanup(owner, func(hm *hugeMap) { hm.free() }, hm)
 	return unsafe.Slice((*T)(unsafe.Pointer(&mem[0])), n)
+}
+
+// hugeMap is one table's memory outside the heap.
+type hugeMap struct {
+	mem   []byte
+	freed bool
+}
+
+func (hm *hugeMap) free() {
+	if !hm.freed {
+		hm.freed = true
+		_ = syscall.Munmap(hm.mem)
+	}
+}
+
+// freeTables unmaps the first n tables allocated for l (those its packed table replaces);
+// nothing may read them after.
+func (l *linear) freeTables(n int) {
+	for _, hm := range l.maps[:n] {
+		hm.free()
+	}
+	l.maps = l.maps[n:]
 }

@@ -41,6 +41,8 @@ type linear struct {
 	last            uint64 // the last key added
 	rowsOnce        sync.Once
 	quant           quantScale // the one-byte weights' scale it was read with (version 2)
+	pk              *packed    // when set, the only lookup table (packed.go)
+	maps            []*hugeMap // tables outside the heap (hugepage_linux.go)
 }
 
 type slot struct {
@@ -148,6 +150,14 @@ func (b *builder) build(nclass int) *linear {
 // overlaps their cache misses), then probed, then its rows are touched and added.
 func (l *linear) score(keys []uint64, scores []float32) {
 	clear(scores)
+	if l.pk != nil {
+		if l.nclass == 3 {
+			l.pk.score3(keys, scores[:3])
+		} else {
+			l.pk.add(keys, scores)
+		}
+		return
+	}
 	if l.slots3 != nil {
 		l.score3(keys, scores[:3])
 		return
@@ -158,6 +168,10 @@ func (l *linear) score(keys []uint64, scores []float32) {
 // add adds the rows of keys to scores, in the order of keys (classifiers of more than three
 // classes): scoring some keys and then adding the others gives the sums score gives.
 func (l *linear) add(keys []uint64, scores []float32) {
+	if l.pk != nil {
+		l.pk.add(keys, scores)
+		return
+	}
 	var fixed [48]uint64
 	var found [48]slot
 	var sink uint64
@@ -197,6 +211,10 @@ func (l *linear) add(keys []uint64, scores []float32) {
 // many keys (all the items of a beam step) overlap before they are scored.
 func (l *linear) touch(keys []uint64) {
 	var sink uint64
+	if l.pk != nil {
+		l.pk.touch(keys)
+		return
+	}
 	if l.slots3 != nil {
 		for _, k := range keys {
 			sink += l.slots3[l.home(fixKey(k))].key
@@ -286,6 +304,9 @@ func (l *linear) sortedRows() ([]uint64, []uint32) {
 
 // argmax returns the best class among those allowed (all when allowed is nil).
 func argmax(scores []float32, allowed func(int) bool) int {
+	if allowed == nil {
+		return argmaxAll(scores)
+	}
 	best, bestScore := -1, float32(math.Inf(-1))
 	for c, s := range scores {
 		if (allowed == nil || allowed(c)) && (best < 0 || s > bestScore) {
@@ -328,4 +349,18 @@ func (l *linear) size() (features, weights int) {
 		return l.nrows, l.nweights
 	}
 	return len(l.off) - 1, len(l.w)
+}
+
+// argmaxAll returns the first class with the highest score (argmax with every class).
+func argmaxAll(scores []float32) int {
+	if len(scores) == 0 {
+		return -1
+	}
+	best, bestScore := 0, scores[0]
+	for c, s := range scores[1:] {
+		if s > bestScore {
+			best, bestScore = c+1, s
+		}
+	}
+	return best
 }

@@ -31,12 +31,38 @@ type Model struct {
 	labels     labels
 	kinds      []uint8 // kind of each tag (tagKinds)
 	clusters   *clusterTable
-	beam       int       // beam width (1 = greedy)
-	reverse    bool      // the parser reads the sentence right to left
-	weight     float32   // the weight of the parser's arcs in the ensemble's vote
-	ensemble   []part    // further parsers whose trees vote with the first's (ensemble.go)
-	fast       bool      // the fast model's feature sets (fast.go)
-	pool       sync.Pool // *work
+	beam       int     // beam width (1 = greedy)
+	reverse    bool    // the parser reads the sentence right to left
+	weight     float32 // the weight of the parser's arcs in the ensemble's vote
+	ensemble   []part  // further parsers whose trees vote with the first's (ensemble.go)
+	fast       bool    // the fast model's feature sets (fast.go)
+	works      workPool
+}
+
+// workPool keeps the scratch spaces of finished Parse calls for the next ones: as many as
+// were ever in use at once (one per goroutine parsing with the model). Unlike a sync.Pool
+// it keeps them through garbage collections, so that the fast model's caches of recent
+// words (fast.go, fastparse.go) stay warm.
+type workPool struct {
+	mu   sync.Mutex
+	free []*work
+}
+
+func (p *workPool) get() *work {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		w := p.free[n-1]
+		p.free = p.free[:n-1]
+		return w
+	}
+	return &work{}
+}
+
+func (p *workPool) put(w *work) {
+	p.mu.Lock()
+	p.free = append(p.free, w)
+	p.mu.Unlock()
 }
 
 // work is the scratch space of one Parse call, pooled.
@@ -52,6 +78,11 @@ type work struct {
 	vote  votes
 	// wordScores keeps the fast tagger's scores of recent words (fast.go).
 	wordScores wordScores
+	// The fast parser's scores per word and position (fastparse.go).
+	roleCache  roleCache
+	labelCache labelCache
+	roles      []roleRow
+	bias       [nmoves]float32
 }
 
 //go:embed english.model
@@ -93,11 +124,8 @@ func (m *Model) ParseInto(words []string, t *Tree) {
 	if n == 0 {
 		return
 	}
-	w, _ := m.pool.Get().(*work)
-	if w == nil {
-		w = &work{}
-	}
-	defer m.pool.Put(w)
+	w := m.works.get()
+	defer m.works.put(w)
 	m.tag(words, w)
 	for i, tg := range w.tags {
 		t.UPOS[i], t.XPOS[i], t.Lemma[i] = m.upos[tg], m.xpos[tg], "_"
@@ -184,8 +212,14 @@ func reverseWords(w *work, kinds []uint8) {
 func (m *Model) tag(words []string, w *work) {
 	n := len(words)
 	w.words = grow(w.words, n)
-	for i, s := range words {
-		describe(s, &w.words[i], m.clusters)
+	if m.fast && m.tagger2 == nil {
+		for i, s := range words {
+			w.wordScores.describe(s, &w.words[i], m.clusters)
+		}
+	} else {
+		for i, s := range words {
+			describe(s, &w.words[i], m.clusters)
+		}
 	}
 	w.tags, w.first = grow(w.tags, n), grow(w.first, n)
 	w.buf.scores = grow(w.buf.scores, max(len(m.upos), nmoves))
@@ -248,6 +282,10 @@ func (m *Model) parse(w *work, p part) {
 	w.buf.lscores = grow(w.buf.lscores, len(m.labels.names))
 	if m.beam > 1 && len(w.words) <= maxBeamWords {
 		beamParse(p.parser, p.labeller, &m.labels, &w.sent, &w.st, &w.beam, &w.buf, m.beam)
+		return
+	}
+	if m.fast && len(m.ensemble) == 0 {
+		fastParseSentence(p.parser, p.labeller, &m.labels, w)
 		return
 	}
 	parseSentence(p.parser, p.labeller, &m.labels, &w.sent, &w.st, &w.buf)

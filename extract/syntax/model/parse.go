@@ -51,6 +51,21 @@ func bestMove(s *state, scores []float32) int {
 	return best
 }
 
+// onlyMove returns the move when s allows one only (SHIFT onto an empty stack, RIGHT or
+// LEFT once the buffer holds only the root), else -1: the classifier need not score it.
+func onlyMove(s *state) int {
+	only := -1
+	for mv := range nmoves {
+		if s.legal(mv) {
+			if only >= 0 {
+				return -1
+			}
+			only = mv
+		}
+	}
+	return only
+}
+
 // bestLabel returns the best label for a non-root arc (never the root relation).
 func bestLabel(scores []float32, root int32) int32 {
 	best := int32(none)
@@ -76,8 +91,12 @@ func chooseLabel(lm scorer, ls *labels, c *sent, s *state, h, d int32, b *buffer
 // parseSentence parses c greedily; the tree is left in s.head and s.label.
 func parseSentence(pm, lm scorer, ls *labels, c *sent, s *state, b *buffers) {
 	for !s.done() {
-		b.keys = parseFeatures(b.keys[:0], c, s)
-		pm.score(b.keys, b.scores)
-		applyLabelled(lm, ls, c, s, bestMove(s, b.scores), b)
+		mv := onlyMove(s)
+		if mv < 0 {
+			b.keys = parseFeatures(b.keys[:0], c, s)
+			pm.score(b.keys, b.scores)
+			mv = bestMove(s, b.scores)
+		}
+		applyLabelled(lm, ls, c, s, mv, b)
 	}
 }

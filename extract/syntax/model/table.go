@@ -68,6 +68,10 @@ func (l *linear) addRow(k uint64, cls []uint8, w []float32) {
 
 // fillRows sets keys, off, cls and w from the tables, in increasing key order.
 func (l *linear) fillRows() {
+	if l.pk != nil {
+		l.pk.fillRows(l)
+		return
+	}
 	var rows []uint64 // slot indexes of the rows, by key
 	for i := range uint64(l.mask + 1) {
 		if l.slotKey(i) != 0 {
