@@ -163,7 +163,7 @@ func (p *Pipeline) relateParallel(ctx context.Context, sp *spill, out map[string
 }
 
 // relateJob relates one article, gives its MENTIONS the roles of the people they name and
-// encodes its edges.
+// encodes its edges, each decoded and its own fields checked as validate would (edgefile.go).
 func (p *Pipeline) relateJob(g *resolve.Cross, names map[string]string, o *related) {
 	o.stage, o.err = "relate", guard(func() {
 		o.edges = p.relateOne(g, o.r, o.h)
@@ -175,18 +175,18 @@ func (p *Pipeline) relateJob(g *resolve.Cross, names map[string]string, o *relat
 	if o.err != nil {
 		return
 	}
-	var b bytes.Buffer
-	w := graph.NewWriter(&b)
+	var line bytes.Buffer
+	var enc []byte
 	for i := range o.edges {
 		e := &o.edges[i]
 		e.Kind = graph.KindEdge
-		if err := w.Write(e); err != nil {
+		var err error
+		if enc, err = appendCheckedEdge(enc, &line, e); err != nil {
 			o.stage, o.err = "validate", fmt.Errorf("cannot encode a record: %v", err)
 			return
 		}
 	}
-	o.err = w.Flush()
-	o.enc = b.Bytes()
+	o.enc = enc
 	if !p.opts.KeepSentences {
 		o.r.Doc.Sentences = nil
 	}

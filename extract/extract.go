@@ -88,8 +88,43 @@ type testHooks struct {
 	validated func()                                             // when every record has validated, the cross-article state still held
 }
 
-// New builds a Pipeline.
+// New builds a Pipeline. The syntax model (Options.Parse) loads on a goroutine of its own
+// while the lexicons and the other stages are built: with two cores, the start of a run
+// takes the longer of the two, not their sum.
 func New(opts Options) (*Pipeline, error) {
+	var models chan modelLoad
+	if opts.Parse {
+		models = make(chan modelLoad, 1)
+		go func() {
+			m, err := model.Choose(opts.FastParser, opts.SingleParser, opts.Beam)
+			models <- modelLoad{m, err}
+		}()
+	}
+	p, err := newStages(opts)
+	if models != nil {
+		ml := <-models // waited for even when the stages failed: no load left running
+		if err == nil && ml.err != nil {
+			err = fmt.Errorf("loading the syntax model: %w", ml.err)
+		}
+		if err == nil {
+			p.syn = syntax.New(ml.m)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// modelLoad is the syntax model New loads, or the error.
+type modelLoad struct {
+	m   *model.Model
+	err error
+}
+
+// newStages builds a Pipeline without its parser: lexicons, cleaner, segmenter,
+// recognizer, resolver and relater.
+func newStages(opts Options) (*Pipeline, error) {
 	lex := lexicon.Default()
 	if opts.LexiconDir != "" {
 		var err error
@@ -108,17 +143,11 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	p := &Pipeline{opts: opts, lex: lex, cl: clean.New(clean.DefaultOptions()), seg: segment.New(),
-		rec: rec, res: resolve.New(lex), rel: rel}
-	if opts.Parse {
-		if err := p.loadParser(); err != nil {
-			return nil, err
-		}
-	}
-	return p, nil
+	return &Pipeline{opts: opts, lex: lex, cl: clean.New(clean.DefaultOptions()), seg: segment.New(),
+		rec: rec, res: resolve.New(lex), rel: rel}, nil
 }
 
-// loadParser loads the embedded tagger and parser (once per process, about 2 s of CPU).
+// loadParser loads the embedded tagger and parser when New did not (once per process).
 func (p *Pipeline) loadParser() error {
 	if p.syn != nil {
 		return nil
@@ -209,7 +238,7 @@ func (p *Pipeline) extract(ctx context.Context, w io.Writer, merges bool, paths 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the feed and the workers when the collection fails
 	in := make(chan *article.Doc)
-	out := p.workers(ctx, in)
+	out := p.workers(ctx, in, merges)
 	fs := &feedStats{}
 	go p.feed(ctx, rd, paths, in, fs)
 	res := &Result{}
@@ -246,8 +275,9 @@ func (p *Pipeline) collect(ctx context.Context, out <-chan localOut, sp *spill, 
 }
 
 // workers starts the workers that run the per-article stages, each article under
-// recover; out is closed once in is closed and drained.
-func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc) <-chan localOut {
+// recover; out is closed once in is closed and drained. Without merges, an article's
+// resolver decisions are not kept (nothing after the temporary file reads them then).
+func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc, merges bool) <-chan localOut {
 	out := make(chan localOut)
 	var wg sync.WaitGroup
 	for w := 0; w < p.opts.Workers; w++ {
@@ -262,6 +292,9 @@ func (p *Pipeline) workers(ctx context.Context, in <-chan *article.Doc) <-chan l
 						p.hooks.local(d)
 					}
 					r := p.local(d)
+					if !merges {
+						r.Merges = nil
+					}
 					o.meta, o.words = d.Meta, d.Meta.Words
 					o.rec, encErr = encodeArticle(d, r, p.syn != nil)
 				})

@@ -2,9 +2,8 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/gob"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -25,17 +24,15 @@ import (
 // index of names and ids (resolve.Cross), the entity nodes and a few small maps stay in
 // memory, and the output is written as it is made.
 
-// spilled is one article as the temporary file keeps it.
-type spilled struct {
-	Res   resolve.Portable // Doc without Text, Blocks, Dropped and Sentences
-	Heavy heavyPart
-}
+// An article as the temporary file keeps it (spillcodec.go): its resolve result
+// (resolve.Portable, its Doc without Text, Blocks, Dropped and Sentences), its heavyPart and
+// its article record.
 
 // heavyPart is what only relate needs: the text and what makes its sentences again.
 type heavyPart struct {
 	Text     string
 	Blocks   []article.Span
-	NoBlocks bool // Blocks was nil (every line a block), not empty (gob cannot tell them apart)
+	NoBlocks bool // Blocks was nil (every line a block), not empty (the record reads both back as nil)
 	Parse    *syntax.Saved
 }
 
@@ -46,8 +43,8 @@ type spillEntry struct {
 }
 
 // spill is the temporary storage of a run's articles: a file of records in the order the
-// workers finished them (each with its own gob encoder, read at random), then two gob
-// streams in article id order (sorted), read sequentially by every phase. Once sorted, all
+// workers finished them (spillcodec.go, read at random), then three streams in article id
+// order (sorted), read sequentially by every phase. Once sorted, all
 // it holds in memory is the ids, in order.
 type spill struct {
 	arrivals   *os.File
@@ -100,12 +97,12 @@ func encodeArticle(d *article.Doc, r *resolve.Result, parsed bool) ([]byte, erro
 	doc.Text, doc.Blocks, doc.Dropped, doc.Sentences = "", nil, nil, nil
 	p := r.Portable()
 	p.Doc = &doc
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(&spilled{Res: p, Heavy: h}); err != nil {
+	rec, err := encodeSpilled(&p, &h)
+	if err != nil {
 		return nil, fmt.Errorf("article %s: keeping it in the temporary file: %w", d.Meta.ID, err)
 	}
 	d.Sentences = nil
-	return b.Bytes(), nil
+	return rec, nil
 }
 
 // add appends an article's record.
@@ -118,7 +115,8 @@ func (sp *spill) add(meta graph.Article, rec []byte) error {
 	return nil
 }
 
-// sort writes the records in article id order as two streams, and removes the arrivals.
+// sort writes the records in article id order as three streams (results; text and parse;
+// article records), and removes the arrivals. The parts of a record are copied as they are.
 func (sp *spill) sort(ctx context.Context) error {
 	sort.Slice(sp.arrived, func(i, j int) bool { return sp.arrived[i].id < sp.arrived[j].id })
 	var err error
@@ -131,8 +129,7 @@ func (sp *spill) sort(ctx context.Context) error {
 	if sp.metas, err = os.CreateTemp("", "newsgraph-extract-*.meta"); err != nil {
 		return fmt.Errorf("temporary file for the articles: %w", err)
 	}
-	rw, hw, mw := bufio.NewWriterSize(sp.res, 256<<10), bufio.NewWriterSize(sp.heavy, 256<<10), bufio.NewWriterSize(sp.metas, 64<<10)
-	re, he, me := gob.NewEncoder(rw), gob.NewEncoder(hw), gob.NewEncoder(mw)
+	ws := []*bufio.Writer{bufio.NewWriterSize(sp.res, 256<<10), bufio.NewWriterSize(sp.heavy, 256<<10), bufio.NewWriterSize(sp.metas, 64<<10)}
 	buf := []byte{}
 	sp.ids = make([]string, len(sp.arrived))
 	for i, e := range sp.arrived {
@@ -149,21 +146,17 @@ func (sp *spill) sort(ctx context.Context) error {
 		if _, err := sp.arrivals.ReadAt(buf, e.off); err != nil {
 			return fmt.Errorf("reading the temporary file: %w", err)
 		}
-		var rec spilled
-		if err := gob.NewDecoder(bytes.NewReader(buf)).Decode(&rec); err != nil {
+		res, heavy, meta, err := splitSpilled(buf)
+		if err != nil {
 			return fmt.Errorf("reading the temporary file: article %s: %w", e.id, err)
 		}
-		if err := re.Encode(&rec.Res); err != nil {
-			return fmt.Errorf("writing the temporary file: %w", err)
-		}
-		if err := he.Encode(&rec.Heavy); err != nil {
-			return fmt.Errorf("writing the temporary file: %w", err)
-		}
-		if err := me.Encode(&rec.Res.Doc.Meta); err != nil {
-			return fmt.Errorf("writing the temporary file: %w", err)
+		for i, part := range [][]byte{res, heavy, meta} {
+			if err := writeFramed(ws[i], part); err != nil {
+				return fmt.Errorf("writing the temporary file: %w", err)
+			}
 		}
 	}
-	for _, w := range []*bufio.Writer{rw, hw, mw} {
+	for _, w := range ws {
 		if err := w.Flush(); err != nil {
 			return fmt.Errorf("writing the temporary file: %w", err)
 		}
@@ -174,35 +167,101 @@ func (sp *spill) sort(ctx context.Context) error {
 	return nil
 }
 
+// writeFramed writes one record of a stream as a frame (beginFrame): its length, then its
+// bytes.
+func writeFramed(w *bufio.Writer, b []byte) error {
+	var n [frameHead]byte
+	binary.LittleEndian.PutUint32(n[:], uint32(len(b)))
+	if _, err := w.Write(n[:]); err != nil {
+		return err
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// framedReader reads the frames of a stream, one at a time, into a buffer it reuses (what
+// is decoded from a record does not share its bytes).
+type framedReader struct {
+	r    *bufio.Reader
+	buf  []byte
+	left int64 // bytes of the file not read yet: a longer frame is a damaged file
+	err  error
+}
+
+func newFramedReader(f *os.File, size int) *framedReader {
+	fr := &framedReader{r: bufio.NewReaderSize(io.NewSectionReader(f, 0, 1<<62), size)}
+	st, err := f.Stat()
+	fr.err = err
+	if err == nil {
+		fr.left = st.Size()
+	}
+	return fr
+}
+
+// next gives the next record's bytes, valid until the next call.
+func (fr *framedReader) next() ([]byte, error) {
+	if fr.err != nil {
+		return nil, fmt.Errorf("reading the temporary file: %w", fr.err)
+	}
+	var head [frameHead]byte
+	if _, err := io.ReadFull(fr.r, head[:]); err != nil {
+		return nil, fmt.Errorf("reading the temporary file: %w", noEOF(err))
+	}
+	n := binary.LittleEndian.Uint32(head[:])
+	if fr.left -= frameHead + int64(n); fr.left < 0 {
+		return nil, fmt.Errorf("reading the temporary file: %w: length %d", errSpillRecord, n)
+	}
+	if uint32(cap(fr.buf)) < n {
+		fr.buf = make([]byte, n)
+	}
+	fr.buf = fr.buf[:n]
+	if _, err := io.ReadFull(fr.r, fr.buf); err != nil {
+		return nil, fmt.Errorf("reading the temporary file: %w", noEOF(err))
+	}
+	return fr.buf, nil
+}
+
+// noEOF: a record missing from the temporary file is a damaged file, not its end.
+func noEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
 // spillReader reads the sorted articles once, from the start: next gives each in turn.
 type spillReader struct {
-	res, heavy *gob.Decoder
+	res, heavy *framedReader
 }
 
 // reader starts a reading of the sorted articles.
 func (sp *spill) reader(withHeavy bool) *spillReader {
-	open := func(f *os.File) *gob.Decoder {
-		return gob.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(f, 0, 1<<62), 256<<10))
-	}
-	r := &spillReader{res: open(sp.res)}
+	r := &spillReader{res: newFramedReader(sp.res, 256<<10)}
 	if withHeavy {
-		r.heavy = open(sp.heavy)
+		r.heavy = newFramedReader(sp.heavy, 256<<10)
 	}
 	return r
 }
 
 // next decodes the next article, with its heavy part when the reader reads it.
 func (r *spillReader) next() (*resolve.Result, *heavyPart, error) {
-	var p resolve.Portable
-	if err := r.res.Decode(&p); err != nil {
+	b, err := r.res.next()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := decodePortable(b)
+	if err != nil {
 		return nil, nil, fmt.Errorf("reading the temporary file: %w", err)
 	}
 	res := p.Result()
 	if r.heavy == nil {
 		return res, nil, nil
 	}
-	h := &heavyPart{}
-	if err := r.heavy.Decode(h); err != nil {
+	if b, err = r.heavy.next(); err != nil {
+		return nil, nil, err
+	}
+	h, err := decodeHeavy(b)
+	if err != nil {
 		return nil, nil, fmt.Errorf("reading the temporary file: %w", err)
 	}
 	if h.Blocks == nil && !h.NoBlocks {
@@ -213,17 +272,21 @@ func (r *spillReader) next() (*resolve.Result, *heavyPart, error) {
 
 // eachMeta reads the records of the articles not in out, in order, and calls f on each.
 func (sp *spill) eachMeta(ctx context.Context, out map[string]bool, f func(a *graph.Article) error) error {
-	dec := gob.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(sp.metas, 0, 1<<62), 64<<10))
+	fr := newFramedReader(sp.metas, 64<<10)
 	for _, id := range sp.ids {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		var a graph.Article
-		if err := dec.Decode(&a); err != nil {
-			return fmt.Errorf("reading the temporary file: %w", err)
+		b, err := fr.next()
+		if err != nil {
+			return err
 		}
 		if out[id] {
 			continue
+		}
+		var a graph.Article
+		if err := decodeMeta(b, &a); err != nil {
+			return fmt.Errorf("reading the temporary file: %w", err)
 		}
 		if a.ID == id {
 			a.ID = id // the index's copy, not one more per reading

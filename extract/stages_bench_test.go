@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"context"
+	"io"
 	"os"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -123,4 +126,41 @@ func BenchmarkGlobal(b *testing.B) {
 		p.res.Global(results)
 	}
 	b.ReportMetric(float64(articles)/float64(b.N), "articles")
+}
+
+// BenchmarkExtractCorpus runs the whole pipeline as `newsgraph extract` does
+// (Pipeline.Extract, the output written to a discarded stream) over the corpus named by
+// NEWSGRAPH_BENCH_CORPUS (or about 1 MB of the seed corpus), with NEWSGRAPH_BENCH_PARSER
+// (fast, single or the ensemble) and NEWSGRAPH_BENCH_WORKERS workers (default 1): the
+// benchmark to profile the stages other than the parser with (`-cpuprofile`, `-memprofile`;
+// docs/performance.md, The pipeline around the fast parser). It reports words per second
+// of wall time; the model load is outside the timer.
+func BenchmarkExtractCorpus(b *testing.B) {
+	src := os.Getenv("NEWSGRAPH_BENCH_CORPUS")
+	if src == "" {
+		src = benchCorpus(b, 1<<20)
+	}
+	parser := os.Getenv("NEWSGRAPH_BENCH_PARSER")
+	workers, _ := strconv.Atoi(os.Getenv("NEWSGRAPH_BENCH_WORKERS"))
+	if workers <= 0 {
+		workers = 1
+	}
+	p, err := New(Options{Workers: workers, Parse: true, FastParser: parser == "fast", SingleParser: parser == "single"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := p.Extract(context.Background(), io.Discard, src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Failed)+len(res.Errors) > 0 {
+			b.Fatalf("%d articles left out, %d inputs not read", len(res.Failed), len(res.Errors))
+		}
+		words += res.Words
+	}
+	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
 }

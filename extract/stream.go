@@ -40,7 +40,7 @@ type assembly struct {
 	arts      []resolve.ArticleList // the articles of each node, as ordinals
 	found     bitset                // the articles with a node or an edge (the others are empty)
 	drop      map[string]bool       // idle group and role nodes, dropped with their edges
-	edges     *os.File              // the encoded edges, one per line
+	edges     *os.File              // the encoded edges, one frame each (edgefile.go)
 	doc       *os.File              // the output as validated: meta, articles, nodes, the edges that stay
 	merges    bool                  // collect the resolver's decisions (in decisions)
 	decisions []resolve.Merge
@@ -153,18 +153,23 @@ func (p *Pipeline) observe(g *resolve.Cross, r *resolve.Result) error {
 }
 
 // each reads every article not in out, in order, and calls f on it; a stage name and an
-// error from f leave the article out (the others are still read).
+// error from f leave the article out (the others are still read). The records are read and
+// decoded on a goroutine of their own, a few ahead of f (prefetch), so that with two
+// workers the cross-article phases, which run on one goroutine, share their time with the
+// decoding.
 func (sp *spill) each(ctx context.Context, out map[string]bool, heavy bool, f func(r *resolve.Result, h *heavyPart) (string, error)) (map[string]failure, error) {
-	rd := sp.reader(heavy)
+	items, stop := sp.prefetch(heavy)
+	defer stop()
 	bad := map[string]failure{}
 	for _, id := range sp.ids {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r, h, err := rd.next()
-		if err != nil {
-			return nil, err
+		it := <-items
+		if it.err != nil {
+			return nil, it.err
 		}
+		r, h := it.r, it.h
 		if out[id] {
 			continue
 		}
@@ -177,4 +182,36 @@ func (sp *spill) each(ctx context.Context, out map[string]bool, heavy bool, f fu
 		}
 	}
 	return bad, nil
+}
+
+// fetched is one article read back by prefetch, or the error that ends the reading.
+type fetched struct {
+	r   *resolve.Result
+	h   *heavyPart
+	err error
+}
+
+// prefetchAhead is how many articles prefetch decodes ahead of their reader.
+const prefetchAhead = 4
+
+// prefetch reads the sorted articles, in order, on a goroutine of its own and hands them
+// on; stop ends it (the reader calls it when done, whether or not it read every article).
+func (sp *spill) prefetch(heavy bool) (<-chan fetched, func()) {
+	rd := sp.reader(heavy)
+	items := make(chan fetched, prefetchAhead)
+	done := make(chan struct{})
+	go func() {
+		for range sp.ids {
+			r, h, err := rd.next()
+			select {
+			case items <- fetched{r, h, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return items, func() { close(done) }
 }

@@ -177,43 +177,56 @@ func (v *validation) node(n *graph.Node) error {
 	return nil
 }
 
-// edges checks the encoded edges, copies those that stay to out and adds the articles
-// they belong to to a.found.
+// edges checks the encoded edges (edgefile.go: decoded and their own fields checked on the
+// workers), copies those that stay to out and adds the articles they belong to to a.found.
 func (v *validation) edges(ctx context.Context, a *assembly) error {
-	sc := bufio.NewScanner(io.NewSectionReader(a.edges, 0, 1<<62))
-	sc.Buffer(make([]byte, 0, 64<<10), graph.MaxLineBytes)
+	fr := newFramedReader(a.edges, 256<<10)
 	for k, run := range a.edgeRuns {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		own := []string{a.id(k)}
 		for j := 0; j < int(run); j++ {
-			if !sc.Scan() {
-				return fmt.Errorf("reading the temporary file of relationships: %v", sc.Err())
+			b, err := fr.next()
+			if err != nil {
+				return fmt.Errorf("reading the temporary file of relationships: %w", err)
 			}
-			raw := sc.Bytes()
-			var e graph.Edge
-			if msg := graph.DecodeRecord(raw, &e, graph.KindEdge); msg != "" {
-				v.mark(own, msg)
+			e, err := decodeCheckedEdge(b)
+			if err != nil {
+				return err
+			}
+			if len(e.line) >= graph.MaxLineBytes { // what load cannot read (as a line scanner refused it here before)
+				return fmt.Errorf("reading the temporary file of relationships: %w", bufio.ErrTooLong)
+			}
+			if e.decodeProblem != "" {
+				v.mark(own, e.decodeProblem)
 				continue
 			}
-			if a.drop[e.From] || a.drop[e.To] {
+			if a.drop[e.from] || a.drop[e.to] {
 				continue
 			}
-			if msg := v.c.Edge(&e); msg != "" {
+			if msg := v.edge(&e); msg != "" {
 				v.mark(own, msg)
 			}
-			if e.Article == own[0] {
+			if e.article == own[0] {
 				a.found.set(k)
-			} else if o := a.ordinal(e.Article); o >= 0 {
+			} else if o := a.ordinal(e.article); o >= 0 {
 				a.found.set(o)
 			}
-			v.out.Write(raw)
+			v.out.Write(e.line)
 			v.out.WriteByte('\n')
 			a.nEdges++
 		}
 	}
 	return nil
+}
+
+// edge is graph.Checker.Edge's problem with an edge whose own fields were checked apart.
+func (v *validation) edge(e *checkedEdge) string {
+	if msg := v.c.EdgeEnds(e.typ, e.article, e.from, e.to); msg != "" {
+		return msg
+	}
+	return e.fieldsProblem
 }
 
 // write writes the document, once validated: the records validate kept in a.doc; and

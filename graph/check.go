@@ -97,6 +97,17 @@ func (c *Checker) Edge(e *Edge) string {
 	return checkEdgeFields(e)
 }
 
+// EdgeEnds is the first half of Edge: the edge's type, article and endpoints against the
+// records fed so far. A caller that checks an edge's own fields apart (EdgeFields, where the
+// edge is made) gets Edge's problem as EdgeEnds' or, when it is "", EdgeFields'.
+func (c *Checker) EdgeEnds(t RelType, article, from, to string) string {
+	return c.edgeEnds(t, article, from, to)
+}
+
+// EdgeFields is the second half of Edge: the edge's own fields (status, date, precision,
+// evidence offsets, confidence, props), which need no other record.
+func EdgeFields(e *Edge) string { return checkEdgeFields(e) }
+
 // NodeArticles checks, once every article has been fed, that the articles a node names are
 // in the input: one problem for each that is not.
 func (c *Checker) NodeArticles(n *Node) []string {

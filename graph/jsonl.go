@@ -40,9 +40,15 @@ type Writer struct {
 // NewWriter returns a Writer on w. Call Flush when done.
 func NewWriter(w io.Writer) *Writer {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
+	return &Writer{w: bw, enc: NewLineEncoder(bw)}
+}
+
+// NewLineEncoder returns the encoder Writer writes each record with (one JSON line, HTML
+// characters unescaped), unbuffered: for records encoded into memory.
+func NewLineEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return &Writer{w: bw, enc: enc}
+	return enc
 }
 
 // Write writes one record (Meta, Article, Node or Edge; pointer or value).

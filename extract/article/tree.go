@@ -29,6 +29,21 @@ func (s *Sentence) Children(w int) []int {
 // indexes of the words whose head is w, in sentence order (nil for none).
 func (s *Sentence) ChildIndex() [][]int {
 	kids := make([][]int, len(s.Words))
+	count := make([]int32, len(s.Words)) // counted first: one array holds every list
+	n := 0
+	for i := range s.Words {
+		if h := s.Words[i].Head; h >= 0 && h < len(s.Words) {
+			count[h]++
+			n++
+		}
+	}
+	all := make([]int, n)
+	at := 0
+	for h, c := range count {
+		if c > 0 {
+			kids[h], at = all[at:at:at+int(c)], at+int(c)
+		}
+	}
 	for i := range s.Words {
 		if h := s.Words[i].Head; h >= 0 && h < len(s.Words) {
 			kids[h] = append(kids[h], i)

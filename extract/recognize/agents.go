@@ -132,7 +132,7 @@ func (st *state) collectiveIn(si int, ws []word, i int) int {
 	if n == 0 || i+n+1 >= len(ws) || ws[i+n].lower != "in" {
 		return 0
 	}
-	e, _, ok := st.r.lex.Lookup(st.tx(i + n + 1))
+	e, _, ok := st.lookupAt(i + n + 1)
 	if !ok || e.Ambiguous {
 		return 0
 	}

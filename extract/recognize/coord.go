@@ -20,7 +20,7 @@ func (st *state) countryWord(ws []word, i int) (lexicon.Country, int) {
 	if c, ok := st.r.lex.Demonym(ws[i].text); ok {
 		return c, 1
 	}
-	if e, n, ok := st.r.lex.Lookup(st.tx(i)); ok && e.Label == graph.LabelCountry && !e.Ambiguous && !ws[i+n-1].poss {
+	if e, n, ok := st.lookupAt(i); ok && e.Label == graph.LabelCountry && !e.Ambiguous && !ws[i+n-1].poss {
 		if c, ok := st.r.lex.Country(e.Canonical); ok {
 			return c, n
 		}

@@ -110,7 +110,7 @@ func (st *state) titleAt(j int) bool {
 	if j >= len(st.cur) {
 		return false
 	}
-	_, _, ok := st.r.lex.Title(st.tx(j))
+	_, _, ok := st.titleLookupAt(j)
 	return ok
 }
 
@@ -139,7 +139,7 @@ func (st *state) governmentOf(si int, ws []word, i int) int {
 		return first + n + 1 - i
 	}
 	if j+1 < len(ws) && ws[j].cap && !st.r.cls.govNoun[ws[j].lower] && st.r.cls.govNoun[ws[j+1].lower] {
-		if _, _, ok := st.r.lex.Lookup(st.tx(j)); ok {
+		if _, _, ok := st.lookupAt(j); ok {
 			return 0 // a lexicon entry before the noun ("Kurdistan Regional Government" is read as a name)
 		}
 		j++ // "Federal Government", "Transitional Government"
@@ -151,7 +151,7 @@ func (st *state) governmentOf(si int, ws []word, i int) int {
 	if ws[o].lower == "the" && o+1 < len(ws) {
 		o++
 	}
-	e, n, ok := st.r.lex.Lookup(st.tx(o))
+	e, n, ok := st.lookupAt(o)
 	if !ok || e.Label != graph.LabelCountry {
 		return 0
 	}

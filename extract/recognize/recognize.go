@@ -164,11 +164,49 @@ type state struct {
 	pending     []pending            // bare capitalised words decided once every full name is known
 	sents       [][]word             // prepared words of each sentence (kept for the event pass)
 	cur         []string             // token texts of the sentence being recognized
+	looks       []lookMemo           // the lexicon's answers at each word of cur, once asked (lookupAt, titleLookupAt)
 	sent        *article.Sentence    // the sentence being recognized (its tree, when parsed)
 }
 
 // tx returns the token texts of the current sentence from word i on, for look-ups.
 func (st *state) tx(i int) []string { return st.cur[i:] }
+
+// lookMemo is what the lexicon said of the words of the current sentence from one on: the
+// same question is asked several times per word (a qualifier, a name, a country phrase).
+type lookMemo struct {
+	name            lexicon.Entry
+	nameN           int
+	nameOK, named   bool
+	title           lexicon.Title
+	titleN          int
+	titleOK, titled bool
+}
+
+// lookupAt is st.r.lex.Lookup(st.tx(i)), asked once per word of the sentence.
+func (st *state) lookupAt(i int) (lexicon.Entry, int, bool) {
+	if i >= len(st.looks) {
+		return st.r.lex.Lookup(st.tx(i))
+	}
+	m := &st.looks[i]
+	if !m.named {
+		m.name, m.nameN, m.nameOK = st.r.lex.Lookup(st.tx(i))
+		m.named = true
+	}
+	return m.name, m.nameN, m.nameOK
+}
+
+// titleLookupAt is st.r.lex.Title(st.tx(i)), asked once per word of the sentence.
+func (st *state) titleLookupAt(i int) (lexicon.Title, int, bool) {
+	if i >= len(st.looks) {
+		return st.r.lex.Title(st.tx(i))
+	}
+	m := &st.looks[i]
+	if !m.titled {
+		m.title, m.titleN, m.titleOK = st.r.lex.Title(st.tx(i))
+		m.titled = true
+	}
+	return m.title, m.titleN, m.titleOK
+}
 
 func (st *state) add(m article.Mention) {
 	m.Text = st.d.Text[m.Start:m.End]
@@ -184,6 +222,12 @@ func (st *state) sentence(si int) {
 	ws := words(st.d, st.sent)
 	st.sents = append(st.sents, ws)
 	st.cur = texts(ws)
+	if n := len(st.cur); cap(st.looks) < n {
+		st.looks = make([]lookMemo, n)
+	} else {
+		st.looks = st.looks[:n]
+		clear(st.looks)
+	}
 	for i := 0; i < len(ws); {
 		n := st.at(si, ws, i)
 		if n <= 0 {
@@ -222,7 +266,7 @@ func (st *state) at(si int, ws []word, i int) int {
 				Label: graph.LabelOrganization, Kind: article.KindRole, Role: "alliance", Group: true})
 			return j + 2 - i
 		}
-		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && e.Label.IsActor() {
+		if e, n, ok := st.lookupAt(j); ok && e.Label.IsActor() {
 			st.add(article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Group: true})
 			return j + n - i
@@ -254,7 +298,7 @@ func (st *state) at(si int, ws []word, i int) int {
 	// lexicon entry that is only its first word.
 	end := st.chunkEnd(ws, i)
 	if lbl, ok := st.headLabel(ws, i, end); ok && end-i >= 2 {
-		if _, n, ok := st.r.lex.Lookup(st.tx(i)); !ok || i+n < end {
+		if _, n, ok := st.lookupAt(i); !ok || i+n < end {
 			b := i
 			if (ws[b].lower == "the" || ws[b].lower == "a" || ws[b].lower == "an") && b+1 < end {
 				b++ // "The Contact Group ...": the article is not part of the name
@@ -311,7 +355,7 @@ func (st *state) at(si int, ws []word, i int) int {
 
 // lexiconAt adds a known country, organization or place at ws[i].
 func (st *state) lexiconAt(si int, ws []word, i int) int {
-	e, n, ok := st.r.lex.Lookup(st.tx(i))
+	e, n, ok := st.lookupAt(i)
 	if !ok {
 		return 0
 	}
@@ -323,7 +367,7 @@ func (st *state) lexiconAt(si int, ws []word, i int) int {
 	// A city name that is also a first name, followed by a capitalised word that no lexicon
 	// knows, starts a personal name: "Vladimir Putin", "Florence Pugh".
 	if n == 1 && e.Label == graph.LabelPlace && i+1 < len(ws) && ws[i+1].cap && st.r.lex.IsFirstName(ws[i].text) {
-		if _, _, ok := st.r.lex.Lookup(st.tx(i + 1)); !ok && !st.r.cls.head[ws[i+1].text].Valid() {
+		if _, _, ok := st.lookupAt(i + 1); !ok && !st.r.cls.head[ws[i+1].text].Valid() {
 			return 0
 		}
 	}
@@ -442,7 +486,7 @@ func (st *state) nameEnd(ws []word, i int) int {
 		w := ws[j]
 		switch {
 		case (w.cap || (j > i && st.particleName(w))) && !(st.r.cls.calendar[w.text] && j == i):
-			if _, _, ok := st.r.lex.Title(st.tx(j)); ok && j > i {
+			if _, _, ok := st.titleLookupAt(j); ok && j > i {
 				return j
 			}
 			j++
@@ -509,7 +553,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 	}
 	var role, of string
 	var n int
-	if t, tn, ok := st.r.lex.Title(st.tx(j)); ok {
+	if t, tn, ok := st.titleLookupAt(j); ok {
 		role, n, of = t.Role, tn, t.Of
 	} else if ws[j].lower == "counterpart" || ws[j].lower == "counterparts" {
 		role, n = article.RoleCounterpart, 1
@@ -528,7 +572,7 @@ func (st *state) roleAt(si int, ws []word, i int) int {
 		if ws[o].lower == "the" && o+1 < len(ws) {
 			o++
 		}
-		if e, ln, ok := st.r.lex.Lookup(st.tx(o)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) {
+		if e, ln, ok := st.lookupAt(o); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) {
 			ofQual = &article.Mention{Span: article.Span{Start: ws[o].start, End: ws[o+ln-1].end}, Sentence: si,
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true}
 			t = o + ln
@@ -631,7 +675,7 @@ func (st *state) roleQualifiers(si int, ws []word, i int) ([]article.Mention, in
 		// "Iraq's foreign minister": a possessive qualifier only right before a title.
 		// "In Turkey Minister Ellwood met ...": a country after a locative preposition is where,
 		// not whose, the title is.
-		if e, n, ok := st.r.lex.Lookup(st.tx(j)); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) &&
+		if e, n, ok := st.lookupAt(j); ok && (e.Label == graph.LabelCountry || e.Label == graph.LabelOrganization) &&
 			(!ws[j+n-1].poss || st.titleAt(j+n)) && !(j == i && i > 0 && st.r.cls.locative[ws[i-1].lower]) {
 			quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+n-1].end}, Sentence: si,
 				Label: e.Label, Kind: article.KindName, Entity: graph.NodeID(e.Label, e.Canonical), Name: e.Canonical, Modifier: true})

@@ -48,6 +48,9 @@ func Dates(toks []string, pub time.Time, future bool) []dateExpr {
 		lower[i] = strings.ToLower(t)
 	}
 	num := func(s string) (int, bool) {
+		if s == "" || (s[0] < '0' || s[0] > '9') && s[0] != '+' && s[0] != '-' {
+			return 0, false // what Atoi refuses, without making its error
+		}
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd"))
 		return n, err == nil
 	}
@@ -177,12 +180,7 @@ func (x *extraction) date(s *sent, f *found, status graph.Status) (string, strin
 	if err != nil {
 		return "", "", ""
 	}
-	words := make([]string, len(s.toks))
-	for i, t := range s.toks {
-		words[i] = t.text
-	}
-	future := status == graph.StatusPlanned
-	exprs := Dates(words, pub, future)
+	exprs := s.datesFor(pub, status == graph.StatusPlanned)
 	best, bestD := -1, 1<<30
 	for k, e := range exprs {
 		d := e.ti - f.j

@@ -456,10 +456,8 @@ func (x *extraction) eventDate(id string) (string, string, string) {
 	for _, mi := range x.byEntity[id] {
 		m := x.d.Mentions[mi]
 		s := x.sents[m.Sentence]
-		words := make([]string, len(s.toks))
 		at := 0
 		for i, t := range s.toks {
-			words[i] = t.text
 			if t.start <= m.Start {
 				at = i
 			}
@@ -471,7 +469,7 @@ func (x *extraction) eventDate(id string) (string, string, string) {
 			}
 		}
 		best, bestD := -1, 1<<30
-		exprs := Dates(words, pub, future)
+		exprs := s.datesFor(pub, future)
 		for k, e := range exprs {
 			d := e.ti - at
 			if d < 0 {

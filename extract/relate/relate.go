@@ -103,6 +103,28 @@ type sent struct {
 	// speaker is who "I" is: the person reporting this sentence ("I condemn X," Y said) or
 	// the quotation a sentence ending "Y said:" opened (tree engine; nil when unknown)
 	speaker *actor
+	// dates are the sentence's time expressions (Dates) against the article's date, as the
+	// past reads them ([0]) and the future ([1]), made on first use (datesFor).
+	dates [2][]dateExpr
+	dated [2]bool
+}
+
+// datesFor gives Dates of the sentence's tokens, made once per sentence and tense; pub is
+// the article's publication date (the same for every call on a sentence). The slice is
+// shared: read it, do not change it.
+func (s *sent) datesFor(pub time.Time, future bool) []dateExpr {
+	k := 0
+	if future {
+		k = 1
+	}
+	if !s.dated[k] {
+		words := make([]string, len(s.toks))
+		for i, t := range s.toks {
+			words[i] = t.text
+		}
+		s.dates[k], s.dated[k] = Dates(words, pub, future), true
+	}
+	return s.dates[k]
 }
 
 // Relate returns the edges of one resolved article, sorted and without duplicates.
@@ -179,11 +201,7 @@ func (x *extraction) followUps() {
 		}
 		date, prec, dsrc := "", "", ""
 		if pub, err := time.Parse("2006-01-02", x.d.Meta.Published); err == nil {
-			words := make([]string, len(s.toks))
-			for i, t := range s.toks {
-				words[i] = t.text
-			}
-			if ds := Dates(words, pub, false); len(ds) > 0 {
+			if ds := s.datesFor(pub, false); len(ds) > 0 {
 				date, prec, dsrc = ds[0].date, ds[0].prec, ds[0].phrase
 			}
 		}
@@ -245,7 +263,7 @@ var (
 
 func (x *extraction) prepare(si int) *sent {
 	d := x.d
-	s := &sent{d: d, idx: si, start: d.Sentences[si].Start}
+	s := &sent{d: d, idx: si, start: d.Sentences[si].Start, toks: make([]tok, 0, len(d.Sentences[si].Tokens))}
 	mi, mend := x.mstart[si], x.mstart[si+1] // the sentence's mentions only: linear in the article
 	for _, t := range d.Sentences[si].Tokens {
 		txt := t.Text
@@ -253,14 +271,14 @@ func (x *extraction) prepare(si int) *sent {
 			continue
 		}
 		tk := tok{start: t.Start, end: t.End, text: txt, lower: strings.ToLower(strings.ReplaceAll(txt, "’", "'")), ment: -1}
-		if r := []rune(txt); len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
+		if txt[0] >= 'A' && txt[0] <= 'Z' { // txt is not empty; a multi-byte first rune is not A-Z
 			tk.cap = true
 		}
 		for mi < len(d.Mentions) && d.Mentions[mi].End <= t.Start {
 			mi++
 		}
 		for k := mi; k < len(d.Mentions) && d.Mentions[k].Start < t.End; k++ {
-			m := d.Mentions[k]
+			m := &d.Mentions[k]
 			if m.Start <= t.Start && t.Start < m.End && m.Entity != "" && m.Label != "" {
 				// The outermost mention wins ("NATO" inside "the NATO summit in Brussels"),
 				// a non-modifier over a modifier.

@@ -2,7 +2,8 @@ package resolve
 
 import "github.com/newsgraph/newsgraph/extract/article"
 
-// Portable is a Result with every field exported, for encoding/gob: a pipeline that does
+// Portable is a Result with every field exported, for extract's temporary file (its codec,
+// extract/spillcodec.go, writes every field; TestSpillCodecEveryField): a pipeline that does
 // not hold every article keeps its results in a temporary file between the phases of Cross.
 type Portable struct {
 	Doc         *article.Doc

@@ -144,6 +144,9 @@ var clitics = []string{"'s", "’s", "'S", "’S", "n't", "n’t", "N'T", "N’T
 // cliticLen returns the byte length of a clitic ending w (with at least one letter before
 // it), or 0.
 func cliticLen(w string) int {
+	if strings.IndexByte(w, '\'') < 0 && !strings.Contains(w, "’") {
+		return 0 // every clitic has an apostrophe: most words are done here
+	}
 	for _, c := range clitics {
 		if len(w) > len(c) && strings.HasSuffix(w, c) {
 			head := w[:len(w)-len(c)]
