@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -57,16 +56,7 @@ func benchModel(b *testing.B, file []byte) *Model {
 }
 
 func benchParse(b *testing.B, m *Model) {
-	var sents [][]string
-	dev, _ := readEWT("en_ewt-ud-dev.conllu", 1<<30)
-	for _, s := range dev {
-		sents = append(sents, s.Forms())
-	}
-	if len(sents) == 0 {
-		for _, s := range goldenSentences {
-			sents = append(sents, strings.Fields(s))
-		}
-	}
+	sents := devOrGolden()
 	words := 0
 	for _, s := range sents {
 		words += len(s)

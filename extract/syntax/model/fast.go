@@ -123,14 +123,7 @@ func fastTagTags(keys []uint64, ws []wordInfo, tags []int32, i int) []uint64 {
 // words of s0, b0 and b1, clusters in place of word pairs. The templates of one position
 // (fastRoleFeatures) come first; parsing adds their scores per word (fastparse.go).
 func fastParseFeatures(keys []uint64, c *sent, s *state) []uint64 {
-	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
-	b0, b1, b2 := s.b, s.b+1, s.b+2
-	if int(b1) > s.n {
-		b1 = none
-	}
-	if int(b2) > s.n {
-		b2 = none
-	}
+	s0, s1, s2, b0, b1, b2 := s.positions()
 	keys = append(keys, feat1(1, 0))
 	for r, i := range [nroles]int32{s0, s1, s2, b0, b1, b2} {
 		keys = fastRoleFeatures(keys, r, c.w(i), c.p(i), c.k8(i))
@@ -141,14 +134,7 @@ func fastParseFeatures(keys []uint64, c *sent, s *state) []uint64 {
 // fastPairFeatures appends the fast transition classifier's features that read more than
 // one position.
 func fastPairFeatures(keys []uint64, c *sent, s *state) []uint64 {
-	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
-	b0, b1, b2 := s.b, s.b+1, s.b+2
-	if int(b1) > s.n {
-		b1 = none
-	}
-	if int(b2) > s.n {
-		b2 = none
-	}
+	s0, s1, s2, b0, b1, b2 := s.positions()
 	ps0, ps1, pb0, pb1, pb2 := c.p(s0), c.p(s1), c.p(b0), c.p(b1), c.p(b2)
 	keys = append(keys,
 		feat2(21, wp(c, s0), pb0), feat2(22, ps0, wp(c, b0)), feat2(24, ps0, pb0), feat2(25, pb0, pb1),

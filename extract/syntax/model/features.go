@@ -113,14 +113,7 @@ func parseFeatures(keys []uint64, c *sent, s *state) []uint64 {
 	if c.fast {
 		return fastParseFeatures(keys, c, s)
 	}
-	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
-	b0, b1, b2 := s.b, s.b+1, s.b+2
-	if int(b1) > s.n {
-		b1 = none
-	}
-	if int(b2) > s.n {
-		b2 = none
-	}
+	s0, s1, s2, b0, b1, b2 := s.positions()
 	keys = append(keys,
 		feat1(1, 0), feat1(2, c.w(s0)), feat1(3, c.p(s0)), feat1(4, wp(c, s0)),
 		feat1(5, c.w(s1)), feat1(6, c.p(s1)), feat1(7, wp(c, s1)),

@@ -54,6 +54,20 @@ func (s *state) reset(n int) {
 func (s *state) done() bool { return int(s.b) == s.n && len(s.stack) == 0 }
 
 // top returns the i-th item from the stack's top (0 = top), or none.
+// positions returns the three top stack words and the three front buffer words that the
+// feature templates read (none where there is no such word; b0 may be the root).
+func (s *state) positions() (s0, s1, s2, b0, b1, b2 int32) {
+	s0, s1, s2 = s.top(0), s.top(1), s.top(2)
+	b0, b1, b2 = s.b, s.b+1, s.b+2
+	if int(b1) > s.n {
+		b1 = none
+	}
+	if int(b2) > s.n {
+		b2 = none
+	}
+	return s0, s1, s2, b0, b1, b2
+}
+
 func (s *state) top(i int) int32 {
 	if i < len(s.stack) {
 		return s.stack[len(s.stack)-1-i]
