@@ -7,12 +7,12 @@ package model
 // ...), and a word's features there are the same at every step of every sentence in which
 // it has the same tag. So their scores are summed once per word and tag, kept in a cache
 // (per pooled work, direct-mapped, like the tagger's word cache), copied once per sentence
-// into one row per word, and each step adds six rows to the scores of its other templates
-// (fastPairFeatures) instead of looking up twenty-two features. Six more read only the
-// buffer's first four words (fastWindowFeatures), which are the sentence's words from b0
-// on whatever the stack holds: they are summed once per word of the sentence, as b0, and
-// each step adds that row too. The sum is the same as that of all the templates in one
-// list up to the order of the additions (float rounding).
+// into one row per word, and each step adds six such rows to the scores of its other
+// templates (fastPairFeatures) instead of looking up twenty-two features. Six more read
+// only the buffer's first four words (fastWindowFeatures), which are the sentence's words
+// from b0 on whatever the stack holds: they are summed once per word of the sentence, as
+// b0, and each step adds that row too (addRoles). The sum is the same as that of all the
+// templates in one list up to the order of the additions (float rounding).
 
 // role rows: the position a word holds.
 const (
@@ -38,8 +38,8 @@ type roleCache struct {
 
 const roleCacheSize = 4096 // entries (a power of two): 300 KB
 
-// fastRoleFeatures appends the features of a word (lowercase hash w, tag p, 8-bit
-// cluster k8) in position r.
+// fastRoleFeatures appends the features of a word (lowercase hash w, tag p, 8- and
+// 12-bit clusters k8 and k12) in position r.
 func fastRoleFeatures(keys []uint64, r int, w, p, k8, k12 uint64) []uint64 {
 	wp := pair(w, p)
 	switch r {
@@ -57,7 +57,8 @@ func fastRoleFeatures(keys []uint64, r int, w, p, k8, k12 uint64) []uint64 {
 	return append(keys, feat1(14, w), feat1(15, p))
 }
 
-// row returns the role rows of the word (w, p, k8), summing them on a miss.
+// row returns the role rows of the word (w, p, k8, k12), summing them on a miss (the
+// clusters follow from w, so w and p are the key).
 func (rc *roleCache) row(pm scorer, w, p, k8, k12 uint64, keys []uint64) (*roleRow, []uint64) {
 	if rc.used == nil || rc.owner != pm {
 		rc.lower, rc.tag = make([]uint64, roleCacheSize), make([]uint64, roleCacheSize)
@@ -149,7 +150,7 @@ type labelCache struct {
 
 const labelCacheSize = 4096 // entries (a power of two): 830 KB with 51 labels
 
-// add copies (first) or adds the scores of the word (w, p, k8) in its role to scores.
+// add copies (first) or adds the scores of the word (w, p, k8, k12) in its role to scores.
 func (lc *labelCache) add(lm *linear, head bool, w, p, k8, k12 uint64, keys []uint64, scores []float32, first bool) []uint64 {
 	nclass := len(scores)
 	if lc.used == nil || lc.owner != lm {
@@ -176,7 +177,8 @@ func (lc *labelCache) add(lm *linear, head bool, w, p, k8, k12 uint64, keys []ui
 	return keys
 }
 
-// addRoles adds the bias and the role rows of the words in each position to scores.
+// addRoles adds the bias, the role rows of the words in each position and the window row
+// of b0 to scores.
 func (w *work) addRoles(scores []float32) {
 	s, n := &w.st, int32(len(w.words))
 	at := func(i int32) *roleRow {
