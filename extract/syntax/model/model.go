@@ -78,10 +78,12 @@ type work struct {
 	vote  votes
 	// wordScores keeps the fast tagger's scores of recent words (fast.go).
 	wordScores wordScores
+	tagHistory tagHistory
 	// The fast parser's scores per word and position (fastparse.go).
 	roleCache  roleCache
 	labelCache labelCache
 	roles      []roleRow
+	window     [][nmoves]float32
 	bias       [nmoves]float32
 }
 

@@ -70,7 +70,7 @@ func newPacked(l *linear) *packed {
 	}
 	p := &packed{nclass: l.nclass, tab: l.quant.table()}
 	size := minPacked
-	for size < len(order)*4/3+1 {
+	for size < len(order)*5/4+1 { // at most 80 % full
 		size *= 2
 	}
 	for tries := 0; tries < 3; tries, size = tries+1, size*2 { // keys too crowded: keep l's tables
