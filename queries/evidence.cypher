@@ -17,7 +17,8 @@
 // dated relationships at all (its date index, probed); else from the side with fewer
 // relationships of that type, keeping those whose other end is on the other side. By date:
 // newest first from the type's date index, the first limit that join the sides in the report's
-// order (a partial sort: date, names, article). The first limit rows are dated on or after the
+// order (a partial sort: date, names, article), the types in turn, each from the limit-th newest
+// date the types before it gave (when they gave limit). The first limit rows are dated on or after the
 // limit-th newest date those give (the cutoff): a type read from the sides reads instead what
 // its date index holds from the cutoff on, when that is less than its smaller side holds.
 // Undated relationships sort last: those of the types read by date are read from the sides only
