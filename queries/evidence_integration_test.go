@@ -197,3 +197,124 @@ func writeHubs(t *testing.T) string {
 	}
 	return path
 }
+
+// TestEvidenceByDateTypesInTurn WIPES THE DATABASE and loads two hubs that met in 60 articles
+// (2025) and each met 300 others (2024), and pressured each other in 30 articles (2023) while
+// each pressured 300 others (2024): both types are read by date. With limit 5 the five newest
+// meetings (2025) are newer than every pressure, so PRESSURED is read from the fifth meeting's
+// date on: no entry of its index (main read each type by itself: the 600 newer pressures on
+// others, then the hubs' own). The rows equal main's template (which expands
+// the smaller side) with limits 5, 40, 100 (past the meetings: the pressures follow) and 1000,
+// type pressured, and the sides swapped.
+func TestEvidenceByDateTypesInTurn(t *testing.T) {
+	s := neo4jtest.OpenScratch(t)
+	neo4jtest.Load(t, s, writeTwoTypes(t))
+	c, err := queries.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, _ := c.Get("evidence")
+	expand, err := os.ReadFile(filepath.Join("..", "testdata", "reports", "evidence_expand.cypher"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []map[string]string{
+		{"from": "alpha", "to": "beta", "limit": "5"},
+		{"from": "alpha", "to": "beta", "limit": "40"},
+		{"from": "alpha", "to": "beta"},
+		{"from": "alpha", "to": "beta", "limit": "1000"},
+		{"from": "alpha", "to": "beta", "type": "pressured", "limit": "7"},
+		{"from": "beta", "to": "alpha", "limit": "5"},
+	} {
+		params, err := tm.Bind(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Query(context.Background(), tm.Cypher(), params)
+		if err != nil {
+			t.Fatalf("%v: %v", p, err)
+		}
+		want, err := s.Query(context.Background(), string(expand), params)
+		if err != nil {
+			t.Fatalf("%v: main's template: %v", p, err)
+		}
+		if g, w := plainRows(t, got), plainRows(t, want); g != w {
+			t.Errorf("%v: rows differ from main's template:\n got:\n%s\nwant:\n%s", p, g, w)
+		}
+		if p["limit"] == "1000" && len(want.Rows) != 60+30 {
+			t.Errorf("%v: main's template gave %d rows, want 90: the test graph is wrong", p, len(want.Rows))
+		}
+	}
+	params, err := tm.Bind(map[string]string{"from": "alpha", "to": "beta", "limit": "5"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var met, pressured bool
+	for _, st := range neo4jtest.Profile(t, tm.Cypher(), params) {
+		if !strings.Contains(st.Operator, "RelationshipIndex") {
+			continue
+		}
+		switch {
+		case strings.Contains(st.Details, ":MET(date)") && st.Rows > 0:
+			met = true
+		case strings.Contains(st.Details, "[r:PRESSURED(date)]"):
+			pressured = true
+			if st.Rows > 0 {
+				t.Errorf("%s read %d PRESSURED relationships by date, want none (all older than the fifth meeting): %s", st.Operator, st.Rows, st.Details)
+			}
+		}
+	}
+	if !met || !pressured {
+		t.Errorf("the meetings and the pressures are not both read by date (MET %v, PRESSURED %v)", met, pressured)
+	}
+}
+
+// writeTwoTypes writes the extraction TestEvidenceByDateTypesInTurn loads and returns its path.
+func writeTwoTypes(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"kind":"meta","contract":"newsgraph-extract/1","generator":"evidence test"}` + "\n")
+	arts := map[string][]string{}
+	n := 0
+	edge := func(typ, from, to, year string) {
+		n++
+		art, date := fmt.Sprintf("t-%04d", n), fmt.Sprintf("%s-%02d-%02d", year, 1+n/28%12, 1+n%28)
+		fmt.Fprintf(&b, `{"kind":"article","id":%q,"source":"corpus/%s.txt","title":"Article %s","published":%q,"published_source":"metadata","words":10,"hash":"h-%s"}`+"\n",
+			art, art, art, date, art)
+		fmt.Fprintf(&b, `{"kind":"edge","type":%q,"from":%q,"to":%q,"article":%q,"status":"reported","date":%q,"date_precision":"day","date_source":"published","confidence":0.9,"rule":"test","evidence":{"sentence":"They met.","start":0,"end":9}}`+"\n",
+			typ, from, to, art, date)
+		arts[from] = append(arts[from], art)
+		arts[to] = append(arts[to], art)
+	}
+	alpha, beta := "person:alpha-hub", "person:beta-hub"
+	for i := 0; i < 60; i++ {
+		edge("MET", alpha, beta, "2025")
+	}
+	for i := 0; i < 30; i++ {
+		if i%2 == 0 {
+			edge("PRESSURED", alpha, beta, "2023")
+		} else {
+			edge("PRESSURED", beta, alpha, "2023")
+		}
+	}
+	for i := 0; i < 300; i++ {
+		other := fmt.Sprintf("person:other-%d", i)
+		edge("MET", alpha, other, "2024")
+		edge("MET", other, beta, "2024")
+		edge("PRESSURED", alpha, other, "2024")
+		edge("PRESSURED", beta, other, "2024")
+	}
+	node := func(id, name string) {
+		fmt.Fprintf(&b, `{"kind":"node","id":%q,"label":"Person","name":%q,"articles":["%s"]}`+"\n", id, name, strings.Join(arts[id], `","`))
+	}
+	node(alpha, "Alpha Hub")
+	node(beta, "Beta Hub")
+	for i := 0; i < 300; i++ {
+		node(fmt.Sprintf("person:other-%d", i), fmt.Sprintf("Other %d", i))
+	}
+	path := filepath.Join(t.TempDir(), "twotypes.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

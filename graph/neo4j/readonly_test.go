@@ -100,3 +100,21 @@ func TestReadOnlyRulesParse(t *testing.T) {
 		t.Error("a rule without words parsed")
 	}
 }
+
+// The column counts runes, after other tokens and non-ASCII text on the same line, and starts
+// again on each line (columns are carried from token to token along a line).
+func TestCheckReadOnlyPositionAfterTokens(t *testing.T) {
+	for _, tc := range []struct {
+		stmt      string
+		line, col int
+	}{
+		{"WITH 'ä€' AS a, 'ö' AS b LOAD CSV FROM 'x' AS r RETURN r", 1, 26},
+		{"WITH 'ä€' AS a,\n  'ü' AS y LOAD CSV FROM 'x' AS r RETURN r", 2, 12},
+		{"WITH 1 AS a /* é */ // ö\n\nWITH a LOAD CSV FROM 'x' AS r RETURN r", 3, 8},
+	} {
+		var ne *NotReadOnlyError
+		if err := CheckReadOnly(tc.stmt); !errors.As(err, &ne) || ne.Line != tc.line || ne.Column != tc.col {
+			t.Errorf("%q: err = %#v, want line %d column %d", tc.stmt, err, tc.line, tc.col)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func compare(args []string) error {
 	runs := fs.Int("runs", 10, "timed runs of each side per parameter set (0: compare only)")
 	keys := fs.String("keys", "", "columns of the sort keys (names, comma-separated): rows whose keys all tie may come in any order")
 	vetted := fs.Bool("vetted", false, "time the new side without the EXPLAIN (as report run runs embedded templates); the old side keeps it, as main did")
+	fs.BoolVar(&oldVetted, "oldvetted", false, "time the old side without the EXPLAIN too (two built-in templates, as report run runs both since 2026-11-30)")
 	drop := fs.String("drop", "", "columns left out of the comparison (names, comma-separated): a changed drawing column")
 	fs.BoolVar(&drawSubset, "subset", false, "graph columns (_*) may shrink: compare the others, and check each new row's element ids are among the old row's")
 	var sets paramSets
@@ -77,6 +78,9 @@ func compare(args []string) error {
 	}
 	return nil
 }
+
+// oldVetted: compare -oldvetted (the old side timed without the EXPLAIN too).
+var oldVetted bool
 
 func template(dir, name string) (*queries.Template, error) {
 	cat, err := queries.Load(dir)
@@ -149,7 +153,11 @@ func compareOne(ctx context.Context, s *neo4j.Store, drv driver.DriverWithContex
 	}
 	var to, tn []float64
 	for i := 0; i <= runs && runs > 0; i++ {
-		d1, err := timed(ctx, s.Query, old.Cypher(), po)
+		runOld := s.Query
+		if oldVetted {
+			runOld = s.QueryVetted
+		}
+		d1, err := timed(ctx, runOld, old.Cypher(), po)
 		if err != nil {
 			return false, err
 		}

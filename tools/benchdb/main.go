@@ -6,7 +6,7 @@
 //	benchdb profile [-queries DIR] [-p PARAMS] NAME                # PROFILE a report: operators, rows, db hits
 //	benchdb wipe                                            # delete the whole graph (batched)
 //	benchdb compare -old DIR -new DIR -name NAME -p 'k=v; k=v' ...  # same rows? p50/p95, db hits, interleaved
-//	        [-keys COLS] [-drop COLS]  # ties may reorder; columns left out (a changed drawing)
+//	        [-keys COLS] [-drop COLS] [-vetted] [-oldvetted]  # ties may reorder; columns left out (a changed drawing); no EXPLAIN before the new / old side
 //	benchdb explain [-runs K] [-queries DIR]                # p50/p95 of each template's EXPLAIN alone
 //
 // reports runs each template with its example parameters (defaults otherwise) K times after
