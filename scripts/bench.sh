@@ -4,7 +4,7 @@
 #      seed corpus, corpus/sample and the re3d documents (those found);
 #   2. extraction with --workers 1 and 2 (words/s, sentences/s, MB/s, speed-up, peak memory),
 #      and with one worker in the faster parser settings (--parser single, and with --beam 1;
-#      --parser fast, with its CPU seconds and words per CPU-second);
+#      --parser fast, with its CPU seconds and words per CPU-second, and with 2 workers);
 #   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
 #   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
@@ -67,10 +67,13 @@ say "extract --workers 1 --parser single --beam 1"
 timed extract_greedy bin/newsgraph extract --workers 1 --parser single --beam 1 "$OUT/corpus.jsonl" -o "$OUT/graph-greedy.jsonl"
 say "extract --workers 1 --parser fast"
 timed extract_fast bin/newsgraph extract --workers 1 --parser fast "$OUT/corpus.jsonl" -o "$OUT/graph-fast.jsonl"
+say "extract --workers 2 --parser fast"
+timed extract_fast2 bin/newsgraph extract --workers 2 --parser fast "$OUT/corpus.jsonl" -o "$OUT/graph-fast.jsonl"
 rm -f "$OUT/graph-single.jsonl" "$OUT/graph-greedy.jsonl" "$OUT/graph-fast.jsonl"
 e1=$(wall "$OUT/extract1.time") e2=$(wall "$OUT/extract2.time")
 es=$(wall "$OUT/extract_single.time") eg=$(wall "$OUT/extract_greedy.time")
 ef=$(wall "$OUT/extract_fast.time") egc=$(cpu "$OUT/extract_greedy.time") efc=$(cpu "$OUT/extract_fast.time")
+ef2=$(wall "$OUT/extract_fast2.time")
 rows=$(($(wc -l <"$OUT/graph.jsonl") - 1))
 
 # ---- Neo4j ------------------------------------------------------------------------------------
@@ -142,6 +145,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
 	--argjson es "$es" --argjson eg "$eg" --argjson rss_s "$(rss_mb "$OUT/extract_single.time")" --argjson rss_g "$(rss_mb "$OUT/extract_greedy.time")" \
 	--argjson ef "$ef" --argjson egc "$egc" --argjson efc "$efc" --argjson rss_f "$(rss_mb "$OUT/extract_fast.time")" \
+	--argjson ef2 "$ef2" --argjson rss_f2 "$(rss_mb "$OUT/extract_fast2.time")" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
 	--argjson load_cold_s "$(wall "$OUT/load_cold.time")" \
 	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
@@ -156,7 +160,8 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            speedup: ($e1 / $e2),
 	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
 	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), cpu_seconds: $egc, words_per_cpu_s: ($words / $egc | floor), peak_mb: $rss_g},
-	            fast_workers1: {seconds: $ef, words_per_s: ($words / $ef | floor), cpu_seconds: $efc, words_per_cpu_s: ($words / $efc | floor), peak_mb: $rss_f}},
+	            fast_workers1: {seconds: $ef, words_per_s: ($words / $ef | floor), cpu_seconds: $efc, words_per_cpu_s: ($words / $efc | floor), peak_mb: $rss_f},
+	            fast_workers2: {seconds: $ef2, words_per_s: ($words / $ef2 | floor), peak_mb: $rss_f2, speedup: ($ef / $ef2)}},
 	  stages_words_per_s: $stages, stages_fast_parse_words_per_s: $parse_fast,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss,
 	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s),
@@ -170,6 +175,7 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
   "extract   1 worker, --parser single: \(.extract.single_workers1.words_per_s) words/s (peak \(.extract.single_workers1.peak_mb) MB); with --beam 1: \(.extract.single_greedy_workers1.words_per_s) words/s (peak \(.extract.single_greedy_workers1.peak_mb) MB)",
   "extract   1 worker, --parser fast: \(.extract.fast_workers1.words_per_s) words/s, \(.extract.fast_workers1.words_per_cpu_s) words/CPU-s (--parser single --beam 1: \(.extract.single_greedy_workers1.words_per_cpu_s) words/CPU-s), peak \(.extract.fast_workers1.peak_mb) MB",
+  "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x",
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")) + "; parse with --parser fast \(.stages_fast_parse_words_per_s)",
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x (both warm)",
   "load      cold (first load on the server): \(.load.cold_rows_per_s) rows/s (\(.load.cold_seconds) s); ratio \(.load.cold_ratio * 10 | floor / 10)x",
