@@ -193,7 +193,7 @@ func (p *Pipeline) relateJob(g *resolve.Cross, names map[string]string, o *relat
 }
 
 // relateOne gives one article the cross-article rewrites again (the index is complete)
-// and its role descriptions as spellings, makes its sentences again and relates it.
+// and its role descriptions as spellings, its sentences back and relates it.
 func (p *Pipeline) relateOne(g *resolve.Cross, r *resolve.Result, h *heavyPart) []graph.Edge {
 	g.People(r, false)
 	g.Events(r, false)
@@ -201,8 +201,7 @@ func (p *Pipeline) relateOne(g *resolve.Cross, r *resolve.Result, h *heavyPart) 
 	g.RoleAliases(r, false)
 	r.SortAliases()
 	d := r.Doc
-	d.Text, d.Blocks = h.Text, h.Blocks
-	p.seg.Segment(d)
+	d.Text, d.Blocks, d.Sentences = h.Text, h.Blocks, h.Sentences // as the segmenter made them
 	restore(d, h)
 	edges := p.rel.Relate(r)
 	if p.hooks.relate != nil {

@@ -18,8 +18,8 @@ import (
 // Memory: extract does not hold the corpus. Once an article's own stages are done (clean
 // to resolve, on the workers), it goes to a temporary file: its resolve result without the
 // sentences, and what relate needs to make them again (the text, the cleaner's blocks and
-// the parse, kept compact by syntax.Save; segmenting again is cheap and deterministic, and
-// the parse is restored, not run again). The cross-article stages then read the articles
+// the parse, kept compact by syntax.Save: the spans of the sentences and tokens, and the
+// parse restored on them, not run again). The cross-article stages then read the articles
 // back one at a time, in id order, as many times as they have phases (stream.go); only an
 // index of names and ids (resolve.Cross), the entity nodes and a few small maps stay in
 // memory, and the output is written as it is made.
@@ -33,7 +33,11 @@ type heavyPart struct {
 	Text     string
 	Blocks   []article.Span
 	NoBlocks bool // Blocks was nil (every line a block), not empty (the record reads both back as nil)
-	Parse    *syntax.Saved
+	// Sentences are the segmenter's sentences: their spans and their tokens' spans (a
+	// token's Text is the text there; Tag and Word are the parse's, set by Restore), so that
+	// relate need not segment the text again.
+	Sentences []article.Sentence
+	Parse     *syntax.Saved
 }
 
 // spillEntry locates an article's record in the file of arrivals.
@@ -89,7 +93,7 @@ func (sp *spill) close() {
 // encodeArticle gives the record of an article whose own stages are done (on the worker,
 // in parallel); d's sentences are dropped.
 func encodeArticle(d *article.Doc, r *resolve.Result, parsed bool) ([]byte, error) {
-	h := heavyPart{Text: d.Text, Blocks: d.Blocks, NoBlocks: d.Blocks == nil}
+	h := heavyPart{Text: d.Text, Blocks: d.Blocks, NoBlocks: d.Blocks == nil, Sentences: d.Sentences}
 	if parsed {
 		h.Parse = syntax.Save(d)
 	}

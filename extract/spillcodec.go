@@ -351,6 +351,7 @@ func (e *spillEnc) heavy(h *heavyPart) error {
 	e.str(h.Text)
 	e.spans(h.Blocks)
 	e.bool(h.NoBlocks)
+	e.sentences(h.Sentences)
 	e.bool(h.Parse != nil)
 	if h.Parse != nil {
 		b, err := h.Parse.MarshalBinary()
@@ -366,12 +367,76 @@ func (d *spillDec) heavy(h *heavyPart) {
 	h.Text = d.str()
 	h.Blocks = d.spans()
 	h.NoBlocks = d.bool()
+	h.Sentences = d.sentences(h.Text)
 	if d.bool() {
 		h.Parse = &syntax.Saved{}
 		if err := h.Parse.UnmarshalBinary(d.bytes()); err != nil && d.err == nil {
 			d.err = fmt.Errorf("%w: %w", errSpillRecord, err)
 		}
 	}
+}
+
+// sentences writes the spans of the sentences and of their tokens, each from the end of
+// the one before.
+func (e *spillEnc) sentences(ss []article.Sentence) {
+	e.uint(uint64(len(ss)))
+	prev := 0
+	for i := range ss {
+		s := &ss[i]
+		e.int(s.Start - prev)
+		e.int(s.End - s.Start)
+		e.uint(uint64(len(s.Tokens)))
+		p := s.Start
+		for _, t := range s.Tokens {
+			e.int(t.Start - p)
+			e.int(t.End - t.Start)
+			p = t.End
+		}
+		prev = s.End
+	}
+}
+
+// sentences reads what spillEnc.sentences wrote as the segmenter makes them: the tokens in
+// one array, each sentence's a part of it with no room to grow, each token's Text the text
+// at its span. A span outside text is a damaged record.
+func (d *spillDec) sentences(text string) []article.Sentence {
+	n := d.count(3)
+	if n == 0 {
+		return nil
+	}
+	ss := make([]article.Sentence, n)
+	all := make([]article.Token, 0, min(len(text)/5+16, len(d.b)/2))
+	prev := 0
+	for i := range ss {
+		s := &ss[i]
+		s.Start = prev + d.int()
+		s.End = s.Start + d.int()
+		k := d.count(2)
+		if !within(s.Span, text) {
+			d.fail()
+			return nil
+		}
+		from, p := len(all), s.Start
+		for range k {
+			t := article.Token{Span: article.Span{Start: p + d.int()}}
+			t.End = t.Start + d.int()
+			if !within(t.Span, text) {
+				d.fail()
+				return nil
+			}
+			t.Text = text[t.Start:t.End]
+			all = append(all, t)
+			p = t.End
+		}
+		s.Tokens = all[from:len(all):len(all)]
+		prev = s.End
+	}
+	return ss
+}
+
+// within reports whether sp is a span of text.
+func within(sp article.Span, text string) bool {
+	return 0 <= sp.Start && sp.Start <= sp.End && sp.End <= len(text)
 }
 
 // A frame is a record's length as 4 bytes (little-endian), then its bytes: the length is

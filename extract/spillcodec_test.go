@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/read"
 	"github.com/newsgraph/newsgraph/extract/resolve"
+	"github.com/newsgraph/newsgraph/extract/segment"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -70,7 +71,10 @@ func everyField(t *testing.T) (*resolve.Portable, *heavyPart) {
 	fillEvery(reflect.ValueOf(p), "Portable", 1)
 	p.Doc.Text, p.Doc.Blocks, p.Doc.Dropped, p.Doc.Sentences = "", nil, nil, nil
 	p.Doc.Meta.Line = 0
-	h := &heavyPart{Text: "Rutte met Zelensky.", Blocks: []article.Span{{Start: 0, End: 19}}}
+	h := &heavyPart{Text: "Rutte met Zelensky.", Blocks: []article.Span{{Start: 0, End: 19}},
+		Sentences: []article.Sentence{{Span: article.Span{Start: 0, End: 19}, Tokens: []article.Token{
+			{Span: article.Span{Start: 0, End: 5}, Text: "Rutte"}, {Span: article.Span{Start: 6, End: 9}, Text: "met"},
+			{Span: article.Span{Start: 10, End: 18}, Text: "Zelensky"}, {Span: article.Span{Start: 18, End: 19}, Text: "."}}}}}
 	return p, h
 }
 
@@ -165,14 +169,17 @@ func TestSpillCodecCorrupt(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := map[string]func() error{
-		"record cut short":      func() error { _, _, _, err := splitSpilled(rec[:len(rec)-3]); return err },
-		"result cut short":      func() error { _, err := decodePortable(res[:len(res)/2]); return err },
-		"bytes after a result":  func() error { _, err := decodePortable(append(append([]byte{}, res...), 0)); return err },
-		"length past the end":   func() error { _, err := decodePortable([]byte{0xff, 0xff, 0xff, 0x0f}); return err },
-		"empty article record":  func() error { return decodeMeta(nil, &graph.Article{}) },
-		"article record + junk": func() error { return decodeMeta(append(append([]byte{}, meta...), 1, 2), &graph.Article{}) },
-		"not a boolean":         func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 7, 0}); return err },
-		"bad parse":             func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 0, 1, 2, 0xff, 0xff}); return err },
+		"record cut short":       func() error { _, _, _, err := splitSpilled(rec[:len(rec)-3]); return err },
+		"result cut short":       func() error { _, err := decodePortable(res[:len(res)/2]); return err },
+		"bytes after a result":   func() error { _, err := decodePortable(append(append([]byte{}, res...), 0)); return err },
+		"length past the end":    func() error { _, err := decodePortable([]byte{0xff, 0xff, 0xff, 0x0f}); return err },
+		"empty article record":   func() error { return decodeMeta(nil, &graph.Article{}) },
+		"article record + junk":  func() error { return decodeMeta(append(append([]byte{}, meta...), 1, 2), &graph.Article{}) },
+		"not a boolean":          func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 7, 0}); return err },
+		"bad parse":              func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 0, 0, 1, 2, 0xff, 0xff}); return err },
+		"sentence past the text": func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 0, 1, 0, 4, 0, 0}); return err },
+		"token past the text":    func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 0, 1, 0, 2, 1, 0, 4, 0}); return err },
+		"token before the text":  func() error { _, err := decodeHeavy([]byte{1, 'x', 0, 0, 1, 0, 2, 1, 1, 2, 0}); return err },
 	}
 	cases["frame past the end of its file"] = func() error {
 		f, err := os.CreateTemp(t.TempDir(), "frames")
@@ -287,7 +294,7 @@ func BenchmarkSpillRecord(b *testing.B) {
 			b.Fatal(err)
 		}
 		r := p.local(d)
-		h := heavyPart{Text: d.Text, Blocks: d.Blocks, NoBlocks: d.Blocks == nil}
+		h := heavyPart{Text: d.Text, Blocks: d.Blocks, NoBlocks: d.Blocks == nil, Sentences: d.Sentences}
 		doc := *d
 		doc.Text, doc.Blocks, doc.Dropped, doc.Sentences = "", nil, nil, nil
 		pr := r.Portable()
@@ -449,4 +456,53 @@ func BenchmarkCheckedEdge(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.N*len(edges))/b.Elapsed().Seconds(), "edges/s")
 	})
+}
+
+// TestSpilledSentencesAsSegmented: the sentences the temporary file gives back to relate
+// are those the segmenter makes again on the same text and blocks (spans, texts, tokens
+// with no tag or word yet, no room to grow into the next sentence's tokens), and the parse
+// restored on them gives the words and tags of the parse restored on a new segmentation:
+// every article of the seed corpus after its own stages, as the workers spill it.
+func TestSpilledSentencesAsSegmented(t *testing.T) {
+	p := pipeline(t)
+	n := 0
+	for d, err := range read.New(read.Options{}).Docs(seedsDir(t)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := p.local(d)
+		text, blocks := d.Text, d.Blocks
+		rec, err := encodeArticle(d, r, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, heavy, _, err := splitSpilled(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := decodeHeavy(heavy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := &article.Doc{Text: text, Blocks: blocks}
+		segment.Segment(fresh)
+		if !reflect.DeepEqual(h.Sentences, fresh.Sentences) {
+			t.Fatalf("%s: the spilled sentences differ from a new segmentation", d.Meta.ID)
+		}
+		for i := range h.Sentences {
+			if ts := h.Sentences[i].Tokens; cap(ts) != len(ts) {
+				t.Fatalf("%s: sentence %d's tokens have room to grow (%d > %d)", d.Meta.ID, i, cap(ts), len(ts))
+			}
+		}
+		back := &article.Doc{Text: text, Blocks: blocks, Sentences: h.Sentences}
+		restore(back, h)
+		restore(fresh, h)
+		if !reflect.DeepEqual(back.Sentences, fresh.Sentences) || len(back.Sentences) == 0 || back.Sentences[0].Words == nil {
+			t.Fatalf("%s: the parse restored on the spilled sentences differs", d.Meta.ID)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no seed article")
+	}
 }

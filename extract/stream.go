@@ -18,7 +18,7 @@ import (
 //	observe   who is named how (resolve.Cross.Observe), then Prepare;
 //	events    people rewritten, events merged across articles;
 //	nodes     the entity nodes, their articles and aliases;
-//	relate    role aliases, sentences made again, relate, the MENTIONS' roles; the edges
+//	relate    role aliases, sentences given back, relate, the MENTIONS' roles; the edges
 //	          are encoded to a temporary file, with what the nodes still need from them
 //	          (endpoint nodes, event dates, which groups act);
 //	validate  every record as load validates it, the edges read back from their file; the

@@ -293,37 +293,17 @@ func (c *Cleaner) features(l *line) {
 	endedSentence := false // the last word ended a sentence with a full stop
 	for i := 0; i < len(t); {
 		// one whitespace-separated word
-		for i < len(t) {
-			r, n := utf8.DecodeRuneInString(t[i:])
-			if !isSpace(r) {
-				break
-			}
-			l.runes++
-			i += n
-		}
+		i = l.skipSpace(t, i)
 		if i >= len(t) {
 			break
 		}
 		ws := i
-		for i < len(t) {
-			r, n := utf8.DecodeRuneInString(t[i:])
-			if isSpace(r) {
-				break
-			}
-			l.runes++
-			l.nonSpace++
-			if unicode.IsLetter(r) {
-				l.letters++
-				if unicode.IsUpper(r) {
-					upper++
-				} else if unicode.IsLower(r) {
-					lower++
-				}
-			}
-			i += n
-		}
+		var up, low int
+		var marks bool
+		i, up, low, marks = l.countWord(t, i)
+		upper, lower = upper+up, lower+low
 		w := t[ws:i]
-		if linkLike(w) {
+		if (marks || strings.HasPrefix(w, "www.")) && linkLike(w) {
 			l.linkish += utf8.RuneCountInString(w)
 		}
 		core := trimPunct(w)
@@ -360,6 +340,80 @@ func (c *Cleaner) features(l *line) {
 	if inner && !l.terminated && !l.colon {
 		l.terminated, l.openEnd = true, true
 	}
+}
+
+// skipSpace counts the white space of t from i on in l.runes and returns where it ends.
+func (l *line) skipSpace(t string, i int) int {
+	for i < len(t) {
+		if c := t[i]; c < utf8.RuneSelf { // ASCII: no decoding
+			if !asciiSpace(c) {
+				return i
+			}
+			l.runes++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !isSpace(r) {
+			return i
+		}
+		l.runes++
+		i += n
+	}
+	return i
+}
+
+// countWord counts the word of t that starts at i (up to white space) in l's runes,
+// non-space runes and letters, and returns where it ends, its upper and lower case letters
+// and whether it holds one of the marks of a link (linkMarks: else linkLike is false unless
+// it starts with "www.").
+func (l *line) countWord(t string, i int) (end, upper, lower int, marks bool) {
+	for i < len(t) {
+		if c := t[i]; c < utf8.RuneSelf { // ASCII: as isSpace and package unicode class it
+			if asciiSpace(c) {
+				break
+			}
+			l.runes++
+			l.nonSpace++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				l.letters++
+				upper++
+			case 'a' <= c && c <= 'z':
+				l.letters++
+				lower++
+			case strings.IndexByte(linkMarks, c) >= 0:
+				marks = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if isSpace(r) {
+			break
+		}
+		l.runes++
+		l.nonSpace++
+		if unicode.IsLetter(r) {
+			l.letters++
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+		}
+		i += n
+	}
+	return i, upper, lower, marks
+}
+
+// linkMarks are the characters of which a word that links (linkLike) has one, unless it
+// starts with "www.".
+const linkMarks = "/@#<]"
+
+// asciiSpace is isSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // fullStop reports whether word w (core: w without punctuation) ends a sentence with . ! or
@@ -438,7 +492,7 @@ func linkLike(w string) bool {
 	if len(w) < 2 {
 		return false
 	}
-	if strings.IndexAny(w, "/@#<]") < 0 && !strings.HasPrefix(w, "www.") {
+	if strings.IndexAny(w, linkMarks) < 0 && !strings.HasPrefix(w, "www.") {
 		return false
 	}
 	switch {

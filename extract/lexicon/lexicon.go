@@ -176,7 +176,25 @@ func (l *Lexicon) Demonym(word string) (Country, bool) {
 		return Country{}, false
 	}
 	var buf [64]byte
-	k := foldLower(buf[:0], word)
+	return l.demonym(foldLower(buf[:0], word))
+}
+
+// DemonymPair is Demonym(first + " " + second) ("South" "Korean"), without making the
+// joined string when both words are ASCII.
+func (l *Lexicon) DemonymPair(first, second string) (Country, bool) {
+	if !isASCII(first) || !isASCII(second) {
+		return l.Demonym(first + " " + second)
+	}
+	if first == "" || !startsUpper(first) {
+		return Country{}, false
+	}
+	var buf [64]byte
+	k := append(foldLower(buf[:0], first), ' ')
+	return l.demonym(foldLower(k, second))
+}
+
+// demonym looks up the folded key k of a demonym, and without a plural -s.
+func (l *Lexicon) demonym(k []byte) (Country, bool) {
 	if i, ok := l.demonyms[string(k)]; ok {
 		return l.countries[i], true
 	}

@@ -93,7 +93,7 @@ func (d *data) parse(path string, b []byte, user bool) error {
 		return &lineErr{path, line, fmt.Sprintf(f, a...)}
 	}
 	lines := strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
-	seen := map[string]int{}
+	seen := make(map[string]int, len(lines))
 	dup := func(line int, key string) error {
 		if first, ok := seen[key]; ok {
 			return fail(line, "duplicate key %q (first at line %d)", key, first)
@@ -103,6 +103,7 @@ func (d *data) parse(path string, b []byte, user bool) error {
 	}
 
 	if set, ok := d.sets[base]; ok {
+		var buf [64]byte
 		for i, l := range lines {
 			w := strings.TrimSpace(l)
 			if w == "" || strings.HasPrefix(w, "#") {
@@ -115,7 +116,10 @@ func (d *data) parse(path string, b []byte, user bool) error {
 			if strings.ContainsAny(w, "\t ") {
 				return fail(i+1, "one word a line expected, got %q", w)
 			}
-			k := string(foldLower(nil, w))
+			k := w // most words are written folded: the key is the word, no copy
+			if kb := foldLower(buf[:0], w); string(kb) != w {
+				k = string(kb)
+			}
 			if err := dup(i+1, k); err != nil {
 				return err
 			}

@@ -13,6 +13,10 @@ type trie struct {
 	lower   bool
 	entries [][]Entry // names trie: node.val indexes this
 	titles  []Title   // titles trie: node.val indexes this
+	// starts has a bit for the first two bytes of every word a phrase may start with
+	// (startKey): a token whose key has no bit starts no phrase, and is answered without a
+	// look-up in the root's large map (most words of a text start no name).
+	starts *[1 << 16 / 64]uint64
 }
 
 type tnode struct {
@@ -23,7 +27,30 @@ type tnode struct {
 }
 
 func newTrie(lower bool) trie {
-	return trie{nodes: []tnode{{val: -1}}, lower: lower}
+	return trie{nodes: []tnode{{val: -1}}, lower: lower, starts: new([1 << 16 / 64]uint64)}
+}
+
+// startKey is the first two bytes of a key (one byte, or none, and zeros).
+func startKey(k []byte) uint16 {
+	switch len(k) {
+	case 0:
+		return 0
+	case 1:
+		return uint16(k[0]) << 8
+	}
+	return uint16(k[0])<<8 | uint16(k[1])
+}
+
+// markStart records that a phrase may start with key k.
+func (t *trie) markStart(k string) {
+	s := startKey([]byte(k))
+	t.starts[s/64] |= 1 << (s % 64)
+}
+
+// mayStart reports whether a phrase may start with key k (false: none does).
+func (t *trie) mayStart(k []byte) bool {
+	s := startKey(k)
+	return t.starts[s/64]&(1<<(s%64)) != 0
 }
 
 // word is one word of a phrase with what may follow it.
@@ -103,6 +130,14 @@ func appendKeySlow(dst []byte, t string) []byte {
 func (t *trie) insert(path []word, variants func(string) []string) int32 {
 	n := int32(0)
 	for _, w := range path {
+		if n == 0 {
+			t.markStart(w.key)
+			if variants != nil {
+				for _, v := range variants(w.key) {
+					t.markStart(v)
+				}
+			}
+		}
 		c, ok := t.nodes[n].next[w.key]
 		if !ok {
 			if t.nodes[n].next == nil {
@@ -145,6 +180,11 @@ func (t *trie) match(tokens []string) (val int32, n int) {
 			}
 		}
 		key := appendKey(buf[:0], tok, t.lower)
+		if node == 0 && !t.mayStart(key) {
+			if base := possessiveBase(key); base == nil || !t.mayStart(base) {
+				break // no phrase starts with this word
+			}
+		}
 		next := t.nodes[node].next
 		c, ok := next[string(key)]
 		if !ok {

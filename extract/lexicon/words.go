@@ -41,6 +41,16 @@ func fold(s string) string {
 	return norm.NFC.String(b.String())
 }
 
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // foldLower appends the lower-cased, diacritic-free form of s to dst. ASCII input does not
 // allocate.
 func foldLower(dst []byte, s string) []byte {

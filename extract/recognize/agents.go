@@ -67,31 +67,34 @@ func parseAgents() (*agents, error) {
 }
 
 // at returns the longest collective noun starting at ws[i]: its length in words and sector.
+// The words are joined in a buffer on the stack (a one-word noun is looked up as it is).
 func (a *agents) at(ws []word, i int) (int, string) {
 	if i >= len(ws) {
 		return 0, ""
 	}
+	var buf [128]byte
 	for _, n := range a.lengths[ws[i].lower] {
 		if i+n > len(ws) {
 			continue
 		}
-		parts := make([]string, n)
-		ok := true
+		key, ok := buf[:0], true
 		for k := 0; k < n; k++ {
 			w := ws[i+k]
 			if w.cap && !w.initial || !w.letter {
 				ok = false // "Ukrainian Armed Forces" is a name for the lexicon
 				break
 			}
-			parts[k] = w.lower
+			if k > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, w.lower...)
 		}
 		if !ok {
 			continue
 		}
-		k := strings.Join(parts, " ")
-		if s, found := a.sector[k]; found {
+		if s, found := a.sector[string(key)]; found {
 			// The longest agent wins: "the police chief" is one person, not the police.
-			if !a.collective[k] {
+			if !a.collective[string(key)] {
 				return 0, ""
 			}
 			return n, s

@@ -13,7 +13,7 @@ func (st *state) countryWord(ws []word, i int) (lexicon.Country, int) {
 		return lexicon.Country{}, 0
 	}
 	if i+1 < len(ws) && ws[i+1].cap {
-		if c, ok := st.r.lex.Demonym(ws[i].text + " " + ws[i+1].text); ok {
+		if c, ok := st.r.lex.DemonymPair(ws[i].text, ws[i+1].text); ok {
 			return c, 2
 		}
 	}

@@ -324,7 +324,7 @@ func (st *state) at(si int, ws []word, i int) int {
 		return 1
 	}
 	if i+1 < len(ws) && ws[i+1].cap {
-		if c, ok := st.r.lex.Demonym(w.text + " " + ws[i+1].text); ok { // "South Korean", "North Korean"
+		if c, ok := st.r.lex.DemonymPair(w.text, ws[i+1].text); ok { // "South Korean", "North Korean"
 			st.add(article.Mention{Span: article.Span{Start: w.start, End: ws[i+1].end}, Sentence: si,
 				Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name})
 			return 2
@@ -686,7 +686,7 @@ func (st *state) roleQualifiers(si int, ws []word, i int) ([]article.Mention, in
 			continue
 		}
 		if j+1 < len(ws) && ws[j+1].cap {
-			if c, ok := st.r.lex.Demonym(w.text + " " + ws[j+1].text); ok {
+			if c, ok := st.r.lex.DemonymPair(w.text, ws[j+1].text); ok {
 				quals = append(quals, article.Mention{Span: article.Span{Start: w.start, End: ws[j+1].end}, Sentence: si,
 					Label: graph.LabelCountry, Kind: article.KindDemonym, Entity: graph.NodeID(graph.LabelCountry, c.Name), Name: c.Name, Modifier: true})
 				j += 2
