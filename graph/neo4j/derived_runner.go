@@ -39,15 +39,20 @@ type pendingRef struct {
 	written map[string][]factRec
 }
 
-// derivedChunk is how many articles one catch-up transaction takes at most.
-const derivedChunk = 20000
+// derivedChunk is how many articles one catch-up transaction takes at most; add waits while
+// that many are queued (the catch-up lags the batches), so that the fact relationships held for
+// the queued batches stay bounded whatever the file's size.
+const derivedChunk = 5000
 
-// derivedMin is how many articles wait before a catch-up starts on its own.
+// derivedMin is how many articles wait before a catch-up starts on its own: with fewer, a
+// load of 1,000 articles catches up once, at the end (measured: docs/performance.md, *Load:
+// the derived data caught up beside the batches*). NEWSGRAPH_DERIVED_MIN overrides it (for
+// measurements).
 var derivedMin = func() int {
-	if n, err := strconv.Atoi(os.Getenv("NEWSGRAPH_DERIVED_MIN")); err == nil {
+	if n, err := strconv.Atoi(os.Getenv("NEWSGRAPH_DERIVED_MIN")); err == nil && n > 0 {
 		return n
 	}
-	return 1
+	return 2000
 }()
 
 // Names of the runner's times in the load's debug log.
@@ -64,14 +69,17 @@ func (s *Store) startDerived(ctx context.Context) *derivedRunner {
 	return r
 }
 
-// add hands over a committed marker.
+// add hands over a committed marker; it waits while derivedChunk articles are queued.
 func (r *derivedRunner) add(p pendingRef) {
 	r.wg.Add(1)
 	r.mu.Lock()
+	for r.queued >= derivedChunk && r.err == nil && !r.closed {
+		r.cond.Wait()
+	}
 	r.queue = append(r.queue, p)
 	r.queued += p.arts
 	r.mu.Unlock()
-	r.cond.Signal()
+	r.cond.Broadcast()
 }
 
 // wait returns once every marker handed over is caught up (or the runner failed), with the
@@ -80,7 +88,7 @@ func (r *derivedRunner) wait() error {
 	r.mu.Lock()
 	r.flush = true
 	r.mu.Unlock()
-	r.cond.Signal()
+	r.cond.Broadcast()
 	r.wg.Wait()
 	r.mu.Lock()
 	r.flush = false
@@ -101,7 +109,7 @@ func (r *derivedRunner) close() {
 	r.mu.Lock()
 	r.closed = true
 	r.mu.Unlock()
-	r.cond.Signal()
+	r.cond.Broadcast()
 	<-r.done
 }
 
@@ -122,6 +130,7 @@ func (r *derivedRunner) next() []pendingRef {
 	}
 	batch := r.queue[:k:k]
 	r.queue, r.queued = r.queue[k:], r.queued-n
+	r.cond.Broadcast() // an add may wait for room
 	return batch
 }
 
@@ -143,6 +152,7 @@ func (r *derivedRunner) run() {
 				r.mu.Lock()
 				r.err = err
 				r.mu.Unlock()
+				r.cond.Broadcast()
 			}
 		}
 		r.wg.Add(-len(batch))
