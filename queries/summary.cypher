@@ -19,10 +19,11 @@ CALL {
     UNION ALL
     CALL db.labels() YIELD label
     // LoadManifest is load's bookkeeping (one node per file loaded), CorroborationFact, ActorRank
-    // and ActorPair the corroboration and most_connected reports', PressureGroup pressure_network's, CountryPair country_pairs' (ActorTie its former ties, until the backfill removes them; kept by the loader): not part
+    // and ActorPair the corroboration and most_connected reports', PressureGroup pressure_network's, CountryPair country_pairs' (ActorTie its former ties, until the backfill removes them; kept by the loader),
+    // DerivedPending the batches whose derived data a running or stopped load has not caught up yet: not part
     // of the graph.
     WITH label WHERE NOT label IN ['Article', 'Country', 'Event', 'Organization', 'Person', 'Place', 'LoadManifest',
-                                   'CorroborationFact', 'ActorRank', 'ActorPair', 'PressureGroup', 'CountryPair', 'ActorTie']
+                                   'CorroborationFact', 'ActorRank', 'ActorPair', 'PressureGroup', 'CountryPair', 'ActorTie', 'DerivedPending']
     CALL (label) {
       MATCH (n) WHERE label IN labels(n)
       RETURN count(n) AS count

@@ -42,7 +42,8 @@ const noReplan = "CYPHER replan=skip "
 const lookupStmt = noReplan + `UNWIND $arts AS a
 OPTIONAL MATCH (n:Article {id: a.id})
 RETURN a.id AS id, coalesce(n.` + LoadHashProperty + ` = a.hash, false) AS same,
-       COLLECT { MATCH (old:Article {doc_key: a.doc_key}) WHERE old.id <> a.id RETURN old.id } AS older`
+       COLLECT { MATCH (old:Article {doc_key: a.doc_key}) WHERE old.id <> a.id RETURN old.id } AS older,
+       n IS NOT NULL AS stored`
 
 // mergeHead merges one node per row of the parameter named after the label, noting whether
 // it existed (isNew) and its properties before (before).
@@ -164,8 +165,22 @@ type nodeInfo struct {
 // lookup is what the lookup statements found for the articles of a plan, before any
 // batch is written.
 type lookup struct {
-	skip  map[string]bool     // stored with the same load hash
-	older map[string][]string // earlier versions of each article to write
+	skip   map[string]bool     // stored with the same load hash
+	older  map[string][]string // earlier versions of each article to write
+	stored map[string]bool     // stored (with another load hash) before the load
+}
+
+// allNew says whether no article of batch i to write was stored before the load and none
+// replaces an earlier version: then its write transaction changes no stored relationship and
+// the derived data of its articles can follow in a transaction of its own (derived_pending.go).
+func (l *lookup) allNew(plan *Plan, i int) bool {
+	for _, ai := range plan.Batches[i].arts {
+		id := plan.src.articles[ai].ID
+		if !l.skip[id] && (l.stored[id] || len(l.older[id]) > 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // skipped counts the articles of batch i that lookup skips.
@@ -190,25 +205,42 @@ func (l *lookup) olderOf(plan *Plan, i int) []string {
 
 // writeBatch runs inside a managed write transaction; it may be retried, so it only
 // returns what it did (b, built by buildBatches, is only read). The relationships of the
-// articles look skips are not in b.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int, b *Batch, look *lookup, times map[string]time.Duration) (batchResult, error) {
+// articles look skips are not in b. With core (the lookup found every article of the batch
+// new: lookup.allNew) the corroboration facts, actor ranks and country pairs of its articles
+// are left to a transaction of their own: the batch writes a pending marker instead
+// (derived_pending.go), and fails with errNotNew, writing nothing, when an article turns out
+// stored (another load wrote it since the lookup): the caller writes it again without core.
+// Without core, the pending markers of its articles and of the versions it replaces are
+// caught up first, in this transaction.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, plan *Plan, i int, b *Batch, look *lookup, times map[string]time.Duration, core bool) (batchResult, error) {
 	w := newTxWriter(ctx, tx)
 	w.times = times
+	w.deferDerived = core
 	w.st.Articles, w.st.Batches = len(plan.Batches[i].arts), 1
 	w.st.Skipped = look.skipped(plan, i)
 	if b.Size == 0 {
 		return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
 	}
-	if err := w.derivedBefore(look.olderOf(plan, i)); err != nil { // derived.go
+	older := look.olderOf(plan, i)
+	if !core {
+		if err := w.catchUpArticles(append(factBatchIDs(b), older...)); err != nil { // derived_pending.go
+			return batchResult{}, err
+		}
+	}
+	if err := w.derivedBefore(older); err != nil { // derived.go
 		return batchResult{}, err
 	}
-	if err := w.retract(look.olderOf(plan, i)); err != nil {
+	if err := w.retract(older); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.mergeNodes(b); err != nil {
 		return batchResult{}, err
 	}
-	if err := w.derivedBefore(w.storedArticles(b)); err != nil {
+	stored := w.storedArticles(b)
+	if core && len(stored) > 0 {
+		return batchResult{}, errNotNew
+	}
+	if err := w.derivedBefore(stored); err != nil {
 		return batchResult{}, err
 	}
 	if err := w.writeEdges(b); err != nil {
@@ -220,7 +252,20 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 	if err := w.settle(b); err != nil {
 		return batchResult{}, err
 	}
-	return batchResult{st: w.stats(), created: w.created, changed: w.changed}, nil
+	r := batchResult{st: w.stats(), created: w.created, changed: w.changed}
+	if core {
+		id, err := w.markPending(b)
+		if err != nil {
+			return batchResult{}, err
+		}
+		r.pending, r.pendingArts, r.written = id, len(b.Articles), w.facts.written
+		for _, a := range factBatchIDs(b) {
+			if _, ok := r.written[a]; !ok {
+				r.written[a] = nil // created with no fact relationship: nothing to read back
+			}
+		}
+	}
+	return r, nil
 }
 
 // lookupChunk is how many articles one lookup statement takes.
@@ -231,7 +276,7 @@ const lookupChunk = 10000
 // file runs these statements and nothing else. Earlier versions are kept only for the
 // articles that will be written.
 func (w *txWriter) lookupAll(plan *Plan) (*lookup, error) {
-	l := &lookup{skip: map[string]bool{}, older: map[string][]string{}}
+	l := &lookup{skip: map[string]bool{}, older: map[string][]string{}, stored: map[string]bool{}}
 	var arts []any
 	flush := func() error {
 		if len(arts) == 0 {
@@ -245,8 +290,13 @@ func (w *txWriter) lookupAll(plan *Plan) (*lookup, error) {
 			id, _ := r.Values[0].(string)
 			if same, _ := r.Values[1].(bool); same {
 				l.skip[id] = true
-			} else if older := strs(r.Values[2]); len(older) > 0 {
+				continue
+			}
+			if older := strs(r.Values[2]); len(older) > 0 {
 				l.older[id] = older
+			}
+			if stored, _ := r.Values[3].(bool); stored {
+				l.stored[id] = true
 			}
 		}
 		arts = arts[:0]

@@ -45,6 +45,19 @@ type backfillRun struct {
 // country_pairs groups (derived_country_pairs.go).
 var derivedModules = []derived{lookupData{}, factData{}, pressureData{}, pairData{}}
 
+// deferrable says whether module d may lag the batches of new articles
+// (derived_pending.go): the corroboration facts with the actor ranks and pairs, and the
+// country pairs, the largest share of a batch's derived work. The name lookups and the
+// pressure groups stay in the batch's transaction (they are small, and the pressure groups
+// and search text are recomputed from the graph, not by difference).
+func deferrable(d derived) bool {
+	switch d.(type) {
+	case factData, pairData:
+		return true
+	}
+	return false
+}
+
 // derivedSchema is the schema of every derived module.
 func derivedSchema() []SchemaItem {
 	var out []SchemaItem
@@ -57,6 +70,9 @@ func derivedSchema() []SchemaItem {
 // derivedBefore runs every module's before hook for articles stored before.
 func (w *txWriter) derivedBefore(ids []string) error {
 	for _, d := range derivedModules {
+		if w.deferDerived && deferrable(d) {
+			continue
+		}
 		if err := d.before(w, ids); err != nil {
 			return err
 		}
@@ -67,6 +83,9 @@ func (w *txWriter) derivedBefore(ids []string) error {
 // derivedWritten runs every module's written hook (b nil for a retraction).
 func (w *txWriter) derivedWritten(b *Batch) error {
 	for _, d := range derivedModules {
+		if w.deferDerived && deferrable(d) {
+			continue
+		}
 		if err := d.written(w, b); err != nil {
 			return err
 		}
@@ -77,6 +96,9 @@ func (w *txWriter) derivedWritten(b *Batch) error {
 // derivedSettled runs every module's settled hook (b nil for a retraction).
 func (w *txWriter) derivedSettled(b *Batch) error {
 	for _, d := range derivedModules {
+		if w.deferDerived && deferrable(d) {
+			continue
+		}
 		if err := d.settled(w, b); err != nil {
 			return err
 		}

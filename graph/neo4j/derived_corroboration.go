@@ -252,6 +252,9 @@ func (w *txWriter) factRels(ids []string, into map[string]actorRel) (map[string]
 		if into != nil {
 			noteActorRel(into, r.t, r.rid, r.a, r.b, r.status)
 		}
+		if w.catching { // the nodes of the batch that wrote them (derived_pending.go)
+			w.actors.touched[r.a], w.actors.touched[r.b] = true, true
+		}
 	}
 	return byKey, facts, nil
 }

@@ -448,12 +448,19 @@ func (w *txWriter) pairsBefore(ids []string) error {
 // every group they or those lifted before reach up to date; then rebuilds the groups of the
 // countries the batch renamed.
 func (w *txWriter) pairsAfter(b *Batch) error {
+	var ids []string
+	if b != nil {
+		ids = factBatchIDs(b)
+	}
+	return w.pairsAfterIDs(ids)
+}
+
+// pairsAfterIDs is pairsAfter for the articles ids (derived_pending.go catches them up).
+func (w *txWriter) pairsAfterIDs(ids []string) error {
 	pw := w.pairWork()
 	defer func() { w.ties = nil }()
-	if b != nil {
-		if err := w.liftInto(factBatchIDs(b), pw.after); err != nil {
-			return err
-		}
+	if err := w.liftInto(ids, pw.after); err != nil {
+		return err
 	}
 	if err := w.updatePairs(pw); err != nil {
 		return err

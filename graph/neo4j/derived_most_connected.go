@@ -37,7 +37,7 @@ const (
 
 // derivedLabels are the labels of the reports' bookkeeping nodes kept by the loader, left out
 // of Counts' totals and exports.
-var derivedLabels = []string{FactLabel, ActorRankLabel, ActorPairLabel, PressureGroupLabel, CountryPairLabel, ActorTieLabel}
+var derivedLabels = []string{FactLabel, ActorRankLabel, ActorPairLabel, PressureGroupLabel, CountryPairLabel, ActorTieLabel, PendingLabel}
 
 // notDerived is a WHERE condition: node n has none of derivedLabels.
 func notDerived(n string) string {

@@ -85,6 +85,9 @@ RETURN collect(CASE WHEN a IS NULL THEN id END) AS missing`, map[string]any{"ids
 	if missing := strs(rec.Values[0]); len(missing) > 0 {
 		return graph.LoadStats{}, &UnknownArticlesError{IDs: missing}
 	}
+	if err := w.catchUpArticles(ids); err != nil { // derived_pending.go
+		return graph.LoadStats{}, err
+	}
 	if err := w.derivedBefore(ids); err != nil { // derived.go
 		return graph.LoadStats{}, err
 	}

@@ -176,6 +176,9 @@ func (s *Store) applySchema(ctx context.Context, bf *backfillRun) ([]SchemaChang
 		return out, err
 	}
 	bf.sess = sess
+	if err := s.catchUpPending(ctx); err != nil { // derived_pending.go: before any backfill
+		return out, err
+	}
 	return out, s.backfillDerived(ctx, bf) // derived.go
 }
 

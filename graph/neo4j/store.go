@@ -180,7 +180,12 @@ func (s *Store) Load(ctx context.Context, d *graph.Document, opts graph.LoadOpti
 
 // LoadPlan writes a plan made by NewPlan; see Load. The batches are built one ahead of
 // the writer (buildBatches): the client reads and builds batch n+1 while the server writes
-// batch n.
+// batch n. A batch of articles new to the graph leaves the corroboration facts, actor ranks
+// and country pairs of its articles to a second session, which catches them up while the
+// next batch is written (derived_pending.go, derived_runner.go); a batch that changes stored
+// articles waits for it first, and LoadPlan returns once it is done: the derived data are
+// exact when the load returns, even a failed one (unless ctx ends: then the next ApplySchema
+// catches them up).
 func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, total int)) (graph.LoadStats, error) {
 	var total graph.LoadStats
 	var tally nodeTally
@@ -193,6 +198,9 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 	}
 	times := map[string]time.Duration{}
 	defer s.logTimes(times)
+	dr := s.startDerived(ctx)
+	defer dr.mergeTimes(times)
+	defer dr.close()
 	bctx, stop := context.WithCancel(ctx)
 	defer stop()
 	built := buildBatches(bctx, plan, look)
@@ -204,29 +212,75 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 			return total, s.partial(i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, ctx.Err())))
 		}
 		times[clientBuild] += bb.took
+		if err := dr.failed(); err != nil {
+			return total, s.partial(i, n, total, derivedError(ctx, s, err))
+		}
 		if bb.err != nil {
-			return total, s.partial(i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, bb.err)))
+			return total, s.partialDerived(dr, i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, bb.err)))
 		}
 		if bb.b == nil {
 			st := graph.LoadStats{Articles: len(plan.Batches[i].arts), Skipped: len(plan.Batches[i].arts), Batches: 1}
 			total.Add(st)
 			s.log.Debug("batch unchanged", "batch", i+1, "of", n, "articles", st.Articles)
 		} else {
-			r, err := s.commitBatch(ctx, sess, plan, bb, look, times)
+			r, err := s.writeOne(ctx, sess, plan, bb, look, times, dr)
 			if err != nil {
-				return total, s.partial(i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, err)))
+				return total, s.partialDerived(dr, i, n, total, fmt.Errorf("loading batch %d of %d: %w", i+1, n, s.classify(ctx, err)))
 			}
 			total.Add(r.st)
 			tally.add(r, &total)
 			s.log.Debug("batch committed", "batch", i+1, "of", n, "articles", r.st.Articles, "records", bb.b.Size,
 				"nodes_created", r.st.NodesCreated, "rels_created", r.st.RelsCreated, "rels_removed", r.st.RelsRemoved,
-				"took", time.Since(start).Round(time.Millisecond))
+				"derived_pending", r.pending != "", "took", time.Since(start).Round(time.Millisecond))
 		}
 		if progress != nil {
 			progress(i+1, n)
 		}
 	}
+	start := time.Now()
+	err = dr.wait()
+	times[derivedWait] += time.Since(start)
+	if err != nil {
+		return total, s.partial(n, n, total, derivedError(ctx, s, err))
+	}
 	return total, nil
+}
+
+// writeOne writes a built batch: as all new when the lookup says so (its derived data handed
+// to dr), else — or when it turns out not all new — after dr has caught up every marker it
+// was given, in full.
+func (s *Store) writeOne(ctx context.Context, sess neo4j.SessionWithContext, plan *Plan, bb builtBatch, look *lookup, times map[string]time.Duration, dr *derivedRunner) (batchResult, error) {
+	if look.allNew(plan, bb.i) {
+		r, err := s.commitBatch(ctx, sess, plan, bb, look, times, true)
+		if err == nil {
+			if r.pending != "" {
+				dr.add(pendingRef{id: r.pending, arts: r.pendingArts, written: r.written})
+			}
+			return r, nil
+		}
+		if !errors.Is(err, errNotNew) {
+			return r, err
+		}
+	}
+	start := time.Now()
+	err := dr.wait()
+	times[derivedWait] += time.Since(start)
+	if err != nil {
+		return batchResult{}, derivedError(ctx, s, err)
+	}
+	return s.commitBatch(ctx, sess, plan, bb, look, times, false)
+}
+
+// derivedError is the error of a failed catch-up.
+func derivedError(ctx context.Context, s *Store, err error) error {
+	return fmt.Errorf("bringing the derived data of the loaded batches up to date (the next load or schema apply completes it): %w", s.classify(ctx, err))
+}
+
+// partialDerived is partial for a load that stops at batch i: the batches committed before
+// have their derived data caught up first (unless ctx is done or the catch-up failed).
+func (s *Store) partialDerived(dr *derivedRunner, i, n int, done graph.LoadStats, err error) error {
+	_ = dr.wait()
+	return s.partial(i, n, done, err)
 }
 
 // partial is err, as a *graph.PartialLoadError when batches before batch i (of n) were
@@ -238,13 +292,15 @@ func (s *Store) partial(i, n int, done graph.LoadStats, err error) error {
 	return err
 }
 
-// commitBatch writes a built batch in one managed write transaction.
-func (s *Store) commitBatch(ctx context.Context, sess neo4j.SessionWithContext, plan *Plan, bb builtBatch, look *lookup, times map[string]time.Duration) (batchResult, error) {
+// commitBatch writes a built batch in one managed write transaction (core: see writeBatch).
+func (s *Store) commitBatch(ctx context.Context, sess neo4j.SessionWithContext, plan *Plan, bb builtBatch, look *lookup, times map[string]time.Duration, core bool) (batchResult, error) {
 	start := time.Now()
 	var wrote time.Time
-	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		defer func() { wrote = time.Now() }()
-		return s.writeBatch(ctx, tx, plan, bb.i, bb.b, look, times)
+	out, err := retryGone(func() (any, error) {
+		return sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			defer func() { wrote = time.Now() }()
+			return s.writeBatch(ctx, tx, plan, bb.i, bb.b, look, times, core)
+		})
 	})
 	times[batchTotal] += time.Since(start)
 	if err != nil {

@@ -42,6 +42,12 @@ type txWriter struct {
 	// times, when not nil, sums the time of each statement by what it does (a load's debug
 	// log prints it: docs/performance.md)
 	times map[string]time.Duration
+	// deferDerived leaves the derived modules that can lag (derived.go: deferrable) to a
+	// later transaction (derived_pending.go).
+	deferDerived bool
+	// catching is set while the writer catches up pending articles: the ends of their fact
+	// relationships count as touched actors (as the nodes of their batch did).
+	catching bool
 }
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
@@ -167,6 +173,11 @@ func articleRels(t graph.RelType, id string) string {
 type batchResult struct {
 	st               graph.LoadStats
 	created, changed map[string]bool
+	// pending is the id of the pending marker the batch wrote (derived_pending.go), "" for
+	// none; pendingArts the number of its articles.
+	pending     string
+	pendingArts int
+	written     map[string][]factRec // the batch's fact relationships by article (pendingRef)
 }
 
 // nodeTally counts distinct nodes over the batches of one load: created by some batch, or

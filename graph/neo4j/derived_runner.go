@@ -1,0 +1,202 @@
+package neo4j
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// derivedRunner catches up a load's pending markers (derived_pending.go) on a session of its
+// own, one write transaction at a time, while the load writes its next batches. It starts a
+// catch-up once the markers waiting name derivedMin articles (or when the load waits for it:
+// before a batch of stored articles, and at the end), and takes every marker waiting then, up
+// to derivedChunk articles: a hub's rank or fact is written once for all of them.
+type derivedRunner struct {
+	s      *Store
+	ctx    context.Context
+	stop   context.CancelFunc
+	wg     sync.WaitGroup // one per marker handed over and not yet caught up (or given up)
+	done   chan struct{}  // closed when the goroutine has returned
+	mu     sync.Mutex
+	cond   *sync.Cond
+	queue  []pendingRef
+	queued int  // articles in queue
+	flush  bool // the load waits: catch up whatever is queued
+	closed bool
+	err    error
+	times  map[string]time.Duration // the catch-up statements' times (read after done)
+}
+
+// pendingRef is a marker handed to the runner: its id, number of articles, and the fact
+// relationships its batch created, by article (every article of the batch has an entry).
+type pendingRef struct {
+	id      string
+	arts    int
+	written map[string][]factRec
+}
+
+// derivedChunk is how many articles one catch-up transaction takes at most; add waits while
+// that many are queued (the catch-up lags the batches), so that the fact relationships held for
+// the queued batches stay bounded whatever the file's size.
+const derivedChunk = 5000
+
+// derivedMin is how many articles wait before a catch-up starts on its own: with fewer, a
+// load of 1,000 articles catches up once, at the end (measured: docs/performance.md, *Load:
+// the derived data caught up beside the batches*). NEWSGRAPH_DERIVED_MIN overrides it (for
+// measurements).
+var derivedMin = func() int {
+	if n, err := strconv.Atoi(os.Getenv("NEWSGRAPH_DERIVED_MIN")); err == nil && n > 0 {
+		return n
+	}
+	return 2000
+}()
+
+// Names of the runner's times in the load's debug log.
+const (
+	derivedTotal = "(derived) catch-up transactions, commits included"
+	derivedWait  = "(derived) waiting for the catch-up before a batch of stored articles or the end"
+)
+
+func (s *Store) startDerived(ctx context.Context) *derivedRunner {
+	rctx, stop := context.WithCancel(ctx)
+	r := &derivedRunner{s: s, ctx: rctx, stop: stop, done: make(chan struct{}), times: map[string]time.Duration{}}
+	r.cond = sync.NewCond(&r.mu)
+	go r.run()
+	return r
+}
+
+// add hands over a committed marker; it waits while derivedChunk articles are queued.
+func (r *derivedRunner) add(p pendingRef) {
+	r.wg.Add(1)
+	r.mu.Lock()
+	for r.queued >= derivedChunk && r.err == nil && !r.closed {
+		r.cond.Wait()
+	}
+	r.queue = append(r.queue, p)
+	r.queued += p.arts
+	r.mu.Unlock()
+	r.cond.Broadcast()
+}
+
+// wait returns once every marker handed over is caught up (or the runner failed), with the
+// runner's error.
+func (r *derivedRunner) wait() error {
+	r.mu.Lock()
+	r.flush = true
+	r.mu.Unlock()
+	r.cond.Broadcast()
+	r.wg.Wait()
+	r.mu.Lock()
+	r.flush = false
+	r.mu.Unlock()
+	return r.failed()
+}
+
+func (r *derivedRunner) failed() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+// close stops the runner (a transaction in flight is cancelled: its markers stay for the next
+// ApplySchema) and waits for its goroutine.
+func (r *derivedRunner) close() {
+	r.stop()
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
+	r.cond.Broadcast()
+	<-r.done
+}
+
+// next waits for markers to catch up and takes them (nil once closed).
+func (r *derivedRunner) next() []pendingRef {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for !r.closed && (len(r.queue) == 0 || r.queued < derivedMin && !r.flush) {
+		r.cond.Wait()
+	}
+	if r.closed {
+		return r.queue // given up: their markers stay
+	}
+	n, k := 0, 0
+	for k < len(r.queue) && (k == 0 || n+r.queue[k].arts <= derivedChunk) {
+		n += r.queue[k].arts
+		k++
+	}
+	batch := r.queue[:k:k]
+	r.queue, r.queued = r.queue[k:], r.queued-n
+	r.cond.Broadcast() // an add may wait for room
+	return batch
+}
+
+func (r *derivedRunner) run() {
+	defer close(r.done)
+	sess := r.s.session(r.ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(r.ctx))
+	for {
+		batch := r.next()
+		r.mu.Lock()
+		closed := r.closed
+		r.mu.Unlock()
+		if closed {
+			r.wg.Add(-len(batch))
+			return
+		}
+		if r.failed() == nil {
+			if err := r.catchUp(sess, batch); err != nil {
+				r.mu.Lock()
+				r.err = err
+				r.mu.Unlock()
+				r.cond.Broadcast()
+			}
+		}
+		r.wg.Add(-len(batch))
+	}
+}
+
+// catchUp catches up the markers of batch in one write transaction.
+func (r *derivedRunner) catchUp(sess neo4j.SessionWithContext, batch []pendingRef) error {
+	ids := make([]string, len(batch))
+	written := map[string][]factRec{}
+	for i, p := range batch {
+		ids[i] = p.id
+		for a, recs := range p.written {
+			written[a] = recs
+		}
+	}
+	start := time.Now()
+	_, err := retryGone(func() (any, error) {
+		return sess.ExecuteWrite(r.ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			w := newTxWriter(r.ctx, tx)
+			w.times = map[string]time.Duration{}
+			_, err := w.catchUpMarkers(ids, false, written)
+			if err == nil {
+				for k, v := range w.times { // only the try that commits counts
+					r.times[k] += v
+				}
+			}
+			return nil, err
+		})
+	})
+	r.times[derivedTotal] += time.Since(start)
+	if err != nil {
+		return r.s.classify(r.ctx, err)
+	}
+	return nil
+}
+
+// mergeTimes adds the runner's times to a load's, the statements' names prefixed (after close).
+func (r *derivedRunner) mergeTimes(times map[string]time.Duration) {
+	for k, v := range r.times {
+		if k == derivedTotal || k == derivedWait {
+			times[k] += v
+		} else {
+			times["(derived) "+k] += v
+		}
+	}
+}
