@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j"
 	"github.com/newsgraph/newsgraph/queries"
 	"github.com/newsgraph/newsgraph/queries/internal/neo4jtest"
 )
@@ -50,26 +52,8 @@ func TestEvidenceBetweenHubs(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm, _ := c.Get("evidence")
-	expand, err := os.ReadFile(filepath.Join("..", "testdata", "reports", "evidence_expand.cypher"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, p := range evidenceParams {
-		params, err := tm.Bind(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := s.Query(context.Background(), tm.Cypher(), params)
-		if err != nil {
-			t.Fatalf("%v: %v", p, err)
-		}
-		want, err := s.Query(context.Background(), string(expand), params)
-		if err != nil {
-			t.Fatalf("%v: main's template: %v", p, err)
-		}
-		if g, w := plainRows(t, got), plainRows(t, want); g != w {
-			t.Errorf("%v: rows differ from main's template:\n got:\n%s\nwant:\n%s", p, g, w)
-		}
+		want := evidenceAsExpand(t, s, tm, p)
 		if p["limit"] == "1000" && len(want.Rows) != 60+3+4+2 {
 			t.Errorf("%v: main's template gave %d rows, want 69: the test graph is wrong", p, len(want.Rows))
 		}
@@ -214,10 +198,6 @@ func TestEvidenceByDateTypesInTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm, _ := c.Get("evidence")
-	expand, err := os.ReadFile(filepath.Join("..", "testdata", "reports", "evidence_expand.cypher"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, p := range []map[string]string{
 		{"from": "alpha", "to": "beta", "limit": "5"},
 		{"from": "alpha", "to": "beta", "limit": "40"},
@@ -226,21 +206,7 @@ func TestEvidenceByDateTypesInTurn(t *testing.T) {
 		{"from": "alpha", "to": "beta", "type": "pressured", "limit": "7"},
 		{"from": "beta", "to": "alpha", "limit": "5"},
 	} {
-		params, err := tm.Bind(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := s.Query(context.Background(), tm.Cypher(), params)
-		if err != nil {
-			t.Fatalf("%v: %v", p, err)
-		}
-		want, err := s.Query(context.Background(), string(expand), params)
-		if err != nil {
-			t.Fatalf("%v: main's template: %v", p, err)
-		}
-		if g, w := plainRows(t, got), plainRows(t, want); g != w {
-			t.Errorf("%v: rows differ from main's template:\n got:\n%s\nwant:\n%s", p, g, w)
-		}
+		want := evidenceAsExpand(t, s, tm, p)
 		if p["limit"] == "1000" && len(want.Rows) != 60+30 {
 			t.Errorf("%v: main's template gave %d rows, want 90: the test graph is wrong", p, len(want.Rows))
 		}
@@ -317,4 +283,31 @@ func writeTwoTypes(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// evidenceAsExpand runs the evidence template tm with parameters p, checks that its rows equal
+// main's template (testdata/reports/evidence_expand.cypher, which expands every relationship
+// of the smaller side) and returns main's rows.
+func evidenceAsExpand(t *testing.T, s *neo4j.Store, tm *queries.Template, p map[string]string) *graph.Rows {
+	t.Helper()
+	expand, err := os.ReadFile(filepath.Join("..", "testdata", "reports", "evidence_expand.cypher"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, err := tm.Bind(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Query(context.Background(), tm.Cypher(), params)
+	if err != nil {
+		t.Fatalf("%v: %v", p, err)
+	}
+	want, err := s.Query(context.Background(), string(expand), params)
+	if err != nil {
+		t.Fatalf("%v: main's template: %v", p, err)
+	}
+	if g, w := plainRows(t, got), plainRows(t, want); g != w {
+		t.Errorf("%v: rows differ from main's template:\n got:\n%s\nwant:\n%s", p, g, w)
+	}
+	return want
 }
