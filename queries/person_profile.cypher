@@ -17,7 +17,7 @@ CALL () {
 }
 WITH p WHERE $limit > 0 AND (p.id = $person OR toLower(p.name) CONTAINS toLower($person)
    OR any(al IN coalesce(p.aliases, []) WHERE toLower(al) CONTAINS toLower($person)))
-WITH p ORDER BY p.name
+WITH p ORDER BY p.name, p.id
 WITH p, COUNT { (p)-[:MET|SPOKE_WITH|PRESSURED|CRITICIZED|SUPPORTED|VISITED|ATTENDED|HOSTED]-() } AS facts
 // The roles: one per title and organization or country, with the first article (by id) that
 // states it.
@@ -43,7 +43,7 @@ CALL (p, roles, facts) {
        CASE t WHEN 'MET' THEN 'met' WHEN 'SPOKE_WITH' THEN 'spoke with'
               ELSE toLower(t) + CASE WHEN out THEN '' ELSE ' by' END END AS relation,
        x.name AS other, r.date AS date, r.article AS article
-  ORDER BY ord, coalesce(date, '') DESC, relation, other, article
+  ORDER BY ord, coalesce(date, '') DESC, relation, other, article, r.sentence, r.status, r.topic
   LIMIT $limit
   MATCH path = (p)-[r]-(x)
   RETURN ord,
@@ -61,5 +61,5 @@ CALL (p, roles, facts) {
          null AS status, null AS topic, article, null AS sentence, path
 }
 RETURN p.name AS person, section, relation, other, date, status, topic, article, sentence, path AS _path
-ORDER BY person, ord, coalesce(date, '') DESC, relation, other, article
+ORDER BY person, p.id, ord, coalesce(date, '') DESC, relation, other, article, sentence, status, topic
 LIMIT $limit

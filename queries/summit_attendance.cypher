@@ -26,7 +26,7 @@ CALL () {
     MATCH (e:Event)
     WHERE e.when_reported >= coalesce(left($since, 4), '\u0000') AND ($kind = '' OR e.kind = $kind)
       AND ($since IS NULL OR left(e.when_reported, size($since)) >= left($since, size(e.when_reported)))
-    WITH e ORDER BY e.when_reported DESC, e.name LIMIT $limit
+    WITH e ORDER BY e.when_reported DESC, e.name, e.id LIMIT $limit
     RETURN e
   }
   RETURN e
@@ -36,7 +36,7 @@ CALL () {
     MATCH (e:Event)
     WHERE e.when_all >= coalesce(left($since, 4), '\u0000') AND ($kind = '' OR e.kind = $kind)
       AND ($since IS NULL OR left(e.when_all, size($since)) >= left($since, size(e.when_all)))
-    WITH e ORDER BY e.when_all DESC, e.name LIMIT $limit
+    WITH e ORDER BY e.when_all DESC, e.name, e.id LIMIT $limit
     RETURN e
   }
   RETURN e
@@ -57,7 +57,7 @@ CALL (es) {
 }
 WITH e, CASE WHEN $include_negated THEN e.when_all ELSE e.when_reported END AS date
 WHERE $since IS NULL OR (date IS NOT NULL AND left(date, size($since)) >= left($since, size(date)))
-WITH e ORDER BY coalesce(date, '') DESC, e.name LIMIT $limit
+WITH e ORDER BY coalesce(date, '') DESC, e.name, e.id LIMIT $limit
 OPTIONAL MATCH (e)-[:HELD_IN]->(pl)
 WITH e, min(pl.name) AS held_in
 OPTIONAL MATCH p = (x)-[r:ATTENDED|HOSTED]->(e)
@@ -76,4 +76,4 @@ WITH e, held_in,
      reduce(acc = [], l IN collect(ps) | acc + l) AS paths
 WITH e, coalesce(e.date, first_date) AS date, coalesce(e.place_name, held_in) AS place, attendees, hosts, articles, paths
 RETURN e.name AS event, e.kind AS kind, date, place, attendees, hosts, size(articles) AS articles, paths AS _paths
-ORDER BY coalesce(date, '') DESC, event
+ORDER BY coalesce(date, '') DESC, event, e.id

@@ -41,19 +41,25 @@ type pendingRef struct {
 
 // derivedChunk is how many articles one catch-up transaction takes at most; add waits while
 // that many are queued (the catch-up lags the batches), so that the fact relationships held for
-// the queued batches stay bounded whatever the file's size.
-const derivedChunk = 5000
+// the queued batches stay bounded whatever the file's size: those of at most twice this many
+// articles (queued, and being caught up). 5,000 took a 100k load to 311 MB, 2,500 (with
+// derivedMin 1,000) to 262 MB in the same time (docs/performance.md, *Load memory at 100k*).
+// NEWSGRAPH_DERIVED_CHUNK overrides it (for measurements).
+var derivedChunk = envInt("NEWSGRAPH_DERIVED_CHUNK", 2500)
 
-// derivedMin is how many articles wait before a catch-up starts on its own: with fewer, a
-// load of 1,000 articles catches up once, at the end (measured: docs/performance.md, *Load:
+// derivedMin is how many articles wait before a catch-up starts on its own: a load of 1,000
+// articles catches up once, at the end (measured: docs/performance.md, *Load:
 // the derived data caught up beside the batches*). NEWSGRAPH_DERIVED_MIN overrides it (for
 // measurements).
-var derivedMin = func() int {
-	if n, err := strconv.Atoi(os.Getenv("NEWSGRAPH_DERIVED_MIN")); err == nil && n > 0 {
+var derivedMin = envInt("NEWSGRAPH_DERIVED_MIN", 1000)
+
+// envInt is the positive integer in environment variable name, or def.
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
 		return n
 	}
-	return 2000
-}()
+	return def
+}
 
 // Names of the runner's times in the load's debug log.
 const (
