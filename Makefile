@@ -50,7 +50,7 @@ lint: ## go vet, gofmt check, go mod tidy check, govulncheck against a local vul
 browser-e2e: build ## drive Neo4j Browser in headless Chromium against the main server; screenshot in out/browser-e2e.png
 	@scripts/browser-e2e.sh
 
-bench: ## scale corpus, extract 1 vs 2 workers, stages, load vs naive, build, report p50/p95 on the TEST Neo4j -> out/bench.json (BENCH_ARTICLES=1000)
+bench: ## scale corpus, extract 1 vs 2 workers, stages, load vs naive, build, report p50/p95 on the TEST Neo4j -> out/bench.json (BENCH_ARTICLES=1000 BENCH_SCALE_ARTICLES=10000)
 	@scripts/bench.sh
 
 bench-go: ## run all Go benchmarks with allocation counts

@@ -4,7 +4,8 @@
 #      seed corpus, corpus/sample and the re3d documents (those found);
 #   2. extraction with --workers 1 and 2 (words/s, sentences/s, MB/s, speed-up, peak memory),
 #      and with one worker in the faster parser settings (--parser single, and with --beam 1;
-#      --parser fast, with its CPU seconds and words per CPU-second, and with 2 workers);
+#      --parser fast, with its CPU seconds and words per CPU-second, and with 2 workers; then
+#      --parser fast on 1 and 2 workers again on BENCH_SCALE_ARTICLES articles, default 10000);
 #   3. per-stage words/s (go test -bench Stages on the same corpus, one goroutine);
 #   4. on the TEST Neo4j (started like make test, wiped, stopped after if this script started it):
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
@@ -69,6 +70,26 @@ say "extract --workers 1 --parser fast"
 timed extract_fast bin/newsgraph extract --workers 1 --parser fast "$OUT/corpus.jsonl" -o "$OUT/graph-fast.jsonl"
 say "extract --workers 2 --parser fast"
 timed extract_fast2 bin/newsgraph extract --workers 2 --parser fast "$OUT/corpus.jsonl" -o "$OUT/graph-fast.jsonl"
+# the fast setting's speed-up again on a corpus BENCH_SCALE_ARTICLES long (0 skips it): on 1k,
+# process start and the one-goroutine cross-article phases weigh (docs/performance.md)
+SCALE_N=${BENCH_SCALE_ARTICLES:-10000}
+if ((SCALE_N > 0)); then
+	say "scale corpus: $SCALE_N articles; extract --parser fast on 1 and 2 workers"
+	bin/scalecorpus -n "$SCALE_N" -seed "$SEED" -o "$OUT/corpus-scale.jsonl" "${sources[@]}"
+	timed extract_fast_scale1 bin/newsgraph extract --workers 1 --parser fast "$OUT/corpus-scale.jsonl" -o "$OUT/graph-fast.jsonl"
+	timed extract_fast_scale2 bin/newsgraph extract --workers 2 --parser fast "$OUT/corpus-scale.jsonl" -o "$OUT/graph-fast.jsonl"
+	rm -f "$OUT/corpus-scale.jsonl"
+fi
+# the words an extract run reports on stderr ("extracted N articles (W words)")
+words_of() { sed -n 's/^extracted [0-9]* articles (\([0-9]*\) words).*/\1/p' "$1"; }
+scale_json() {
+	if ((SCALE_N == 0)); then echo null; return; fi
+	local a=$OUT/extract_fast_scale1.time b=$OUT/extract_fast_scale2.time
+	jq -n --argjson n "$SCALE_N" --argjson w "$(words_of "$a")" --argjson s1 "$(wall "$a")" --argjson s2 "$(wall "$b")" \
+		--argjson c1 "$(cpu "$a")" --argjson r1 "$(rss_mb "$a")" --argjson r2 "$(rss_mb "$b")" \
+		'{articles: $n, words: $w, workers1: {seconds: $s1, cpu_seconds: $c1, words_per_cpu_s: ($w / $c1 | floor), peak_mb: $r1},
+		  workers2: {seconds: $s2, words_per_s: ($w / $s2 | floor), peak_mb: $r2}, speedup: ($s1 / $s2)}'
+}
 rm -f "$OUT/graph-single.jsonl" "$OUT/graph-greedy.jsonl" "$OUT/graph-fast.jsonl"
 e1=$(wall "$OUT/extract1.time") e2=$(wall "$OUT/extract2.time")
 es=$(wall "$OUT/extract_single.time") eg=$(wall "$OUT/extract_greedy.time")
@@ -145,7 +166,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
 	--argjson es "$es" --argjson eg "$eg" --argjson rss_s "$(rss_mb "$OUT/extract_single.time")" --argjson rss_g "$(rss_mb "$OUT/extract_greedy.time")" \
 	--argjson ef "$ef" --argjson egc "$egc" --argjson efc "$efc" --argjson rss_f "$(rss_mb "$OUT/extract_fast.time")" \
-	--argjson ef2 "$ef2" --argjson rss_f2 "$(rss_mb "$OUT/extract_fast2.time")" \
+	--argjson ef2 "$ef2" --argjson rss_f2 "$(rss_mb "$OUT/extract_fast2.time")" --argjson fast_scale "$(scale_json)" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
 	--argjson load_cold_s "$(wall "$OUT/load_cold.time")" \
 	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
@@ -161,7 +182,8 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
 	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), cpu_seconds: $egc, words_per_cpu_s: ($words / $egc | floor), peak_mb: $rss_g},
 	            fast_workers1: {seconds: $ef, words_per_s: ($words / $ef | floor), cpu_seconds: $efc, words_per_cpu_s: ($words / $efc | floor), peak_mb: $rss_f},
-	            fast_workers2: {seconds: $ef2, words_per_s: ($words / $ef2 | floor), peak_mb: $rss_f2, speedup: ($ef / $ef2)}},
+	            fast_workers2: {seconds: $ef2, words_per_s: ($words / $ef2 | floor), peak_mb: $rss_f2, speedup: ($ef / $ef2)},
+	            fast_scale: $fast_scale},
 	  stages_words_per_s: $stages, stages_fast_parse_words_per_s: $parse_fast,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss,
 	         naive_rows_per_s: $naive.rows_per_s, naive_rows: $naive.rows, ratio: (($rows / $load_s) / $naive.rows_per_s),
@@ -176,6 +198,7 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "extract   1 worker, --parser single: \(.extract.single_workers1.words_per_s) words/s (peak \(.extract.single_workers1.peak_mb) MB); with --beam 1: \(.extract.single_greedy_workers1.words_per_s) words/s (peak \(.extract.single_greedy_workers1.peak_mb) MB)",
   "extract   1 worker, --parser fast: \(.extract.fast_workers1.words_per_s) words/s, \(.extract.fast_workers1.words_per_cpu_s) words/CPU-s (--parser single --beam 1: \(.extract.single_greedy_workers1.words_per_cpu_s) words/CPU-s), peak \(.extract.fast_workers1.peak_mb) MB",
   "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x",
+  (.extract.fast_scale // empty | "extract   --parser fast on \(.articles) articles (\(.words) words): 1 worker \(.workers1.words_per_cpu_s) words/CPU-s, peak \(.workers1.peak_mb) MB; 2 workers \(.workers2.words_per_s) words/s, peak \(.workers2.peak_mb) MB; speed-up \(.speedup * 100 | floor / 100)x"),
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")) + "; parse with --parser fast \(.stages_fast_parse_words_per_s)",
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x (both warm)",
   "load      cold (first load on the server): \(.load.cold_rows_per_s) rows/s (\(.load.cold_seconds) s); ratio \(.load.cold_ratio * 10 | floor / 10)x",
