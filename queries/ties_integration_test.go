@@ -48,7 +48,10 @@ func TestTiesOrderedByKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := func(report string, args map[string]string) string {
-		tm, _ := c.Get(report)
+		tm, ok := c.Get(report)
+		if !ok {
+			t.Fatalf("no report %s", report)
+		}
 		params, err := tm.Bind(args)
 		if err != nil {
 			t.Fatal(err)

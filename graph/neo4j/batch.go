@@ -258,10 +258,10 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 		if err != nil {
 			return batchResult{}, err
 		}
-		r.pending, r.pendingArts, r.written = id, len(b.Articles), w.facts.written
+		r.pending = &pendingRef{id: id, arts: len(b.Articles), written: w.facts.written}
 		for _, a := range factBatchIDs(b) {
-			if _, ok := r.written[a]; !ok {
-				r.written[a] = nil // created with no fact relationship: nothing to read back
+			if _, ok := r.pending.written[a]; !ok {
+				r.pending.written[a] = nil // created with no fact relationship: nothing to read back
 			}
 		}
 	}

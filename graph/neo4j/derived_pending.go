@@ -48,17 +48,16 @@ var errNotNew = errors.New("an article of the batch is stored already")
 const pendingCreateStmt = `CREATE (p:` + "`" + PendingLabel + "`" + ` {id: $id, articles: $articles, renamed: $renamed, nodes: $nodes})
 RETURN p.id`
 
-// pendingLockStmt locks and reads the markers given by id ($all: every marker).
+// pendingLockStmt locks and reads the markers given by id.
 const pendingLockStmt = noReplan + `MATCH (p:` + "`" + PendingLabel + "`" + `)
-WHERE $all OR p.id IN $ids
-SET p.locked = true
-REMOVE p.locked
-RETURN p.id AS id, p.articles AS articles, p.renamed AS renamed, p.nodes AS nodes
-ORDER BY id`
+WHERE p.id IN $ids` + pendingLockTail
 
 // pendingOfStmt locks and reads the markers naming one of the articles $ids.
 const pendingOfStmt = noReplan + `MATCH (p:` + "`" + PendingLabel + "`" + `)
-WHERE any(a IN p.articles WHERE a IN $ids)
+WHERE any(a IN p.articles WHERE a IN $ids)` + pendingLockTail
+
+// pendingLockTail locks the markers matched (p) and returns them in id order.
+const pendingLockTail = `
 SET p.locked = true
 REMOVE p.locked
 RETURN p.id AS id, p.articles AS articles, p.renamed AS renamed, p.nodes AS nodes
@@ -126,17 +125,15 @@ func (w *txWriter) catchUpArticles(ids []string) error {
 	return w.catchUp(pendingOf(recs), nil)
 }
 
-// catchUpMarkers catches up the markers given by id (all: every marker) in this transaction
-// and returns how many articles they named. written, when not nil, holds the fact
+// catchUpMarkers catches up the markers given by id in this transaction. written, when not nil, holds the fact
 // relationships of some of their articles as the batch created them (by article; an article of
 // a batch handed over with no fact relationship has an empty entry): those are not read back.
-func (w *txWriter) catchUpMarkers(ids []string, all bool, written map[string][]factRec) (int, error) {
-	recs, err := w.all("locking the pending markers", pendingLockStmt, map[string]any{"ids": anyList(ids), "all": all})
+func (w *txWriter) catchUpMarkers(ids []string, written map[string][]factRec) error {
+	recs, err := w.all("locking the pending markers", pendingLockStmt, map[string]any{"ids": anyList(ids)})
 	if err != nil || len(recs) == 0 {
-		return 0, err
+		return err
 	}
-	p := pendingOf(recs)
-	return len(p.articles), w.catchUp(p, written)
+	return w.catchUp(pendingOf(recs), written)
 }
 
 // catchUp adds the articles of p to the deferrable derived data, as the transaction that wrote
@@ -213,8 +210,7 @@ func (s *Store) catchUpPending(ctx context.Context) error {
 			ids = append(ids, str(r.Values[0]))
 		}
 		if err := s.factsWrite(ctx, func(w *txWriter) error {
-			_, err := w.catchUpMarkers(ids, false, nil)
-			return err
+			return w.catchUpMarkers(ids, nil)
 		}); err != nil {
 			return fmt.Errorf("bringing the derived data up to date: %w", err)
 		}

@@ -180,7 +180,7 @@ func (r *derivedRunner) catchUp(sess neo4j.SessionWithContext, batch []pendingRe
 		return sess.ExecuteWrite(r.ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			w := newTxWriter(r.ctx, tx)
 			w.times = map[string]time.Duration{}
-			_, err := w.catchUpMarkers(ids, false, written)
+			err := w.catchUpMarkers(ids, written)
 			if err == nil {
 				for k, v := range w.times { // only the try that commits counts
 					r.times[k] += v

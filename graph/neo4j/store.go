@@ -231,17 +231,14 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 			tally.add(r, &total)
 			s.log.Debug("batch committed", "batch", i+1, "of", n, "articles", r.st.Articles, "records", bb.b.Size,
 				"nodes_created", r.st.NodesCreated, "rels_created", r.st.RelsCreated, "rels_removed", r.st.RelsRemoved,
-				"derived_pending", r.pending != "", "took", time.Since(start).Round(time.Millisecond))
+				"derived_pending", r.pending != nil, "took", time.Since(start).Round(time.Millisecond))
 		}
 		if progress != nil {
 			progress(i+1, n)
 		}
 	}
-	start := time.Now()
-	err = dr.wait()
-	times[derivedWait] += time.Since(start)
-	if err != nil {
-		return total, s.partial(n, n, total, derivedError(ctx, s, err))
+	if err := waitDerived(ctx, s, dr, times); err != nil {
+		return total, s.partial(n, n, total, err)
 	}
 	return total, nil
 }
@@ -253,8 +250,8 @@ func (s *Store) writeOne(ctx context.Context, sess neo4j.SessionWithContext, pla
 	if look.allNew(plan, bb.i) {
 		r, err := s.commitBatch(ctx, sess, plan, bb, look, times, true)
 		if err == nil {
-			if r.pending != "" {
-				dr.add(pendingRef{id: r.pending, arts: r.pendingArts, written: r.written})
+			if r.pending != nil {
+				dr.add(*r.pending)
 			}
 			return r, nil
 		}
@@ -262,13 +259,22 @@ func (s *Store) writeOne(ctx context.Context, sess neo4j.SessionWithContext, pla
 			return r, err
 		}
 	}
+	if err := waitDerived(ctx, s, dr, times); err != nil {
+		return batchResult{}, err
+	}
+	return s.commitBatch(ctx, sess, plan, bb, look, times, false)
+}
+
+// waitDerived waits for dr to catch up every marker it was given, adding the wait to times,
+// and returns a failed catch-up's error (derivedError).
+func waitDerived(ctx context.Context, s *Store, dr *derivedRunner, times map[string]time.Duration) error {
 	start := time.Now()
 	err := dr.wait()
 	times[derivedWait] += time.Since(start)
 	if err != nil {
-		return batchResult{}, derivedError(ctx, s, err)
+		return derivedError(ctx, s, err)
 	}
-	return s.commitBatch(ctx, sess, plan, bb, look, times, false)
+	return nil
 }
 
 // derivedError is the error of a failed catch-up.

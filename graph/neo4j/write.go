@@ -173,11 +173,9 @@ func articleRels(t graph.RelType, id string) string {
 type batchResult struct {
 	st               graph.LoadStats
 	created, changed map[string]bool
-	// pending is the id of the pending marker the batch wrote (derived_pending.go), "" for
-	// none; pendingArts the number of its articles.
-	pending     string
-	pendingArts int
-	written     map[string][]factRec // the batch's fact relationships by article (pendingRef)
+	// pending is the pending marker the batch wrote (derived_pending.go), for the runner to
+	// catch up (derived_runner.go); nil for none.
+	pending *pendingRef
 }
 
 // nodeTally counts distinct nodes over the batches of one load: created by some batch, or
