@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/biter777/countries v1.7.5
 	github.com/clipperhouse/uax29/v2 v2.7.0
+	github.com/goccy/go-json v0.10.5
 	github.com/jedib0t/go-pretty/v6 v6.8.3
 	github.com/markusmobius/go-htmldate v1.10.1
 	github.com/markusmobius/go-trafilatura v1.12.2

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -155,7 +154,7 @@ func readRecord(src io.ReaderAt, r span, v any) error {
 	if _, err := src.ReadAt(buf, r.off); err != nil {
 		return err
 	}
-	return json.Unmarshal(buf, v)
+	return graph.DecodeValidated(buf, v)
 }
 
 // readEdges reads back the relationship records of a run of lines.
@@ -173,7 +172,7 @@ func readEdges(src io.ReaderAt, name string, r span) ([]*graph.Edge, error) {
 			buf = nil
 		}
 		e := &graph.Edge{}
-		if err := json.Unmarshal(rec, e); err != nil {
+		if err := graph.DecodeValidated(rec, e); err != nil {
 			return nil, fmt.Errorf("reading %s:%d again: %w", name, line, err)
 		}
 		e.Line = int(line)
