@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -140,6 +141,10 @@ func (c *Checker) settled(id string) bool {
 // DecodeRecord decodes one JSON Lines record of the given kind into into as Read does:
 // unknown fields and trailing data refused. It returns the problem in Read's words, or "".
 func DecodeRecord(raw []byte, into any, kind string) string {
+	if decodeStrictFast(raw, into) {
+		return ""
+	}
+	reflect.ValueOf(into).Elem().SetZero() // what go-json left of a record it refused
 	dd := json.NewDecoder(bytes.NewReader(raw))
 	dd.DisallowUnknownFields()
 	if err := dd.Decode(into); err != nil {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"encoding/json"
 	"unicode/utf8"
 
@@ -24,34 +25,61 @@ func DecodeValidated(raw []byte, v any) error {
 	return json.Unmarshal(raw, v)
 }
 
-// plainRecord says whether raw has no \u escape in its strings and only [a-z0-9_] keys. It
+// decodeStrictFast decodes raw into v as DecodeRecord does (unknown fields and data after
+// the record refused) with go-json, when raw is plain (plainRecord) and valid UTF-8. It
+// says whether it did; false leaves v to be zeroed and decoded by encoding/json, which
+// words the problem (FuzzDecodeRecord: go-json never accepts what encoding/json refuses).
+func decodeStrictFast(raw []byte, v any) bool {
+	if !plainRecord(raw) || !utf8.Valid(raw) {
+		return false
+	}
+	dd := gojson.NewDecoder(bytes.NewReader(raw))
+	dd.DisallowUnknownFields()
+	return dd.Decode(v) == nil && dd.InputOffset() == int64(len(raw))
+}
+
+// plainRecord says whether raw has no \u escape and no control character in its strings,
+// no control character but JSON white space between them, and only [a-z0-9_] keys. It
 // reads raw as JSON only as far as telling strings apart (a string followed by ':' is a
 // key); malformed input just answers either way, and go-json or encoding/json then refuse it.
 func plainRecord(raw []byte) bool {
 	for i := 0; i < len(raw); i++ {
-		if raw[i] != '"' {
-			continue
-		}
-		plain := true
-		for i++; i < len(raw) && raw[i] != '"'; i++ {
-			c := raw[i]
-			if c == '\\' {
-				if i+1 < len(raw) && raw[i+1] == 'u' {
-					return false
-				}
-				i++
-				plain = false
-				continue
+		switch c := raw[i]; {
+		case c == '"':
+			end, plain, ok := plainString(raw, i+1)
+			if !ok || !plain && isKey(raw, end+1) {
+				return false
 			}
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-				plain = false
-			}
-		}
-		if !plain && isKey(raw, i+1) {
+			i = end
+		case c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r':
 			return false
 		}
 	}
 	return true
+}
+
+// plainString reads the string whose content starts at raw[i]: where its closing quote is,
+// whether it is a plain key ([a-z0-9_]*), and false when it holds a \u escape or a control
+// character (or does not end).
+func plainString(raw []byte, i int) (end int, plain, ok bool) {
+	plain = true
+	for ; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '"':
+			return i, plain, true
+		case c == '\\':
+			if i+1 < len(raw) && raw[i+1] == 'u' {
+				return i, false, false
+			}
+			i++
+			plain = false
+		case c < 0x20:
+			return i, false, false
+		case !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'):
+			plain = false
+		}
+	}
+	return i, false, false
 }
 
 // isKey says whether the first byte at or after i that is not JSON white space is ':'.

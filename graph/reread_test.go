@@ -2,10 +2,13 @@ package graph
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // decodeBoth decodes raw into a fresh value of each record type with encoding/json and
@@ -48,20 +51,26 @@ func TestDecodeValidatedAgreesWithEncodingJSON(t *testing.T) {
 	}
 	// Every record of two committed extractions: the seeds' golden and the fixture.
 	for _, name := range []string{"../extract/testdata/seeds.golden.jsonl", "../testdata/fixture.jsonl"} {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<24)
-		n := 0
-		for ; sc.Scan(); n++ {
-			decodeBoth(t, sc.Bytes())
-		}
-		f.Close()
-		if sc.Err() != nil || n == 0 {
-			t.Fatalf("%s: %d records read, %v", name, n, sc.Err())
-		}
+		forLines(t, name, func(raw []byte) { decodeBoth(t, raw) })
+	}
+}
+
+// forLines calls fn with each line of the file name and fails when it has none.
+func forLines(t *testing.T, name string, fn func([]byte)) {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	n := 0
+	for ; sc.Scan(); n++ {
+		fn(sc.Bytes())
+	}
+	if sc.Err() != nil || n == 0 {
+		t.Fatalf("%s: %d records read, %v", name, n, sc.Err())
 	}
 }
 
@@ -70,4 +79,75 @@ func FuzzDecodeValidated(f *testing.F) {
 		f.Add([]byte(c))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) { decodeBoth(t, raw) })
+}
+
+// decodeStrictBoth fails when DecodeRecord (go-json for plain records) and encoding/json's
+// strict decoder disagree on raw: acceptance, the problem's words, or the value.
+func decodeStrictBoth(t *testing.T, raw []byte) {
+	t.Helper()
+	for _, mk := range []func() any{
+		func() any { return &Edge{} }, func() any { return &Node{} }, func() any { return &Article{} }, func() any { return &Meta{} },
+	} {
+		want, got := mk(), mk()
+		wantMsg := strictStd(raw, want)
+		if msg := DecodeRecord(raw, got, "x"); msg != wantMsg {
+			t.Fatalf("DecodeRecord(%q, %T) = %q, encoding/json gives %q", raw, got, msg, wantMsg)
+		}
+		if wantMsg == "" && !reflect.DeepEqual(want, got) {
+			t.Fatalf("DecodeRecord(%q) = %+v, encoding/json gives %+v", raw, got, want)
+		}
+	}
+}
+
+// strictStd is DecodeRecord with encoding/json alone.
+func strictStd(raw []byte, into any) string {
+	dd := json.NewDecoder(bytes.NewReader(raw))
+	dd.DisallowUnknownFields()
+	if err := dd.Decode(into); err != nil {
+		return fmt.Sprintf("bad x record: %v", err)
+	}
+	if dd.InputOffset() != int64(len(raw)) {
+		return "not a JSON object: data after the record"
+	}
+	return ""
+}
+
+var strictCases = append([]string{
+	`{"kind":"edge","unknown":1}`,
+	`{"kind":"edge","evidence":{"sentence":"s","extra":true}}`,
+	`{"kind":"edge"} `,
+	`{"kind":"edge"}{"kind":"edge"}`,
+	`{"kind":"edge","start":1.5}`,
+	`{"kind":"edge","evidence":{"start":1.5}}`,
+	`{"kind":"edge","evidence":{"start":"1"}}`,
+	`{"kind":"node","articles":"a"}`,
+	`{"kind":"node","articles":["a",1]}`,
+	`{"kind":"edge","confidence":1e400}`,
+	`{"kind":"edge",}`,
+	`{"kind":"edge" "from":"a"}`,
+	`{"kind":"edge","from":"a\tb"}`,
+}, rereadCases...)
+
+func TestDecodeRecordAgreesWithEncodingJSON(t *testing.T) {
+	for _, c := range strictCases {
+		decodeStrictBoth(t, []byte(c))
+	}
+	for _, name := range []string{"../extract/testdata/seeds.golden.jsonl", "../testdata/fixture.jsonl"} {
+		forLines(t, name, func(raw []byte) { decodeStrictBoth(t, raw) })
+	}
+}
+
+func FuzzDecodeRecord(f *testing.F) {
+	for _, c := range strictCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		done := make(chan bool)
+		go func() { defer close(done); decodeStrictBoth(t, raw) }()
+		select {
+		case <-done:
+		case <-time.After(3 * time.Second):
+			t.Fatalf("DecodeRecord(%q) still running after 3 s", raw)
+		}
+	})
 }
