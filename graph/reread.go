@@ -19,6 +19,7 @@ import (
 func DecodeValidated(raw []byte, v any) error {
 	if plainRecord(raw) && utf8.Valid(raw) {
 		if err := gojson.Unmarshal(raw, v); err == nil {
+			ownStrings(v)
 			return nil
 		}
 	}
@@ -35,7 +36,11 @@ func decodeStrictFast(raw []byte, v any) bool {
 	}
 	dd := gojson.NewDecoder(bytes.NewReader(raw))
 	dd.DisallowUnknownFields()
-	return dd.Decode(v) == nil && dd.InputOffset() == int64(len(raw))
+	if dd.Decode(v) != nil || dd.InputOffset() != int64(len(raw)) {
+		return false
+	}
+	ownStrings(v)
+	return true
 }
 
 // plainRecord says whether raw has no \u escape and no control character in its strings,
