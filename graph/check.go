@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"strings"
 )
 
@@ -144,7 +143,7 @@ func DecodeRecord(raw []byte, into any, kind string) string {
 	if decodeStrictFast(raw, into) {
 		return ""
 	}
-	reflect.ValueOf(into).Elem().SetZero() // what go-json left of a record it refused
+	resetRecord(into)
 	dd := json.NewDecoder(bytes.NewReader(raw))
 	dd.DisallowUnknownFields()
 	if err := dd.Decode(into); err != nil {

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"unicode/utf8"
 
 	gojson "github.com/goccy/go-json"
@@ -15,32 +16,35 @@ import (
 // takes go-json, whose results equal encoding/json's on such input
 // (TestDecodeValidatedAgreesWithEncodingJSON, FuzzDecodeValidated: go-json matches keys
 // by case only, encoding/json folds case); any other record takes encoding/json itself,
-// as does one go-json refuses.
+// as does one go-json refuses and any value but the four record types (ownStrings).
 func DecodeValidated(raw []byte, v any) error {
-	if plainRecord(raw) && utf8.Valid(raw) {
-		if err := gojson.Unmarshal(raw, v); err == nil {
-			ownStrings(v)
-			return nil
-		}
+	if plainRecord(raw) && utf8.Valid(raw) && gojson.Unmarshal(raw, v) == nil && ownStrings(v) {
+		return nil
 	}
+	resetRecord(v)
 	return json.Unmarshal(raw, v)
 }
 
+// resetRecord zeroes what go-json left in *v of a record it did not finish, before
+// encoding/json decodes it again (encoding/json fills a struct, it does not clear it).
+func resetRecord(v any) {
+	if p := reflect.ValueOf(v); p.Kind() == reflect.Pointer && !p.IsNil() {
+		p.Elem().SetZero()
+	}
+}
+
 // decodeStrictFast decodes raw into v as DecodeRecord does (unknown fields and data after
-// the record refused) with go-json, when raw is plain (plainRecord) and valid UTF-8. It
-// says whether it did; false leaves v to be zeroed and decoded by encoding/json, which
-// words the problem (FuzzDecodeRecord: go-json never accepts what encoding/json refuses).
+// the record refused) with go-json, when raw is plain (plainRecord) and valid UTF-8 and v
+// is a record type (ownStrings). It says whether it did; false leaves v to be zeroed and
+// decoded by encoding/json, which words the problem (FuzzDecodeRecord: go-json never
+// accepts what encoding/json refuses).
 func decodeStrictFast(raw []byte, v any) bool {
 	if !plainRecord(raw) || !utf8.Valid(raw) {
 		return false
 	}
 	dd := gojson.NewDecoder(bytes.NewReader(raw))
 	dd.DisallowUnknownFields()
-	if dd.Decode(v) != nil || dd.InputOffset() != int64(len(raw)) {
-		return false
-	}
-	ownStrings(v)
-	return true
+	return dd.Decode(v) == nil && dd.InputOffset() == int64(len(raw)) && ownStrings(v)
 }
 
 // plainRecord says whether raw has no \u escape and no control character in its strings,
@@ -56,7 +60,7 @@ func plainRecord(raw []byte) bool {
 				return false
 			}
 			i = end
-		case c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r':
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
 			return false
 		}
 	}

@@ -11,13 +11,16 @@ import (
 	"time"
 )
 
+// recordMakers make a fresh value of each record type.
+var recordMakers = []func() any{
+	func() any { return &Edge{} }, func() any { return &Node{} }, func() any { return &Article{} }, func() any { return &Meta{} },
+}
+
 // decodeBoth decodes raw into a fresh value of each record type with encoding/json and
 // with DecodeValidated and fails when encoding/json accepts it and the two disagree.
 func decodeBoth(t *testing.T, raw []byte) {
 	t.Helper()
-	for _, mk := range []func() any{
-		func() any { return &Edge{} }, func() any { return &Node{} }, func() any { return &Article{} },
-	} {
+	for _, mk := range recordMakers {
 		want, got := mk(), mk()
 		if json.Unmarshal(raw, want) != nil {
 			continue
@@ -93,9 +96,7 @@ func decodeStrictBoth(t *testing.T, raw []byte) {
 // strictDisagreement says how DecodeRecord and encoding/json's strict decoder disagree on
 // raw, or "" (it calls no testing function: the fuzz target runs it on a goroutine of its own).
 func strictDisagreement(raw []byte) string {
-	for _, mk := range []func() any{
-		func() any { return &Edge{} }, func() any { return &Node{} }, func() any { return &Article{} }, func() any { return &Meta{} },
-	} {
+	for _, mk := range recordMakers {
 		want, got := mk(), mk()
 		wantMsg := strictStd(raw, want)
 		if msg := DecodeRecord(raw, got, "x"); msg != wantMsg {

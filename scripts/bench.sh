@@ -146,17 +146,20 @@ bin/benchdb naive -rows "$((NAIVE_ROWS / 10))" "$OUT/graph.jsonl" >/dev/null
 fresh
 bin/benchdb naive -rows "$NAIVE_ROWS" "$OUT/graph.jsonl" >"$OUT/naive.json"
 naive_rps=$(jq -r '.rows_per_s | floor' "$OUT/naive.json")
-warm=()
+# median NAME: of the runs NAME1..NAME$LOAD_RUNS, the median's time file becomes NAME.time
+median() {
+	local i best
+	best=$(for i in $(seq "$LOAD_RUNS"); do echo "$(wall "$OUT/$1$i.time") $i"; done |
+		sort -n | sed -n "$(((LOAD_RUNS + 1) / 2))p" | cut -d' ' -f2)
+	cp "$OUT/$1$best.time" "$OUT/$1.time"
+}
 for i in $(seq "$LOAD_RUNS"); do
 	say "batched load, warm ($i of $LOAD_RUNS): $rows records"
 	fresh
 	timed "load$i" bin/newsgraph load "$OUT/graph.jsonl"
-	warm+=("$(wall "$OUT/load$i.time") $i")
 done
-# the median run is the figure (its time file becomes load.time); the others are in warm_seconds
-median_run=$(printf '%s\n' "${warm[@]}" | sort -n | sed -n "$(((LOAD_RUNS + 1) / 2))p" | cut -d' ' -f2)
-cp "$OUT/load$median_run.time" "$OUT/load.time"
-warm_json=$(printf '%s\n' "${warm[@]}" | cut -d' ' -f1 | jq -s .)
+median load # the figure; every run's time is in warm_seconds
+warm_json=$(for i in $(seq "$LOAD_RUNS"); do wall "$OUT/load$i.time"; done | jq -s .)
 load_s=$(wall "$OUT/load.time")
 scale_load_json() {
 	if ((scale_rows == 0)); then echo null; return; fi
@@ -166,14 +169,11 @@ scale_load_json() {
 }
 # a reload takes about 0.1 s, process start and one lookup: single runs vary 0.07-0.5 s on
 # this machine, so it runs BENCH_LOAD_RUNS times too and the median is the figure
-reloads=()
 for i in $(seq "$LOAD_RUNS"); do
 	say "reload of the same file ($i of $LOAD_RUNS; its load manifest found: not validated again; every article skipped by its load hash)"
 	timed "reload$i" bin/newsgraph load "$OUT/graph.jsonl"
-	reloads+=("$(wall "$OUT/reload$i.time") $i")
 done
-median_run=$(printf '%s\n' "${reloads[@]}" | sort -n | sed -n "$(((LOAD_RUNS + 1) / 2))p" | cut -d' ' -f2)
-cp "$OUT/reload$median_run.time" "$OUT/reload.time"
+median reload
 reload_s=$(wall "$OUT/reload.time")
 say "build (extract + load) end to end"
 fresh
