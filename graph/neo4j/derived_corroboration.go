@@ -264,7 +264,7 @@ func (w *txWriter) readFactRels(ids []string) ([]factRec, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	recs, err := w.all("reading the facts of the articles", factRelsStmt, map[string]any{"ids": anyList(ids)})
+	recs, err := w.allByIDs("reading the facts of the articles", factRelsStmt, "ids", ids)
 	if err != nil {
 		return nil, err
 	}

@@ -132,7 +132,7 @@ func (w *txWriter) liftArticles(ids []string) ([]pairLift, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	recs, err := w.all("lifting the articles' relationships to countries", pairLiftStmt(), map[string]any{"ids": anyList(ids)})
+	recs, err := w.allByIDs("lifting the articles' relationships to countries", pairLiftStmt(), "ids", ids)
 	if err != nil {
 		return nil, err
 	}

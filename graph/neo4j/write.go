@@ -114,6 +114,29 @@ func (w *txWriter) all(what, cypher string, params map[string]any) ([]*neo4j.Rec
 	return recs, nil
 }
 
+// seekChunk is how many ids a statement that seeks an index per id (and per relationship
+// type) takes at once. Neo4j 5.26 falls off a cliff past about 1,100 ids in a transaction
+// that has changed anything before: lifting 1,000 articles' relationships took 0.26 s, 1,250
+// took 6.6 s and 2,500 took 13-18 s (0.6 s in a transaction with no change), which made the
+// catch-ups of a 10k load (up to derivedChunk articles) take most of its time
+// (docs/performance.md, *The cliff of the seeks by article*). 250 ids take 0.06 s.
+const seekChunk = 250
+
+// allByIDs runs a statement whose parameter param lists ids, for at most seekChunk ids at a
+// time, and returns every record in order.
+func (w *txWriter) allByIDs(what, cypher, param string, ids []string) ([]*neo4j.Record, error) {
+	var out []*neo4j.Record
+	for len(ids) > 0 {
+		n := min(len(ids), seekChunk)
+		recs, err := w.all(what, cypher, map[string]any{param: anyList(ids[:n])})
+		if err != nil {
+			return nil, err
+		}
+		out, ids = append(out, recs...), ids[n:]
+	}
+	return out, nil
+}
+
 func strs(v any) []string {
 	list, _ := v.([]any)
 	out := make([]string, 0, len(list))
