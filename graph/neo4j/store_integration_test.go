@@ -11,11 +11,14 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/graph"
@@ -550,5 +553,42 @@ func TestSameArticlesLoadedAtOnce(t *testing.T) {
 	}
 	if c := counts(t, s); c.TotalNodes != 8 || c.TotalRels != 15 {
 		t.Errorf("after two loads at once: %d nodes, %d relationships; one load writes 8 and 15", c.TotalNodes, c.TotalRels)
+	}
+}
+
+// TestAllByIDsRunsInChunks: a statement given 1,207 ids (past the cliff at about 1,100,
+// write.go) runs once per seekChunk of them, in order, and returns every record of every run.
+func TestAllByIDsRunsInChunks(t *testing.T) {
+	s := openClean(t)
+	ids := make([]string, 1207)
+	for i := range ids {
+		ids[i] = "id-" + strconv.Itoa(i)
+	}
+	runs := 0
+	failStatement = func(what string) error {
+		if what == "echo" {
+			runs++
+		}
+		return nil
+	}
+	defer func() { failStatement = nil }()
+	sess := s.session(context.Background(), neo4j.AccessModeWrite)
+	defer sess.Close(context.Background())
+	got, err := sess.ExecuteWrite(context.Background(), func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := newTxWriter(context.Background(), tx).allByIDs("echo", "UNWIND $ids AS id RETURN id", "ids", ids)
+		out := make([]string, len(recs))
+		for i, r := range recs {
+			out[i] = str(r.Values[0])
+		}
+		return out, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, ids) {
+		t.Errorf("allByIDs returned %d ids, want the %d given, in order", len(got.([]string)), len(ids))
+	}
+	if want := (len(ids) + seekChunk - 1) / seekChunk; runs != want || runs < 2 {
+		t.Errorf("the statement ran %d times for %d ids, want %d (seekChunk %d) and more than once", runs, len(ids), want, seekChunk)
 	}
 }
