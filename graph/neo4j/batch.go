@@ -30,11 +30,16 @@ import (
 // statement per type it has, and its stale ones removed; retracted earlier versions and
 // orphans take the statements of write.go.
 
-// noReplan starts every statement of a batch: the server keeps the plan it made first
-// instead of planning again as the graph grows (about half a second each time for the
-// nodes statement, a few times in a fresh load of 1,000 articles). These plans seek
-// unique indexes and element ids only, which no statistics change. Parameters are never
-// null for the same reason: a null where a list was is another plan.
+// noReplan starts the statements whose plans seek unique indexes and element ids only, which
+// no statistics change: the server keeps the plan it made first instead of planning again as
+// the graph grows (about half a second each time for the nodes statement, a few times in a
+// fresh load of 1,000 articles). Parameters are never null for the same reason: a null where
+// a list was is another plan. The statements that seek relationships by article (the
+// country pairs' lifting, the facts', the pressure groups' and the stale relationships'
+// reads) and the facts by end do without it: a plan made while the graph was small, kept,
+// made the lifting of 250-1,000 articles 5-25 s at 40k articles against 0.3-0.7 s replanned
+// (the server caches a plan per size range of a list parameter: docs/performance.md, *Plans
+// kept from a small graph*).
 const noReplan = "CYPHER replan=skip "
 
 // lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored

@@ -68,7 +68,7 @@ func factTypes() []graph.RelType {
 // fact's key, made as corrFact.key makes it (factKeyExpr).
 var factRelsStmt = func() string {
 	var b strings.Builder
-	b.WriteString(noReplan + "UNWIND $ids AS id\nCALL (id) {\n")
+	b.WriteString("UNWIND $ids AS id\nCALL (id) {\n") // replanned as the graph grows: mayReplan
 	for i, t := range factTypes() {
 		if i > 0 {
 			b.WriteString("  UNION ALL\n")
@@ -118,7 +118,7 @@ func deleteByStmt(label, prop, param string) string {
 }
 
 // factsOfStmt returns the keys of the facts with a given end.
-var factsOfStmt = noReplan + `UNWIND $ids AS id
+var factsOfStmt = `UNWIND $ids AS id
 CALL (id) {
   MATCH (f:` + ident(FactLabel) + `) WHERE f.x = id RETURN f.key AS k
   UNION

@@ -107,7 +107,7 @@ func pairLiftStmt() string {
   RETURN CASE WHEN a:Country THEN 3 ELSE 2 END AS k, a.id AS x, CASE WHEN a:Country THEN a.iso2 ELSE m.country END AS y,
          a:Country AS xc, false AS yc, a.name AS xn, null AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)
-	return noReplan + "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN id, k, x, y, xc, yc, xn, yn, t, fam, eid, date, key, status"
+	return "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN id, k, x, y, xc, yc, xn, yn, t, fam, eid, date, key, status"
 }
 
 // pairLift is one relationship lifted to a group.

@@ -115,11 +115,9 @@ func (w *txWriter) all(what, cypher string, params map[string]any) ([]*neo4j.Rec
 }
 
 // seekChunk is how many ids a statement that seeks an index per id (and per relationship
-// type) takes at once. Neo4j 5.26 falls off a cliff past about 1,100 ids in a transaction
-// that has changed anything before: lifting 1,000 articles' relationships took 0.26 s, 1,250
-// took 6.6 s and 2,500 took 13-18 s (0.6 s in a transaction with no change), which made the
-// catch-ups of a 10k load (up to derivedChunk articles) take most of its time
-// (docs/performance.md, *The cliff of the seeks by article*). 250 ids take 0.06 s.
+// type) takes at once: the catch-ups lift up to derivedChunk articles, and one statement per
+// 250 of them keeps each statement's rows and memory small, and every call in one size range
+// of the server's plan cache (docs/performance.md, *Plans kept from a small graph*).
 const seekChunk = 250
 
 // allByIDs runs a statement whose parameter param lists ids, for at most seekChunk ids at a
