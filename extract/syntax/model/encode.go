@@ -148,11 +148,11 @@ func load(r io.Reader, pack bool) (*Model, error) {
 	}
 	d := newDecoder(zr, gzipSize(r))
 	d.version = version
-	ct, err := defaultClusters()
-	if err != nil {
-		return nil, err
-	}
-	m := &Model{header: header, clusters: ct}
+	// The cluster table (read once per process) builds on a goroutine of its own while the
+	// classifiers decode: the start of a run takes the longer of the two, not their sum.
+	clusters := make(chan error, 1)
+	go func() { _, err := defaultClusters(); clusters <- err }()
+	m := &Model{header: header}
 	m.upos, m.xpos = d.strings(), d.strings()
 	m.kinds = tagKinds(m.upos)
 	m.labels = newLabels(d.strings())
@@ -161,6 +161,10 @@ func load(r io.Reader, pack bool) (*Model, error) {
 	m.reverse = d.optionalCount(2, 1) == 2
 	m.weight, m.ensemble = d.ensemble()
 	features := d.optionalCount(featuresFast, featuresFull)
+	if err := <-clusters; err != nil {
+		return nil, err
+	}
+	m.clusters, _ = defaultClusters()
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax model: %w", d.err)
 	}
