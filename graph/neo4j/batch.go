@@ -38,8 +38,9 @@ import (
 // country pairs' lifting, the facts', the pressure groups' and the stale relationships'
 // reads) and the facts by end do without it: a plan made while the graph was small, kept,
 // made the lifting of 250-1,000 articles 5-25 s at 40k articles against 0.3-0.7 s replanned
-// (the server caches a plan per size range of a list parameter: docs/performance.md, *Plans
-// kept from a small graph*).
+// (the server seems to keep a plan per size range of a list parameter: 250 and 1,000 ids
+// shared the slow plan, 1,250 got another; docs/performance.md, *Plans kept from a small
+// graph*).
 const noReplan = "CYPHER replan=skip "
 
 // lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored

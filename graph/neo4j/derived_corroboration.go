@@ -68,7 +68,7 @@ func factTypes() []graph.RelType {
 // fact's key, made as corrFact.key makes it (factKeyExpr).
 var factRelsStmt = func() string {
 	var b strings.Builder
-	b.WriteString("UNWIND $ids AS id\nCALL (id) {\n") // replanned as the graph grows: mayReplan
+	b.WriteString("UNWIND $ids AS id\nCALL (id) {\n") // replanned as the graph grows (noReplan, batch.go)
 	for i, t := range factTypes() {
 		if i > 0 {
 			b.WriteString("  UNION ALL\n")
