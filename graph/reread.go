@@ -18,7 +18,7 @@ import (
 // by case only, encoding/json folds case); any other record takes encoding/json itself,
 // as does one go-json refuses and any value but the four record types (ownStrings).
 func DecodeValidated(raw []byte, v any) error {
-	if plainRecord(raw) && utf8.Valid(raw) && gojson.Unmarshal(raw, v) == nil && ownStrings(v) {
+	if goJSONSafe(raw) && gojson.Unmarshal(raw, v) == nil && ownStrings(v) {
 		return nil
 	}
 	resetRecord(v)
@@ -39,13 +39,17 @@ func resetRecord(v any) {
 // decoded by encoding/json, which words the problem (FuzzDecodeRecord: go-json never
 // accepts what encoding/json refuses).
 func decodeStrictFast(raw []byte, v any) bool {
-	if !plainRecord(raw) || !utf8.Valid(raw) {
+	if !goJSONSafe(raw) {
 		return false
 	}
 	dd := gojson.NewDecoder(bytes.NewReader(raw))
 	dd.DisallowUnknownFields()
 	return dd.Decode(v) == nil && dd.InputOffset() == int64(len(raw)) && ownStrings(v)
 }
+
+// goJSONSafe says whether go-json decodes raw as encoding/json does: raw is plain
+// (plainRecord) and valid UTF-8.
+func goJSONSafe(raw []byte) bool { return plainRecord(raw) && utf8.Valid(raw) }
 
 // plainRecord says whether raw has no \u escape and no control character in its strings,
 // no control character but JSON white space between them, and only [a-z0-9_] keys. It

@@ -137,7 +137,6 @@ if [[ -s $OUT/graph-scale.jsonl ]]; then
 	say "batched load at scale: the $SCALE_N-article extraction, $scale_rows records"
 	fresh
 	timed load_scale bin/newsgraph load "$OUT/graph-scale.jsonl"
-	bin/benchdb wipe
 	rm -f "$OUT/graph-scale.jsonl"
 fi
 say "naive loader: warm-up ($((NAIVE_ROWS / 10)) records), then $NAIVE_ROWS records, one MERGE per transaction"

@@ -150,8 +150,12 @@ func load(r io.Reader, pack bool) (*Model, error) {
 	d.version = version
 	// The cluster table (read once per process) builds on a goroutine of its own while the
 	// classifiers decode: the start of a run takes the longer of the two, not their sum.
-	clusters := make(chan error, 1)
-	go func() { _, err := defaultClusters(); clusters <- err }()
+	type tableLoad struct {
+		ct  *clusterTable
+		err error
+	}
+	clusters := make(chan tableLoad, 1)
+	go func() { ct, err := defaultClusters(); clusters <- tableLoad{ct, err} }()
 	m := &Model{header: header}
 	m.upos, m.xpos = d.strings(), d.strings()
 	m.kinds = tagKinds(m.upos)
@@ -161,10 +165,11 @@ func load(r io.Reader, pack bool) (*Model, error) {
 	m.reverse = d.optionalCount(2, 1) == 2
 	m.weight, m.ensemble = d.ensemble()
 	features := d.optionalCount(featuresFast, featuresFull)
-	if err := <-clusters; err != nil {
-		return nil, err
+	cl := <-clusters
+	if cl.err != nil {
+		return nil, cl.err
 	}
-	m.clusters, _ = defaultClusters()
+	m.clusters = cl.ct
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax model: %w", d.err)
 	}
