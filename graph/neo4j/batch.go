@@ -30,18 +30,24 @@ import (
 // statement per type it has, and its stale ones removed; retracted earlier versions and
 // orphans take the statements of write.go.
 
-// noReplan starts the statements whose plans seek unique indexes and element ids only, which
-// no statistics change: the server keeps the plan it made first instead of planning again as
-// the graph grows (about half a second each time for the nodes statement, a few times in a
-// fresh load of 1,000 articles). Parameters are never null for the same reason: a null where
-// a list was is another plan. The statements that seek relationships by article (the
-// country pairs' lifting, the facts', the pressure groups' and the stale relationships'
-// reads) and the facts by end do without it: a plan made while the graph was small, kept,
-// made the lifting of 250-1,000 articles 5-25 s at 40k articles against 0.3-0.7 s replanned
-// (the server seems to keep a plan per size range of a list parameter: 250 and 1,000 ids
-// shared the slow plan, 1,250 got another; docs/performance.md, *Plans kept from a small
-// graph*).
+// noReplan starts the statements whose plans no statistics change: the server keeps the plan
+// it made first instead of planning again as the graph grows (about half a second each time
+// for the nodes statement, a few times in a fresh load of 1,000 articles; up to a second for
+// the country pairs' lifting). Such a statement seeks unique indexes and element ids, or says
+// which index to seek (byArticle, USING INDEX). Parameters are never null for the same
+// reason: a null where a list was is another plan. A read by a non-unique property without
+// a hint must be replanned: a plan made while the graph was small, kept, made the lifting of
+// 250-1,000 articles 5-25 s at 40k articles against 0.3-0.7 s replanned (the server seems to
+// keep a plan per size range of a list parameter: 250 and 1,000 ids shared the slow plan,
+// 1,250 got another; docs/performance.md, *Plans kept from a small graph*).
 const noReplan = "CYPHER replan=skip "
+
+// byArticle is the WHERE clause that finds relationship v of type t by the article id bound
+// to id, with the hint that makes the plan an index seek whatever the statistics (the
+// <type>_article index of Schema).
+func byArticle(v string, t graph.RelType) string {
+	return "USING INDEX " + v + ":" + ident(string(t)) + "(article) WHERE " + v + ".article = id"
+}
 
 // lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored
 // with the same load hash, and the stored articles with its doc_key and another id.

@@ -68,12 +68,12 @@ func factTypes() []graph.RelType {
 // fact's key, made as corrFact.key makes it (factKeyExpr).
 var factRelsStmt = func() string {
 	var b strings.Builder
-	b.WriteString("UNWIND $ids AS id\nCALL (id) {\n") // replanned as the graph grows (noReplan, batch.go)
+	b.WriteString(noReplan + "UNWIND $ids AS id\nCALL (id) {\n") // index seeks by hint (byArticle)
 	for i, t := range factTypes() {
 		if i > 0 {
 			b.WriteString("  UNION ALL\n")
 		}
-		fmt.Fprintf(&b, "  MATCH (a)-[r:%s]->(b) WHERE r.article = id RETURN '%s' AS t, a, b, r\n", ident(string(t)), t)
+		fmt.Fprintf(&b, "  MATCH (a)-[r:%s]->(b) %s RETURN '%s' AS t, a, b, r\n", ident(string(t)), byArticle("r", t), t)
 	}
 	b.WriteString(`}
 RETURN t, elementId(r) AS rid, r.article AS art, a.id AS a, b.id AS b, a.name AS an, b.name AS bn,
@@ -118,11 +118,11 @@ func deleteByStmt(label, prop, param string) string {
 }
 
 // factsOfStmt returns the keys of the facts with a given end.
-var factsOfStmt = `UNWIND $ids AS id
+var factsOfStmt = noReplan + `UNWIND $ids AS id
 CALL (id) {
-  MATCH (f:` + ident(FactLabel) + `) WHERE f.x = id RETURN f.key AS k
+  MATCH (f:` + ident(FactLabel) + `) USING INDEX f:` + ident(FactLabel) + `(x) WHERE f.x = id RETURN f.key AS k
   UNION
-  MATCH (f:` + ident(FactLabel) + `) WHERE f.y = id RETURN f.key AS k
+  MATCH (f:` + ident(FactLabel) + `) USING INDEX f:` + ident(FactLabel) + `(y) WHERE f.y = id RETURN f.key AS k
 }
 RETURN DISTINCT k`
 

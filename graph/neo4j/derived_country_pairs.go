@@ -89,25 +89,26 @@ func (k cpKey) id() string { return k.a + "\x00" + k.b + "\x00" + k.rel + "\x00"
 // kind 1 their HOLDS_ROLE and LOCATED_IN relationships from a non-Country to a Country (x, the
 // country's id and name), kind 4 their HOLDS_ROLE to anything else (x holds a role the article
 // states, of an organisation: no dictionary role stands in for it), kind 2 their MENTIONS with a role country (x, the ISO code), kind 3
-// the Countries they mention (id, name, ISO code). Every read is an index seek by article.
+// the Countries they mention (id, name, ISO code). Every read is an index seek by article, by
+// hint: the plan is kept (noReplan).
 func pairLiftStmt() string {
 	var parts []string
 	for _, t := range tieTypes() {
-		parts = append(parts, "  MATCH (a)-[r:"+ident(string(t))+"]->(b) WHERE r.article = id"+`
+		parts = append(parts, "  MATCH (a)-[r:"+ident(string(t))+"]->(b) "+byArticle("r", t)+`
   RETURN 0 AS k, a.id AS x, b.id AS y, a:Country AS xc, b:Country AS yc, a.name AS xn, b.name AS yn, '`+string(t)+`' AS t,
          coalesce(left(r.cameo, 2), '`+tieFamilies[t]+`') AS fam, elementId(r) AS eid, r.date AS date, r.key AS key, r.status AS status`)
 	}
-	parts = append(parts, `  MATCH (a)-[r:HOLDS_ROLE]->(b) WHERE r.article = id AND NOT a:Country
+	parts = append(parts, `  MATCH (a)-[r:HOLDS_ROLE]->(b) `+byArticle("r", graph.RelHoldsRole)+` AND NOT a:Country
   RETURN CASE WHEN b:Country THEN 1 ELSE 4 END AS k, a.id AS x, b.id AS y, false AS xc, b:Country AS yc, null AS xn,
          b.name AS yn, null AS t, null AS fam, null AS eid, null AS date, null AS key, null AS status`,
-		`  MATCH (a)-[r:LOCATED_IN]->(b:Country) WHERE r.article = id AND NOT a:Country
+		`  MATCH (a)-[r:LOCATED_IN]->(b:Country) `+byArticle("r", graph.RelLocatedIn)+` AND NOT a:Country
   RETURN 1 AS k, a.id AS x, b.id AS y, false AS xc, true AS yc, null AS xn, b.name AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)
-	parts = append(parts, `  MATCH (:Article {id: id})-[m:MENTIONS]->(a) WHERE m.country IS NOT NULL OR a:Country
+	parts = append(parts, `  MATCH (art:Article {id: id})-[m:MENTIONS]->(a) USING INDEX art:Article(id) WHERE m.country IS NOT NULL OR a:Country
   RETURN CASE WHEN a:Country THEN 3 ELSE 2 END AS k, a.id AS x, CASE WHEN a:Country THEN a.iso2 ELSE m.country END AS y,
          a:Country AS xc, false AS yc, a.name AS xn, null AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)
-	return "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN id, k, x, y, xc, yc, xn, yn, t, fam, eid, date, key, status"
+	return noReplan + "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN id, k, x, y, xc, yc, xn, yn, t, fam, eid, date, key, status"
 }
 
 // pairLift is one relationship lifted to a group.

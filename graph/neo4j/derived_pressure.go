@@ -51,8 +51,8 @@ type pressureKey struct{ ae, be, a, b, topic, status string }
 func (k pressureKey) id() string { return k.a + "|" + k.b + "|" + k.status + "|" + k.topic }
 
 // pressureBeforeStmt lists the groups of the PRESSURED relationships stored for articles.
-const pressureBeforeStmt = `UNWIND $ids AS id
-MATCH (a)-[r:PRESSURED]->(b) WHERE r.article = id
+var pressureBeforeStmt = noReplan + `UNWIND $ids AS id
+MATCH (a)-[r:PRESSURED]->(b) ` + byArticle("r", graph.RelPressured) + `
 RETURN DISTINCT elementId(a) AS ae, elementId(b) AS be, a.id AS a, b.id AS b,
        coalesce(r.topic, '') AS topic, coalesce(r.status, '') AS status`
 
