@@ -34,19 +34,21 @@ import (
 // it made first instead of planning again as the graph grows (about half a second each time
 // for the nodes statement, a few times in a fresh load of 1,000 articles; up to a second for
 // the country pairs' lifting). Such a statement seeks unique indexes and element ids, or says
-// which index to seek (byArticle, USING INDEX). Parameters are never null for the same
-// reason: a null where a list was is another plan. A read by a non-unique property without
-// a hint must be replanned: a plan made while the graph was small, kept, made the lifting of
-// 250-1,000 articles 5-25 s at 40k articles against 0.3-0.7 s replanned (the server seems to
-// keep a plan per size range of a list parameter: 250 and 1,000 ids shared the slow plan,
-// 1,250 got another; docs/performance.md, *Plans kept from a small graph*).
+// which index to seek (byArticle, USING INDEX SEEK: a plain USING INDEX still let a plan made
+// on a small graph scan the whole index, 87 s of lifting in a 10k load against 6 s with SEEK).
+// Parameters are never null for the same reason: a null where a list was is another plan. A
+// read by a non-unique property without that hint must be replanned: a plan made while the
+// graph was small, kept, made the lifting of 250-1,000 articles 5-25 s at 40k articles against
+// 0.3-0.7 s replanned (the server seems to keep a plan per size range of a list parameter: 250
+// and 1,000 ids shared the slow plan, 1,250 got another; docs/performance.md, *Plans kept from
+// a small graph*).
 const noReplan = "CYPHER replan=skip "
 
 // byArticle is the WHERE clause that finds relationship v of type t by the article id bound
-// to id, with the hint that makes the plan an index seek whatever the statistics (the
-// <type>_article index of Schema).
+// to id, with the hint that makes the plan a seek of the <type>_article index (Schema)
+// whatever the statistics.
 func byArticle(v string, t graph.RelType) string {
-	return "USING INDEX " + v + ":" + ident(string(t)) + "(article) WHERE " + v + ".article = id"
+	return "USING INDEX SEEK " + v + ":" + ident(string(t)) + "(article) WHERE " + v + ".article = id"
 }
 
 // lookupStmt finds, for each article of a batch (id, hash, doc_key), whether it is stored

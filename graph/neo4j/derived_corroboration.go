@@ -120,9 +120,9 @@ func deleteByStmt(label, prop, param string) string {
 // factsOfStmt returns the keys of the facts with a given end.
 var factsOfStmt = noReplan + `UNWIND $ids AS id
 CALL (id) {
-  MATCH (f:` + ident(FactLabel) + `) USING INDEX f:` + ident(FactLabel) + `(x) WHERE f.x = id RETURN f.key AS k
+  MATCH (f:` + ident(FactLabel) + `) USING INDEX SEEK f:` + ident(FactLabel) + `(x) WHERE f.x = id RETURN f.key AS k
   UNION
-  MATCH (f:` + ident(FactLabel) + `) USING INDEX f:` + ident(FactLabel) + `(y) WHERE f.y = id RETURN f.key AS k
+  MATCH (f:` + ident(FactLabel) + `) USING INDEX SEEK f:` + ident(FactLabel) + `(y) WHERE f.y = id RETURN f.key AS k
 }
 RETURN DISTINCT k`
 

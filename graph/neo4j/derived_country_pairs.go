@@ -104,7 +104,7 @@ func pairLiftStmt() string {
 		`  MATCH (a)-[r:LOCATED_IN]->(b:Country) `+byArticle("r", graph.RelLocatedIn)+` AND NOT a:Country
   RETURN 1 AS k, a.id AS x, b.id AS y, false AS xc, true AS yc, null AS xn, b.name AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)
-	parts = append(parts, `  MATCH (art:Article {id: id})-[m:MENTIONS]->(a) USING INDEX art:Article(id) WHERE m.country IS NOT NULL OR a:Country
+	parts = append(parts, `  MATCH (art:Article {id: id})-[m:MENTIONS]->(a) USING INDEX SEEK art:Article(id) WHERE m.country IS NOT NULL OR a:Country
   RETURN CASE WHEN a:Country THEN 3 ELSE 2 END AS k, a.id AS x, CASE WHEN a:Country THEN a.iso2 ELSE m.country END AS y,
          a:Country AS xc, false AS yc, a.name AS xn, null AS yn, null AS t, null AS fam,
          null AS eid, null AS date, null AS key, null AS status`)

@@ -14,7 +14,7 @@ import (
 var seeksByProperty = regexp.MustCompile(`WHERE (r\.article|f\.x|f\.y) = `)
 
 // hintedSeek is such a read with the hint that makes it a seek of the index on that property.
-var hintedSeek = regexp.MustCompile("USING INDEX (r|f):[A-Za-z_`]+\\((article|x|y)\\) WHERE (r\\.article|f\\.x|f\\.y) = ")
+var hintedSeek = regexp.MustCompile("USING INDEX SEEK (r|f):[A-Za-z_`]+\\((article|x|y)\\) WHERE (r\\.article|f\\.x|f\\.y) = ")
 
 // TestKeptPlansSeekUniquely: a statement that keeps its first plan (noReplan) reads by a
 // property the statistics would decide how to find only with an index hint (byArticle). A
