@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -145,25 +144,6 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 		}
 	}
 	return res, err
-}
-
-// extractMemoryLimit is the Go runtime's soft memory limit while articles are extracted.
-// The parser's tables (about 110 MB) and the program's own pages are outside the Go heap;
-// the heap holds about 60 MB live while articles are parsed, and the cross-article stages
-// a little more, growing with the entities and a few bytes per article (docs/performance.md).
-// By default the collector lets the heap grow to twice what is live before it runs; with
-// the limit it runs sooner once the heap nears 200 MiB instead, so that the process stays
-// under about 400 MB whatever the corpus size. Below the limit nothing changes.
-const extractMemoryLimit = 200 << 20
-
-// limitMemory sets extractMemoryLimit, unless GOMEMLIMIT says otherwise, and returns what
-// puts the previous limit back.
-func limitMemory() (restore func()) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
-		return func() {}
-	}
-	old := debug.SetMemoryLimit(extractMemoryLimit)
-	return func() { debug.SetMemoryLimit(old) }
 }
 
 func runExtract(c *cli.Context, e *env, o extractOptions) error {

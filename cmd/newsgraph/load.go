@@ -86,6 +86,7 @@ Examples:
 var scanPlan = neo4j.ScanPlan
 
 func runLoad(ctx context.Context, o loadOptions) error {
+	defer loadMemory()()
 	name, src, size, done, err := loadInput(ctx, o)
 	if err != nil {
 		return err
