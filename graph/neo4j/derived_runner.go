@@ -12,7 +12,7 @@ import (
 
 // derivedRunner catches up a load's pending markers (derived_pending.go) on a session of its
 // own, one write transaction at a time, while the load writes its next batches. It starts a
-// catch-up once the markers waiting name derivedMin articles (or when the load waits for it:
+// catch-up once the markers waiting name catchUpMin articles (or when the load waits for it:
 // before a batch of stored articles, and at the end), and takes every marker waiting then, up
 // to derivedChunk articles: a hub's rank or fact is written once for all of them.
 type derivedRunner struct {
@@ -25,6 +25,7 @@ type derivedRunner struct {
 	cond   *sync.Cond
 	queue  []pendingRef
 	queued int  // articles in queue
+	min    int  // catchUpMin of the load
 	flush  bool // the load waits: catch up whatever is queued
 	closed bool
 	err    error
@@ -47,11 +48,23 @@ type pendingRef struct {
 // NEWSGRAPH_DERIVED_CHUNK overrides it (for measurements).
 var derivedChunk = envInt("NEWSGRAPH_DERIVED_CHUNK", 2500)
 
-// derivedMin is how many articles wait before a catch-up starts on its own: a load of 1,000
-// articles catches up once, at the end (measured: docs/performance.md, *Load:
-// the derived data caught up beside the batches*). NEWSGRAPH_DERIVED_MIN overrides it (for
-// measurements).
+// derivedMin is how many articles wait before a catch-up starts on its own (measured:
+// docs/performance.md, *Load: the derived data caught up beside the batches*), or half the
+// load's articles when that is fewer (catchUpMin). NEWSGRAPH_DERIVED_MIN sets it whatever the
+// load's size (for measurements).
 var derivedMin = envInt("NEWSGRAPH_DERIVED_MIN", 1000)
+
+// catchUpMin is how many articles wait before a catch-up starts on its own in a load of
+// articles: derivedMin, or half the load when that is fewer, so that a small load does not
+// catch up all its articles after its last batch, with one of the machine's two cores idle: a
+// load of 1,000 articles catches up its first three batches beside the last two, and only
+// those two at the end (docs/performance.md, *Half the load before the last catch-up*).
+func catchUpMin(articles int) int {
+	if _, set := os.LookupEnv("NEWSGRAPH_DERIVED_MIN"); set {
+		return derivedMin
+	}
+	return max(1, min(derivedMin, articles/2))
+}
 
 // envInt is the positive integer in environment variable name, or def.
 func envInt(name string, def int) int {
@@ -67,9 +80,10 @@ const (
 	derivedWait  = "(derived) waiting for the catch-up before a batch of stored articles or the end"
 )
 
-func (s *Store) startDerived(ctx context.Context) *derivedRunner {
+// startDerived starts the runner of a load of articles.
+func (s *Store) startDerived(ctx context.Context, articles int) *derivedRunner {
 	rctx, stop := context.WithCancel(ctx)
-	r := &derivedRunner{s: s, ctx: rctx, stop: stop, done: make(chan struct{}), times: map[string]time.Duration{}}
+	r := &derivedRunner{s: s, ctx: rctx, stop: stop, done: make(chan struct{}), times: map[string]time.Duration{}, min: catchUpMin(articles)}
 	r.cond = sync.NewCond(&r.mu)
 	go r.run()
 	return r
@@ -123,7 +137,7 @@ func (r *derivedRunner) close() {
 func (r *derivedRunner) next() []pendingRef {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for !r.closed && (len(r.queue) == 0 || r.queued < derivedMin && !r.flush) {
+	for !r.closed && (len(r.queue) == 0 || r.queued < r.min && !r.flush) {
 		r.cond.Wait()
 	}
 	if r.closed {

@@ -198,7 +198,7 @@ func (s *Store) LoadPlan(ctx context.Context, plan *Plan, progress func(done, to
 	}
 	times := map[string]time.Duration{}
 	defer s.logTimes(times)
-	dr := s.startDerived(ctx)
+	dr := s.startDerived(ctx, plan.Articles())
 	defer dr.mergeTimes(times)
 	defer dr.close()
 	bctx, stop := context.WithCancel(ctx)
