@@ -84,6 +84,9 @@ func (s *Store) backfillFacts(ctx context.Context) error {
 		}
 		after, n = ids[len(ids)-1], n+len(ids)
 	}
+	if err := s.factsWrite(ctx, (*txWriter).rankUnranked); err != nil {
+		return fmt.Errorf("backfilling the facts: %w", err)
+	}
 	err = s.factsWrite(ctx, func(w *txWriter) error {
 		_, _, err := w.one("marking the facts", "MERGE (m:"+ident(FactLabel)+" {key: $k}) SET m.version = $v RETURN m.version",
 			map[string]any{"k": factsMarkerKey, "v": factsVersion})
@@ -94,6 +97,25 @@ func (s *Store) backfillFacts(ctx context.Context) error {
 	}
 	s.log.Info("corroboration facts backfilled", "articles", n)
 	return nil
+}
+
+// unrankedStmt lists the actors without a rank.
+const unrankedStmt = `MATCH (n) WHERE (n:Person OR n:Country OR n:Organization)
+  AND NOT EXISTS { MATCH (:` + "`" + ActorRankLabel + "`" + ` {actor: n.id}) }
+RETURN n.id`
+
+// rankUnranked ranks the actors the backfill's articles did not reach (no fact and no
+// mention in any article: a node a HOLDS_ROLE or LOCATED_IN ends at, or none), as the load
+// that merged them did: every actor node has a rank, if only of zeros.
+func (w *txWriter) rankUnranked() error {
+	recs, err := w.all("reading the actors without a rank", unrankedStmt, nil)
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	for _, r := range recs {
+		w.actors.touched[str(r.Values[0])] = true
+	}
+	return w.actorsAfter()
 }
 
 // deleteFacts deletes every derived node (facts, actor ranks and pairs), 10,000 a transaction.
