@@ -74,6 +74,7 @@ Examples:
 			if err := e.setup(c); err != nil {
 				return err
 			}
+			defer loadMemory()() // load only: build's process still holds the extractor's tables
 			return runLoad(c.Context, loadOptions{
 				Path: c.Args().First(), DryRun: c.Bool("dry-run"), BatchSize: e.cfg.Load.BatchSize,
 				Stdin: e.stdin, Out: e.stdout, Log: e.log, Open: e.open,
@@ -86,7 +87,6 @@ Examples:
 var scanPlan = neo4j.ScanPlan
 
 func runLoad(ctx context.Context, o loadOptions) error {
-	defer loadMemory()()
 	name, src, size, done, err := loadInput(ctx, o)
 	if err != nil {
 		return err

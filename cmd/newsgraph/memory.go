@@ -29,7 +29,9 @@ func limitMemory() (restore func()) {
 // what is live before a collection) the collector took about a fifth of the client's CPU in a
 // load of 1,000 articles, CPU the Neo4j server on the same machine could use. At 400 the heap
 // grows to five times what is live; the soft limit makes it collect sooner near 250 MiB, so
-// that a load of any size stays under 300 MB. Measured: docs/performance.md, *The load's
+// that a load of any size stays under 300 MB. `newsgraph load` only: build's process still
+// holds the extractor's tables (about 110 MB, outside the heap), and a heap of 250 MiB on
+// top of them took a 1k build from 318 to 383 MB. Measured: docs/performance.md, *The load's
 // collector*.
 const (
 	loadGCPercent   = 400
