@@ -127,6 +127,21 @@ func TestRetractDryRunAndUnknownIDs(t *testing.T) {
 	}
 }
 
+// TestRetractAppliesTheSchema: a retraction from a graph that lacks an index its reads seek by
+// hint (dropped here; a graph an earlier build loaded) applies the schema first, so that the
+// index is there again (the server ignores a hint whose index is missing, and scans).
+func TestRetractAppliesTheSchema(t *testing.T) {
+	s := openClean(t)
+	load(t, s, bothAB)
+	write(t, s, "DROP INDEX met_article")
+	if _, err := s.Retract(context.Background(), []string{"a-1111"}, false); err != nil {
+		t.Fatalf("retract with met_article dropped: %v", err)
+	}
+	if !s.presentSchema(context.Background())["met_article"] {
+		t.Error("met_article was not created again")
+	}
+}
+
 // TestRetractFailureRemovesNothing: a retraction that fails after it removed the
 // relationships (here: before it deletes the orphans) leaves the graph as it was.
 func TestRetractFailureRemovesNothing(t *testing.T) {

@@ -37,12 +37,20 @@ func plural(n int) string {
 // article supports, and the aliases only they contributed (each node's aliases are
 // recomputed from its remaining MENTIONS). What other articles support stays.
 // `newsgraph retract` calls it. With dryRun the same work is done in a transaction that
-// is rolled back, so the counts are exact and nothing changes.
+// is rolled back, so the counts are exact and nothing changes. Without, the schema is applied
+// first (ApplySchema), as before a load: the derived data's reads seek their indexes by hint
+// (byArticle), and the server ignores a hint whose index is missing (a graph an earlier build
+// loaded, an index dropped): the read then scans every relationship of its type.
 //
 // Errors: an *UnknownArticlesError (errors.Is ErrUnknownArticle) when an id is not in the
 // graph — then nothing is removed; a *ConnError; the server's error (nothing removed).
 func (s *Store) Retract(ctx context.Context, ids []string, dryRun bool) (graph.LoadStats, error) {
 	ids = uniqueStrings(ids)
+	if !dryRun {
+		if _, err := s.ApplySchema(ctx); err != nil {
+			return graph.LoadStats{}, fmt.Errorf("applying the schema before retracting: %w", err)
+		}
+	}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	if dryRun {
