@@ -31,8 +31,8 @@ func limitMemory() (restore func()) {
 // grows to five times what is live; the soft limit makes it collect sooner near 250 MiB, so
 // that a load of any size stays under 300 MB. `newsgraph load` only: build's process still
 // holds the extractor's tables (about 110 MB, outside the heap), and a heap of 250 MiB on
-// top of them took a 1k build from 318 to 383 MB. Measured: docs/performance.md, *The load's
-// collector*.
+// top of them took a 1k build from 318 to 383 MB. Measured: docs/performance.md, *Load: index
+// seeks by hint, the load's collector, and a catch-up at half the load*.
 const (
 	loadGCPercent   = 400
 	loadMemoryLimit = 250 << 20

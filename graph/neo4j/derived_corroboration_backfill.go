@@ -99,10 +99,14 @@ func (s *Store) backfillFacts(ctx context.Context) error {
 	return nil
 }
 
-// unrankedStmt lists the actors without a rank.
-const unrankedStmt = `MATCH (n) WHERE (n:Person OR n:Country OR n:Organization)
-  AND NOT EXISTS { MATCH (:` + "`" + ActorRankLabel + "`" + ` {actor: n.id}) }
-RETURN n.id`
+// unrankedStmt lists the actors (actorLabels) without a rank.
+var unrankedStmt = func() string {
+	parts := make([]string, len(actorLabels))
+	for i, l := range actorLabels {
+		parts[i] = "MATCH (n:" + ident(string(l)) + ") WHERE NOT EXISTS { MATCH (:" + ident(ActorRankLabel) + " {actor: n.id}) } RETURN n.id"
+	}
+	return strings.Join(parts, "\nUNION ALL\n")
+}()
 
 // rankUnranked ranks the actors the backfill's articles did not reach (no fact and no
 // mention in any article: a node a HOLDS_ROLE or LOCATED_IN ends at, or none), as the load

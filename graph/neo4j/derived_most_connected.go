@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,9 +61,10 @@ func isActorType(t string) bool {
 	return ok && s.Actor
 }
 
-func isActorLabel(l graph.Label) bool {
-	return l == graph.LabelPerson || l == graph.LabelCountry || l == graph.LabelOrganization
-}
+// actorLabels are the labels of the actors the report ranks.
+var actorLabels = []graph.Label{graph.LabelPerson, graph.LabelCountry, graph.LabelOrganization}
+
+func isActorLabel(l graph.Label) bool { return slices.Contains(actorLabels, l) }
 
 // noteActorRel keeps relationship rid in m when its type is an actor type.
 func noteActorRel(m map[string]actorRel, t, rid, a, b string, status any) {
@@ -226,7 +228,7 @@ func (w *txWriter) applyPairs(ranks, pairs map[string]actorCounts) error {
 var rankStmt = func() string {
 	var b strings.Builder
 	b.WriteString(noReplan + "CALL () {\n")
-	for i, l := range []graph.Label{graph.LabelPerson, graph.LabelCountry, graph.LabelOrganization} {
+	for i, l := range actorLabels {
 		if i > 0 {
 			b.WriteString("  UNION ALL\n")
 		}
@@ -286,7 +288,7 @@ func (w *txWriter) actorsAfter() error {
 		return nil
 	}
 	params := map[string]any{}
-	for _, l := range []graph.Label{graph.LabelPerson, graph.LabelCountry, graph.LabelOrganization} {
+	for _, l := range actorLabels {
 		params[string(l)] = append([]any{}, byLabel[string(l)]...)
 	}
 	recs, err := w.all("locking the actor ranks", rankStmt, params)

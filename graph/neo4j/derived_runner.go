@@ -58,7 +58,8 @@ var derivedMin = envInt("NEWSGRAPH_DERIVED_MIN", 1000)
 // articles: derivedMin, or half the load when that is fewer, so that a small load does not
 // catch up all its articles after its last batch, with one of the machine's two cores idle: a
 // load of 1,000 articles catches up its first three batches beside the last two, and only
-// those two at the end (docs/performance.md, *Half the load before the last catch-up*).
+// those two at the end (docs/performance.md, *Load: index seeks by hint, the load's collector,
+// and a catch-up at half the load*).
 func catchUpMin(articles int) int {
 	if _, set := os.LookupEnv("NEWSGRAPH_DERIVED_MIN"); set {
 		return derivedMin

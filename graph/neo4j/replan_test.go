@@ -20,7 +20,7 @@ var hintedSeek = regexp.MustCompile("USING INDEX SEEK (r|f):[A-Za-z_`]+\\((artic
 // property the statistics would decide how to find only with an index hint (byArticle). A
 // plan kept from a small graph without one made the country pairs' lifting 4-25 s per call
 // at 40k articles; replanning instead cost up to a second per load (docs/performance.md,
-// *Plans kept from a small graph*, *Index hints instead of replanning*).
+// *Load: plans kept from a small graph* and *Load: index seeks by hint*).
 func TestKeptPlansSeekUniquely(t *testing.T) {
 	stmts := map[string]string{
 		"pairLiftStmt": pairLiftStmt(), "factRelsStmt": factRelsStmt, "pressureBeforeStmt": pressureBeforeStmt,

@@ -556,8 +556,8 @@ func TestSameArticlesLoadedAtOnce(t *testing.T) {
 	}
 }
 
-// TestAllByIDsRunsInChunks: a statement given 1,207 ids (past the cliff at about 1,100,
-// write.go) runs once per seekChunk of them, in order, and returns every record of every run.
+// TestAllByIDsRunsInChunks: a statement given 1,207 ids (five chunks, the last short) runs once
+// per seekChunk of them, in order, and returns every record of every run.
 func TestAllByIDsRunsInChunks(t *testing.T) {
 	s := openClean(t)
 	ids := make([]string, 1207)
