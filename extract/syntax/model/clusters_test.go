@@ -1,9 +1,14 @@
 package model
 
 import (
+	"bytes"
 	"compress/gzip"
+	"io"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/syntax/data"
 )
 
 // TestEmbeddedClusters reads the embedded cluster table: it is large, related words share
@@ -13,8 +18,8 @@ func TestEmbeddedClusters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ct.ids) < 100000 || ct.bits != 12 {
-		t.Fatalf("table has %d words of %d bits, want >= 100000 of 12", len(ct.ids), ct.bits)
+	if ct.size() < 100000 || ct.bits != 12 {
+		t.Fatalf("table has %d words of %d bits, want >= 100000 of 12", ct.size(), ct.bits)
 	}
 	id := func(w string) uint32 {
 		c := ct.lookup(strHash(w, true))
@@ -79,4 +84,57 @@ func gz(s string) string {
 	zw.Write([]byte(s))
 	zw.Close()
 	return b.String()
+}
+
+// TestClusterTableMatchesTheFile: every word of the embedded table file, read line by line
+// with strings and strHash, has its id in the table (the last line wins for a repeated word),
+// and the table holds no other word.
+func TestClusterTableMatchesTheFile(t *testing.T) {
+	ct, err := defaultClusters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data.Clusters))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64]uint32{}
+	for _, l := range strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n")[1:] {
+		word, id, _ := strings.Cut(l, "\t")
+		v, err := strconv.Atoi(id)
+		if err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		want[strHash(word, true)] = uint32(v) + 1
+	}
+	for h, c := range want {
+		if got := ct.lookup(h); got != c {
+			t.Fatalf("hash %x: cluster %d, want %d", h, got, c)
+		}
+	}
+	if ct.size() != len(want) {
+		t.Errorf("table holds %d words, the file %d", ct.size(), len(want))
+	}
+}
+
+func TestClusterTableEdges(t *testing.T) {
+	ct := newClusterTable(2)
+	ct.add(0, 5) // the one hash the empty slots cannot hold
+	ct.add(7, 1)
+	ct.add(7, 2) // a repeated word: the last id wins
+	for i := uint64(1); i <= 20; i++ {
+		ct.add(i<<40, uint32(i)) // more words than the table was sized for: it must not fill
+	}
+	if ct.lookup(0) != 5 || ct.lookup(7) != 2 || ct.lookup(20<<40) != 20 || ct.lookup(21<<40) != 0 {
+		t.Errorf("lookups: 0→%d 7→%d 20<<40→%d 21<<40→%d", ct.lookup(0), ct.lookup(7), ct.lookup(20<<40), ct.lookup(21<<40))
+	}
+	for _, w := range []string{"Monday", "ÉLYSÉE", "straße", "İstanbul", "ΑΘΗΝΑ", ""} {
+		if lowerHash([]byte(w)) != strHash(w, true) {
+			t.Errorf("lowerHash(%q) differs from strHash", w)
+		}
+	}
 }
