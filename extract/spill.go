@@ -247,13 +247,30 @@ func (sp *spill) reader(withHeavy bool) *spillReader {
 	return r
 }
 
-// next decodes the next article, with its heavy part when the reader reads it.
-func (r *spillReader) next() (*resolve.Result, *heavyPart, error) {
+// rawArticle is one article's records as read from the temporary file, not yet decoded.
+type rawArticle struct{ res, heavy []byte }
+
+// nextRaw reads the next article's records, with its heavy part when the reader reads it
+// (copies: the framed readers reuse their buffers).
+func (r *spillReader) nextRaw() (rawArticle, error) {
+	var a rawArticle
 	b, err := r.res.next()
 	if err != nil {
-		return nil, nil, err
+		return a, err
 	}
-	p, err := decodePortable(b)
+	a.res = append([]byte(nil), b...)
+	if r.heavy != nil {
+		if b, err = r.heavy.next(); err != nil {
+			return a, err
+		}
+		a.heavy = append([]byte(nil), b...)
+	}
+	return a, nil
+}
+
+// decode decodes an article read by nextRaw (safe on several goroutines at once).
+func (r *spillReader) decode(a rawArticle) (*resolve.Result, *heavyPart, error) {
+	p, err := decodePortable(a.res)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the temporary file: %w", err)
 	}
@@ -261,10 +278,7 @@ func (r *spillReader) next() (*resolve.Result, *heavyPart, error) {
 	if r.heavy == nil {
 		return res, nil, nil
 	}
-	if b, err = r.heavy.next(); err != nil {
-		return nil, nil, err
-	}
-	h, err := decodeHeavy(b)
+	h, err := decodeHeavy(a.heavy)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the temporary file: %w", err)
 	}

@@ -147,10 +147,15 @@ func TestReassemblyAfterLeftOutSameOutput(t *testing.T) {
 }
 
 // An article goes through the temporary file unchanged: its resolve result, its text, its
-// blocks (nil and empty apart: the segmenter reads them differently) and its parse.
+// blocks (nil and empty apart: the segmenter reads them differently) and its parse; read back
+// as the phases read them (prefetch: decoded in groups on two goroutines), in id order, over
+// more than two groups.
 func TestSpillRoundTrip(t *testing.T) {
 	p := pipeline(t)
-	texts := []string{threeArticles[0][2], threeArticles[1][2], "\n\n", threeArticles[2][2]}
+	var texts []string
+	for len(texts) <= 2*prefetchGroup {
+		texts = append(texts, threeArticles[0][2], threeArticles[1][2], "\n\n", threeArticles[2][2])
+	}
 	sp, err := newSpill()
 	if err != nil {
 		t.Fatal(err)
@@ -158,9 +163,9 @@ func TestSpillRoundTrip(t *testing.T) {
 	defer sp.close()
 	var want []*article.Doc
 	for i, text := range texts {
-		d := &article.Doc{Meta: graph.Article{ID: fmt.Sprintf("d%d", len(texts)-i), Published: "2024-05-01"}, Text: text}
+		d := &article.Doc{Meta: graph.Article{ID: fmt.Sprintf("d%03d", len(texts)-i), Published: "2024-05-01"}, Text: text}
 		r := p.local(d)
-		if i == 2 {
+		if i%4 == 2 {
 			d.Blocks = []article.Span{} // the cleaner kept nothing
 		}
 		kept := *d
@@ -180,11 +185,16 @@ func TestSpillRoundTrip(t *testing.T) {
 	if err := sp.sort(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	rd := sp.reader(true)
+	items, stop := sp.prefetch(true)
+	defer stop()
 	for _, w := range want {
-		r, h, err := rd.next()
+		it := <-items
+		r, h, err := it.r, it.h, it.err
 		if err != nil {
 			t.Fatal(err)
+		}
+		if r.Doc.Meta.ID != w.Meta.ID {
+			t.Fatalf("read back %s where %s was expected", r.Doc.Meta.ID, w.Meta.ID)
 		}
 		d := r.Doc
 		d.Text, d.Blocks = h.Text, h.Blocks

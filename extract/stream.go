@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/resolve"
@@ -191,27 +192,61 @@ type fetched struct {
 	err error
 }
 
-// prefetchAhead is how many articles prefetch decodes ahead of their reader.
-const prefetchAhead = 4
+// prefetchGroup is how many articles prefetch reads, then decodes on two goroutines, at a
+// time; it hands them on while it reads and decodes the next group.
+const prefetchGroup = 32
 
-// prefetch reads the sorted articles, in order, on a goroutine of its own and hands them
-// on; stop ends it (the reader calls it when done, whether or not it read every article).
+// prefetch reads the sorted articles, in order, on a goroutine of its own, decodes them in
+// groups on two goroutines (decodeGroup) and hands them on in order; stop ends it (the reader
+// calls it when done, whether or not it read every article). With two workers, the
+// cross-article phases run on one goroutine and the decoding beside them, on both cores.
 func (sp *spill) prefetch(heavy bool) (<-chan fetched, func()) {
 	rd := sp.reader(heavy)
-	items := make(chan fetched, prefetchAhead)
+	items := make(chan fetched, prefetchGroup)
 	done := make(chan struct{})
 	go func() {
-		for range sp.ids {
-			r, h, err := rd.next()
-			select {
-			case items <- fetched{r, h, err}:
-			case <-done:
-				return
+		for i := 0; i < len(sp.ids); i += prefetchGroup {
+			raw := make([]rawArticle, 0, prefetchGroup)
+			var err error
+			for k := i; k < min(i+prefetchGroup, len(sp.ids)) && err == nil; k++ {
+				var a rawArticle
+				if a, err = rd.nextRaw(); err == nil {
+					raw = append(raw, a)
+				}
 			}
+			group := decodeGroup(rd, raw)
 			if err != nil {
-				return
+				group = append(group, fetched{err: err})
+			}
+			for _, f := range group {
+				select {
+				case items <- f:
+				case <-done:
+					return
+				}
+				if f.err != nil {
+					return
+				}
 			}
 		}
 	}()
 	return items, func() { close(done) }
+}
+
+// decodeGroup decodes raw, the second half on a goroutine of its own.
+func decodeGroup(rd *spillReader, raw []rawArticle) []fetched {
+	out := make([]fetched, len(raw))
+	decode := func(from, to int) {
+		for k := from; k < to; k++ {
+			r, h, err := rd.decode(raw[k])
+			out[k] = fetched{r, h, err}
+		}
+	}
+	half := len(raw) / 2
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); decode(half, len(raw)) }()
+	decode(0, half)
+	wg.Wait()
+	return out
 }
