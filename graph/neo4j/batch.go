@@ -272,7 +272,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 		if err != nil {
 			return batchResult{}, err
 		}
-		r.pending = &pendingRef{id: id, arts: len(b.Articles), written: w.facts.written}
+		r.pending = &pendingRef{id: id, arts: len(b.Articles), written: w.facts.written, lifted: w.lifted}
 		for _, a := range factBatchIDs(b) {
 			if _, ok := r.pending.written[a]; !ok {
 				r.pending.written[a] = nil // created with no fact relationship: nothing to read back
@@ -422,6 +422,7 @@ func rowList(rows []row) []any {
 func (w *txWriter) writeEdges(b *Batch) error {
 	var fresh []any
 	var facts []factRec
+	var lifts []pendingLift
 	ends := nodeRefs{at: map[string]int64{}}
 	merge := map[graph.RelType][]any{}
 	for _, spec := range graph.Relations {
@@ -433,9 +434,14 @@ func (w *txWriter) writeEdges(b *Batch) error {
 				continue
 			}
 			out := map[string]any{"a": ends.ref(from), "b": ends.ref(to), "props": props, "type": string(spec.Type)}
+			fact := -1
 			if spec.Type != graph.RelMentions {
-				out["i"] = int64(len(facts))
+				fact = len(facts)
+				out["i"] = int64(fact)
 				facts = append(facts, w.writtenFact(spec.Type, r, props))
+			}
+			if lr, ok := liftRowOf(spec.Type, r["from"].(string), r["to"].(string), props); ok {
+				lifts = append(lifts, pendingLift{art: props["article"].(string), fact: fact, row: lr})
 			}
 			fresh = append(fresh, out)
 		}
@@ -443,6 +449,7 @@ func (w *txWriter) writeEdges(b *Batch) error {
 	if err := w.createEdges(ends.eids, fresh, facts); err != nil {
 		return err
 	}
+	w.keepLifts(b, lifts, facts)
 	for _, spec := range graph.Relations {
 		if rows := merge[spec.Type]; len(rows) > 0 {
 			if err := w.mergeType(spec.Type, rows); err != nil {

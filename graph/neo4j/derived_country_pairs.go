@@ -118,9 +118,9 @@ type pairLift struct {
 	rel tieRel
 }
 
-// liftedArticle is what pairLiftStmt read of one article.
+// liftedArticle is what pairLiftStmt read of one article, or its batch kept (liftRow).
 type liftedArticle struct {
-	facts   []map[string]any
+	facts   []liftRow
 	stated  map[string][]string // actor -> the countries of its roles and locations
 	roleOrg map[string]bool     // actor -> holds a role of an organisation in the article
 	dict    map[string]string   // person -> the ISO code of its role on the article's date
@@ -128,48 +128,69 @@ type liftedArticle struct {
 	country map[string]string   // Country id -> name
 }
 
-// liftArticles lifts the actor relationships of the given articles, in the graph as it is now.
+func newLiftedArticle() *liftedArticle {
+	return &liftedArticle{stated: map[string][]string{}, roleOrg: map[string]bool{}, dict: map[string]string{},
+		byISO: map[string]string{}, country: map[string]string{}}
+}
+
+// add notes one row of the article.
+func (la *liftedArticle) add(r liftRow) {
+	switch r.k {
+	case liftFact:
+		la.facts = append(la.facts, r)
+	case liftStated:
+		la.stated[r.x] = append(la.stated[r.x], r.y)
+		la.country[r.y] = r.yn
+	case liftRoleElse:
+		la.roleOrg[r.x] = true
+	case liftDict:
+		la.dict[r.x] = r.y
+	case liftMention:
+		la.country[r.x] = r.xn
+		if r.y != "" {
+			la.byISO[r.y] = r.x
+		}
+	}
+}
+
+// liftArticles lifts the actor relationships of the given articles, in the graph as it is now:
+// those the transaction has from their batch (writtenLifts), the others read (pairLiftStmt).
 func (w *txWriter) liftArticles(ids []string) ([]pairLift, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	recs, err := w.allByIDs("lifting the articles' relationships to countries", pairLiftStmt(), "ids", ids)
+	rows, rest, err := w.writtenLifts(ids)
 	if err != nil {
 		return nil, err
 	}
-	arts := map[string]*liftedArticle{}
-	for _, r := range recs {
-		m := r.AsMap()
-		id := str(m["id"])
-		la := arts[id]
-		if la == nil {
-			la = &liftedArticle{stated: map[string][]string{}, roleOrg: map[string]bool{}, dict: map[string]string{}, byISO: map[string]string{}, country: map[string]string{}}
-			arts[id] = la
+	if len(rest) > 0 {
+		recs, err := w.allByIDs("lifting the articles' relationships to countries", pairLiftStmt(), "ids", rest)
+		if err != nil {
+			return nil, err
 		}
-		k, _ := m["k"].(int64)
-		x, y := str(m["x"]), str(m["y"])
-		switch k {
-		case 0:
-			la.facts = append(la.facts, m)
-		case 1:
-			la.stated[x] = append(la.stated[x], y)
-			la.country[y] = str(m["yn"])
-		case 4:
-			la.roleOrg[x] = true
-		case 2:
-			la.dict[x] = y
-		case 3:
-			la.country[x] = str(m["xn"])
-			if y != "" {
-				la.byISO[y] = x
-			}
+		for _, r := range recs {
+			id, row := readLiftRow(r.AsMap())
+			rows[id] = append(rows[id], row)
 		}
 	}
 	var out []pairLift
-	for id, la := range arts {
+	for id, rs := range rows {
+		la := newLiftedArticle()
+		for _, r := range rs {
+			la.add(r)
+		}
 		out = append(out, la.lift(id)...)
 	}
 	return out, nil
+}
+
+// readLiftRow is a record of pairLiftStmt: its article's id and the row.
+func readLiftRow(m map[string]any) (string, liftRow) {
+	k, _ := m["k"].(int64)
+	xc, _ := m["xc"].(bool)
+	yc, _ := m["yc"].(bool)
+	return str(m["id"]), liftRow{k: int8(k), xc: xc, yc: yc, x: str(m["x"]), y: str(m["y"]), xn: str(m["xn"]), yn: str(m["yn"]),
+		t: str(m["t"]), fam: str(m["fam"]), eid: str(m["eid"]), date: str(m["date"]), key: str(m["key"]), st: str(m["status"])}
 }
 
 // countries are the countries actor x of the article counts for.
@@ -192,16 +213,14 @@ func (la *liftedArticle) countries(x string, isCountry bool, name string) []stri
 func (la *liftedArticle) lift(art string) []pairLift {
 	var out []pairLift
 	for _, f := range la.facts {
-		xc, _ := f["xc"].(bool)
-		yc, _ := f["yc"].(bool)
-		cx := la.countries(str(f["x"]), xc, str(f["xn"]))
-		cy := la.countries(str(f["y"]), yc, str(f["yn"]))
-		t := str(f["t"])
+		cx := la.countries(f.x, f.xc, f.xn)
+		cy := la.countries(f.y, f.yc, f.yn)
+		t := f.t
 		rel := "cooperation"
 		if t == string(graph.RelPressured) || t == string(graph.RelCriticized) {
 			rel = "conflict"
 		}
-		r := tieRel{eid: str(f["eid"]), date: str(f["date"]), art: art, key: str(f["key"]), status: str(f["status"])}
+		r := tieRel{eid: f.eid, date: f.date, art: art, key: f.key, status: f.st}
 		seen := map[string]bool{}
 		for _, a := range cx {
 			for _, b := range cy {
@@ -209,7 +228,7 @@ func (la *liftedArticle) lift(art string) []pairLift {
 					continue
 				}
 				seen[a+"\x00"+b] = true
-				k := cpKey{a: a, b: b, an: la.country[a], bn: la.country[b], rel: rel, fam: str(f["fam"])}
+				k := cpKey{a: a, b: b, an: la.country[a], bn: la.country[b], rel: rel, fam: f.fam}
 				if (t == string(graph.RelMet) || t == string(graph.RelSpokeWith)) && k.bn < k.an {
 					k.a, k.b, k.an, k.bn = k.b, k.a, k.bn, k.an
 				}

@@ -122,18 +122,19 @@ func (w *txWriter) catchUpArticles(ids []string) error {
 	if err != nil || len(recs) == 0 {
 		return err
 	}
-	return w.catchUp(pendingOf(recs), nil)
+	return w.catchUp(pendingOf(recs), nil, nil)
 }
 
 // catchUpMarkers catches up the markers given by id in this transaction. written, when not nil, holds the fact
 // relationships of some of their articles as the batch created them (by article; an article of
-// a batch handed over with no fact relationship has an empty entry): those are not read back.
-func (w *txWriter) catchUpMarkers(ids []string, written map[string][]factRec) error {
+// a batch handed over with no fact relationship has an empty entry): those are not read back;
+// lifted likewise their lift rows (derived_country_pairs_written.go).
+func (w *txWriter) catchUpMarkers(ids []string, written map[string][]factRec, lifted map[string][]liftRow) error {
 	recs, err := w.all("locking the pending markers", pendingLockStmt, map[string]any{"ids": anyList(ids)})
 	if err != nil || len(recs) == 0 {
 		return err
 	}
-	return w.catchUp(pendingOf(recs), written)
+	return w.catchUp(pendingOf(recs), written, lifted)
 }
 
 // catchUp adds the articles of p to the deferrable derived data, as the transaction that wrote
@@ -143,13 +144,16 @@ func (w *txWriter) catchUpMarkers(ids []string, written map[string][]factRec) er
 // renamed; the fact relationships of an article in written are taken from there (their ends'
 // names as the batch wrote them: a node renamed since is in p.renamed or a later marker's, and
 // its facts get its name now), the others read.
-func (w *txWriter) catchUp(p pendingSet, written map[string][]factRec) error {
+func (w *txWriter) catchUp(p pendingSet, written map[string][]factRec, lifted map[string][]liftRow) error {
 	cw := newTxWriter(w.ctx, w.tx)
 	cw.times, cw.catching = w.times, true
 	for _, a := range p.articles {
 		if recs, ok := written[a]; ok {
 			cw.created[a] = true // factRels takes them from cw.facts.written
 			cw.facts.written[a] = recs
+		}
+		if rows, ok := lifted[a]; ok {
+			cw.lifted[a] = rows // liftArticles takes them from there
 		}
 	}
 	if err := cw.renamedNames(p.renamed); err != nil {
@@ -210,7 +214,7 @@ func (s *Store) catchUpPending(ctx context.Context) error {
 			ids = append(ids, str(r.Values[0]))
 		}
 		if err := s.factsWrite(ctx, func(w *txWriter) error {
-			return w.catchUpMarkers(ids, nil)
+			return w.catchUpMarkers(ids, nil, nil)
 		}); err != nil {
 			return fmt.Errorf("bringing the derived data up to date: %w", err)
 		}

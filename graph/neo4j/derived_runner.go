@@ -38,6 +38,7 @@ type pendingRef struct {
 	id      string
 	arts    int
 	written map[string][]factRec
+	lifted  map[string][]liftRow // the lift rows of its articles (derived_country_pairs_written.go)
 }
 
 // derivedChunk is how many articles one catch-up transaction takes at most; add waits while
@@ -183,11 +184,14 @@ func (r *derivedRunner) run() {
 // catchUp catches up the markers of batch in one write transaction.
 func (r *derivedRunner) catchUp(sess neo4j.SessionWithContext, batch []pendingRef) error {
 	ids := make([]string, len(batch))
-	written := map[string][]factRec{}
+	written, lifted := map[string][]factRec{}, map[string][]liftRow{}
 	for i, p := range batch {
 		ids[i] = p.id
 		for a, recs := range p.written {
 			written[a] = recs
+		}
+		for a, rows := range p.lifted {
+			lifted[a] = rows
 		}
 	}
 	start := time.Now()
@@ -195,7 +199,7 @@ func (r *derivedRunner) catchUp(sess neo4j.SessionWithContext, batch []pendingRe
 		return sess.ExecuteWrite(r.ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			w := newTxWriter(r.ctx, tx)
 			w.times = map[string]time.Duration{}
-			err := w.catchUpMarkers(ids, written)
+			err := w.catchUpMarkers(ids, written, lifted)
 			if err == nil {
 				for k, v := range w.times { // only the try that commits counts
 					r.times[k] += v

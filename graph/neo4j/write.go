@@ -39,6 +39,9 @@ type txWriter struct {
 	// pressure_network groups to recompute (derived_pressure.go)
 	pressure map[string]pressureKey
 	ties     *pairWork // country_pairs groups to update (derived_country_pairs.go)
+	// lifted are the lift rows of the articles this transaction created, or the catch-up's
+	// batches did, by article (derived_country_pairs_written.go)
+	lifted map[string][]liftRow
 	// times, when not nil, sums the time of each statement by what it does (a load's debug
 	// log prints it: docs/performance.md)
 	times map[string]time.Duration
@@ -52,7 +55,8 @@ type txWriter struct {
 
 func newTxWriter(ctx context.Context, tx runner) *txWriter {
 	return &txWriter{ctx: ctx, tx: tx, created: map[string]bool{}, changed: map[string]bool{}, candidates: map[string]bool{},
-		recompute: map[string]bool{}, nodes: map[string]nodeInfo{}, facts: newFactWork(), actors: newActorWork()}
+		recompute: map[string]bool{}, nodes: map[string]nodeInfo{}, facts: newFactWork(), actors: newActorWork(),
+		lifted: map[string][]liftRow{}}
 }
 
 // failStatement is a fault injector for the integration tests (nil otherwise): called
