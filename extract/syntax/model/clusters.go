@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/syntax/data"
 )
@@ -105,42 +104,12 @@ func (t *clusterTable) readLine(l []byte, line int) error {
 		t.bits = 4 + 2*(levels-1)
 		return nil
 	}
-	v, good := atou(id)
-	if !ok || !good || v >= 1<<t.bits {
+	v, err := strconv.ParseUint(string(id), 10, 32)
+	if !ok || err != nil || v >= 1<<t.bits {
 		return fmt.Errorf("line %d: want word TAB id below %d", line, 1<<t.bits)
 	}
-	t.add(lowerHash(word), uint32(v)+1)
+	t.add(strHash(string(word), true), uint32(v)+1)
 	return nil
-}
-
-// atou parses a decimal number of at most 9 digits.
-func atou(b []byte) (uint64, bool) {
-	if len(b) == 0 || len(b) > 9 {
-		return 0, false
-	}
-	var v uint64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = v*10 + uint64(c-'0')
-	}
-	return v, true
-}
-
-// lowerHash is strHash(string(b), true) without the string for ASCII words.
-func lowerHash(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return strHash(string(b), true)
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
 }
 
 // newClusterTable makes an empty table for about n words.
