@@ -272,12 +272,7 @@ func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, pla
 		if err != nil {
 			return batchResult{}, err
 		}
-		r.pending = &pendingRef{id: id, arts: len(b.Articles), written: w.facts.written, lifted: w.lifted}
-		for _, a := range factBatchIDs(b) {
-			if _, ok := r.pending.written[a]; !ok {
-				r.pending.written[a] = nil // created with no fact relationship: nothing to read back
-			}
-		}
+		r.pending = &pendingRef{id: id, arts: len(b.Articles), rows: batchRows{facts: w.facts.written, lifts: w.lifted}}
 	}
 	return r, nil
 }
@@ -449,7 +444,7 @@ func (w *txWriter) writeEdges(b *Batch) error {
 	if err := w.createEdges(ends.eids, fresh, facts); err != nil {
 		return err
 	}
-	w.keepLifts(b, lifts, facts)
+	w.keepWritten(b, lifts, facts)
 	for _, spec := range graph.Relations {
 		if rows := merge[spec.Type]; len(rows) > 0 {
 			if err := w.mergeType(spec.Type, rows); err != nil {

@@ -604,7 +604,7 @@ RETURN DISTINCT g.id AS id, g.all_arts AS arts`
 func (w *txWriter) renamePairs(pw *pairWork) error {
 	var renamed []string
 	for id := range w.facts.renamed {
-		if l, _ := graph.LabelOfID(id); l == graph.LabelCountry {
+		if isCountryID(id) {
 			renamed = append(renamed, id)
 		}
 	}

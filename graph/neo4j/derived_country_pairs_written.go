@@ -86,12 +86,16 @@ func isCountryID(id string) bool {
 	return l == graph.LabelCountry
 }
 
-// keepLifts records the lift rows of the batch's created relationships once their element ids
-// are known (facts: the created fact relationships, rid set), and an entry for every article
-// the transaction created, rows or not.
-func (w *txWriter) keepLifts(b *Batch, pending []pendingLift, facts []factRec) {
+// keepWritten gives every article the transaction created an entry in its fact relationships
+// (factWork.written) and its lift rows, empty or not (nothing of it is read back), and records
+// the lift rows of the batch's created relationships once their element ids are known (facts:
+// the created fact relationships, rid set).
+func (w *txWriter) keepWritten(b *Batch, pending []pendingLift, facts []factRec) {
 	for _, a := range b.Articles {
 		if id := a["id"].(string); w.created[id] {
+			if _, ok := w.facts.written[id]; !ok {
+				w.facts.written[id] = nil
+			}
 			if _, ok := w.lifted[id]; !ok {
 				w.lifted[id] = nil
 			}

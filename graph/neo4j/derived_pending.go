@@ -122,38 +122,56 @@ func (w *txWriter) catchUpArticles(ids []string) error {
 	if err != nil || len(recs) == 0 {
 		return err
 	}
-	return w.catchUp(pendingOf(recs), nil, nil)
+	return w.catchUp(pendingOf(recs), batchRows{})
 }
 
-// catchUpMarkers catches up the markers given by id in this transaction. written, when not nil, holds the fact
-// relationships of some of their articles as the batch created them (by article; an article of
-// a batch handed over with no fact relationship has an empty entry): those are not read back;
-// lifted likewise their lift rows (derived_country_pairs_written.go).
-func (w *txWriter) catchUpMarkers(ids []string, written map[string][]factRec, lifted map[string][]liftRow) error {
+// batchRows are what batches created that their catch-up takes from them rather than read
+// back, by article: the fact relationships (factWork.written) and the lift rows
+// (derived_country_pairs_written.go). Every article a batch created has an entry in both,
+// empty or not (keepWritten).
+type batchRows struct {
+	facts map[string][]factRec
+	lifts map[string][]liftRow
+}
+
+// add adds o's articles to r.
+func (r batchRows) add(o batchRows) {
+	for a, recs := range o.facts {
+		r.facts[a] = recs
+	}
+	for a, rows := range o.lifts {
+		r.lifts[a] = rows
+	}
+}
+
+// catchUpMarkers catches up the markers given by id in this transaction; the articles in rows
+// (the zero value: none) are not read back.
+func (w *txWriter) catchUpMarkers(ids []string, rows batchRows) error {
 	recs, err := w.all("locking the pending markers", pendingLockStmt, map[string]any{"ids": anyList(ids)})
 	if err != nil || len(recs) == 0 {
 		return err
 	}
-	return w.catchUp(pendingOf(recs), written, lifted)
+	return w.catchUp(pendingOf(recs), rows)
 }
 
 // catchUp adds the articles of p to the deferrable derived data, as the transaction that wrote
 // them would have (derived.go), with a writer of its own on the same transaction (its work
 // must not mix with the caller's), and deletes the markers. The actors whose ranks may change
 // are those the batches merged (p.nodes: every end and every node an article mentions) and
-// renamed; the fact relationships of an article in written are taken from there (their ends'
-// names as the batch wrote them: a node renamed since is in p.renamed or a later marker's, and
-// its facts get its name now), the others read.
-func (w *txWriter) catchUp(p pendingSet, written map[string][]factRec, lifted map[string][]liftRow) error {
+// renamed. The fact relationships and lift rows of an article in rows are taken from there,
+// the others read: the facts' ends keep their names as the batch wrote them (a node renamed
+// since is in p.renamed or a later marker's, and its facts get its name now), and the lift
+// rows' countries get theirs read now (writtenLifts).
+func (w *txWriter) catchUp(p pendingSet, rows batchRows) error {
 	cw := newTxWriter(w.ctx, w.tx)
 	cw.times, cw.catching = w.times, true
 	for _, a := range p.articles {
-		if recs, ok := written[a]; ok {
+		if recs, ok := rows.facts[a]; ok {
 			cw.created[a] = true // factRels takes them from cw.facts.written
 			cw.facts.written[a] = recs
 		}
-		if rows, ok := lifted[a]; ok {
-			cw.lifted[a] = rows // liftArticles takes them from there
+		if lr, ok := rows.lifts[a]; ok {
+			cw.lifted[a] = lr // liftArticles takes them from there
 		}
 	}
 	if err := cw.renamedNames(p.renamed); err != nil {
@@ -214,7 +232,7 @@ func (s *Store) catchUpPending(ctx context.Context) error {
 			ids = append(ids, str(r.Values[0]))
 		}
 		if err := s.factsWrite(ctx, func(w *txWriter) error {
-			return w.catchUpMarkers(ids, nil, nil)
+			return w.catchUpMarkers(ids, batchRows{})
 		}); err != nil {
 			return fmt.Errorf("bringing the derived data up to date: %w", err)
 		}

@@ -35,10 +35,9 @@ type derivedRunner struct {
 // pendingRef is a marker handed to the runner: its id, number of articles, and the fact
 // relationships its batch created, by article (every article of the batch has an entry).
 type pendingRef struct {
-	id      string
-	arts    int
-	written map[string][]factRec
-	lifted  map[string][]liftRow // the lift rows of its articles (derived_country_pairs_written.go)
+	id   string
+	arts int
+	rows batchRows
 }
 
 // derivedChunk is how many articles one catch-up transaction takes at most; add waits while
@@ -184,22 +183,17 @@ func (r *derivedRunner) run() {
 // catchUp catches up the markers of batch in one write transaction.
 func (r *derivedRunner) catchUp(sess neo4j.SessionWithContext, batch []pendingRef) error {
 	ids := make([]string, len(batch))
-	written, lifted := map[string][]factRec{}, map[string][]liftRow{}
+	rows := batchRows{facts: map[string][]factRec{}, lifts: map[string][]liftRow{}}
 	for i, p := range batch {
 		ids[i] = p.id
-		for a, recs := range p.written {
-			written[a] = recs
-		}
-		for a, rows := range p.lifted {
-			lifted[a] = rows
-		}
+		rows.add(p.rows)
 	}
 	start := time.Now()
 	_, err := retryGone(func() (any, error) {
 		return sess.ExecuteWrite(r.ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			w := newTxWriter(r.ctx, tx)
 			w.times = map[string]time.Duration{}
-			err := w.catchUpMarkers(ids, written, lifted)
+			err := w.catchUpMarkers(ids, rows)
 			if err == nil {
 				for k, v := range w.times { // only the try that commits counts
 					r.times[k] += v
