@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 )
@@ -20,39 +21,46 @@ type savedWord struct {
 	upos, xpos, deprel uint16 // indices in labels
 }
 
-// labels interns the tag and relation names (a few hundred at most) for every Saved.
-var labels = struct {
-	sync.RWMutex
+// labels interns the tag and relation names (a few hundred at most) for every Saved. Every
+// parsed word looks up three of them, on every worker at once, so readers take no lock: they
+// load the current table, which is never changed once stored. A new name (a few dozen in a
+// process's life) stores a copy with it added, under labelsMu.
+var (
+	labels   atomic.Pointer[labelTable]
+	labelsMu sync.Mutex
+)
+
+type labelTable struct {
 	id   map[string]uint16
 	name []string
-}{id: map[string]uint16{}}
+}
+
+func init() { labels.Store(&labelTable{id: map[string]uint16{}}) }
 
 func labelID(s string) uint16 {
-	labels.RLock()
-	id, ok := labels.id[s]
-	labels.RUnlock()
-	if ok {
+	if id, ok := labels.Load().id[s]; ok {
 		return id
 	}
-	labels.Lock()
-	defer labels.Unlock()
-	if id, ok := labels.id[s]; ok {
+	labelsMu.Lock()
+	defer labelsMu.Unlock()
+	t := labels.Load()
+	if id, ok := t.id[s]; ok {
 		return id
 	}
-	if len(labels.name) == 1<<16-1 {
+	if len(t.name) == 1<<16-1 {
 		panic("syntax: more than 65535 distinct tags and relations")
 	}
-	id = uint16(len(labels.name))
-	labels.id[s] = id
-	labels.name = append(labels.name, s)
+	id := uint16(len(t.name))
+	next := &labelTable{id: make(map[string]uint16, len(t.id)+1), name: append(t.name[:len(t.name):len(t.name)], s)}
+	for k, v := range t.id {
+		next.id[k] = v
+	}
+	next.id[s] = id
+	labels.Store(next)
 	return id
 }
 
-func labelName(id uint16) string {
-	labels.RLock()
-	defer labels.RUnlock()
-	return labels.name[id]
-}
+func labelName(id uint16) string { return labels.Load().name[id] }
 
 // Save keeps what the model gave for every word of d's sentences (after Parse).
 func Save(d *article.Doc) *Saved {

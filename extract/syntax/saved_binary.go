@@ -94,10 +94,7 @@ func (r *savedReader) str() string {
 
 func (r *savedReader) label() uint16 {
 	v := r.uint()
-	labels.RLock()
-	ok := v < uint64(len(labels.name))
-	labels.RUnlock()
-	if !ok {
+	if v >= uint64(len(labels.Load().name)) {
 		r.err, r.b = errSavedBytes, nil
 		return 0
 	}
