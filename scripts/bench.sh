@@ -15,7 +15,9 @@
 #      records run before them; the batched figure is the median of BENCH_LOAD_RUNS, default 5); reloads of that file (found by its load
 #      manifest: not validated again, every article skipped by its load hash); `newsgraph build` end to end; p50/p95 of every
 #      saved report over BENCH_REPORT_RUNS runs on the loaded graph;
-#   5. process start of `newsgraph version`, `--help` and `query --help` (median of 21 runs) and
+#   5. the machine's speed at the start, before the loads and at the end (benchdb probe: the
+#      same fixed task each time; the shared machine's speed moves within minutes);
+#   6. process start of `newsgraph version`, `--help` and `query --help` (median of 21 runs) and
 #      the bytes package init allocates. The graph is deleted (in batches) at the end.
 # NEWSGRAPH_NEO4J_URI set: that server is used (and WIPED), nothing is started.
 set -euo pipefail
@@ -47,6 +49,8 @@ say "building"
 "$GO" build -o bin/scalecorpus ./tools/scalecorpus
 "$GO" build -o bin/benchdb ./tools/benchdb
 
+# the machine's speed at three moments (benchdb probe: ms of a fixed task, lower is faster)
+probe_start=$(bin/benchdb probe)
 sources=()
 for s in ../shared/corpus/seeds corpus/sample ../shared/eval/re3d/docs.jsonl; do [[ -e $s ]] && sources+=("$s"); done
 say "scale corpus: $N articles from ${sources[*]}"
@@ -150,6 +154,7 @@ fresh() { bin/benchdb wipe && bin/newsgraph schema apply >/dev/null 2>&1; }
 # its records; then the timed naive run and BENCH_LOAD_RUNS timed batched loads (median),
 # each from an emptied database.
 LOAD_RUNS=${BENCH_LOAD_RUNS:-5}
+probe_loads=$(bin/benchdb probe)
 say "batched load, cold (the first on this server if the bench started it): $rows records"
 fresh
 timed load_cold bin/newsgraph load "$OUT/graph.jsonl"
@@ -205,6 +210,8 @@ bin/benchdb reports -runs "$RUNS" >"$OUT/reports.json"
 say "emptying the test database (batched)"
 bin/benchdb wipe
 
+probe_end=$(bin/benchdb probe)
+
 # process start: the median of 21 runs of each command that needs no model, and the bytes
 # allocated by package init (GODEBUG=inittrace)
 start_median() { # start_median ARGS... -> ms
@@ -230,7 +237,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
 	--argjson naive "$(cat "$OUT/naive.json")" --argjson build_s "$(wall "$OUT/build.time")" \
 	--argjson build_rss "$(rss_mb "$OUT/build.time")" --argjson reports "$(cat "$OUT/reports.json")" \
-	--argjson start "$start_json" --arg load_avg "$(cut -d' ' -f1-3 /proc/loadavg)" --arg cpus "$(nproc)" \
+	--argjson start "$start_json" --argjson probe "{\"start\": $probe_start, \"loads\": $probe_loads, \"end\": $probe_end}" --arg load_avg "$(cut -d' ' -f1-3 /proc/loadavg)" --arg cpus "$(nproc)" \
 	--argjson parse_fast "$(awk '/^BenchmarkStages/ { for (i = 2; i < NF; i++) if ($(i + 1) == "parse-words/s") printf "%.0f", $i }' "$OUT/stages-fast.txt")" \
 	--argjson stages "$(awk '/^BenchmarkStages/ { printf "{"; sep = ""; for (i = 2; i < NF; i++) if ($(i + 1) ~ /-words\/s$/) { k = $(i + 1); sub(/-words\/s$/, "", k); printf "%s\"%s\": %.0f", sep, k, $i; sep = ", " } print "}" }' "$OUT/stages.txt")" \
 	'{articles: $n, corpus_mb: $mb, words: $words, sentences: $sentences, cpus: $cpus, load_average: $load_avg,
@@ -248,7 +255,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	         cold_seconds: $load_cold_s, cold_rows_per_s: ($rows / $load_cold_s | floor), cold_ratio: (($rows / $load_cold_s) / $naive.rows_per_s),
 	         reload_seconds: $reload_s, reload_peak_mb: $reload_rss, reload_speedup: ($load_s / $reload_s)},
 	  build: {seconds: $build_s, peak_mb: $build_rss},
-	  reports_ms: $reports, process_start_ms: $start}' >out/bench.json
+	  reports_ms: $reports, process_start_ms: $start, machine_probe_ms: $probe}' >out/bench.json
 
 jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) words, \(.sentences) sentences (load average \(.load_average), \(.cpus) CPUs)",
   "extract   1 worker:  \(.extract.workers1.words_per_s) words/s, \(.extract.workers1.sentences_per_s) sentences/s, \(.extract.workers1.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers1.peak_mb) MB",
@@ -266,4 +273,5 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "reports   p50 / p95 ms:",
   (.reports_ms | to_entries[] | "  \(.key | . + " " * (18 - length)) \(.value.p50_ms) / \(.value.p95_ms)\(if .value.error then "  ERROR " + .value.error else "" end)"),
   "start     median ms: version \(.process_start_ms.version), --help \(.process_start_ms.help), query --help \(.process_start_ms.query_help); package init allocates \(.process_start_ms.init_alloc_mb) MB",
+  "machine   probe (ms of a fixed task, lower is faster): \(.machine_probe_ms.start) at the start, \(.machine_probe_ms.loads) before the loads, \(.machine_probe_ms.end) at the end",
   "written to out/bench.json"' out/bench.json

@@ -8,6 +8,7 @@
 //	benchdb compare -old DIR -new DIR -name NAME -p 'k=v; k=v' ...  # same rows? p50/p95, db hits, interleaved
 //	        [-keys COLS] [-drop COLS] [-vetted] [-oldvetted]  # ties may reorder; columns left out (a changed drawing); no EXPLAIN before the new / old side
 //	benchdb explain [-runs K] [-queries DIR]                # p50/p95 of each template's EXPLAIN alone
+//	benchdb probe                                           # ms of a fixed CPU task: the machine's speed now
 //
 // reports runs each template with its example parameters (defaults otherwise) K times after
 // one warm-up run, in this process (no process start in the figures), as `report run` does:
@@ -48,6 +49,8 @@ func main() {
 		err = compare(os.Args[2:])
 	case "explain":
 		err = explainTimes(os.Args[2:])
+	case "probe":
+		err = probe()
 	default:
 		usage()
 	}
@@ -58,7 +61,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare -old DIR -new DIR -name NAME [-p PARAMS]... | explain [-runs K]")
+	fmt.Fprintln(os.Stderr, "usage: benchdb reports [-runs K] [-queries DIR] [-only NAME] | profile [-queries DIR] NAME | naive [-rows N] FILE.jsonl | wipe | compare -old DIR -new DIR -name NAME [-p PARAMS]... | explain [-runs K] | probe")
 	os.Exit(2)
 }
 
