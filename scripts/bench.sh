@@ -115,14 +115,16 @@ scale_json() {
 	local a=$OUT/extract_fast_scale1.time b=$OUT/extract_fast_scale2.time c=$OUT/extract_fast_scale1cpu.time
 	jq -n --argjson n "$SCALE_N" --argjson w "$(words_of "$a")" --argjson s1 "$(wall "$a")" --argjson s2 "$(wall "$b")" \
 		--argjson c1 "$(cpu "$c")" --argjson r1 "$(rss_mb "$a")" --argjson r2 "$(rss_mb "$b")" --argjson pairs "$(pairs_json extract_fast_scale)" \
-		'{articles: $n, words: $w, workers1: {seconds: $s1, cpu_seconds: $c1, words_per_cpu_s: ($w / $c1 | floor), peak_mb: $r1},
-		  workers2: {seconds: $s2, words_per_s: ($w / $s2 | floor), peak_mb: $r2}, speedup: ($s1 / $s2), pair_speedups: $pairs}'
+		--argjson pc1 "$(cpu "$a")" --argjson pc2 "$(cpu "$b")" \
+		'{articles: $n, words: $w, workers1: {seconds: $s1, cpu_seconds: $c1, words_per_cpu_s: ($w / $c1 | floor), peak_mb: $r1, cores_busy: ($pc1 / $s1)},
+		  workers2: {seconds: $s2, words_per_s: ($w / $s2 | floor), peak_mb: $r2, cpu_seconds: $pc2, cores_busy: ($pc2 / $s2)}, speedup: ($s1 / $s2), pair_speedups: $pairs}'
 }
 rm -f "$OUT/graph-single.jsonl" "$OUT/graph-greedy.jsonl" "$OUT/graph-fast.jsonl"
 e1=$(wall "$OUT/extract1.time") e2=$(wall "$OUT/extract2.time")
 es=$(wall "$OUT/extract_single.time") eg=$(wall "$OUT/extract_greedy.time")
 ef=$(wall "$OUT/extract_fast1.time") egc=$(cpu "$OUT/extract_greedy.time") efc=$(cpu "$OUT/extract_fast1cpu.time")
 ef2=$(wall "$OUT/extract_fast2.time") fast_pairs_json=$(pairs_json extract_fast)
+efp1=$(cpu "$OUT/extract_fast1.time") efp2=$(cpu "$OUT/extract_fast2.time") # the median pair's CPU seconds
 rows=$(($(wc -l <"$OUT/graph.jsonl") - 1))
 
 # ---- Neo4j ------------------------------------------------------------------------------------
@@ -231,7 +233,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
 	--argjson es "$es" --argjson eg "$eg" --argjson rss_s "$(rss_mb "$OUT/extract_single.time")" --argjson rss_g "$(rss_mb "$OUT/extract_greedy.time")" \
 	--argjson ef "$ef" --argjson egc "$egc" --argjson efc "$efc" --argjson rss_f "$(rss_mb "$OUT/extract_fast1.time")" \
-	--argjson ef2 "$ef2" --argjson rss_f2 "$(rss_mb "$OUT/extract_fast2.time")" --argjson fast_pairs "$fast_pairs_json" --argjson fast_scale "$(scale_json)" \
+	--argjson ef2 "$ef2" --argjson rss_f2 "$(rss_mb "$OUT/extract_fast2.time")" --argjson fast_pairs "$fast_pairs_json" --argjson efp1 "$efp1" --argjson efp2 "$efp2" --argjson fast_scale "$(scale_json)" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
 	--argjson load_cold_s "$(wall "$OUT/load_cold.time")" --argjson warm_s "$warm_json" --argjson load_scale "$(scale_load_json)" \
 	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
@@ -246,8 +248,8 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            speedup: ($e1 / $e2),
 	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
 	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), cpu_seconds: $egc, words_per_cpu_s: ($words / $egc | floor), peak_mb: $rss_g},
-	            fast_workers1: {seconds: $ef, words_per_s: ($words / $ef | floor), cpu_seconds: $efc, words_per_cpu_s: ($words / $efc | floor), peak_mb: $rss_f},
-	            fast_workers2: {seconds: $ef2, words_per_s: ($words / $ef2 | floor), peak_mb: $rss_f2, speedup: ($ef / $ef2), pair_speedups: $fast_pairs},
+	            fast_workers1: {seconds: $ef, words_per_s: ($words / $ef | floor), cpu_seconds: $efc, words_per_cpu_s: ($words / $efc | floor), peak_mb: $rss_f, cores_busy: ($efp1 / $ef)},
+	            fast_workers2: {seconds: $ef2, words_per_s: ($words / $ef2 | floor), peak_mb: $rss_f2, cpu_seconds: $efp2, cores_busy: ($efp2 / $ef2), speedup: ($ef / $ef2), pair_speedups: $fast_pairs},
 	            fast_scale: $fast_scale},
 	  stages_words_per_s: $stages, stages_fast_parse_words_per_s: $parse_fast,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss, warm_seconds: $warm_s, scale: $load_scale,
@@ -262,8 +264,8 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
   "extract   1 worker, --parser single: \(.extract.single_workers1.words_per_s) words/s (peak \(.extract.single_workers1.peak_mb) MB); with --beam 1: \(.extract.single_greedy_workers1.words_per_s) words/s (peak \(.extract.single_greedy_workers1.peak_mb) MB)",
   "extract   1 worker, --parser fast: \(.extract.fast_workers1.words_per_s) words/s, \(.extract.fast_workers1.words_per_cpu_s) words/CPU-s (--parser single --beam 1: \(.extract.single_greedy_workers1.words_per_cpu_s) words/CPU-s), peak \(.extract.fast_workers1.peak_mb) MB",
-  "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))",
-  (.extract.fast_scale // empty | "extract   --parser fast on \(.articles) articles (\(.words) words): 1 worker \(.workers1.words_per_cpu_s) words/CPU-s, peak \(.workers1.peak_mb) MB; 2 workers \(.workers2.words_per_s) words/s, peak \(.workers2.peak_mb) MB; speed-up \(.speedup * 100 | floor / 100)x (median of \(.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))"),
+  "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.extract.fast_workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.extract.fast_workers2.cores_busy * 100 | floor / 100) on 2",
+  (.extract.fast_scale // empty | "extract   --parser fast on \(.articles) articles (\(.words) words): 1 worker \(.workers1.words_per_cpu_s) words/CPU-s, peak \(.workers1.peak_mb) MB; 2 workers \(.workers2.words_per_s) words/s, peak \(.workers2.peak_mb) MB; speed-up \(.speedup * 100 | floor / 100)x (median of \(.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.workers2.cores_busy * 100 | floor / 100) on 2"),
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")) + "; parse with --parser fast \(.stages_fast_parse_words_per_s)",
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, median of \(.load.warm_seconds | map(tostring) | join(", ")) s; peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x (both warm)",
   (if .load.scale then "load      at scale: \(.load.scale.articles) articles, \(.load.scale.rows) rows in \(.load.scale.seconds) s: \(.load.scale.rows_per_s) rows/s, peak \(.load.scale.peak_mb) MB (the second load on the server)" else empty end),
