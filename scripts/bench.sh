@@ -42,8 +42,9 @@ timed() { # timed NAME CMD... -> writes $OUT/NAME.time
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
 cpu() { awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$1"; }
 rss_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print 0 }'; }
-div3() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print 0 }'; }
+div() { awk -v a="$1" -v b="$2" -v d="${3:-1}" 'BEGIN { if (b > 0) printf "%." d "f", a / b; else print 0 }'; } # div A B [DECIMALS]
+# mid N: of N lines "value tag" on stdin, the tag of the median value
+mid() { sort -n | sed -n "$((($1 + 1) / 2))p" | cut -d' ' -f2; }
 
 say "building"
 "$GO" build -o bin/newsgraph ./cmd/newsgraph
@@ -91,16 +92,15 @@ fast_pairs() { # fast_pairs NAME CORPUS OUTPUT
 		timed "${name}2_$i" bin/newsgraph extract --workers 2 --parser fast "$corpus" -o "$output"
 	done
 	best=$(for i in $(seq "$PAIRS"); do
-		echo "$(div3 "$(wall "$OUT/${name}1_$i.time")" "$(wall "$OUT/${name}2_$i.time")") $i"
-	done | sort -n | sed -n "$(((PAIRS + 1) / 2))p" | cut -d' ' -f2)
+		echo "$(div "$(wall "$OUT/${name}1_$i.time")" "$(wall "$OUT/${name}2_$i.time")" 3) $i"
+	done | mid "$PAIRS")
 	cp "$OUT/${name}1_$best.time" "$OUT/${name}1.time"
 	cp "$OUT/${name}2_$best.time" "$OUT/${name}2.time"
-	best=$(for i in $(seq "$PAIRS"); do echo "$(cpu "$OUT/${name}1_$i.time") $i"; done |
-		sort -n | sed -n "$(((PAIRS + 1) / 2))p" | cut -d' ' -f2)
+	best=$(for i in $(seq "$PAIRS"); do echo "$(cpu "$OUT/${name}1_$i.time") $i"; done | mid "$PAIRS")
 	cp "$OUT/${name}1_$best.time" "$OUT/${name}1cpu.time"
 }
 # pairs_json NAME [FROM]: every pair's ratio of run FROM (default 1: one worker) to the two-worker run, in the order run
-pairs_json() { for i in $(seq "$PAIRS"); do div3 "$(wall "$OUT/${1}${2:-1}_$i.time")" "$(wall "$OUT/${1}2_$i.time")"; echo; done | jq -s .; }
+pairs_json() { for i in $(seq "$PAIRS"); do div "$(wall "$OUT/${1}${2:-1}_$i.time")" "$(wall "$OUT/${1}2_$i.time")" 3; echo; done | jq -s .; }
 # cores_json NAME: the two-core speed-ups (pairs_json NAME 0) and their median
 cores_json() { pairs_json "$1" 0 | jq '{pairs: ., median: (sort | .[(length - 1) / 2 | floor])}'; }
 fast_pairs extract_fast "$OUT/corpus.jsonl" "$OUT/graph-fast.jsonl"
@@ -184,8 +184,7 @@ naive_rps=$(jq -r '.rows_per_s | floor' "$OUT/naive.json")
 # median NAME: of the runs NAME1..NAME$LOAD_RUNS, the median's time file becomes NAME.time
 median() {
 	local i best
-	best=$(for i in $(seq "$LOAD_RUNS"); do echo "$(wall "$OUT/$1$i.time") $i"; done |
-		sort -n | sed -n "$(((LOAD_RUNS + 1) / 2))p" | cut -d' ' -f2)
+	best=$(for i in $(seq "$LOAD_RUNS"); do echo "$(wall "$OUT/$1$i.time") $i"; done | mid "$LOAD_RUNS")
 	cp "$OUT/$1$best.time" "$OUT/$1.time"
 }
 # BENCH_LOAD_WARMUP untimed loads of this extraction first (default 2): after the 10k load the

@@ -1,6 +1,8 @@
 package syntax
 
 import (
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -51,10 +53,7 @@ func labelID(s string) uint16 {
 		panic("syntax: more than 65535 distinct tags and relations")
 	}
 	id := uint16(len(t.name))
-	next := &labelTable{id: make(map[string]uint16, len(t.id)+1), name: append(t.name[:len(t.name):len(t.name)], s)}
-	for k, v := range t.id {
-		next.id[k] = v
-	}
+	next := &labelTable{id: maps.Clone(t.id), name: append(slices.Clip(t.name), s)}
 	next.id[s] = id
 	labels.Store(next)
 	return id
