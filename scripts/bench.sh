@@ -13,7 +13,7 @@
 #      the naive loader (one MERGE per transaction, BENCH_NAIVE_ROWS records) against the batched
 #      `newsgraph load` of the same extraction, both warm (a first batched load, reported as the
 #      cold figure, then the 10k extraction of step 2 (the scale figure), and a naive warm-up on a tenth of the
-#      records run before them, and BENCH_LOAD_WARMUP untimed batched loads, default 2; the batched figure is the median of BENCH_LOAD_RUNS, default 5); reloads of that file (found by its load
+#      records run before them, and BENCH_LOAD_WARMUP untimed batched loads, default 6; the batched figure is the median of BENCH_LOAD_RUNS, default 5); reloads of that file (found by its load
 #      manifest: not validated again, every article skipped by its load hash); `newsgraph build` end to end; p50/p95 of every
 #      saved report over BENCH_REPORT_RUNS runs on the loaded graph;
 #   5. the machine's speed at the start, before the loads and at the end (benchdb probe: the
@@ -187,10 +187,11 @@ median() {
 	best=$(for i in $(seq "$LOAD_RUNS"); do echo "$(wall "$OUT/$1$i.time") $i"; done | mid "$LOAD_RUNS")
 	cp "$OUT/$1$best.time" "$OUT/$1.time"
 }
-# BENCH_LOAD_WARMUP untimed loads of this extraction first (default 2): after the 10k load the
-# server still compiles and plans for the 1k's statements and list sizes, and the first timed
-# loads came out slowest (2.40, 2.33, 2.26, 2.19, 1.89 s at 20:04 on 2026-12-01)
-WARMUP=${BENCH_LOAD_WARMUP:-2}
+# BENCH_LOAD_WARMUP untimed loads of this extraction first (default 6; 2 until the eighth
+# session of 2026-12-01): after the 10k load a freshly started server still compiles and plans
+# for the 1k's statements and list sizes; twelve 1k loads after it took 3.08, 2.99, 3.01, 2.56,
+# 2.52, 2.18, 2.51, 2.33, 2.29, 2.09, 1.91, 2.18 s (docs/performance.md)
+WARMUP=${BENCH_LOAD_WARMUP:-6}
 for i in $(seq "$WARMUP"); do
 	say "batched load, warm-up ($i of $WARMUP, not timed): $rows records"
 	fresh
