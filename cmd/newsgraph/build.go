@@ -72,6 +72,7 @@ Examples:
 			fmt.Fprintf(e.stderr, "extracted %d articles (%d words) -> %d nodes, %d relationships in %s\n",
 				res.Articles, res.Words, res.Nodes, res.Edges,
 				time.Since(start).Round(time.Millisecond))
+			defer limitBuildLoad()()
 			err = runLoad(c.Context, loadOptions{
 				Path: "-", Name: "extraction", DryRun: c.Bool("dry-run"), BatchSize: e.cfg.Load.BatchSize,
 				Stdin: io.NewSectionReader(out.f, 0, 1<<62), Out: e.stdout, Log: e.log, Open: e.open,

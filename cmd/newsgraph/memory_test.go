@@ -66,3 +66,17 @@ func TestLoadMemory(t *testing.T) {
 	wantGC(t, "with GOGC and GOMEMLIMIT set", 100, noLimit)
 	restore()
 }
+
+// build's load runs under buildLoadMemoryLimit, the percent untouched, unless GOMEMLIMIT sets
+// a limit; the limit before it is put back afterwards.
+func TestBuildLoadMemoryLimit(t *testing.T) {
+	clearGCEnv(t)
+	restore := limitBuildLoad()
+	wantGC(t, "while build loads", 100, buildLoadMemoryLimit)
+	restore()
+	wantGC(t, "after build's load", 100, noLimit)
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	restore = limitBuildLoad()
+	wantGC(t, "with GOMEMLIMIT set", 100, noLimit)
+	restore()
+}
