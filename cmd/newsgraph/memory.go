@@ -24,26 +24,33 @@ const extractMemoryLimit = 200 << 20
 // GOMEMLIMIT says otherwise (then neither: without our limit the percent must stay on); GOGC
 // set keeps its own percent under the limit. It returns what puts the previous settings back.
 func limitMemory() (restore func()) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+	if envSet("GOMEMLIMIT") {
 		return func() {}
 	}
 	undoLimit := softLimit(extractMemoryLimit)
-	percent, setPercent := 0, false
-	if _, set := os.LookupEnv("GOGC"); !set {
-		percent, setPercent = debug.SetGCPercent(-1), true
+	if envSet("GOGC") {
+		return undoLimit
 	}
-	return func() {
-		if setPercent {
-			debug.SetGCPercent(percent)
-		}
-		undoLimit()
-	}
+	undoPercent := gcPercent(-1)
+	return func() { undoPercent(); undoLimit() }
 }
 
 // softLimit sets the runtime's soft memory limit and returns what puts the previous one back.
 func softLimit(limit int64) (restore func()) {
 	old := debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(old) }
+}
+
+// gcPercent sets the collector's percent (-1: off) and returns what puts the previous one back.
+func gcPercent(percent int) (restore func()) {
+	old := debug.SetGCPercent(percent)
+	return func() { debug.SetGCPercent(old) }
+}
+
+// envSet says whether the environment sets name (the user's GOGC or GOMEMLIMIT wins).
+func envSet(name string) bool {
+	_, set := os.LookupEnv(name)
+	return set
 }
 
 // buildLoadMemoryLimit is the soft memory limit of build's load, the collector's percent left
@@ -58,7 +65,7 @@ const buildLoadMemoryLimit = 300 << 20
 // limitBuildLoad sets buildLoadMemoryLimit unless GOMEMLIMIT says otherwise, and returns what
 // puts the previous limit back.
 func limitBuildLoad() (restore func()) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+	if envSet("GOMEMLIMIT") {
 		return func() {}
 	}
 	return softLimit(buildLoadMemoryLimit)
@@ -81,18 +88,12 @@ const (
 // loadMemory sets loadGCPercent and loadMemoryLimit, each unless GOGC or GOMEMLIMIT says
 // otherwise, and returns what puts the previous settings back.
 func loadMemory() (restore func()) {
-	var undo []func()
-	if _, set := os.LookupEnv("GOGC"); !set {
-		old := debug.SetGCPercent(loadGCPercent)
-		undo = append(undo, func() { debug.SetGCPercent(old) })
+	undoPercent, undoLimit := func() {}, func() {}
+	if !envSet("GOGC") {
+		undoPercent = gcPercent(loadGCPercent)
 	}
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		old := debug.SetMemoryLimit(loadMemoryLimit)
-		undo = append(undo, func() { debug.SetMemoryLimit(old) })
+	if !envSet("GOMEMLIMIT") {
+		undoLimit = softLimit(loadMemoryLimit)
 	}
-	return func() {
-		for _, u := range undo {
-			u()
-		}
-	}
+	return func() { undoPercent(); undoLimit() }
 }
