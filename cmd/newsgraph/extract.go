@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/syntax/model"
 )
 
 // partialError says some inputs could not be read or some articles were left out; the
@@ -130,7 +131,7 @@ func (e *env) extraction(c *cli.Context, paths []string, workers int, progress f
 	if err != nil {
 		return nil, err
 	}
-	defer limitMemory()()
+	defer limitMemory(model.OffHeap())() // after New: the parser's tables are loaded
 	res, err := p.Extract(c.Context, w, paths...)
 	if res != nil && err == nil {
 		for _, fe := range res.Errors {

@@ -5,29 +5,38 @@ import (
 	"runtime/debug"
 )
 
-// extractMemoryLimit is the Go runtime's soft memory limit while articles are extracted, and
-// what starts a collection: the collector's percent is off (GOGC=off) while the limit is set.
-// The parser's tables (about 110 MB) and the program's own pages are outside the Go heap;
-// the heap holds about 60 MB live while articles are parsed, and the cross-article stages
-// a little more, growing with the entities and a few bytes per article (docs/performance.md).
-// With the default percent (GOGC 100) the collector ran each time the heap doubled what is
-// live, about every 60 MB of allocation; on the spare core of a one-worker run that is
-// nearly free, but two workers keep both cores busy and paid for it in wall time. Off, the
-// heap grows to the limit before a collection: 1k and 10k articles peak at 224 MB instead of
-// 150-210 MB, the default parser at 349 MB instead of 309, and two workers run 6-11 % faster
-// (docs/performance.md, *The collector at the memory limit*). Whatever the corpus size the
-// process stays under about 400 MB: the limit bounds the Go runtime's memory, the rest does
-// not grow.
-const extractMemoryLimit = 200 << 20
+// The Go runtime's soft memory limit while articles are extracted is what starts a
+// collection: the collector's percent is off (GOGC=off) while the limit is set. With the
+// default percent (GOGC 100) the collector ran each time the heap doubled what is live (about
+// 60 MB while articles are parsed, a little more in the cross-article stages, growing with the
+// entities and a few bytes per article); on the spare core of a one-worker run that is nearly
+// free, but two workers keep both cores busy and paid for it in wall time. The parser's tables
+// are outside the Go heap (model.OffHeap: 112 MiB for the default model, 8 MiB for the fast
+// one), so the limit is what extractMemoryBudget leaves after them, at least
+// extractHeapFloor: 200 MiB with the default parser, which peaks at about 350 MB, and 304 MiB
+// with --parser fast, which peaks at about 330 MB. At 200 MiB the fast parser's two workers
+// collected every half second and ran 10-15 % slower than at 300 MiB (docs/performance.md,
+// *The collector at the memory limit*). Whatever the corpus size the process stays under
+// about 400 MB: the limit bounds the Go runtime's memory, the rest does not grow.
+const (
+	extractMemoryBudget = 312 << 20 // the heap and the parser's tables together
+	extractHeapFloor    = 150 << 20 // below this the collector would run all the time
+)
 
-// limitMemory sets extractMemoryLimit and turns the collector's percent off, unless
+// extractMemoryLimit is the soft memory limit while extracting, given the bytes of the
+// parser's tables held outside the heap.
+func extractMemoryLimit(offHeap int64) int64 {
+	return max(extractMemoryBudget-offHeap, extractHeapFloor)
+}
+
+// limitMemory sets extractMemoryLimit(offHeap) and turns the collector's percent off, unless
 // GOMEMLIMIT says otherwise (then neither: without our limit the percent must stay on); GOGC
 // set keeps its own percent under the limit. It returns what puts the previous settings back.
-func limitMemory() (restore func()) {
+func limitMemory(offHeap int64) (restore func()) {
 	if envSet("GOMEMLIMIT") {
 		return func() {}
 	}
-	undoLimit := softLimit(extractMemoryLimit)
+	undoLimit := softLimit(extractMemoryLimit(offHeap))
 	if envSet("GOGC") {
 		return undoLimit
 	}

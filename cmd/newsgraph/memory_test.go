@@ -37,19 +37,35 @@ func wantGC(t *testing.T, when string, percent int, limit int64) {
 // the settings before it are put back afterwards (build loads after extracting).
 func TestExtractMemoryLimit(t *testing.T) {
 	clearGCEnv(t)
-	restore := limitMemory()
-	wantGC(t, "while extracting", -1, extractMemoryLimit)
+	const tables = 8 << 20
+	restore := limitMemory(tables)
+	wantGC(t, "while extracting", -1, extractMemoryBudget-tables)
 	restore()
 	wantGC(t, "after extracting", 100, noLimit)
 	t.Setenv("GOGC", "50")
-	restore = limitMemory()
-	wantGC(t, "with GOGC set", 100, extractMemoryLimit)
+	restore = limitMemory(tables)
+	wantGC(t, "with GOGC set", 100, extractMemoryBudget-tables)
 	restore()
 	os.Unsetenv("GOGC")
 	t.Setenv("GOMEMLIMIT", "1GiB")
-	restore = limitMemory()
+	restore = limitMemory(tables)
 	wantGC(t, "with GOMEMLIMIT set", 100, noLimit)
 	restore()
+}
+
+// The limit is what the budget leaves after the parser's tables, but never below the floor.
+func TestExtractMemoryLimitTables(t *testing.T) {
+	for _, c := range []struct{ tables, want int64 }{
+		{0, extractMemoryBudget},
+		{8 << 20, extractMemoryBudget - 8<<20},
+		{112 << 20, extractMemoryBudget - 112<<20},
+		{extractMemoryBudget - extractHeapFloor + 1, extractHeapFloor},
+		{1 << 30, extractHeapFloor},
+	} {
+		if got := extractMemoryLimit(c.tables); got != c.want {
+			t.Errorf("tables of %d bytes: limit %d, want %d", c.tables, got, c.want)
+		}
+	}
 }
 
 // A load runs with loadGCPercent and loadMemoryLimit unless GOGC or GOMEMLIMIT set their

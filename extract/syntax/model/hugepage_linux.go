@@ -2,9 +2,17 @@ package model
 
 import (
 	"runtime"
+	"sync/atomic"
 	"syscall"
 	"unsafe"
 )
+
+// offHeap counts the bytes of the tables mapped outside the heap and not yet unmapped.
+var offHeap atomic.Int64
+
+// OffHeap returns the bytes of the loaded models' tables held outside the Go heap (the
+// runtime's memory limit does not count them).
+func OffHeap() int64 { return offHeap.Load() }
 
 // tableSlots3 and tableSlots allocate a loaded classifier's slot table outside the Go heap,
 // in memory that the kernel is asked to back with 2 MiB pages (madvise MADV_HUGEPAGE):
@@ -26,6 +34,7 @@ func hugeSlice[T any](owner *linear, n int) []T {
 		return make([]T, n)
 	}
 	_ = syscall.Madvise(mem, 14) // MADV_HUGEPAGE; without it the table still works
+	offHeap.Add(int64(size))
 	hm := &hugeMap{mem: mem}
 	owner.maps = append(owner.maps, hm)
 	runtime.AddCleanup(owner, func(hm *hugeMap) { hm.free() }, hm)
@@ -42,6 +51,7 @@ func (hm *hugeMap) free() {
 	if !hm.freed {
 		hm.freed = true
 		_ = syscall.Munmap(hm.mem)
+		offHeap.Add(-int64(len(hm.mem)))
 	}
 }
 
