@@ -116,22 +116,25 @@ if ((SCALE_N > 0)); then
 fi
 # the words an extract run reports on stderr ("extracted N articles (W words)")
 words_of() { sed -n 's/^extracted [0-9]* articles (\([0-9]*\) words).*/\1/p' "$1"; }
-scale_json() {
-	if ((SCALE_N == 0)); then echo null; return; fi
-	local a=$OUT/extract_fast_scale1.time b=$OUT/extract_fast_scale2.time c=$OUT/extract_fast_scale1cpu.time
-	jq -n --argjson n "$SCALE_N" --argjson w "$(words_of "$a")" --argjson s1 "$(wall "$a")" --argjson s2 "$(wall "$b")" \
-		--argjson c1 "$(cpu "$c")" --argjson r1 "$(rss_mb "$a")" --argjson r2 "$(rss_mb "$b")" --argjson pairs "$(pairs_json extract_fast_scale)" \
-		--argjson pc1 "$(cpu "$a")" --argjson pc2 "$(cpu "$b")" --argjson cores "$(cores_json extract_fast_scale)" \
-		'{articles: $n, words: $w, workers1: {seconds: $s1, cpu_seconds: $c1, words_per_cpu_s: ($w / $c1 | floor), peak_mb: $r1, cores_busy: ($pc1 / $s1)},
+# fast_json NAME WORDS: the figures of fast_pairs NAME on a corpus of WORDS words (its median
+# pair's runs, words per CPU-second from the median one-worker run, the speed-ups)
+fast_json() {
+	local a=$OUT/${1}1.time b=$OUT/${1}2.time c=$OUT/${1}1cpu.time
+	jq -n --argjson w "$2" --argjson s1 "$(wall "$a")" --argjson s2 "$(wall "$b")" \
+		--argjson c1 "$(cpu "$c")" --argjson r1 "$(rss_mb "$a")" --argjson r2 "$(rss_mb "$b")" --argjson pairs "$(pairs_json "$1")" \
+		--argjson pc1 "$(cpu "$a")" --argjson pc2 "$(cpu "$b")" --argjson cores "$(cores_json "$1")" \
+		'{words: $w, workers1: {seconds: $s1, words_per_s: ($w / $s1 | floor), cpu_seconds: $c1, words_per_cpu_s: ($w / $c1 | floor), peak_mb: $r1, cores_busy: ($pc1 / $s1)},
 		  workers2: {seconds: $s2, words_per_s: ($w / $s2 | floor), peak_mb: $r2, cpu_seconds: $pc2, cores_busy: ($pc2 / $s2)}, speedup: ($s1 / $s2), pair_speedups: $pairs,
 		  one_core_speedup: $cores.median, one_core_pair_speedups: $cores.pairs}'
+}
+scale_json() {
+	if ((SCALE_N == 0)); then echo null; return; fi
+	fast_json extract_fast_scale "$(words_of "$OUT/extract_fast_scale1.time")" | jq --argjson n "$SCALE_N" '{articles: $n} + .'
 }
 rm -f "$OUT/graph-single.jsonl" "$OUT/graph-greedy.jsonl" "$OUT/graph-fast.jsonl"
 e1=$(wall "$OUT/extract1.time") e2=$(wall "$OUT/extract2.time")
 es=$(wall "$OUT/extract_single.time") eg=$(wall "$OUT/extract_greedy.time")
-ef=$(wall "$OUT/extract_fast1.time") egc=$(cpu "$OUT/extract_greedy.time") efc=$(cpu "$OUT/extract_fast1cpu.time")
-ef2=$(wall "$OUT/extract_fast2.time") fast_pairs_json=$(pairs_json extract_fast)
-efp1=$(cpu "$OUT/extract_fast1.time") efp2=$(cpu "$OUT/extract_fast2.time") # the median pair's CPU seconds
+egc=$(cpu "$OUT/extract_greedy.time")
 rows=$(($(wc -l <"$OUT/graph.jsonl") - 1))
 
 # ---- Neo4j ------------------------------------------------------------------------------------
@@ -248,8 +251,7 @@ start_json=$(jq -n --argjson version "$(start_median version)" --argjson help "$
 jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences" --argjson mb "$corpus_mb" \
 	--argjson e1 "$e1" --argjson e2 "$e2" --argjson rss1 "$(rss_mb "$OUT/extract1.time")" --argjson rss2 "$(rss_mb "$OUT/extract2.time")" \
 	--argjson es "$es" --argjson eg "$eg" --argjson rss_s "$(rss_mb "$OUT/extract_single.time")" --argjson rss_g "$(rss_mb "$OUT/extract_greedy.time")" \
-	--argjson ef "$ef" --argjson egc "$egc" --argjson efc "$efc" --argjson rss_f "$(rss_mb "$OUT/extract_fast1.time")" \
-	--argjson ef2 "$ef2" --argjson rss_f2 "$(rss_mb "$OUT/extract_fast2.time")" --argjson fast_pairs "$fast_pairs_json" --argjson efp1 "$efp1" --argjson efp2 "$efp2" --argjson fast_cores "$(cores_json extract_fast)" --argjson fast_scale "$(scale_json)" \
+	--argjson egc "$egc" --argjson fast "$(fast_json extract_fast "$words")" --argjson fast_scale "$(scale_json)" \
 	--argjson rows "$rows" --argjson load_s "$load_s" --argjson load_rss "$(rss_mb "$OUT/load.time")" \
 	--argjson load_cold_s "$(wall "$OUT/load_cold.time")" --argjson warm_s "$warm_json" --argjson load_scale "$(scale_load_json)" \
 	--argjson reload_s "$reload_s" --argjson reload_rss "$(rss_mb "$OUT/reload.time")" \
@@ -264,9 +266,8 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            speedup: ($e1 / $e2),
 	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
 	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), cpu_seconds: $egc, words_per_cpu_s: ($words / $egc | floor), peak_mb: $rss_g},
-	            fast_workers1: {seconds: $ef, words_per_s: ($words / $ef | floor), cpu_seconds: $efc, words_per_cpu_s: ($words / $efc | floor), peak_mb: $rss_f, cores_busy: ($efp1 / $ef)},
-	            fast_workers2: {seconds: $ef2, words_per_s: ($words / $ef2 | floor), peak_mb: $rss_f2, cpu_seconds: $efp2, cores_busy: ($efp2 / $ef2), speedup: ($ef / $ef2), pair_speedups: $fast_pairs,
-	                           one_core_speedup: $fast_cores.median, one_core_pair_speedups: $fast_cores.pairs},
+	            fast_workers1: $fast.workers1,
+	            fast_workers2: ($fast.workers2 + ($fast | {speedup, pair_speedups, one_core_speedup, one_core_pair_speedups})),
 	            fast_scale: $fast_scale},
 	  stages_words_per_s: $stages, stages_fast_parse_words_per_s: $parse_fast,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss, warm_seconds: $warm_s, scale: $load_scale,
