@@ -84,31 +84,23 @@ type cpKey struct{ a, b, an, bn, rel, fam string }
 
 func (k cpKey) id() string { return k.a + "\x00" + k.b + "\x00" + k.rel + "\x00" + k.fam }
 
-// pairLiftStmt reads what lifting the articles $ids needs: kind 0 their actor relationships
-// (ends, whether each is a Country and its name, type, family, element id, date, key, status),
-// kind 1 their HOLDS_ROLE and LOCATED_IN relationships from a non-Country to a Country (x, the
-// country's id and name), kind 4 their HOLDS_ROLE to anything else (x holds a role the article
-// states, of an organisation: no dictionary role stands in for it), kind 2 their MENTIONS with a role country (x, the ISO code), kind 3
-// the Countries they mention (id, name, ISO code). Every read is an index seek by article, by
-// hint: the plan is kept (noReplan).
+// pairLiftStmt reads the relationships of the articles $ids that lifting may use: their
+// actor relationships, HOLDS_ROLE and LOCATED_IN, and the MENTIONS that state a role country
+// or reach a Country (the others, most of an article's, cannot lift). Each row is one
+// relationship as liftRowOf takes it (type, ends' ids, the properties it reads), with its
+// element id and, for an end that is a Country, its name and ISO code; liftRowOf decides
+// what it counts for, as for a relationship the transaction created. Every read is an index
+// seek by article, by hint: the plan is kept (noReplan).
 func pairLiftStmt() string {
+	const ret = `
+  RETURN type(r) AS t, a.id AS x, b.id AS y, elementId(r) AS eid, r {.country, .cameo, .date, .key, .status} AS props,
+         CASE WHEN a:Country THEN a.name END AS xn, CASE WHEN b:Country THEN b.name END AS yn, CASE WHEN b:Country THEN b.iso2 END AS iso`
 	var parts []string
-	for _, t := range tieTypes() {
-		parts = append(parts, "  MATCH (a)-[r:"+ident(string(t))+"]->(b) "+byArticle("r", t)+`
-  RETURN 0 AS k, a.id AS x, b.id AS y, a:Country AS xc, b:Country AS yc, a.name AS xn, b.name AS yn, '`+string(t)+`' AS t,
-         coalesce(left(r.cameo, 2), '`+tieFamilies[t]+`') AS fam, elementId(r) AS eid, r.date AS date, r.key AS key, r.status AS status`)
+	for _, t := range append(tieTypes(), graph.RelHoldsRole, graph.RelLocatedIn) {
+		parts = append(parts, "  MATCH (a)-[r:"+ident(string(t))+"]->(b) "+byArticle("r", t)+ret)
 	}
-	parts = append(parts, `  MATCH (a)-[r:HOLDS_ROLE]->(b) `+byArticle("r", graph.RelHoldsRole)+` AND NOT a:Country
-  RETURN CASE WHEN b:Country THEN 1 ELSE 4 END AS k, a.id AS x, b.id AS y, false AS xc, b:Country AS yc, null AS xn,
-         b.name AS yn, null AS t, null AS fam, null AS eid, null AS date, null AS key, null AS status`,
-		`  MATCH (a)-[r:LOCATED_IN]->(b:Country) `+byArticle("r", graph.RelLocatedIn)+` AND NOT a:Country
-  RETURN 1 AS k, a.id AS x, b.id AS y, false AS xc, true AS yc, null AS xn, b.name AS yn, null AS t, null AS fam,
-         null AS eid, null AS date, null AS key, null AS status`)
-	parts = append(parts, `  MATCH (art:Article {id: id})-[m:MENTIONS]->(a) USING INDEX SEEK art:Article(id) WHERE m.country IS NOT NULL OR a:Country
-  RETURN CASE WHEN a:Country THEN 3 ELSE 2 END AS k, a.id AS x, CASE WHEN a:Country THEN a.iso2 ELSE m.country END AS y,
-         a:Country AS xc, false AS yc, a.name AS xn, null AS yn, null AS t, null AS fam,
-         null AS eid, null AS date, null AS key, null AS status`)
-	return noReplan + "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN id, k, x, y, xc, yc, xn, yn, t, fam, eid, date, key, status"
+	parts = append(parts, `  MATCH (a:Article {id: id})-[r:MENTIONS]->(b) USING INDEX SEEK a:Article(id) WHERE r.country IS NOT NULL OR b:Country`+ret)
+	return noReplan + "UNWIND $ids AS id\nCALL (id) {\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n}\nRETURN id, t, x, y, eid, props, xn, yn, iso"
 }
 
 // pairLift is one relationship lifted to a group.
@@ -169,8 +161,9 @@ func (w *txWriter) liftArticles(ids []string) ([]pairLift, error) {
 			return nil, err
 		}
 		for _, r := range recs {
-			id, row := readLiftRow(r.AsMap())
-			rows[id] = append(rows[id], row)
+			if id, row, ok := readLiftRow(r.AsMap()); ok {
+				rows[id] = append(rows[id], row)
+			}
 		}
 	}
 	var out []pairLift
@@ -184,13 +177,21 @@ func (w *txWriter) liftArticles(ids []string) ([]pairLift, error) {
 	return out, nil
 }
 
-// readLiftRow is a record of pairLiftStmt: its article's id and the row.
-func readLiftRow(m map[string]any) (string, liftRow) {
-	k, _ := m["k"].(int64)
-	xc, _ := m["xc"].(bool)
-	yc, _ := m["yc"].(bool)
-	return str(m["id"]), liftRow{k: int8(k), xc: xc, yc: yc, x: str(m["x"]), y: str(m["y"]), xn: str(m["xn"]), yn: str(m["yn"]),
-		t: str(m["t"]), fam: str(m["fam"]), eid: str(m["eid"]), date: str(m["date"]), key: str(m["key"]), st: str(m["status"])}
+// readLiftRow is a record of pairLiftStmt: its article's id and the row liftRowOf makes of
+// it, with the names and ISO code of its Countries (ok false: lifting does not use it).
+func readLiftRow(m map[string]any) (string, liftRow, bool) {
+	x, y := str(m["x"]), str(m["y"])
+	props, _ := m["props"].(map[string]any)
+	r, ok := liftRowOf(graph.RelType(str(m["t"])), x, y, props)
+	if !ok {
+		return "", r, false
+	}
+	if r.k == liftFact {
+		r.eid = str(m["eid"])
+	}
+	name := map[string]string{x: str(m["xn"]), y: str(m["yn"])}
+	fillCountry(&r, name, map[string]string{y: str(m["iso"])})
+	return str(m["id"]), r, true
 }
 
 // countries are the countries actor x of the article counts for.

@@ -12,9 +12,10 @@ import (
 // creates them, and liftArticles reads back only the names and ISO codes of those countries
 // (countryNamesStmt: a few hundred nodes), and the articles stored before in full. The catch-up
 // of a load (derived_pending.go) gets them from the batch with its markers, as it gets the
-// fact relationships (factWork.written).
+// fact relationships (factWork.written). Read or kept, each relationship becomes a liftRow
+// through liftRowOf: the rules of what counts for which country are stated once.
 
-// liftRow is one row of pairLiftStmt: k its kind (see there), x and y the ends' ids (for kind
+// liftRow is one relationship as lifting uses it (liftRowOf): k its kind, x and y the ends' ids (for kind
 // 2 y is the ISO code the MENTIONS states, for kind 3 the Country's), xc and yc whether each
 // is a Country, xn and yn the names of those that are, t the type, fam the family, eid the
 // relationship's element id, and its date, key and status.
@@ -24,7 +25,7 @@ type liftRow struct {
 	x, y, xn, yn, t, fam, eid, date, key, st string
 }
 
-// The kinds of liftRow (pairLiftStmt's column k).
+// The kinds of liftRow.
 const (
 	liftFact     int8 = 0 // an actor relationship of a tie type
 	liftStated   int8 = 1 // HOLDS_ROLE or LOCATED_IN from a non-Country to a Country
@@ -158,17 +159,22 @@ func (w *txWriter) writtenLifts(ids []string) (map[string][]liftRow, []string, e
 	}
 	for _, rows := range out {
 		for i := range rows {
-			r := &rows[i]
-			if r.xc {
-				r.xn = name[r.x]
-			}
-			if r.yc {
-				r.yn = name[r.y]
-			}
-			if r.k == liftMention {
-				r.y = iso[r.x]
-			}
+			fillCountry(&rows[i], name, iso)
 		}
 	}
 	return out, rest, nil
+}
+
+// fillCountry gives a lift row the names of its ends that are Countries and, for a Country the
+// article mentions, its ISO code (name and iso by Country id).
+func fillCountry(r *liftRow, name, iso map[string]string) {
+	if r.xc {
+		r.xn = name[r.x]
+	}
+	if r.yc {
+		r.yn = name[r.y]
+	}
+	if r.k == liftMention {
+		r.y = iso[r.x]
+	}
 }

@@ -6,8 +6,8 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// TestLiftRowOf: a created relationship gives the row pairLiftStmt would read for it, of the
-// same kind, or none where the statement reads none.
+// TestLiftRowOf: a relationship gives the lift row of its kind, or none where lifting does
+// not use it.
 func TestLiftRowOf(t *testing.T) {
 	props := func(kv ...any) map[string]any {
 		m := map[string]any{"article": "a1", "key": "k1", "status": "reported", "date": "2024-05-01"}
@@ -46,6 +46,47 @@ func TestLiftRowOf(t *testing.T) {
 		got, ok := liftRowOf(c.t, c.from, c.to, c.props)
 		if ok != c.ok || ok && got != c.want {
 			t.Errorf("%s: %+v, %v; want %+v, %v", c.name, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestReadLiftRow: a record of pairLiftStmt gives the row liftRowOf makes of its relationship,
+// with the element id of a fact and the names and ISO code of its Countries; one lifting does
+// not use gives none.
+func TestReadLiftRow(t *testing.T) {
+	rec := func(typ, x, y, xn, yn, iso string, props map[string]any) map[string]any {
+		m := map[string]any{"id": "a1", "t": typ, "x": x, "y": y, "eid": "4:e:7", "props": props}
+		for k, v := range map[string]string{"xn": xn, "yn": yn, "iso": iso} {
+			if v != "" {
+				m[k] = v
+			} else {
+				m[k] = nil
+			}
+		}
+		return m
+	}
+	stated := map[string]any{"country": nil, "cameo": "0421", "date": "2024-05-01", "key": "k1", "status": "reported"}
+	for _, c := range []struct {
+		name string
+		rec  map[string]any
+		ok   bool
+		want liftRow
+	}{
+		{"a fact between two countries", rec("MET", "country:x", "country:y", "X", "Y", "YY", stated), true,
+			liftRow{k: liftFact, x: "country:x", y: "country:y", xc: true, yc: true, xn: "X", yn: "Y", t: "MET", fam: "04",
+				eid: "4:e:7", date: "2024-05-01", key: "k1", st: "reported"}},
+		{"a role in a country: its name, no element id", rec("HOLDS_ROLE", "person:a", "country:x", "", "X", "XX", map[string]any{}), true,
+			liftRow{k: liftStated, x: "person:a", y: "country:x", yc: true, yn: "X"}},
+		{"a country mentioned: its name and ISO code", rec("MENTIONS", "a1", "country:x", "", "X", "XX", map[string]any{"country": nil}), true,
+			liftRow{k: liftMention, x: "country:x", xc: true, xn: "X", y: "XX"}},
+		{"a person mentioned with a role country", rec("MENTIONS", "a1", "person:a", "", "", "", map[string]any{"country": "FR"}), true,
+			liftRow{k: liftDict, x: "person:a", y: "FR"}},
+		{"a person mentioned without one", rec("MENTIONS", "a1", "person:a", "", "", "", map[string]any{"country": nil}), false, liftRow{}},
+		{"located elsewhere", rec("LOCATED_IN", "place:p", "place:q", "", "", "", map[string]any{}), false, liftRow{}},
+	} {
+		id, got, ok := readLiftRow(c.rec)
+		if ok != c.ok || ok && (got != c.want || id != "a1") {
+			t.Errorf("%s: %q %+v, %v; want a1 %+v, %v", c.name, id, got, ok, c.want, c.ok)
 		}
 	}
 }
