@@ -46,6 +46,7 @@ func (p *Pipeline) relateAll(ctx context.Context, sp *spill, out map[string]bool
 		if _, err := bw.Write(o.enc); err != nil {
 			return fmt.Errorf("writing the temporary file: %w", err)
 		}
+		putBuf(o.encBuf)
 		a.edgeRuns = append(a.edgeRuns, int32(len(o.edges)))
 		a.words += r.Doc.Meta.Words
 		if a.merges {
@@ -92,13 +93,14 @@ func (p *Pipeline) relateAll(ctx context.Context, sp *spill, out map[string]bool
 // related is one article through the relate phase: its edges and their encoding, or the
 // stage and error that leave it out.
 type related struct {
-	seq   int
-	r     *resolve.Result
-	h     *heavyPart
-	edges []graph.Edge
-	enc   []byte
-	stage string
-	err   error
+	seq    int
+	r      *resolve.Result
+	h      *heavyPart
+	edges  []graph.Edge
+	enc    []byte
+	encBuf *[]byte // enc's buffer (recordBufs), handed back once written
+	stage  string
+	err    error
 }
 
 // relateParallel reads the articles not in out, relates them on the workers and calls
@@ -176,7 +178,9 @@ func (p *Pipeline) relateJob(g *resolve.Cross, names map[string]string, o *relat
 		return
 	}
 	var line bytes.Buffer
-	var enc []byte
+	o.encBuf = recordBufs.Get().(*[]byte)
+	enc := (*o.encBuf)[:0]
+	defer func() { *o.encBuf = enc }()
 	for i := range o.edges {
 		e := &o.edges[i]
 		e.Kind = graph.KindEdge

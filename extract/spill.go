@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/resolve"
@@ -247,8 +248,9 @@ func (sp *spill) reader(withHeavy bool) *spillReader {
 	return r
 }
 
-// rawArticle is one article's records as read from the temporary file, not yet decoded.
-type rawArticle struct{ res, heavy []byte }
+// rawArticle is one article's records as read from the temporary file, not yet decoded: in
+// buffers of recordBufs, handed back by release once decoded (nothing decoded shares them).
+type rawArticle struct{ res, heavy *[]byte }
 
 // nextRaw reads the next article's records, with its heavy part when the reader reads it
 // (copies: the framed readers reuse their buffers).
@@ -258,19 +260,47 @@ func (r *spillReader) nextRaw() (rawArticle, error) {
 	if err != nil {
 		return a, err
 	}
-	a.res = append([]byte(nil), b...)
+	a.res = copyToBuf(b)
 	if r.heavy != nil {
 		if b, err = r.heavy.next(); err != nil {
 			return a, err
 		}
-		a.heavy = append([]byte(nil), b...)
+		a.heavy = copyToBuf(b)
 	}
 	return a, nil
 }
 
+func (a rawArticle) release() {
+	putBuf(a.res)
+	putBuf(a.heavy)
+}
+
+// recordBufs holds byte buffers for the records on their way to and from the temporary
+// file: 10k articles allocated about 600 MB for them, a tenth of all an extraction
+// allocates, most in buffers used once (docs/performance.md).
+var recordBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledBuf is the largest buffer put back: one very long article's is left to the
+// collector.
+const maxPooledBuf = 1 << 20
+
+// copyToBuf copies b into a buffer of recordBufs.
+func copyToBuf(b []byte) *[]byte {
+	buf := recordBufs.Get().(*[]byte)
+	*buf = append((*buf)[:0], b...)
+	return buf
+}
+
+// putBuf hands a buffer of recordBufs back (nil: nothing).
+func putBuf(buf *[]byte) {
+	if buf != nil && cap(*buf) <= maxPooledBuf {
+		recordBufs.Put(buf)
+	}
+}
+
 // decode decodes an article read by nextRaw (safe on several goroutines at once).
 func (r *spillReader) decode(a rawArticle) (*resolve.Result, *heavyPart, error) {
-	p, err := decodePortable(a.res)
+	p, err := decodePortable(*a.res)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the temporary file: %w", err)
 	}
@@ -278,7 +308,7 @@ func (r *spillReader) decode(a rawArticle) (*resolve.Result, *heavyPart, error) 
 	if r.heavy == nil {
 		return res, nil, nil
 	}
-	h, err := decodeHeavy(a.heavy)
+	h, err := decodeHeavy(*a.heavy)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the temporary file: %w", err)
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -467,8 +468,13 @@ func nextFrame(b []byte) (frame, rest []byte, err error) {
 // result, its heavy part and its article record, each a frame, so that the sort copies
 // them to their streams without reading them.
 func encodeSpilled(p *resolve.Portable, h *heavyPart) ([]byte, error) {
-	var rec spillEnc
-	rec.b = make([]byte, 0, 3*frameHead+len(h.Text)+len(h.Text)/2+1024) // the parse takes about half the text's size
+	buf := recordBufs.Get().(*[]byte)
+	defer putBuf(buf)
+	rec := spillEnc{b: (*buf)[:0]}
+	if need := 3*frameHead + 4*len(h.Text) + 1024; cap(rec.b) < need { // a record takes about 3.6 times its text
+		rec.b = make([]byte, 0, need)
+	}
+	defer func() { *buf = rec.b }() // the grown buffer is the one put back
 	var at int
 	rec.b, at = beginFrame(rec.b)
 	rec.portable(p)
@@ -478,7 +484,8 @@ func encodeSpilled(p *resolve.Portable, h *heavyPart) ([]byte, error) {
 	}
 	rec.b, at = beginFrame(endFrame(rec.b, at))
 	rec.meta(&p.Doc.Meta)
-	return endFrame(rec.b, at), nil
+	rec.b = endFrame(rec.b, at)
+	return bytes.Clone(rec.b), nil // the record alone, the buffer reused
 }
 
 // splitSpilled gives the three parts of a record encodeSpilled made.

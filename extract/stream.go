@@ -239,6 +239,7 @@ func decodeGroup(rd *spillReader, raw []rawArticle) []fetched {
 	decode := func(from, to int) {
 		for k := from; k < to; k++ {
 			r, h, err := rd.decode(raw[k])
+			raw[k].release()
 			out[k] = fetched{r, h, err}
 		}
 	}
