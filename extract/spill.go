@@ -276,8 +276,9 @@ func (a rawArticle) release() {
 }
 
 // recordBufs holds byte buffers for the records on their way to and from the temporary
-// file: 10k articles allocated about 600 MB for them, a tenth of all an extraction
-// allocates, most in buffers used once (docs/performance.md).
+// files (the articles' and the edges'): in buffers used once and grown as they filled, 10k
+// articles allocated about 700 MB for them, an eighth of all the extraction allocated
+// (docs/performance.md, *Fewer collections*).
 var recordBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // maxPooledBuf is the largest buffer put back: one very long article's is left to the

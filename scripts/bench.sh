@@ -4,7 +4,7 @@
 #      seed corpus, corpus/sample and the re3d documents (those found);
 #   2. extraction with --workers 1 and 2 (words/s, sentences/s, MB/s, speed-up, peak memory),
 #      and with one worker in the faster parser settings (--parser single, and with --beam 1;
-#      --parser fast on 1 and 2 workers in BENCH_PAIRS interleaved pairs (default 3; the median
+#      --parser fast on 1 and 2 workers in BENCH_PAIRS interleaved pairs (default 5; the median
 #      pair's speed-up, the median words per CPU-second; each pair with a one-worker run on one
 #      core, GOMAXPROCS=1, before it: two cores against one), on this corpus and on
 #      BENCH_SCALE_ARTICLES articles, default 10000);
@@ -75,14 +75,14 @@ say "extract --workers 1 --parser single"
 timed extract_single bin/newsgraph extract --workers 1 --parser single "$OUT/corpus.jsonl" -o "$OUT/graph-single.jsonl"
 say "extract --workers 1 --parser single --beam 1"
 timed extract_greedy bin/newsgraph extract --workers 1 --parser single --beam 1 "$OUT/corpus.jsonl" -o "$OUT/graph-greedy.jsonl"
-# The fast setting on 1 and 2 workers runs in BENCH_PAIRS interleaved pairs (default 3): the
+# The fast setting on 1 and 2 workers runs in BENCH_PAIRS interleaved pairs (default 5): the
 # machine's speed moves by up to 2x within minutes (docs/performance.md), so the ratio of two
 # single runs measures the machine as much as the code. The speed-up is the median of the
 # pairs' ratios, and that pair's time files are NAME1.time and NAME2.time; words per CPU-second
 # is the median over the one-worker runs (NAME1cpu). Each pair starts with one worker on one
 # core (GOMAXPROCS=1, NAME0): --workers 1 keeps 1.2 cores busy (the collector, the reader, the
 # temporary file's decoding run beside the worker), so two cores against one is a second figure.
-PAIRS=${BENCH_PAIRS:-3}
+PAIRS=${BENCH_PAIRS:-5}
 fast_pairs() { # fast_pairs NAME CORPUS OUTPUT
 	local name=$1 corpus=$2 output=$3 i best
 	for i in $(seq "$PAIRS"); do
