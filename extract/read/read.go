@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -443,18 +444,9 @@ func checkContent(path string, line int, data []byte) *FileError {
 	if len(data) == 0 {
 		return fileErr(path, line, ErrEmpty, "empty")
 	}
-	ctrl, blank := 0, true
-	for _, c := range data {
-		switch {
-		case c == 0:
-			return fileErr(path, line, ErrBinary, "binary content (NUL bytes)")
-		case c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v' || c == ' ':
-		case c < 0x20 || c == 0x7f:
-			ctrl++
-			blank = false
-		default:
-			blank = false
-		}
+	ctrl, blank, nul := controls(data)
+	if nul {
+		return fileErr(path, line, ErrBinary, "binary content (NUL bytes)")
 	}
 	if ctrl > 0 && ctrl*100 > len(data) { // more than 1% control characters
 		return fileErr(path, line, ErrBinary, "binary content (%d control characters in %d bytes)", ctrl, len(data))
@@ -466,6 +458,58 @@ func checkContent(path string, line int, data []byte) *FileError {
 		return fileErr(path, line, ErrEmpty, "empty (whitespace only)")
 	}
 	return nil
+}
+
+// controls counts the control characters of data (bytes under 0x20 but the blanks \n \r \t
+// \f \v, and DEL), says whether every byte is a blank or a space and whether there is a NUL
+// (then it stops). Eight bytes at a time where none is under 0x20 or DEL, the usual case: the
+// reader checks every record and its text, about a fifth of its CPU byte by byte.
+func controls(data []byte) (ctrl int, blank, nul bool) {
+	blank = true
+	i := 0
+	for ; i+8 <= len(data); i += 8 {
+		x := binary.LittleEndian.Uint64(data[i:])
+		if plainChunk(x) {
+			blank = blank && x == 0x2020202020202020
+			continue
+		}
+		for _, c := range data[i : i+8] {
+			if nul = controlByte(c, &ctrl, &blank); nul {
+				return
+			}
+		}
+	}
+	for _, c := range data[i:] {
+		if nul = controlByte(c, &ctrl, &blank); nul {
+			return
+		}
+	}
+	return
+}
+
+// plainChunk says whether none of the 8 bytes of x is under 0x20 or DEL (0x7f): bytes of 0x80
+// and over count as plain (exact tests for a byte under n and for a zero byte, from "Bit
+// Twiddling Hacks").
+func plainChunk(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	under := (x - 0x20*ones) & ^x & highs
+	del := x ^ 0x7f*ones
+	return under|(del-ones)&^del&highs == 0
+}
+
+// controlByte notes one byte for controls and says whether it is NUL.
+func controlByte(c byte, ctrl *int, blank *bool) bool {
+	switch {
+	case c == 0:
+		return true
+	case c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v' || c == ' ':
+	case c < 0x20 || c == 0x7f:
+		*ctrl++
+		*blank = false
+	default:
+		*blank = false
+	}
+	return false
 }
 
 func invalidAt(data []byte) int {
