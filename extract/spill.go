@@ -270,6 +270,7 @@ func (r *spillReader) nextRaw() (rawArticle, error) {
 	return a, nil
 }
 
+// release hands the article's buffers back (after decode: nothing decoded shares them).
 func (a rawArticle) release() {
 	putBuf(a.res)
 	putBuf(a.heavy)
