@@ -178,9 +178,8 @@ func (p *Pipeline) relateJob(g *resolve.Cross, names map[string]string, o *relat
 		return
 	}
 	var line bytes.Buffer
-	o.encBuf = recordBufs.Get().(*[]byte)
-	enc := (*o.encBuf)[:0]
-	defer func() { *o.encBuf = enc }()
+	o.encBuf = getBuf()
+	enc := *o.encBuf
 	for i := range o.edges {
 		e := &o.edges[i]
 		e.Kind = graph.KindEdge
@@ -190,7 +189,7 @@ func (p *Pipeline) relateJob(g *resolve.Cross, names map[string]string, o *relat
 			return
 		}
 	}
-	o.enc = enc
+	o.enc, *o.encBuf = enc, enc // the grown buffer is the one handed back
 	if !p.opts.KeepSentences {
 		o.r.Doc.Sentences = nil
 	}

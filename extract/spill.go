@@ -286,10 +286,17 @@ var recordBufs = sync.Pool{New: func() any { return new([]byte) }}
 // collector.
 const maxPooledBuf = 1 << 20
 
+// getBuf takes a buffer of recordBufs, emptied.
+func getBuf() *[]byte {
+	buf := recordBufs.Get().(*[]byte)
+	*buf = (*buf)[:0]
+	return buf
+}
+
 // copyToBuf copies b into a buffer of recordBufs.
 func copyToBuf(b []byte) *[]byte {
-	buf := recordBufs.Get().(*[]byte)
-	*buf = append((*buf)[:0], b...)
+	buf := getBuf()
+	*buf = append(*buf, b...)
 	return buf
 }
 

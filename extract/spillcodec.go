@@ -468,13 +468,12 @@ func nextFrame(b []byte) (frame, rest []byte, err error) {
 // result, its heavy part and its article record, each a frame, so that the sort copies
 // them to their streams without reading them.
 func encodeSpilled(p *resolve.Portable, h *heavyPart) ([]byte, error) {
-	buf := recordBufs.Get().(*[]byte)
-	defer putBuf(buf)
-	rec := spillEnc{b: (*buf)[:0]}
+	buf := getBuf()
+	rec := spillEnc{b: *buf}
 	if need := 3*frameHead + 4*len(h.Text) + 1024; cap(rec.b) < need { // a record takes about 3.6 times its text
 		rec.b = make([]byte, 0, need)
 	}
-	defer func() { *buf = rec.b }() // the grown buffer is the one put back
+	defer func() { *buf = rec.b; putBuf(buf) }() // the grown buffer is the one put back
 	var at int
 	rec.b, at = beginFrame(rec.b)
 	rec.portable(p)
