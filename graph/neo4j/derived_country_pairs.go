@@ -189,8 +189,13 @@ func readLiftRow(m map[string]any) (string, liftRow, bool) {
 	if r.k == liftFact {
 		r.eid = str(m["eid"])
 	}
-	name := map[string]string{x: str(m["xn"]), y: str(m["yn"])}
-	fillCountry(&r, name, map[string]string{y: str(m["iso"])})
+	name := func(id string) string { // the row's own ends: x, or else y
+		if id == x {
+			return str(m["xn"])
+		}
+		return str(m["yn"])
+	}
+	fillCountry(&r, name, func(string) string { return str(m["iso"]) }) // only y, a mentioned Country, has one
 	return str(m["id"]), r, true
 }
 

@@ -157,9 +157,11 @@ func (w *txWriter) writtenLifts(ids []string) (map[string][]liftRow, []string, e
 		id := str(r.Values[0])
 		name[id], iso[id] = str(r.Values[1]), str(r.Values[2])
 	}
+	byName := func(id string) string { return name[id] }
+	byISO := func(id string) string { return iso[id] }
 	for _, rows := range out {
 		for i := range rows {
-			fillCountry(&rows[i], name, iso)
+			fillCountry(&rows[i], byName, byISO)
 		}
 	}
 	return out, rest, nil
@@ -167,14 +169,14 @@ func (w *txWriter) writtenLifts(ids []string) (map[string][]liftRow, []string, e
 
 // fillCountry gives a lift row the names of its ends that are Countries and, for a Country the
 // article mentions, its ISO code (name and iso by Country id).
-func fillCountry(r *liftRow, name, iso map[string]string) {
+func fillCountry(r *liftRow, name, iso func(id string) string) {
 	if r.xc {
-		r.xn = name[r.x]
+		r.xn = name(r.x)
 	}
 	if r.yc {
-		r.yn = name[r.y]
+		r.yn = name(r.y)
 	}
 	if r.k == liftMention {
-		r.y = iso[r.x]
+		r.y = iso(r.x)
 	}
 }
