@@ -62,6 +62,14 @@ func envSet(name string) bool {
 	return set
 }
 
+// ownLimit is softLimit unless GOMEMLIMIT is set (then nothing changes).
+func ownLimit(limit int64) (restore func()) {
+	if envSet("GOMEMLIMIT") {
+		return func() {}
+	}
+	return softLimit(limit)
+}
+
 // buildLoadMemoryLimit is the soft memory limit of build's load, the collector's percent left
 // as it is (GOGC 100). The extractor's model and lexicons stay live in the process (about 100 MB
 // of heap), and without a limit the heap grew to twice what is live: build of 100k articles
@@ -73,12 +81,7 @@ const buildLoadMemoryLimit = 300 << 20
 
 // limitBuildLoad sets buildLoadMemoryLimit unless GOMEMLIMIT says otherwise, and returns what
 // puts the previous limit back.
-func limitBuildLoad() (restore func()) {
-	if envSet("GOMEMLIMIT") {
-		return func() {}
-	}
-	return softLimit(buildLoadMemoryLimit)
-}
+func limitBuildLoad() (restore func()) { return ownLimit(buildLoadMemoryLimit) }
 
 // The collector's settings while a file is loaded. A load allocates much and keeps little
 // (the plan's index, a batch or three of rows): by default (GOGC 100: the heap grows to twice
@@ -97,12 +100,10 @@ const (
 // loadMemory sets loadGCPercent and loadMemoryLimit, each unless GOGC or GOMEMLIMIT says
 // otherwise, and returns what puts the previous settings back.
 func loadMemory() (restore func()) {
-	undoPercent, undoLimit := func() {}, func() {}
+	undoPercent := func() {}
 	if !envSet("GOGC") {
 		undoPercent = gcPercent(loadGCPercent)
 	}
-	if !envSet("GOMEMLIMIT") {
-		undoLimit = softLimit(loadMemoryLimit)
-	}
+	undoLimit := ownLimit(loadMemoryLimit)
 	return func() { undoPercent(); undoLimit() }
 }
