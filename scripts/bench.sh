@@ -82,15 +82,24 @@ timed extract_greedy bin/newsgraph extract --workers 1 --parser single --beam 1 
 # is the median over the one-worker runs (NAME1cpu). Each pair starts with one worker on one
 # core (GOMAXPROCS=1, NAME0): --workers 1 keeps 1.2 cores busy (the collector, the reader, the
 # temporary file's decoding run beside the worker), so two cores against one is a second figure.
+# Each pair ends with the machine's own ceiling (NAMEh): two one-core processes, each on half
+# of the corpus, at once, against the one-core run on the whole; no sharing inside a process
+# limits it, only what the two cores lose when both are busy (docs/performance.md).
 PAIRS=${BENCH_PAIRS:-5}
 fast_pairs() { # fast_pairs NAME CORPUS OUTPUT
-	local name=$1 corpus=$2 output=$3 i best
+	local name=$1 corpus=$2 output=$3 i best half
+	half=$((($(wc -l <"$corpus") + 1) / 2))
+	head -n "$half" "$corpus" >"$OUT/$name-half1.jsonl"
+	tail -n "+$((half + 1))" "$corpus" >"$OUT/$name-half2.jsonl"
 	for i in $(seq "$PAIRS"); do
-		say "extract --parser fast on $(basename "$corpus"), pair $i of $PAIRS: 1 worker on one core, 1 worker, 2 workers"
+		say "extract --parser fast on $(basename "$corpus"), pair $i of $PAIRS: 1 worker on one core, 1 worker, 2 workers, two one-core processes on halves"
 		timed "${name}0_$i" env GOMAXPROCS=1 bin/newsgraph extract --workers 1 --parser fast "$corpus" -o "$output"
 		timed "${name}1_$i" bin/newsgraph extract --workers 1 --parser fast "$corpus" -o "$output"
 		timed "${name}2_$i" bin/newsgraph extract --workers 2 --parser fast "$corpus" -o "$output"
+		timed "${name}h_$i" bash -c 'GOMAXPROCS=1 bin/newsgraph extract --workers 1 --parser fast "$1" -o "$1.out" & p=$!
+			GOMAXPROCS=1 bin/newsgraph extract --workers 1 --parser fast "$2" -o "$2.out" && wait "$p"' _ "$OUT/$name-half1.jsonl" "$OUT/$name-half2.jsonl"
 	done
+	rm -f "$OUT/$name"-half[12].jsonl*
 	best=$(for i in $(seq "$PAIRS"); do
 		echo "$(div "$(wall "$OUT/${name}1_$i.time")" "$(wall "$OUT/${name}2_$i.time")" 3) $i"
 	done | mid "$PAIRS")
@@ -99,10 +108,11 @@ fast_pairs() { # fast_pairs NAME CORPUS OUTPUT
 	best=$(for i in $(seq "$PAIRS"); do echo "$(cpu "$OUT/${name}1_$i.time") $i"; done | mid "$PAIRS")
 	cp "$OUT/${name}1_$best.time" "$OUT/${name}1cpu.time"
 }
-# pairs_json NAME [FROM]: every pair's ratio of run FROM (default 1: one worker) to the two-worker run, in the order run
-pairs_json() { for i in $(seq "$PAIRS"); do div "$(wall "$OUT/${1}${2:-1}_$i.time")" "$(wall "$OUT/${1}2_$i.time")" 3; echo; done | jq -s .; }
-# cores_json NAME: the two-core speed-ups (pairs_json NAME 0) and their median
-cores_json() { pairs_json "$1" 0 | jq '{pairs: ., median: (sort | .[(length - 1) / 2 | floor])}'; }
+# pairs_json NAME [FROM [TO]]: every pair's ratio of run FROM (default 1: one worker) to run TO
+# (default 2: two workers), in the order run
+pairs_json() { for i in $(seq "$PAIRS"); do div "$(wall "$OUT/${1}${2:-1}_$i.time")" "$(wall "$OUT/${1}${3:-2}_$i.time")" 3; echo; done | jq -s .; }
+# cores_json NAME [TO]: the speed-ups of run TO (default 2) over the one-core run, and their median
+cores_json() { pairs_json "$1" 0 "${2:-2}" | jq '{pairs: ., median: (sort | .[(length - 1) / 2 | floor])}'; }
 fast_pairs extract_fast "$OUT/corpus.jsonl" "$OUT/graph-fast.jsonl"
 # the fast setting's speed-up again on a corpus BENCH_SCALE_ARTICLES long (0 skips it): on 1k,
 # process start and the one-goroutine cross-article phases weigh (docs/performance.md)
@@ -122,10 +132,11 @@ fast_json() {
 	local a=$OUT/${1}1.time b=$OUT/${1}2.time c=$OUT/${1}1cpu.time
 	jq -n --argjson w "$2" --argjson s1 "$(wall "$a")" --argjson s2 "$(wall "$b")" \
 		--argjson c1 "$(cpu "$c")" --argjson r1 "$(rss_mb "$a")" --argjson r2 "$(rss_mb "$b")" --argjson pairs "$(pairs_json "$1")" \
-		--argjson pc1 "$(cpu "$a")" --argjson pc2 "$(cpu "$b")" --argjson cores "$(cores_json "$1")" \
+		--argjson pc1 "$(cpu "$a")" --argjson pc2 "$(cpu "$b")" --argjson cores "$(cores_json "$1")" --argjson halves "$(cores_json "$1" h)" \
 		'{words: $w, workers1: {seconds: $s1, words_per_s: ($w / $s1 | floor), cpu_seconds: $c1, words_per_cpu_s: ($w / $c1 | floor), peak_mb: $r1, cores_busy: ($pc1 / $s1)},
 		  workers2: {seconds: $s2, words_per_s: ($w / $s2 | floor), peak_mb: $r2, cpu_seconds: $pc2, cores_busy: ($pc2 / $s2)}, speedup: ($s1 / $s2), pair_speedups: $pairs,
-		  one_core_speedup: $cores.median, one_core_pair_speedups: $cores.pairs}'
+		  one_core_speedup: $cores.median, one_core_pair_speedups: $cores.pairs,
+		  two_process_speedup: $halves.median, two_process_pair_speedups: $halves.pairs}'
 }
 scale_json() {
 	if ((SCALE_N == 0)); then echo null; return; fi
@@ -267,7 +278,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
 	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), cpu_seconds: $egc, words_per_cpu_s: ($words / $egc | floor), peak_mb: $rss_g},
 	            fast_workers1: $fast.workers1,
-	            fast_workers2: ($fast.workers2 + ($fast | {speedup, pair_speedups, one_core_speedup, one_core_pair_speedups})),
+	            fast_workers2: ($fast.workers2 + ($fast | {speedup, pair_speedups, one_core_speedup, one_core_pair_speedups, two_process_speedup, two_process_pair_speedups})),
 	            fast_scale: $fast_scale},
 	  stages_words_per_s: $stages, stages_fast_parse_words_per_s: $parse_fast,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss, warm_seconds: $warm_s, scale: $load_scale,
@@ -282,8 +293,8 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
   "extract   1 worker, --parser single: \(.extract.single_workers1.words_per_s) words/s (peak \(.extract.single_workers1.peak_mb) MB); with --beam 1: \(.extract.single_greedy_workers1.words_per_s) words/s (peak \(.extract.single_greedy_workers1.peak_mb) MB)",
   "extract   1 worker, --parser fast: \(.extract.fast_workers1.words_per_s) words/s, \(.extract.fast_workers1.words_per_cpu_s) words/CPU-s (--parser single --beam 1: \(.extract.single_greedy_workers1.words_per_cpu_s) words/CPU-s), peak \(.extract.fast_workers1.peak_mb) MB",
-  "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.extract.fast_workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.extract.fast_workers2.cores_busy * 100 | floor / 100) on 2; two cores against one (1 worker, GOMAXPROCS=1) \(.extract.fast_workers2.one_core_speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))",
-  (.extract.fast_scale // empty | "extract   --parser fast on \(.articles) articles (\(.words) words): 1 worker \(.workers1.words_per_cpu_s) words/CPU-s, peak \(.workers1.peak_mb) MB; 2 workers \(.workers2.words_per_s) words/s, peak \(.workers2.peak_mb) MB; speed-up \(.speedup * 100 | floor / 100)x (median of \(.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.workers2.cores_busy * 100 | floor / 100) on 2; two cores against one \(.one_core_speedup * 100 | floor / 100)x (median of \(.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))"),
+  "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.extract.fast_workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.extract.fast_workers2.cores_busy * 100 | floor / 100) on 2; two cores against one (1 worker, GOMAXPROCS=1) \(.extract.fast_workers2.one_core_speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); the machine'"'"'s ceiling, two one-core processes on halves against one \(.extract.fast_workers2.two_process_speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.two_process_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))",
+  (.extract.fast_scale // empty | "extract   --parser fast on \(.articles) articles (\(.words) words): 1 worker \(.workers1.words_per_cpu_s) words/CPU-s, peak \(.workers1.peak_mb) MB; 2 workers \(.workers2.words_per_s) words/s, peak \(.workers2.peak_mb) MB; speed-up \(.speedup * 100 | floor / 100)x (median of \(.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.workers2.cores_busy * 100 | floor / 100) on 2; two cores against one \(.one_core_speedup * 100 | floor / 100)x (median of \(.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); the machine'"'"'s ceiling \(.two_process_speedup * 100 | floor / 100)x (median of \(.two_process_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))"),
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")) + "; parse with --parser fast \(.stages_fast_parse_words_per_s)",
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, median of \(.load.warm_seconds | map(tostring) | join(", ")) s; peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x (both warm)",
   (if .load.scale then "load      at scale: \(.load.scale.articles) articles, \(.load.scale.rows) rows in \(.load.scale.seconds) s: \(.load.scale.rows_per_s) rows/s, peak \(.load.scale.peak_mb) MB (the second load on the server)" else empty end),
