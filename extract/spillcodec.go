@@ -60,10 +60,12 @@ func (e *spillEnc) spans(ss []article.Span) {
 }
 
 // spillDec reads the fields of a record in the order spillEnc wrote them. The first
-// problem is kept in err; after it every read gives the zero value.
+// problem is kept in err; after it every read gives the zero value. With strs, its short
+// strings come from that cache (strCache).
 type spillDec struct {
-	b   []byte
-	err error
+	b    []byte
+	err  error
+	strs *strCache
 }
 
 func (d *spillDec) fail() {
@@ -74,6 +76,11 @@ func (d *spillDec) fail() {
 }
 
 func (d *spillDec) uint() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 { // one byte: most lengths and counts
+		v := d.b[0]
+		d.b = d.b[1:]
+		return uint64(v)
+	}
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
 		d.fail()
@@ -114,20 +121,28 @@ func (d *spillDec) count(min int) int {
 }
 
 func (d *spillDec) bytes() []byte {
-	n := d.count(1)
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return nil
+	}
 	v := d.b[:n]
 	d.b = d.b[n:]
 	return v
 }
 
 func (d *spillDec) str() string {
-	if b := d.bytes(); len(b) > 0 {
-		return string(b)
+	b := d.bytes()
+	switch {
+	case len(b) == 0:
+		return ""
+	case d.strs != nil:
+		return d.strs.get(b)
 	}
-	return ""
+	return string(b)
 }
 
-func (d *spillDec) strs() []string {
+func (d *spillDec) strList() []string {
 	n := d.count(1)
 	if n == 0 {
 		return nil
@@ -197,7 +212,7 @@ func (e *spillEnc) mention(m *article.Mention) {
 
 func (d *spillDec) mention(m *article.Mention) {
 	m.Start, m.End, m.Sentence = d.int(), d.int(), d.int()
-	m.Text, m.Name, m.Label, m.Kind = d.str(), d.str(), labelOf(d.str()), kindOf(d.str())
+	m.Text, m.Name, m.Label, m.Kind = d.str(), d.str(), labelOf(d.bytes()), kindOf(d.bytes())
 	m.Role, m.RoleOrg, m.RoleOrgName, m.StandsForName = d.str(), d.str(), d.str(), d.str()
 	m.Modifier, m.Former = d.bool(), d.bool()
 	m.TitleStart = d.int()
@@ -207,22 +222,22 @@ func (d *spillDec) mention(m *article.Mention) {
 }
 
 // labelOf and kindOf give the constants of the closed sets, not a copy per mention.
-func labelOf(s string) graph.Label {
+func labelOf(b []byte) graph.Label {
 	for _, l := range graph.AllLabels {
-		if string(l) == s {
+		if string(l) == string(b) {
 			return l
 		}
 	}
-	return graph.Label(s)
+	return graph.Label(b)
 }
 
-func kindOf(s string) article.Kind {
+func kindOf(b []byte) article.Kind {
 	for _, k := range []article.Kind{article.KindName, article.KindDemonym, article.KindRole, article.KindPronoun} {
-		if string(k) == s {
+		if string(k) == string(b) {
 			return k
 		}
 	}
-	return article.Kind(s)
+	return article.Kind(b)
 }
 
 func (e *spillEnc) event(v *article.Event) {
@@ -313,7 +328,7 @@ func (d *spillDec) portable(p *resolve.Portable) {
 		for i := range p.Events {
 			v := &p.Events[i]
 			v.ID, v.Name, v.Kind, v.Place, v.PlaceName = d.str(), d.str(), d.str(), d.str(), d.str()
-			v.Aliases, v.Participants = d.strs(), d.strs()
+			v.Aliases, v.Participants = d.strList(), d.strList()
 		}
 	}
 	p.Aliases = d.aliases()
@@ -342,7 +357,7 @@ func (d *spillDec) aliases() map[string][]string {
 	m := make(map[string][]string, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		k := d.str()
-		m[k] = d.strs()
+		m[k] = d.strList()
 	}
 	return m
 }
@@ -502,7 +517,9 @@ func splitSpilled(rec []byte) (res, heavy, meta []byte, err error) {
 }
 
 func decodePortable(b []byte) (*resolve.Portable, error) {
-	d := spillDec{b: b}
+	c := strCaches.Get().(*strCache)
+	defer strCaches.Put(c)
+	d := spillDec{b: b, strs: c}
 	p := &resolve.Portable{}
 	d.portable(p)
 	return p, d.end()

@@ -327,6 +327,29 @@ func BenchmarkSpillRecord(b *testing.B) {
 			}
 		}
 	})
+	// decode: what each cross-article phase does with an article's result (four times an article)
+	b.Run("decode", func(b *testing.B) {
+		var res [][]byte
+		for k := range recs {
+			rec, err := encodeSpilled(&recs[k].p, &recs[k].h)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, _, _, err := splitSpilled(rec)
+			if err != nil {
+				b.Fatal(err)
+			}
+			res = append(res, r)
+		}
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			for _, r := range res {
+				if _, err := decodePortable(r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 	b.Run("gob", func(b *testing.B) {
 		type spilled struct {
 			Res   resolve.Portable

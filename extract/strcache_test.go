@@ -1,0 +1,35 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+func TestStrCache(t *testing.T) {
+	c := new(strCache)
+	b := []byte("Ministry of Foreign Affairs")
+	first := c.get(b)
+	if first != string(b) {
+		t.Fatalf("get = %q, want %q", first, b)
+	}
+	again := c.get([]byte("Ministry of Foreign Affairs"))
+	if unsafe.StringData(again) != unsafe.StringData(first) {
+		t.Error("the same bytes again gave a new copy, not the cached string")
+	}
+	b[0] = 'X'
+	if first != "Ministry of Foreign Affairs" {
+		t.Errorf("the cached string changed with the bytes it was read from: %q", first)
+	}
+	long := []byte(strings.Repeat("a", strCacheMax+1))
+	if x, y := c.get(long), c.get(long); x != string(long) || unsafe.StringData(x) == unsafe.StringData(y) {
+		t.Error("a string longer than strCacheMax was cached")
+	}
+	// a slot taken by another string still gives the right one
+	for i := 0; i < 3*strSlots; i++ {
+		s := strings.Repeat("k", i%strCacheMax+1) + string(rune('a'+i%26))
+		if got := c.get([]byte(s)); got != s {
+			t.Fatalf("get(%q) = %q", s, got)
+		}
+	}
+}
