@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/newsgraph/newsgraph/extract/article"
+	"github.com/newsgraph/newsgraph/extract/internal/strcache"
 	"github.com/newsgraph/newsgraph/extract/resolve"
 	"github.com/newsgraph/newsgraph/extract/syntax"
 	"github.com/newsgraph/newsgraph/graph"
@@ -61,11 +62,11 @@ func (e *spillEnc) spans(ss []article.Span) {
 
 // spillDec reads the fields of a record in the order spillEnc wrote them. The first
 // problem is kept in err; after it every read gives the zero value. With strs, its short
-// strings come from that cache (strCache).
+// strings come from that cache (strcache).
 type spillDec struct {
 	b    []byte
 	err  error
-	strs *strCache
+	strs *strcache.Cache
 }
 
 func (d *spillDec) fail() {
@@ -137,7 +138,7 @@ func (d *spillDec) str() string {
 	case len(b) == 0:
 		return ""
 	case d.strs != nil:
-		return d.strs.get(b)
+		return d.strs.String(b)
 	}
 	return string(b)
 }
@@ -517,8 +518,8 @@ func splitSpilled(rec []byte) (res, heavy, meta []byte, err error) {
 }
 
 func decodePortable(b []byte) (*resolve.Portable, error) {
-	c := strCaches.Get().(*strCache)
-	defer strCaches.Put(c)
+	c := strcache.Get()
+	defer strcache.Put(c)
 	d := spillDec{b: b, strs: c}
 	p := &resolve.Portable{}
 	d.portable(p)

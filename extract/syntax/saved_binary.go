@@ -3,6 +3,8 @@ package syntax
 import (
 	"encoding/binary"
 	"errors"
+
+	"github.com/newsgraph/newsgraph/extract/internal/strcache"
 )
 
 // MarshalBinary writes s compactly (so a pipeline can keep it in a temporary file rather
@@ -33,7 +35,9 @@ var errSavedBytes = errors.New("syntax: bad saved parse")
 
 // UnmarshalBinary reads what MarshalBinary wrote (in the same process).
 func (s *Saved) UnmarshalBinary(b []byte) error {
-	rd := savedReader{b: b}
+	c := strcache.Get()
+	defer strcache.Put(c)
+	rd := savedReader{b: b, lemmas: c}
 	ns := rd.uint()
 	if rd.err != nil || ns > uint64(len(b)) {
 		return errSavedBytes
@@ -57,11 +61,17 @@ func (s *Saved) UnmarshalBinary(b []byte) error {
 }
 
 type savedReader struct {
-	b   []byte
-	err error
+	b      []byte
+	err    error
+	lemmas *strcache.Cache
 }
 
 func (r *savedReader) uint() uint64 {
+	if len(r.b) > 0 && r.b[0] < 0x80 { // one byte: most lengths and labels
+		v := r.b[0]
+		r.b = r.b[1:]
+		return uint64(v)
+	}
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
 		r.err, r.b = errSavedBytes, nil
@@ -87,7 +97,7 @@ func (r *savedReader) str() string {
 		r.err, r.b = errSavedBytes, nil
 		return ""
 	}
-	s := string(r.b[:n])
+	s := r.lemmas.String(r.b[:n])
 	r.b = r.b[n:]
 	return s
 }

@@ -1,4 +1,4 @@
-package extract
+package strcache
 
 import (
 	"strings"
@@ -6,14 +6,15 @@ import (
 	"unsafe"
 )
 
-func TestStrCache(t *testing.T) {
-	c := new(strCache)
+func TestString(t *testing.T) {
+	c := Get()
+	defer Put(c)
 	b := []byte("Ministry of Foreign Affairs")
-	first := c.get(b)
+	first := c.String(b)
 	if first != string(b) {
 		t.Fatalf("get = %q, want %q", first, b)
 	}
-	again := c.get([]byte("Ministry of Foreign Affairs"))
+	again := c.String([]byte("Ministry of Foreign Affairs"))
 	if unsafe.StringData(again) != unsafe.StringData(first) {
 		t.Error("the same bytes again gave a new copy, not the cached string")
 	}
@@ -21,14 +22,14 @@ func TestStrCache(t *testing.T) {
 	if first != "Ministry of Foreign Affairs" {
 		t.Errorf("the cached string changed with the bytes it was read from: %q", first)
 	}
-	long := []byte(strings.Repeat("a", strCacheMax+1))
-	if x, y := c.get(long), c.get(long); x != string(long) || unsafe.StringData(x) == unsafe.StringData(y) {
-		t.Error("a string longer than strCacheMax was cached")
+	long := []byte(strings.Repeat("a", MaxLen+1))
+	if x, y := c.String(long), c.String(long); x != string(long) || unsafe.StringData(x) == unsafe.StringData(y) {
+		t.Error("a string longer than MaxLen was cached")
 	}
 	// a slot taken by another string still gives the right one
-	for i := 0; i < 3*strSlots; i++ {
-		s := strings.Repeat("k", i%strCacheMax+1) + string(rune('a'+i%26))
-		if got := c.get([]byte(s)); got != s {
+	for i := 0; i < 3*Slots; i++ {
+		s := strings.Repeat("k", i%MaxLen+1) + string(rune('a'+i%26))
+		if got := c.String([]byte(s)); got != s {
 			t.Fatalf("get(%q) = %q", s, got)
 		}
 	}
