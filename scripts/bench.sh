@@ -111,8 +111,8 @@ fast_pairs() { # fast_pairs NAME CORPUS OUTPUT
 # pairs_json NAME [FROM [TO]]: every pair's ratio of run FROM (default 1: one worker) to run TO
 # (default 2: two workers), in the order run
 pairs_json() { for i in $(seq "$PAIRS"); do div "$(wall "$OUT/${1}${2:-1}_$i.time")" "$(wall "$OUT/${1}${3:-2}_$i.time")" 3; echo; done | jq -s .; }
-# cores_json NAME [TO]: the speed-ups of run TO (default 2) over the one-core run, and their median
-cores_json() { pairs_json "$1" 0 "${2:-2}" | jq '{pairs: ., median: (sort | .[(length - 1) / 2 | floor])}'; }
+# ratios_json NAME FROM TO: pairs_json NAME FROM TO and its median
+ratios_json() { pairs_json "$1" "$2" "$3" | jq '{pairs: ., median: (sort | .[(length - 1) / 2 | floor])}'; }
 fast_pairs extract_fast "$OUT/corpus.jsonl" "$OUT/graph-fast.jsonl"
 # the fast setting's speed-up again on a corpus BENCH_SCALE_ARTICLES long (0 skips it): on 1k,
 # process start and the one-goroutine cross-article phases weigh (docs/performance.md)
@@ -132,11 +132,12 @@ fast_json() {
 	local a=$OUT/${1}1.time b=$OUT/${1}2.time c=$OUT/${1}1cpu.time
 	jq -n --argjson w "$2" --argjson s1 "$(wall "$a")" --argjson s2 "$(wall "$b")" \
 		--argjson c1 "$(cpu "$c")" --argjson r1 "$(rss_mb "$a")" --argjson r2 "$(rss_mb "$b")" --argjson pairs "$(pairs_json "$1")" \
-		--argjson pc1 "$(cpu "$a")" --argjson pc2 "$(cpu "$b")" --argjson cores "$(cores_json "$1")" --argjson halves "$(cores_json "$1" h)" \
+		--argjson pc1 "$(cpu "$a")" --argjson pc2 "$(cpu "$b")" --argjson cores "$(ratios_json "$1" 0 2)" --argjson halves "$(ratios_json "$1" 0 h)" --argjson vs "$(ratios_json "$1" h 2)" \
 		'{words: $w, workers1: {seconds: $s1, words_per_s: ($w / $s1 | floor), cpu_seconds: $c1, words_per_cpu_s: ($w / $c1 | floor), peak_mb: $r1, cores_busy: ($pc1 / $s1)},
 		  workers2: {seconds: $s2, words_per_s: ($w / $s2 | floor), peak_mb: $r2, cpu_seconds: $pc2, cores_busy: ($pc2 / $s2)}, speedup: ($s1 / $s2), pair_speedups: $pairs,
 		  one_core_speedup: $cores.median, one_core_pair_speedups: $cores.pairs,
-		  two_process_speedup: $halves.median, two_process_pair_speedups: $halves.pairs}'
+		  two_process_speedup: $halves.median, two_process_pair_speedups: $halves.pairs,
+		  workers2_vs_two_processes: $vs.median, workers2_vs_two_processes_pairs: $vs.pairs}'
 }
 scale_json() {
 	if ((SCALE_N == 0)); then echo null; return; fi
@@ -278,7 +279,7 @@ jq -n --argjson n "$N" --argjson words "$words" --argjson sentences "$sentences"
 	            single_workers1: {seconds: $es, words_per_s: ($words / $es | floor), peak_mb: $rss_s},
 	            single_greedy_workers1: {seconds: $eg, words_per_s: ($words / $eg | floor), cpu_seconds: $egc, words_per_cpu_s: ($words / $egc | floor), peak_mb: $rss_g},
 	            fast_workers1: $fast.workers1,
-	            fast_workers2: ($fast.workers2 + ($fast | {speedup, pair_speedups, one_core_speedup, one_core_pair_speedups, two_process_speedup, two_process_pair_speedups})),
+	            fast_workers2: ($fast.workers2 + ($fast | {speedup, pair_speedups, one_core_speedup, one_core_pair_speedups, two_process_speedup, two_process_pair_speedups, workers2_vs_two_processes, workers2_vs_two_processes_pairs})),
 	            fast_scale: $fast_scale},
 	  stages_words_per_s: $stages, stages_fast_parse_words_per_s: $parse_fast,
 	  load: {rows: $rows, seconds: $load_s, rows_per_s: ($rows / $load_s | floor), peak_mb: $load_rss, warm_seconds: $warm_s, scale: $load_scale,
@@ -293,8 +294,8 @@ jq -r '"newsgraph bench: \(.articles) articles, \(.corpus_mb) MB, \(.words) word
   "extract   2 workers: \(.extract.workers2.words_per_s) words/s, \(.extract.workers2.sentences_per_s) sentences/s, \(.extract.workers2.mb_per_s * 100 | floor / 100) MB/s, peak \(.extract.workers2.peak_mb) MB; speed-up \(.extract.speedup * 100 | floor / 100)x",
   "extract   1 worker, --parser single: \(.extract.single_workers1.words_per_s) words/s (peak \(.extract.single_workers1.peak_mb) MB); with --beam 1: \(.extract.single_greedy_workers1.words_per_s) words/s (peak \(.extract.single_greedy_workers1.peak_mb) MB)",
   "extract   1 worker, --parser fast: \(.extract.fast_workers1.words_per_s) words/s, \(.extract.fast_workers1.words_per_cpu_s) words/CPU-s (--parser single --beam 1: \(.extract.single_greedy_workers1.words_per_cpu_s) words/CPU-s), peak \(.extract.fast_workers1.peak_mb) MB",
-  "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.extract.fast_workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.extract.fast_workers2.cores_busy * 100 | floor / 100) on 2; two cores against one (1 worker, GOMAXPROCS=1) \(.extract.fast_workers2.one_core_speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); the machine'"'"'s ceiling, two one-core processes on halves against one \(.extract.fast_workers2.two_process_speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.two_process_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))",
-  (.extract.fast_scale // empty | "extract   --parser fast on \(.articles) articles (\(.words) words): 1 worker \(.workers1.words_per_cpu_s) words/CPU-s, peak \(.workers1.peak_mb) MB; 2 workers \(.workers2.words_per_s) words/s, peak \(.workers2.peak_mb) MB; speed-up \(.speedup * 100 | floor / 100)x (median of \(.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.workers2.cores_busy * 100 | floor / 100) on 2; two cores against one \(.one_core_speedup * 100 | floor / 100)x (median of \(.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); the machine'"'"'s ceiling \(.two_process_speedup * 100 | floor / 100)x (median of \(.two_process_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", ")))"),
+  "extract   2 workers, --parser fast: \(.extract.fast_workers2.words_per_s) words/s, peak \(.extract.fast_workers2.peak_mb) MB; speed-up \(.extract.fast_workers2.speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.extract.fast_workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.extract.fast_workers2.cores_busy * 100 | floor / 100) on 2; two cores against one (1 worker, GOMAXPROCS=1) \(.extract.fast_workers2.one_core_speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); the machine'"'"'s ceiling, two one-core processes on halves against one \(.extract.fast_workers2.two_process_speedup * 100 | floor / 100)x (median of \(.extract.fast_workers2.two_process_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); 2 workers against those two processes \(.extract.fast_workers2.workers2_vs_two_processes * 100 | floor / 100)x (median of \(.extract.fast_workers2.workers2_vs_two_processes_pairs | map(. * 100 | floor / 100 | tostring) | join(", ")))",
+  (.extract.fast_scale // empty | "extract   --parser fast on \(.articles) articles (\(.words) words): 1 worker \(.workers1.words_per_cpu_s) words/CPU-s, peak \(.workers1.peak_mb) MB; 2 workers \(.workers2.words_per_s) words/s, peak \(.workers2.peak_mb) MB; speed-up \(.speedup * 100 | floor / 100)x (median of \(.pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); cores busy \(.workers1.cores_busy * 100 | floor / 100) on 1 worker, \(.workers2.cores_busy * 100 | floor / 100) on 2; two cores against one \(.one_core_speedup * 100 | floor / 100)x (median of \(.one_core_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); the machine'"'"'s ceiling \(.two_process_speedup * 100 | floor / 100)x (median of \(.two_process_pair_speedups | map(. * 100 | floor / 100 | tostring) | join(", "))); 2 workers against the two processes \(.workers2_vs_two_processes * 100 | floor / 100)x (median of \(.workers2_vs_two_processes_pairs | map(. * 100 | floor / 100 | tostring) | join(", ")))"),
   "stages (words/s, one goroutine): " + ([.stages_words_per_s | to_entries[] | "\(.key) \(.value // "n/a")"] | join(", ")) + "; parse with --parser fast \(.stages_fast_parse_words_per_s)",
   "load      batched \(.load.rows_per_s) rows/s (\(.load.rows) rows in \(.load.seconds) s, median of \(.load.warm_seconds | map(tostring) | join(", ")) s; peak \(.load.peak_mb) MB); naive \(.load.naive_rows_per_s | floor) rows/s; ratio \(.load.ratio * 10 | floor / 10)x (both warm)",
   (if .load.scale then "load      at scale: \(.load.scale.articles) articles, \(.load.scale.rows) rows in \(.load.scale.seconds) s: \(.load.scale.rows_per_s) rows/s, peak \(.load.scale.peak_mb) MB (the second load on the server)" else empty end),
