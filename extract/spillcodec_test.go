@@ -304,17 +304,21 @@ func BenchmarkSpillRecord(b *testing.B) {
 			h heavyPart
 		}{pr, h})
 	}
+	// parts encodes and splits the record of recs[k]
+	parts := func(b *testing.B, k int) (res, heavy, meta []byte) {
+		rec, err := encodeSpilled(&recs[k].p, &recs[k].h)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res, heavy, meta, err = splitSpilled(rec); err != nil {
+			b.Fatal(err)
+		}
+		return res, heavy, meta
+	}
 	b.Run("binary", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			for k := range recs {
-				rec, err := encodeSpilled(&recs[k].p, &recs[k].h)
-				if err != nil {
-					b.Fatal(err)
-				}
-				res, heavy, meta, err := splitSpilled(rec)
-				if err != nil {
-					b.Fatal(err)
-				}
+				res, heavy, meta := parts(b, k)
 				if _, err := decodePortable(res); err != nil {
 					b.Fatal(err)
 				}
@@ -331,14 +335,7 @@ func BenchmarkSpillRecord(b *testing.B) {
 	b.Run("decode", func(b *testing.B) {
 		var res [][]byte
 		for k := range recs {
-			rec, err := encodeSpilled(&recs[k].p, &recs[k].h)
-			if err != nil {
-				b.Fatal(err)
-			}
-			r, _, _, err := splitSpilled(rec)
-			if err != nil {
-				b.Fatal(err)
-			}
+			r, _, _ := parts(b, k)
 			res = append(res, r)
 		}
 		b.ReportAllocs()
