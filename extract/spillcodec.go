@@ -77,11 +77,6 @@ func (d *spillDec) fail() {
 }
 
 func (d *spillDec) uint() uint64 {
-	if len(d.b) > 0 && d.b[0] < 0x80 { // one byte: most lengths and counts
-		v := d.b[0]
-		d.b = d.b[1:]
-		return uint64(v)
-	}
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
 		d.fail()

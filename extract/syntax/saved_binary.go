@@ -67,11 +67,6 @@ type savedReader struct {
 }
 
 func (r *savedReader) uint() uint64 {
-	if len(r.b) > 0 && r.b[0] < 0x80 { // one byte: most lengths and labels
-		v := r.b[0]
-		r.b = r.b[1:]
-		return uint64(v)
-	}
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
 		r.err, r.b = errSavedBytes, nil

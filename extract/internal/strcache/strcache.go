@@ -3,7 +3,7 @@
 // phases read every article's result four times, relate its parse once more) repeat the
 // same names, ids, reasons, sectors, countries and lemmas across articles; making each
 // string anew took two thirds of decoding a result and most of decoding a parse
-// (docs/performance.md, *Strings read back through a cache*).
+// (docs/performance.md, *The machine's own ceiling for two cores, and strings read back through a cache*).
 package strcache
 
 import (
